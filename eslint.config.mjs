@@ -1,0 +1,68 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+// Workflow code runs in Temporal's deterministic sandbox: no I/O, no Node builtins, no Nest,
+// no database or HTTP clients. Activities are only ever referenced as types there.
+const workflowForbiddenImports = {
+  paths: builtinModules
+    .flatMap((name) => [name, `node:${name}`])
+    .map((name) => ({
+      name,
+      message: 'Workflow code must be deterministic: Node builtins are not allowed here.',
+    })),
+  patterns: [
+    {
+      group: [
+        '@temporalio/client',
+        '@temporalio/worker',
+        '@temporalio/activity',
+        '@nestjs/*',
+        '@prisma/*',
+        'pg',
+        '**/generated/**',
+        '**/db/**',
+        '**/api/**',
+        '**/config/**',
+      ],
+      message: 'Workflow code must be deterministic: keep I/O and frameworks out of workflows.',
+    },
+    {
+      group: ['**/activities', '**/activities/**'],
+      allowTypeImports: true,
+      message: 'Workflows may import activity types only, through proxyActivities.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    files: ['src/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', workflowForbiddenImports],
+      '@typescript-eslint/no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+  },
+);

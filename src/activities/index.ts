@@ -1,0 +1,21 @@
+import type { ApplicationRepository } from '../db/application-repository';
+import type { DataSharingClient } from '../integration/data-sharing/client';
+import { recordCheckActivity } from './record-check';
+import { recordTransitionActivity } from './record-transition';
+import { verifyIdentityActivity } from './verify-identity';
+
+export interface ActivityDependencies {
+  readonly applications: ApplicationRepository;
+  readonly dataSharing: DataSharingClient;
+}
+
+/** All activities, built from their dependencies so tests can hand in their own. */
+export function createActivities(deps: ActivityDependencies) {
+  return {
+    recordTransition: recordTransitionActivity(deps.applications),
+    recordCheck: recordCheckActivity(deps.applications),
+    verifyIdentity: verifyIdentityActivity(deps.dataSharing),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

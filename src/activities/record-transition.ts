@@ -1,0 +1,13 @@
+import type { ApplicationRepository } from '../db/application-repository';
+import type { EnrolmentApplicationInput, TimelineEntry } from '../workflows/messages';
+
+export function recordTransitionActivity(repository: ApplicationRepository) {
+  /** Projects one timeline entry into the read model (idempotent by entry.seq). */
+  return async function recordTransition(
+    application: EnrolmentApplicationInput,
+    workflowId: string,
+    entry: TimelineEntry,
+  ): Promise<void> {
+    await repository.recordTransition(application, workflowId, entry);
+  };
+}

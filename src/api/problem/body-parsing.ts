@@ -1,0 +1,67 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { problem, sendProblem } from './problem';
+
+/**
+ * JSON body parsing with problem documents for what a client can get wrong before any route
+ * runs: a body that is not JSON, too large, or sent with another content type.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function requireJsonContentType(req: Request, res: Response, next: NextFunction): void {
+  const hasBody =
+    req.headers['content-length'] !== undefined
+      ? req.headers['content-length'] !== '0'
+      : req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+    return sendProblem(
+      res,
+      problem(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the body as application/json.',
+        '请求体须为 application/json 格式。',
+      ),
+    );
+  }
+  next();
+}
+
+export const jsonBody = express.json({ limit: MAX_BODY_BYTES, strict: true });
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+export function bodyErrorToProblem(
+  err: unknown,
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
+  const e = err as BodyParserError;
+  if (e?.type === 'entity.too.large') {
+    return sendProblem(
+      res,
+      problem(
+        413,
+        'BODY_TOO_LARGE',
+        `The body is larger than ${MAX_BODY_BYTES} bytes.`,
+        `请求体超过 ${MAX_BODY_BYTES} 字节。`,
+      ),
+    );
+  }
+  if (e?.type === 'entity.parse.failed') {
+    return sendProblem(
+      res,
+      problem(400, 'MALFORMED_JSON', 'The body is not valid JSON.', '请求体不是有效的 JSON。'),
+    );
+  }
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    return sendProblem(
+      res,
+      problem(e.status, `HTTP_${e.status}`, 'The request could not be read.', '无法读取请求。'),
+    );
+  }
+  next(err);
+}

@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError } from 'zod';
+import { DomainError, type DomainErrorKind } from '../../domain/errors';
+import { toViolations } from '../../domain/forms/violations';
+import { problem, sendProblem, type Problem } from './problem';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 400,
+  FORBIDDEN: 403,
+};
+
+export function validationProblem(error: ZodError): Problem {
+  return problem(
+    400,
+    'VALIDATION_FAILED',
+    'The request has invalid fields; see violations.',
+    '请求中有字段不符合要求,详见 violations。',
+    {
+      violations: toViolations(error),
+    },
+  );
+}
+
+/** Every error leaves the API as application/problem+json; nothing internal leaks to the caller. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    sendProblem(host.switchToHttp().getResponse<Response>(), this.toProblem(exception));
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof ZodValidationException) {
+      const zodError = exception.getZodError();
+      if (zodError instanceof ZodError) return validationProblem(zodError);
+    }
+    if (exception instanceof DomainError) {
+      return problem(
+        STATUS_OF_KIND[exception.kind],
+        exception.code,
+        exception.message,
+        exception.messageZh,
+        exception.details(),
+      );
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 404)
+        return problem(404, 'NOT_FOUND', 'No such resource.', '请求的资源不存在。');
+      return problem(status, `HTTP_${status}`, exception.message, exception.message);
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return problem(
+      500,
+      'INTERNAL_ERROR',
+      'Something went wrong on our side; please try again later.',
+      '系统内部错误,请稍后重试。',
+    );
+  }
+}

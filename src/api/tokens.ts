@@ -1,0 +1,3 @@
+/** Nest injection tokens for the API's dependencies, which are built outside Nest and handed in. */
+export const API_CONFIG = Symbol('API_CONFIG');
+export const APPLICATION_REPOSITORY = Symbol('APPLICATION_REPOSITORY');

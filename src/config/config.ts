@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the processes read, validated once at start-up. Defaults are the embedded
+ * development setup of DESIGN.md §2; a deployment overrides them through the environment.
+ */
+const DEV_SECRET = 'dev-only-secret-change-me';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const durationMs = z.coerce.number().int().positive();
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    API_HOST: z.string().default('127.0.0.1'),
+    API_PORT: port.default(3000),
+    DATA_DIR: z.string().default('.data'),
+    DATABASE_URL: z
+      .url()
+      .optional()
+      .describe('PostgreSQL URL; unset = embedded PGlite under DATA_DIR'),
+    EMBEDDED_DB_PORT: port.default(54329),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().default('enrolment'),
+    TEMPORAL_UI_PORT: port.default(8233),
+    TEMPORAL_UI_URL: z.url().optional(),
+    TEMPORAL_CLI_PATH: z.string().optional(),
+    DATA_SHARING_BASE_URL: z.url().default('http://127.0.0.1:4100'),
+    DATA_SHARING_APP_KEY: z.string().min(1).default('gx-enrolment-dev'),
+    DATA_SHARING_APP_SECRET: z.string().min(16).default(DEV_SECRET),
+    DATA_SHARING_TIMEOUT_MS: durationMs.default(10_000),
+    VERIFICATION_RETRY_BUDGET_MS: durationMs.default(6 * 60 * 60 * 1000),
+    WORKER_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
+    SIMULATOR_PORT: port.default(4100),
+    SIMULATOR_SEED: z.coerce.number().int().default(20260901),
+    SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
+    CHILD_KEY_SECRET: z.string().min(16).default(DEV_SECRET),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    for (const key of ['CHILD_KEY_SECRET', 'DATA_SHARING_APP_SECRET'] as const) {
+      if (c[key] === DEV_SECRET)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
+    }
+    if (!c.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'must be set in production',
+      });
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = configSchema.safeParse(defined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+export function temporalUiUrl(config: Config): string {
+  return config.TEMPORAL_UI_URL ?? `http://127.0.0.1:${config.TEMPORAL_UI_PORT}`;
+}

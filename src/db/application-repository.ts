@@ -1,0 +1,112 @@
+import { Prisma } from '../generated/prisma/client';
+import type { Db } from './prisma-client';
+import type { EnrolmentApplicationInput, TimelineEntry } from '../workflows/messages';
+import type { CheckResult } from '../domain/verification/identity-outcome';
+import type { EnrolmentStatus } from '../domain/enrolment';
+
+/**
+ * The application read model. Every write is idempotent: a timeline entry is keyed by the
+ * workflow's own sequence number, and the projection only moves forward in that sequence, so
+ * activity retries and the API's own first write can arrive in any order.
+ */
+export class ApplicationRepository {
+  constructor(private readonly db: Db) {}
+
+  async recordTransition(
+    application: EnrolmentApplicationInput,
+    workflowId: string,
+    entry: TimelineEntry,
+  ): Promise<void> {
+    const at = new Date(entry.at);
+    await this.db.$transaction(async (tx) => {
+      await tx.application.upsert({
+        where: { applicationNo: application.applicationNo },
+        create: {
+          applicationNo: application.applicationNo,
+          workflowId,
+          seasonYear: application.seasonYear,
+          stage: application.stage,
+          countyCode: application.countyCode,
+          formType: application.formType,
+          channel: application.channel,
+          childKey: application.childKey,
+          childName: application.child.name,
+          childIdMasked: application.childIdMasked,
+          status: entry.to,
+          lastEventSeq: entry.seq,
+          statusChangedAt: at,
+          submittedAt: new Date(application.submittedAt),
+          updatedAt: at,
+        },
+        update: {},
+      });
+      await tx.applicationEvent.createMany({
+        data: [
+          {
+            applicationNo: application.applicationNo,
+            seq: entry.seq,
+            fromStatus: entry.from,
+            toStatus: entry.to,
+            actor: entry.actor,
+            channel: entry.channel,
+            reason: entry.reason,
+            occurredAt: at,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      await tx.application.updateMany({
+        where: { applicationNo: application.applicationNo, lastEventSeq: { lt: entry.seq } },
+        data: { status: entry.to, lastEventSeq: entry.seq, statusChangedAt: at, updatedAt: at },
+      });
+    });
+  }
+
+  async recordCheck(
+    applicationNo: string,
+    check: string,
+    result: CheckResult,
+    checkedAt: Date,
+  ): Promise<void> {
+    const data = {
+      outcome: result.outcome,
+      mismatchedFields: result.mismatchedFields,
+      evidence: result.evidence as unknown as Prisma.InputJsonValue,
+      checkedAt,
+    };
+    await this.db.verificationResult.upsert({
+      where: { applicationNo_check: { applicationNo, check } },
+      create: { applicationNo, check, ...data },
+      update: data,
+    });
+  }
+
+  findByNumber(applicationNo: string) {
+    return this.db.application.findUnique({
+      where: { applicationNo },
+      include: {
+        events: { orderBy: { seq: 'asc' } },
+        verifications: { orderBy: { check: 'asc' } },
+      },
+    });
+  }
+
+  /** Next number in the season's sequence for a county; one row per county keeps numbers short. */
+  async nextSequence(seasonYear: number, countyCode: string): Promise<number> {
+    const rows = await this.db.$queryRaw<{ last_value: number }[]>`
+      INSERT INTO application_number_counter (season_year, county_code, last_value)
+      VALUES (${seasonYear}, ${countyCode}, 1)
+      ON CONFLICT (season_year, county_code)
+      DO UPDATE SET last_value = application_number_counter.last_value + 1
+      RETURNING last_value`;
+    return rows[0]!.last_value;
+  }
+
+  async statusOf(applicationNo: string): Promise<EnrolmentStatus | undefined> {
+    const row = await this.db.application.findUnique({
+      where: { applicationNo },
+      select: { status: true },
+    });
+    return row?.status;
+  }
+}

@@ -1,0 +1,38 @@
+/** Shared vocabulary of an enrolment case (DESIGN.md §1, §3). Pure data: safe in workflows. */
+
+export const STAGES = ['PRIMARY_1', 'JUNIOR_1'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const FORM_TYPES = ['A', 'B'] as const;
+export type FormType = (typeof FORM_TYPES)[number];
+
+export const CHANNELS = ['ONLINE_WEB', 'ONLINE_MOBILE', 'OFFLINE'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ENROLMENT_STATUSES = [
+  'SUBMITTED',
+  'VERIFYING',
+  'AWAITING_REVIEW',
+  'NEEDS_SUPPLEMENT',
+  'AWAITING_OFFLINE_CHECK',
+  'APPROVED',
+  'REJECTED',
+  'ADMITTED',
+  'ASSIGNED_BY_BUREAU',
+  'NOT_ADMITTED',
+  'WITHDRAWN',
+  'EXPIRED',
+] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+export const CHECK_OUTCOMES = ['MATCH', 'MISMATCH', 'NOT_FOUND', 'UNAVAILABLE'] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+export const VERIFICATION_CHECKS = ['IDENTITY'] as const;
+export type VerificationCheck = (typeof VERIFICATION_CHECKS)[number];
+
+/** Statuses in which a reviewer's decision is accepted. */
+export const DECIDABLE_STATUSES: readonly EnrolmentStatus[] = [
+  'AWAITING_REVIEW',
+  'AWAITING_OFFLINE_CHECK',
+];

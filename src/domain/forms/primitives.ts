@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { normaliseResidentId, parseResidentId, type ResidentIdProblem } from '../resident-id';
+import { RULES, type RuleCode } from './messages';
+
+/** Adds an issue whose code and Chinese text travel in `params` to the problem document. */
+export function addRuleIssue(
+  ctx: { addIssue: (issue: z.core.$ZodRawIssue) => void },
+  rule: RuleCode,
+  path: PropertyKey[] = [],
+  input?: unknown,
+): void {
+  ctx.addIssue({ code: 'custom', message: RULES[rule].en, params: { rule }, path, input });
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((value, ctx) => {
+      if (CONTROL.test(value)) addRuleIssue(ctx, 'CONTROL_CHARACTERS');
+    });
+}
+
+// Han (including extension planes for rare characters), Latin letters for minority romanisations,
+// spaces, and the middle dot in its common code points (·, ・, •) used in ethnic names.
+const NAME = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ·・•]*$/u;
+
+export const personName = text(30).superRefine((value, ctx) => {
+  if (!CONTROL.test(value) && !NAME.test(value)) addRuleIssue(ctx, 'NAME_CHARACTERS');
+});
+
+const ID_RULE: Record<ResidentIdProblem, RuleCode> = {
+  FORMAT: 'ID_FORMAT',
+  DIVISION_CODE: 'ID_DIVISION_CODE',
+  BIRTH_DATE: 'ID_BIRTH_DATE',
+  CHECK_DIGIT: 'ID_CHECK_DIGIT',
+};
+
+export const residentIdNumber = z
+  .string()
+  .max(40)
+  .transform(normaliseResidentId)
+  .superRefine((value, ctx) => {
+    const result = parseResidentId(value);
+    if (!result.ok) addRuleIssue(ctx, ID_RULE[result.problem]);
+  });
+
+export const isoDate = z.string().superRefine((value, ctx) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    addRuleIssue(ctx, 'DATE_FORMAT');
+  }
+});
+
+export const mobileNumber = z.string().superRefine((value, ctx) => {
+  if (!/^1[3-9]\d{9}$/.test(value)) addRuleIssue(ctx, 'MOBILE_FORMAT');
+});

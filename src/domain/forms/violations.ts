@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { RULES, type RuleCode } from './messages';
+
+/** One broken rule, as the problem document lists it. */
+export interface Violation {
+  readonly path: string;
+  readonly code: RuleCode;
+  readonly message_zh: string;
+  readonly message_en: string;
+}
+
+function joinPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
+}
+
+function ruleOf(issue: z.core.$ZodIssue): RuleCode {
+  switch (issue.code) {
+    case 'custom': {
+      const rule = (issue.params as { rule?: RuleCode } | undefined)?.rule;
+      return rule && rule in RULES ? rule : 'BAD_FORMAT';
+    }
+    case 'invalid_type':
+      return issue.input === undefined ? 'REQUIRED' : 'WRONG_TYPE';
+    case 'invalid_value':
+      return 'NOT_IN_LIST';
+    case 'too_small':
+      return issue.origin === 'string' ? 'TOO_SHORT' : 'OUT_OF_RANGE';
+    case 'too_big':
+      return issue.origin === 'string' ? 'TOO_LONG' : 'OUT_OF_RANGE';
+    case 'invalid_format':
+      return 'BAD_FORMAT';
+    default:
+      return 'WRONG_TYPE';
+  }
+}
+
+function violation(path: readonly PropertyKey[], code: RuleCode): Violation {
+  return { path: joinPath(path), code, message_zh: RULES[code].zh, message_en: RULES[code].en };
+}
+
+/** Every violation of a failed parse, in a shape a person and a client can both use. */
+export function toViolations(error: z.ZodError): Violation[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => violation([...issue.path, key], 'UNKNOWN_FIELD'))
+      : [violation(issue.path, ruleOf(issue))],
+  );
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { SIGNATURE_HEADERS, signatureOf } from './signing';
+import {
+  IDENTITY_CHECK_PATH,
+  identityCheckResponseSchema,
+  type IdentityCheckRequest,
+  type IdentityCheckResponse,
+} from './identity';
+
+export interface DataSharingClientOptions {
+  readonly baseUrl: string;
+  readonly appKey: string;
+  readonly appSecret: string;
+  readonly timeoutMs: number;
+}
+
+/** The department did not answer usefully (5xx, time-out, network, malformed body): try again later. */
+export class DepartmentUnavailableError extends Error {
+  constructor(
+    readonly endpoint: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Data-sharing endpoint ${endpoint} unavailable: ${reason}`, options);
+    this.name = 'DepartmentUnavailableError';
+  }
+}
+
+/** The department refused the request itself (4xx): retrying the same request cannot help. */
+export class DepartmentRejectedError extends Error {
+  constructor(
+    readonly endpoint: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`Data-sharing endpoint ${endpoint} rejected the request with HTTP ${status}`);
+    this.name = 'DepartmentRejectedError';
+  }
+}
+
+/** HTTP client for the regional data-sharing exchange (real platform or the simulator). */
+export class DataSharingClient {
+  constructor(private readonly options: DataSharingClientOptions) {}
+
+  verifyIdentity(request: IdentityCheckRequest): Promise<IdentityCheckResponse> {
+    return this.post(IDENTITY_CHECK_PATH, request, identityCheckResponseSchema);
+  }
+
+  private async post<S extends z.ZodType>(
+    path: string,
+    payload: unknown,
+    schema: S,
+  ): Promise<z.infer<S>> {
+    const body = JSON.stringify(payload);
+    const timestamp = String(Date.now());
+    const nonce = randomUUID();
+    const headers = {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADERS.appKey]: this.options.appKey,
+      [SIGNATURE_HEADERS.timestamp]: timestamp,
+      [SIGNATURE_HEADERS.nonce]: nonce,
+      [SIGNATURE_HEADERS.signature]: signatureOf(this.options.appSecret, {
+        method: 'POST',
+        path,
+        timestamp,
+        nonce,
+        body,
+      }),
+    };
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.options.baseUrl), {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      throw new DepartmentUnavailableError(path, 'no response', { cause: error });
+    }
+    const text = await response.text().catch(() => '');
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+      throw new DepartmentUnavailableError(path, `HTTP ${response.status}`);
+    }
+    if (!response.ok) throw new DepartmentRejectedError(path, response.status, text.slice(0, 500));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new DepartmentUnavailableError(path, 'malformed JSON', { cause: error });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new DepartmentUnavailableError(path, 'unexpected response shape', {
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+}

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { loadConfig, temporalUiUrl } from '../config/config';
+import { migrationsDir } from '../config/paths';
+import { migrate } from '../db/migrator';
+import { createDb } from '../db/prisma-client';
+import { seedReferenceData } from '../db/seed-reference-data';
+import { ensureTemporalCli } from '../temporal/cli';
+import { startDevServer } from '../temporal/dev-server';
+import {
+  installWorkerRuntime,
+  startApi,
+  startConfiguredSimulator,
+  startWorker,
+} from './components';
+import { poolMax, provideDatabase } from './database';
+import { onShutdown } from './shutdown';
+
+/**
+ * `npm start`: the whole service on one machine with embedded defaults (DESIGN.md §2) —
+ * Temporal dev server, database, migrations and demo data, simulator, worker and API.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  installWorkerRuntime(config);
+  const log = (m: string) => process.stdout.write(`${m}\n`);
+  const stops: Array<() => Promise<unknown>> = [];
+  onShutdown(stops);
+
+  const [host, port] = config.TEMPORAL_ADDRESS.split(':');
+  const temporal = await startDevServer({
+    cliPath: await ensureTemporalCli(),
+    port: Number(port ?? 7233),
+    uiPort: config.TEMPORAL_UI_PORT,
+    dbFile: join(config.DATA_DIR, 'temporal.sqlite'),
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
+  stops.unshift(() => temporal.stop());
+  log(`Temporal dev server   ${host}:${port ?? 7233}   Web UI ${temporalUiUrl(config)}`);
+
+  const database = await provideDatabase(config);
+  if (database.embedded) stops.unshift(() => database.embedded!.stop());
+  const migrated = await migrate(database.url, migrationsDir());
+  const db = createDb({ url: database.url, poolMax: poolMax(config) });
+  stops.unshift(() => db.$disconnect());
+  await seedReferenceData(db);
+  log(
+    `Database              ${database.embedded ? `embedded PGlite (${join(config.DATA_DIR, 'pglite')})` : 'DATABASE_URL'}; ${migrated.applied.length} migration(s) applied`,
+  );
+
+  const simulator = await startConfiguredSimulator(config);
+  stops.unshift(() => simulator.close());
+  log(`Data-sharing simulator ${simulator.url}`);
+
+  const worker = await startWorker(config, db);
+  stops.unshift(async () => {
+    worker.worker.shutdown();
+    await worker.running;
+    await worker.connection.close();
+  });
+  log(`Worker                task queue "${config.TEMPORAL_TASK_QUEUE}"`);
+
+  const api = await startApi(config, db);
+  stops.unshift(() => api.close());
+  log(
+    `API                   http://${config.API_HOST}:${config.API_PORT}   docs http://${config.API_HOST}:${config.API_PORT}/docs`,
+  );
+  log('Ready. Ctrl-C stops everything.');
+  await worker.running;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,223 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  identityCheckRequestSchema,
+  IDENTITY_CHECK_PATH,
+  type IdentityCheckResponse,
+} from '../integration/data-sharing/identity';
+import {
+  MAX_CLOCK_SKEW_MS,
+  SIGNATURE_HEADERS,
+  signatureOf,
+  signaturesEqual,
+} from '../integration/data-sharing/signing';
+import { FaultInjector, faultSettingsSchema } from './faults';
+import { FIXTURES } from './fixtures';
+import { generatePopulation, type RegistryPerson } from './population';
+
+/**
+ * Stand-in for the regional data-sharing exchange in development and tests: the same HTTP
+ * contract, signing and failure modes as the real platform, over a synthetic population.
+ */
+export interface SimulatorOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly appKey: string;
+  readonly appSecret: string;
+  readonly seed: number;
+  readonly populationSize: number;
+}
+
+export interface RunningSimulator {
+  readonly url: string;
+  readonly faults: FaultInjector;
+  readonly calls: Map<string, number>;
+  close(): Promise<void>;
+}
+
+const ENDPOINTS: Record<string, string> = { [IDENTITY_CHECK_PATH]: 'identity' };
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpProblem(413, 'BODY_TOO_LARGE', 'request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpProblem(400, 'BAD_JSON', 'body is not JSON');
+  }
+}
+
+class NonceLedger {
+  private readonly seen = new Map<string, number>();
+  /** True the first time a nonce is presented within the skew window. */
+  admit(nonce: string, now: number): boolean {
+    for (const [n, at] of this.seen) {
+      if (now - at <= 2 * MAX_CLOCK_SKEW_MS) break;
+      this.seen.delete(n);
+    }
+    if (this.seen.has(nonce)) return false;
+    this.seen.set(nonce, now);
+    return true;
+  }
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const registry = new Map<string, RegistryPerson>();
+  for (const p of generatePopulation(options.seed, options.populationSize))
+    registry.set(p.idNumber, p);
+  for (const p of Object.values(FIXTURES)) registry.set(p.idNumber, p);
+
+  const faults = new FaultInjector(options.seed);
+  const calls = new Map<string, number>();
+  const nonces = new NonceLedger();
+
+  function authenticate(req: IncomingMessage, path: string, body: string): void {
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const appKey = header(SIGNATURE_HEADERS.appKey);
+    const timestamp = header(SIGNATURE_HEADERS.timestamp);
+    const nonce = header(SIGNATURE_HEADERS.nonce);
+    const signature = header(SIGNATURE_HEADERS.signature);
+    if (!appKey || !timestamp || !nonce || !signature)
+      throw new HttpProblem(401, 'UNSIGNED', 'request is not signed');
+    if (appKey !== options.appKey) throw new HttpProblem(401, 'UNKNOWN_APP', 'unknown app key');
+    const now = Date.now();
+    if (!/^\d+$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_CLOCK_SKEW_MS) {
+      throw new HttpProblem(401, 'STALE', 'request timestamp outside the allowed window');
+    }
+    const expected = signatureOf(options.appSecret, {
+      method: req.method ?? 'POST',
+      path,
+      timestamp,
+      nonce,
+      body,
+    });
+    if (!signaturesEqual(expected, signature))
+      throw new HttpProblem(401, 'BAD_SIGNATURE', 'signature does not match');
+    if (!nonces.admit(nonce, now)) throw new HttpProblem(401, 'REPLAYED', 'nonce already used');
+  }
+
+  function identity(payload: unknown): IdentityCheckResponse {
+    const parsed = identityCheckRequestSchema.safeParse(payload);
+    if (!parsed.success)
+      throw new HttpProblem(400, 'BAD_REQUEST', 'name and idNumber are required');
+    const person = registry.get(parsed.data.idNumber);
+    if (!person) return { code: '0', data: { result: 'NOT_FOUND' } };
+    const record = {
+      name: person.name,
+      gender: person.gender,
+      birthDate: person.birthDate,
+      divisionCode: person.divisionCode,
+      alive: person.alive,
+    };
+    return {
+      code: '0',
+      data: { result: 'FOUND', nameMatches: person.name === parsed.data.name, record },
+    };
+  }
+
+  async function department(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    endpoint: string,
+  ): Promise<void> {
+    const body = await readBody(req);
+    authenticate(req, path, body);
+    calls.set(endpoint, (calls.get(endpoint) ?? 0) + 1);
+    const decision = faults.decide(endpoint, new Date());
+    if (decision.kind === 'HANG') return; // never answered; the client's time-out fires
+    if (decision.delayMs > 0) await delay(decision.delayMs);
+    if (decision.kind === 'ERROR')
+      return send(res, 503, { code: 'SERVICE_UNAVAILABLE', message: 'injected fault' });
+    if (decision.kind === 'MALFORMED')
+      return send(res, 200, { code: '0', data: { unexpected: true } });
+    send(res, 200, identity(parseJson(body)));
+  }
+
+  async function admin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const m = /^\/__admin\/faults(?:\/([a-z-]+))?$/.exec(path);
+    if (path === '/__admin/calls' && req.method === 'GET')
+      return send(res, 200, Object.fromEntries(calls));
+    if (!m) throw new HttpProblem(404, 'NOT_FOUND', 'no such admin route');
+    const endpoint = m[1];
+    if (req.method === 'GET') return send(res, 200, faults.all());
+    if (req.method === 'DELETE') {
+      faults.clear(endpoint);
+      return send(res, 200, faults.all());
+    }
+    if (req.method === 'PUT' && endpoint) {
+      if (!Object.values(ENDPOINTS).includes(endpoint))
+        throw new HttpProblem(404, 'NOT_FOUND', `unknown endpoint ${endpoint}`);
+      const parsed = faultSettingsSchema.safeParse(parseJson(await readBody(req)));
+      if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', parsed.error.message);
+      faults.set(endpoint, parsed.data);
+      return send(res, 200, faults.all());
+    }
+    throw new HttpProblem(405, 'METHOD_NOT_ALLOWED', 'method not allowed');
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://simulator').pathname;
+    if (path === '/health') return send(res, 200, { status: 'ok', people: registry.size });
+    if (path.startsWith('/__admin/')) return admin(req, res, path);
+    const endpoint = ENDPOINTS[path];
+    if (endpoint && req.method === 'POST') return department(req, res, path, endpoint);
+    throw new HttpProblem(404, 'NOT_FOUND', 'no such endpoint');
+  }
+
+  const server: Server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof HttpProblem)
+        send(res, error.status, { code: error.code, message: error.message });
+      else send(res, 500, { code: 'INTERNAL', message: 'simulator error' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    faults,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

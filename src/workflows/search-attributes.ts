@@ -1,0 +1,24 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes of every application workflow (DESIGN.md §2). The dev-server launcher
+ * registers the same names and types; operators query them in Temporal's visibility and Web UI.
+ */
+export const EnrolmentStatusKey = defineSearchAttributeKey(
+  'EnrolmentStatus',
+  SearchAttributeType.KEYWORD,
+);
+export const CountyCodeKey = defineSearchAttributeKey('CountyCode', SearchAttributeType.KEYWORD);
+export const StageKey = defineSearchAttributeKey('Stage', SearchAttributeType.KEYWORD);
+export const SeasonYearKey = defineSearchAttributeKey('SeasonYear', SearchAttributeType.INT);
+export const FormTypeKey = defineSearchAttributeKey('FormType', SearchAttributeType.KEYWORD);
+export const ChannelKey = defineSearchAttributeKey('Channel', SearchAttributeType.KEYWORD);
+
+export const ENROLMENT_SEARCH_ATTRIBUTES = [
+  EnrolmentStatusKey,
+  CountyCodeKey,
+  StageKey,
+  SeasonYearKey,
+  FormTypeKey,
+  ChannelKey,
+] as const;
