@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
-import { ZodValidationPipe } from 'nestjs-zod';
 import type { Config } from '../config/config';
 import type { ApplicationRepository } from '../db/application-repository';
 import { ApplicationsController } from './applications/applications.controller';
@@ -9,6 +8,7 @@ import { ApplicationsService } from './applications/applications.service';
 import { TEMPORAL_CLIENT } from './applications/temporal-client';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './problem/problem.filter';
+import { ZodBodyPipe } from './problem/zod-body.pipe';
 import { API_CONFIG, APPLICATION_REPOSITORY } from './tokens';
 
 export interface ApiDependencies {
@@ -27,7 +27,7 @@ export class AppModule {
         { provide: API_CONFIG, useValue: deps.config },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
         { provide: APPLICATION_REPOSITORY, useValue: deps.applications },
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ApplicationsService,
       ],

@@ -6,12 +6,9 @@ import { createDb } from '../db/prisma-client';
 import { seedReferenceData } from '../db/seed-reference-data';
 import { ensureTemporalCli } from '../temporal/cli';
 import { startDevServer } from '../temporal/dev-server';
-import {
-  installWorkerRuntime,
-  startApi,
-  startConfiguredSimulator,
-  startWorker,
-} from './components';
+import { startApi } from './start-api';
+import { startConfiguredSimulator } from './start-simulator';
+import { installWorkerRuntime, startWorker } from './start-worker';
 import { poolMax, provideDatabase } from './database';
 import { onShutdown } from './shutdown';
 
@@ -52,11 +49,7 @@ async function main(): Promise<void> {
   log(`Data-sharing simulator ${simulator.url}`);
 
   const worker = await startWorker(config, db);
-  stops.unshift(async () => {
-    worker.worker.shutdown();
-    await worker.running;
-    await worker.connection.close();
-  });
+  stops.unshift(() => worker.stop());
   log(`Worker                task queue "${config.TEMPORAL_TASK_QUEUE}"`);
 
   const api = await startApi(config, db);

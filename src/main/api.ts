@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/config';
 import { createDb } from '../db/prisma-client';
 import { databaseUrl, poolMax } from './database';
-import { startApi } from './components';
+import { startApi } from './start-api';
 import { onShutdown } from './shutdown';
 
 /** `npm run start:api`: the HTTP API alone (workers and Temporal run elsewhere). */

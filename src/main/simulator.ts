@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/config';
-import { startConfiguredSimulator } from './components';
+import { startConfiguredSimulator } from './start-simulator';
 import { onShutdown } from './shutdown';
 
 /** `npm run start:simulator`: the data-sharing exchange simulator on SIMULATOR_PORT. */

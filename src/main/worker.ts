@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/config';
 import { createDb } from '../db/prisma-client';
 import { databaseUrl, poolMax } from './database';
-import { installWorkerRuntime, startWorker } from './components';
+import { installWorkerRuntime, startWorker } from './start-worker';
 import { onShutdown } from './shutdown';
 
 /** `npm run start:worker`: workflows and activities for the configured task queue. */
@@ -9,19 +9,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   installWorkerRuntime(config);
   const db = createDb({ url: databaseUrl(config), poolMax: poolMax(config) });
-  const { worker, running, connection } = await startWorker(config, db);
-  onShutdown([
-    async () => {
-      worker.shutdown();
-      await running;
-    },
-    () => connection.close(),
-    () => db.$disconnect(),
-  ]);
+  const worker = await startWorker(config, db);
+  onShutdown([() => worker.stop(), () => db.$disconnect()]);
   process.stdout.write(
     `worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}\n`,
   );
-  await running;
+  await worker.running;
 }
 
 main().catch((error: unknown) => {

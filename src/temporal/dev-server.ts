@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Connection } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
-import { grpc } from '@temporalio/proto';
 import { ENROLMENT_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 
 /**
@@ -101,7 +99,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     ]);
     if (early)
       throw new DevServerStartError(`Temporal dev server ${early} before becoming ready`, output);
-    if (await isServing(address)) break;
+    if (await isServing(options.cliPath, address)) break;
     if (Date.now() > deadline) {
       await stopChild(child, exited);
       throw new DevServerStartError(`Temporal dev server not ready on ${address} in time`, output);
@@ -110,23 +108,28 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   return { address, pid: child.pid ?? -1, stop: () => stopChild(child, exited) };
 }
 
-async function isServing(address: string): Promise<boolean> {
-  let connection: Connection | undefined;
-  try {
-    connection = await Connection.connect({ address, connectTimeout: 1000 });
-    const response = await connection.healthService.check({});
-    return response.status === grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING;
-  } catch {
-    return false;
-  } finally {
-    await connection?.close().catch(() => undefined);
-  }
+/**
+ * Asks the frontend through the CLI itself: an in-process gRPC client would keep the caller's
+ * event loop alive for seconds after closing, which a test runner's global setup notices.
+ */
+function isServing(cliPath: string, address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(
+      cliPath,
+      ['operator', 'cluster', 'health', '--address', address],
+      { timeout: 5000 },
+      (error, stdout) => resolve(!error && stdout.includes('SERVING')),
+    );
+  });
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), delay(10_000).then(() => true)]);
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    delay(10_000, true, { ref: false }),
+  ]);
   if (timedOut) {
     child.kill('SIGKILL');
     await exited;

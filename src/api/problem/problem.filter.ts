@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { ZodValidationException } from 'nestjs-zod';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { DomainError, type DomainErrorKind } from '../../domain/errors';
 import { toViolations } from '../../domain/forms/violations';
 import { problem, sendProblem, type Problem } from './problem';
+import { RequestValidationError } from './request-validation.error';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   NOT_FOUND: 404,
@@ -35,10 +35,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): Problem {
-    if (exception instanceof ZodValidationException) {
-      const zodError = exception.getZodError();
-      if (zodError instanceof ZodError) return validationProblem(zodError);
-    }
+    if (exception instanceof RequestValidationError) return validationProblem(exception.zodError);
     if (exception instanceof DomainError) {
       return problem(
         STATUS_OF_KIND[exception.kind],

@@ -31,7 +31,8 @@ export function text(max: number) {
 const NAME = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ·・•]*$/u;
 
 export const personName = text(30).superRefine((value, ctx) => {
-  if (!CONTROL.test(value) && !NAME.test(value)) addRuleIssue(ctx, 'NAME_CHARACTERS');
+  if (value.length > 0 && !CONTROL.test(value) && !NAME.test(value))
+    addRuleIssue(ctx, 'NAME_CHARACTERS');
 });
 
 const ID_RULE: Record<ResidentIdProblem, RuleCode> = {

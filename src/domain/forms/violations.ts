@@ -26,7 +26,7 @@ function ruleOf(issue: z.core.$ZodIssue): RuleCode {
     case 'invalid_type':
       return issue.input === undefined ? 'REQUIRED' : 'WRONG_TYPE';
     case 'invalid_value':
-      return 'NOT_IN_LIST';
+      return issue.input === undefined ? 'REQUIRED' : 'NOT_IN_LIST';
     case 'too_small':
       return issue.origin === 'string' ? 'TOO_SHORT' : 'OUT_OF_RANGE';
     case 'too_big':
@@ -42,7 +42,10 @@ function violation(path: readonly PropertyKey[], code: RuleCode): Violation {
   return { path: joinPath(path), code, message_zh: RULES[code].zh, message_en: RULES[code].en };
 }
 
-/** Every violation of a failed parse, in a shape a person and a client can both use. */
+/**
+ * Every violation of a failed parse, in a shape a person and a client can both use. Parse with
+ * `{ reportInput: true }` so that a missing field (REQUIRED) is told apart from a wrong one.
+ */
 export function toViolations(error: z.ZodError): Violation[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { projectRoot } from '../../src/config/paths';
+import { composeEnv } from '../support/compose';
+
+/** There is no Docker engine here; `docker compose config` still validates and renders the file. */
+function composeConfig(extraEnv: Record<string, string | undefined>) {
+  const env = composeEnv();
+  if (!env)
+    throw new Error(
+      'docker compose is not available: run `npm run compose:install` (part of `npm run setup`)',
+    );
+  const clean = { ...env };
+  for (const key of ['POSTGRES_PASSWORD', 'DATA_SHARING_APP_SECRET', 'CHILD_KEY_SECRET'])
+    delete clean[key];
+  return spawnSync(
+    'docker',
+    ['compose', '--file', 'docker-compose.yml', 'config', '--format', 'json'],
+    {
+      cwd: projectRoot(),
+      env: { ...clean, ...extraEnv },
+      encoding: 'utf8',
+    },
+  );
+}
+
+const secrets = {
+  POSTGRES_PASSWORD: 'pg-secret',
+  DATA_SHARING_APP_SECRET: 'exchange-secret-0123456789',
+  CHILD_KEY_SECRET: 'child-key-secret-0123456789',
+};
+
+describe('docker-compose.yml', () => {
+  it('renders a deployment of every process, with Temporal on PostgreSQL', () => {
+    const result = composeConfig(secrets);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const config = JSON.parse(result.stdout) as {
+      services: Record<
+        string,
+        { image?: string; command?: string[]; environment?: Record<string, string>; user?: string }
+      >;
+    };
+    expect(Object.keys(config.services).sort()).toEqual(
+      [
+        'api',
+        'migrate',
+        'postgres',
+        'simulator',
+        'temporal',
+        'temporal-schema',
+        'temporal-setup',
+        'temporal-ui',
+        'worker',
+      ].sort(),
+    );
+    expect(config.services.temporal!.environment).toMatchObject({
+      DB: 'postgres12',
+      POSTGRES_SEEDS: 'postgres',
+    });
+    for (const name of ['api', 'worker', 'simulator', 'migrate']) {
+      expect(config.services[name]!.environment).toMatchObject({
+        NODE_ENV: 'production',
+        TEMPORAL_ADDRESS: 'temporal:7233',
+        CHILD_KEY_SECRET: secrets.CHILD_KEY_SECRET,
+      });
+    }
+    expect(config.services.worker!.command).toEqual(['node', 'dist/src/main/worker.js']);
+  });
+
+  it('refuses to render without the secrets a deployment must set', () => {
+    const result = composeConfig({});
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/POSTGRES_PASSWORD|CHILD_KEY_SECRET|DATA_SHARING_APP_SECRET/);
+  });
+});

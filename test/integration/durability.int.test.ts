@@ -1,0 +1,98 @@
+import request from 'supertest';
+import { eventually } from '../support/eventually';
+import { formFor } from '../support/forms';
+import {
+  APP_KEY,
+  APP_SECRET,
+  bundleWorkflows,
+  registryPeople,
+  startHarness,
+  type Harness,
+} from '../support/harness';
+import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
+
+describe('a worker process killed mid-verification', () => {
+  let sut: Harness;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    sut = await startHarness({ workflowBundle: await bundleWorkflows(), withoutWorker: true });
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop()));
+    await sut?.close();
+  });
+
+  function workerEnv(): Record<string, string> {
+    return {
+      NODE_ENV: 'test',
+      DATABASE_URL: sut.database.url,
+      TEMPORAL_ADDRESS: sut.config.TEMPORAL_ADDRESS,
+      TEMPORAL_TASK_QUEUE: sut.taskQueue,
+      DATA_SHARING_BASE_URL: sut.simulator.url,
+      DATA_SHARING_APP_KEY: APP_KEY,
+      DATA_SHARING_APP_SECRET: APP_SECRET,
+      DATA_SHARING_TIMEOUT_MS: String(sut.config.DATA_SHARING_TIMEOUT_MS),
+    };
+  }
+
+  it('loses nothing: a new worker finishes the case with one row and one timeline entry per transition', async () => {
+    // Slow enough that the kill lands while the identity call is in flight, fast enough to
+    // answer within the HTTP time-out once a new worker retries it.
+    sut.simulator.faults.set('identity', {
+      latencyMs: 1500,
+      jitterMs: 0,
+      errorRate: 0,
+      timeoutRate: 0,
+      malformedRate: 0,
+      outageUntil: null,
+    });
+    const first = await spawnWorkerProcess(workerEnv());
+    workers.push(first);
+
+    const submitted = await request(sut.apiUrl)
+      .post('/applications')
+      .send(formFor(registryPeople[10]!));
+    expect(submitted.status).toBe(201);
+    const { applicationNo } = submitted.body as { applicationNo: string };
+
+    await eventually(
+      () => ((sut.simulator.calls.get('identity') ?? 0) >= 1 ? true : undefined),
+      'the identity call to start',
+    );
+    await first.kill();
+    expect(first.child.signalCode).toBe('SIGKILL');
+    const atKill = await sut.database.db.application.findUniqueOrThrow({
+      where: { applicationNo },
+    });
+    expect(atKill.status).toBe('VERIFYING');
+
+    workers.push(await spawnWorkerProcess(workerEnv()));
+    const done = await eventually(
+      async () => {
+        const r = await request(sut.apiUrl).get(`/applications/${applicationNo}`);
+        return r.body.status === 'AWAITING_REVIEW' ? r.body : undefined;
+      },
+      'the new worker to finish verification',
+      90_000,
+    );
+
+    expect(done.timeline.map((e: { seq: number; to: string }) => `${e.seq}:${e.to}`)).toEqual([
+      '1:SUBMITTED',
+      '2:VERIFYING',
+      '3:AWAITING_REVIEW',
+    ]);
+    const db = sut.database.db;
+    expect(await db.application.count({ where: { applicationNo } })).toBe(1);
+    const events = await db.applicationEvent.findMany({
+      where: { applicationNo },
+      orderBy: { seq: 'asc' },
+    });
+    expect(events.map((e) => e.toStatus)).toEqual(['SUBMITTED', 'VERIFYING', 'AWAITING_REVIEW']);
+    expect(await db.verificationResult.count({ where: { applicationNo } })).toBe(1);
+    expect((await db.application.findUniqueOrThrow({ where: { applicationNo } })).status).toBe(
+      'AWAITING_REVIEW',
+    );
+    expect(sut.simulator.calls.get('identity')).toBeGreaterThanOrEqual(2);
+  });
+});

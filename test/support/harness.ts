@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client, Connection } from '@temporalio/client';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  type Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
+import { createApiApp } from '../../src/api/create-app';
+import { loadConfig, type Config } from '../../src/config/config';
+import { ApplicationRepository } from '../../src/db/application-repository';
+import { DataSharingClient } from '../../src/integration/data-sharing/client';
+import { generatePopulation, type RegistryPerson } from '../../src/simulator/population';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+import { createEnrolmentWorker } from '../../src/worker/create-worker';
+import { createMigratedDatabase, type MigratedDatabase } from './database';
+
+/**
+ * The whole service inside one test file, on real infrastructure: the shared Temporal dev server,
+ * a fresh PostgreSQL database, the simulator over HTTP, a worker on a task queue of its own, and
+ * the Nest API listening on a local port.
+ */
+export const APP_KEY = 'test-app';
+export const APP_SECRET = 'test-secret-0123456789';
+const SIMULATOR_SEED = 7;
+const POPULATION = 500;
+
+/** People the harness's simulator knows; take a different one per test. */
+export const registryPeople: readonly RegistryPerson[] = generatePopulation(
+  SIMULATOR_SEED,
+  POPULATION,
+);
+
+// Workers in tests log warnings and errors only; the harness stops them itself.
+Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+
+export function temporalAddress(): string {
+  const address = process.env.TEST_TEMPORAL_ADDRESS;
+  if (!address)
+    throw new Error(
+      'TEST_TEMPORAL_ADDRESS is not set: run through the integration project (global setup)',
+    );
+  return address;
+}
+
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: require.resolve('../../src/workflows'),
+    logger: quietBundlerLogger,
+  });
+}
+
+const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => process.stderr.write(`${message}\n`),
+  error: (message: string) => process.stderr.write(`${message}\n`),
+};
+
+export interface HarnessOptions {
+  readonly workflowBundle: WorkflowBundleWithSourceMap;
+  /** Start no in-process worker (a test that runs workers as separate processes). */
+  readonly withoutWorker?: boolean;
+  readonly env?: Record<string, string>;
+}
+
+export interface Harness {
+  readonly config: Config;
+  readonly database: MigratedDatabase;
+  readonly simulator: RunningSimulator;
+  readonly api: NestExpressApplication;
+  readonly apiUrl: string;
+  readonly temporal: Client;
+  readonly taskQueue: string;
+  worker?: { worker: Worker; running: Promise<void>; connection: NativeConnection };
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const taskQueue = `test-${randomUUID()}`;
+  const database = await createMigratedDatabase();
+  const simulator = await startSimulator({
+    port: 0,
+    appKey: APP_KEY,
+    appSecret: APP_SECRET,
+    seed: SIMULATOR_SEED,
+    populationSize: POPULATION,
+  });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporalAddress(),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    DATA_SHARING_BASE_URL: simulator.url,
+    DATA_SHARING_APP_KEY: APP_KEY,
+    DATA_SHARING_APP_SECRET: APP_SECRET,
+    DATA_SHARING_TIMEOUT_MS: '2000',
+    // A key of its own per harness gives every test file its own workflow ids for the same child.
+    CHILD_KEY_SECRET: `test-${randomUUID()}`,
+    ...options.env,
+  });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+  });
+  const applications = new ApplicationRepository(database.db);
+  const api = await createApiApp({ config, temporal, applications });
+  await api.listen(0, '127.0.0.1');
+  const apiUrl = await api.getUrl();
+
+  const harness: Harness = {
+    config,
+    database,
+    simulator,
+    api,
+    apiUrl: apiUrl.replace('[::1]', '127.0.0.1'),
+    temporal,
+    taskQueue,
+    async startWorker() {
+      const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+      const worker = await createEnrolmentWorker({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue,
+        workflowBundle: options.workflowBundle,
+        dependencies: {
+          applications,
+          dataSharing: new DataSharingClient({
+            baseUrl: simulator.url,
+            appKey: APP_KEY,
+            appSecret: APP_SECRET,
+            timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
+          }),
+        },
+      });
+      harness.worker = { worker, running: worker.run(), connection };
+    },
+    async stopWorker() {
+      const running = harness.worker;
+      if (!running) return;
+      harness.worker = undefined;
+      running.worker.shutdown();
+      await running.running;
+      await running.connection.close();
+    },
+    async close() {
+      await api.close();
+      await harness.stopWorker();
+      await temporal.connection.close();
+      await simulator.close();
+      await database.drop();
+    },
+  };
+  if (!options.withoutWorker) await harness.startWorker();
+  return harness;
+}
