@@ -68,14 +68,19 @@ describe('a worker process killed mid-verification', () => {
     expect(atKill.status).toBe('VERIFYING');
 
     workers.push(await spawnWorkerProcess(workerEnv()));
-    const done = await eventually(
+    // The read model follows the workflow: wait for its projection, then compare the two.
+    await eventually(
       async () => {
-        const r = await request(sut.apiUrl).get(`/applications/${applicationNo}`);
-        return r.body.status === 'AWAITING_REVIEW' ? r.body : undefined;
+        const row = await sut.database.db.application.findUnique({ where: { applicationNo } });
+        return row?.status === 'AWAITING_REVIEW' ? row : undefined;
       },
       'the new worker to finish verification',
       90_000,
     );
+    const done = await eventually(async () => {
+      const r = await request(sut.apiUrl).get(`/applications/${applicationNo}`);
+      return r.body.status === 'AWAITING_REVIEW' ? r.body : undefined;
+    }, 'the API to report the verified case');
 
     expect(done.timeline.map((e: { seq: number; to: string }) => `${e.seq}:${e.to}`)).toEqual([
       '1:SUBMITTED',
