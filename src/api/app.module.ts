@@ -5,11 +5,10 @@ import type { Config } from '../config/config';
 import type { ApplicationRepository } from '../db/application-repository';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
-import { TEMPORAL_CLIENT } from './applications/temporal-client';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './problem/problem.filter';
 import { ZodBodyPipe } from './problem/zod-body.pipe';
-import { API_CONFIG, APPLICATION_REPOSITORY } from './tokens';
+import { API_CONFIG, APPLICATION_REPOSITORY, TEMPORAL_CLIENT } from './tokens';
 
 export interface ApiDependencies {
   readonly config: Config;

@@ -1,3 +1,4 @@
 /** Nest injection tokens for the API's dependencies, which are built outside Nest and handed in. */
 export const API_CONFIG = Symbol('API_CONFIG');
 export const APPLICATION_REPOSITORY = Symbol('APPLICATION_REPOSITORY');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');

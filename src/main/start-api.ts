@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connectTemporalClient } from '../api/applications/temporal-client';
+import { connectTemporalClient } from '../temporal/client';
 import { createApiApp } from '../api/create-app';
 import type { Config } from '../config/config';
 import { ApplicationRepository } from '../db/application-repository';

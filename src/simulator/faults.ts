@@ -20,6 +20,8 @@ export const faultSettingsSchema = z.strictObject({
   outageUntil: z.iso.datetime().nullable().default(null),
 });
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
+/** What a caller states; everything left out is fault-free. */
+export type FaultRequest = z.input<typeof faultSettingsSchema>;
 
 export type FaultDecision =
   | { kind: 'ANSWER'; delayMs: number }
@@ -35,8 +37,8 @@ export class FaultInjector {
     this.rand = mulberry32(seed);
   }
 
-  set(endpoint: string, settings: FaultSettings): void {
-    this.settings.set(endpoint, settings);
+  set(endpoint: string, settings: FaultRequest): void {
+    this.settings.set(endpoint, faultSettingsSchema.parse(settings));
   }
 
   clear(endpoint?: string): void {

@@ -84,14 +84,7 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
   });
 
   it('rejects a decision while the case is still verifying, and a second decision after the first, leaving state unchanged', async () => {
-    sut.simulator.faults.set('identity', {
-      latencyMs: 1500,
-      jitterMs: 0,
-      errorRate: 0,
-      timeoutRate: 0,
-      malformedRate: 0,
-      outageUntil: null,
-    });
+    sut.simulator.faults.set('identity', { latencyMs: 1500 });
     const { applicationNo } = await submit(formFor(person()));
     await statusOf(applicationNo, 'VERIFYING');
 
@@ -171,11 +164,6 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     });
     try {
       budgetHarness.simulator.faults.set('identity', {
-        latencyMs: 0,
-        jitterMs: 0,
-        errorRate: 0,
-        timeoutRate: 0,
-        malformedRate: 0,
         outageUntil: new Date(Date.now() + 60_000).toISOString(),
       });
       const response = await request(budgetHarness.apiUrl)

@@ -6,20 +6,12 @@ import {
 } from '../../src/integration/data-sharing/client';
 import { IDENTITY_CHECK_PATH } from '../../src/integration/data-sharing/identity';
 import { SIGNATURE_HEADERS, signatureOf } from '../../src/integration/data-sharing/signing';
-import type { FaultSettings } from '../../src/simulator/faults';
+import type { FaultRequest } from '../../src/simulator/faults';
 import { FIXTURES, UNREGISTERED } from '../../src/simulator/fixtures';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 
 const KEY = 'client-test';
 const SECRET = 'client-test-secret-0123';
-const NO_FAULTS: FaultSettings = {
-  latencyMs: 0,
-  jitterMs: 0,
-  errorRate: 0,
-  timeoutRate: 0,
-  malformedRate: 0,
-  outageUntil: null,
-};
 
 describe('the data-sharing client against the simulator, over HTTP', () => {
   let simulator: RunningSimulator;
@@ -107,14 +99,14 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
     expect(await (await post(once)).json()).toMatchObject({ code: 'REPLAYED' });
   });
 
-  it.each<[string, Partial<FaultSettings>]>([
+  it.each<[string, FaultRequest]>([
     ['an outage', { outageUntil: new Date(Date.now() + 60_000).toISOString() }],
     ['errors', { errorRate: 1 }],
     ['a hang past the time-out', { timeoutRate: 1 }],
     ['a malformed answer', { malformedRate: 1 }],
     ['latency past the time-out', { latencyMs: 1500 }],
   ])('reports %s as unavailable (retryable)', async (_what, fault) => {
-    simulator.faults.set('identity', { ...NO_FAULTS, ...fault });
+    simulator.faults.set('identity', fault);
     await expect(
       sut.verifyIdentity({ name: person.name, idNumber: person.idNumber }),
     ).rejects.toBeInstanceOf(DepartmentUnavailableError);

@@ -39,14 +39,7 @@ describe('a worker process killed mid-verification', () => {
   it('loses nothing: a new worker finishes the case with one row and one timeline entry per transition', async () => {
     // Slow enough that the kill lands while the identity call is in flight, fast enough to
     // answer within the HTTP time-out once a new worker retries it.
-    sut.simulator.faults.set('identity', {
-      latencyMs: 1500,
-      jitterMs: 0,
-      errorRate: 0,
-      timeoutRate: 0,
-      malformedRate: 0,
-      outageUntil: null,
-    });
+    sut.simulator.faults.set('identity', { latencyMs: 1500 });
     const first = await spawnWorkerProcess(workerEnv());
     workers.push(first);
 

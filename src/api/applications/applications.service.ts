@@ -37,8 +37,7 @@ import {
   SeasonYearKey,
   StageKey,
 } from '../../workflows/search-attributes';
-import { API_CONFIG, APPLICATION_REPOSITORY } from '../tokens';
-import { TEMPORAL_CLIENT } from './temporal-client';
+import { API_CONFIG, APPLICATION_REPOSITORY, TEMPORAL_CLIENT } from '../tokens';
 
 /** A query that cannot be answered this fast falls back to the read model. */
 const LIVE_QUERY_DEADLINE_MS = 3000;

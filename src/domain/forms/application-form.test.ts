@@ -1,23 +1,10 @@
+import { formFor } from '../../../test/support/forms';
 import { FIXTURES } from '../../simulator/fixtures';
 import { applicationFormSchema } from './application-form';
 import { toViolations } from './violations';
 
 const child = FIXTURES.liXiaoming;
-const valid = {
-  seasonYear: 2026,
-  stage: 'PRIMARY_1',
-  countyCode: '450103',
-  formType: 'A',
-  channel: 'ONLINE_WEB',
-  child: {
-    name: child.name,
-    idNumber: child.idNumber,
-    birthDate: child.birthDate,
-    gender: child.gender,
-  },
-  guardian: { name: '李大明', mobile: '13800138000' },
-  consent: { dataVerification: true },
-};
+const valid = formFor(child);
 
 function violationsOf(body: unknown) {
   const result = applicationFormSchema.safeParse(body, { reportInput: true });

@@ -1,7 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
 
-export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
-
 export async function connectTemporalClient(address: string, namespace: string): Promise<Client> {
   const connection = await Connection.connect({ address });
   return new Client({ connection, namespace });
