@@ -6,8 +6,9 @@ export function recordTransitionActivity(repository: ApplicationRepository) {
   return async function recordTransition(
     application: EnrolmentApplicationInput,
     workflowId: string,
+    runId: string,
     entry: TimelineEntry,
   ): Promise<void> {
-    await repository.recordTransition(application, workflowId, entry);
+    await repository.recordTransition(application, { workflowId, runId }, entry);
   };
 }

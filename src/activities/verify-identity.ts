@@ -16,14 +16,14 @@ export function verifyIdentityActivity(client: DataSharingClient) {
   ): Promise<CheckResult> {
     try {
       const response = await client.verifyIdentity({
-        name: application.child.name,
-        idNumber: application.child.idNumber,
+        name: application.form.child.name,
+        idNumber: application.form.child.idNumber,
       });
       const registry =
         response.data.result === 'FOUND'
           ? { found: true, ...response.data.record }
           : { found: false };
-      return identityOutcome(application.child, registry);
+      return identityOutcome(application.form.child, registry);
     } catch (error) {
       if (error instanceof DepartmentRejectedError) {
         throw ApplicationFailure.nonRetryable(error.message, FAILURE_TYPES.departmentRejected, {

@@ -1,19 +1,33 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
-import type { Config } from '../config/config';
-import type { ApplicationRepository } from '../db/application-repository';
+import { accessTokenSettings, type Config } from '../config/config';
+import { ApplicationRepository } from '../db/application-repository';
+import { AppointmentRepository } from '../db/appointment-repository';
+import { IdempotencyStore } from '../db/idempotency-store';
+import type { Db } from '../db/prisma-client';
+import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
+import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './problem/problem.filter';
 import { ZodBodyPipe } from './problem/zod-body.pipe';
-import { API_CONFIG, APPLICATION_REPOSITORY, TEMPORAL_CLIENT } from './tokens';
+import { RegistrationController } from './registration/registration.controller';
+import {
+  ACCESS_TOKEN_SETTINGS,
+  API_CONFIG,
+  APPLICATION_REPOSITORY,
+  APPOINTMENTS,
+  IDEMPOTENCY_STORE,
+  REFERENCE_DATA,
+  TEMPORAL_CLIENT,
+} from './tokens';
 
 export interface ApiDependencies {
   readonly config: Config;
   readonly temporal: Client;
-  readonly applications: ApplicationRepository;
+  readonly db: Db;
 }
 
 @Module({})
@@ -21,13 +35,18 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, ApplicationsController],
+      controllers: [HealthController, ApplicationsController, RegistrationController],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
+        { provide: ACCESS_TOKEN_SETTINGS, useValue: accessTokenSettings(deps.config) },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
-        { provide: APPLICATION_REPOSITORY, useValue: deps.applications },
+        { provide: APPLICATION_REPOSITORY, useValue: new ApplicationRepository(deps.db) },
+        { provide: REFERENCE_DATA, useValue: new ReferenceDataRepository(deps.db) },
+        { provide: APPOINTMENTS, useValue: new AppointmentRepository(deps.db) },
+        { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
         ApplicationsService,
       ],
     };

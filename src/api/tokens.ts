@@ -2,3 +2,7 @@
 export const API_CONFIG = Symbol('API_CONFIG');
 export const APPLICATION_REPOSITORY = Symbol('APPLICATION_REPOSITORY');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export const ACCESS_TOKEN_SETTINGS = Symbol('ACCESS_TOKEN_SETTINGS');
+export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
+export const REFERENCE_DATA = Symbol('REFERENCE_DATA');
+export const APPOINTMENTS = Symbol('APPOINTMENTS');

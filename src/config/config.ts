@@ -37,6 +37,13 @@ export const configSchema = z
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
     SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
     CHILD_KEY_SECRET: z.string().min(16).default(DEV_SECRET),
+    AUTH_ISSUER: z.string().min(1).default('gx-enrolment-dev'),
+    AUTH_AUDIENCE: z.string().min(1).default('gx-enrolment'),
+    AUTH_JWT_SECRET: z.string().min(32).default(`${DEV_SECRET}-auth-0123456789`),
+    PLATFORM_ISSUER: z.string().min(1).default('guitongban-dev'),
+    PLATFORM_FAMILY_TOKEN_SECRET: z.string().min(32).default(`${DEV_SECRET}-family-0123456`),
+    PLATFORM_CALLBACK_URL: z.url().optional().describe("unset = the simulator's receiver"),
+    PLATFORM_CALLBACK_SECRET: z.string().min(16).default(DEV_SECRET),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;
@@ -74,4 +81,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function temporalUiUrl(config: Config): string {
   return config.TEMPORAL_UI_URL ?? `http://127.0.0.1:${config.TEMPORAL_UI_PORT}`;
+}
+
+export function accessTokenSettings(config: Config) {
+  return {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    secret: config.AUTH_JWT_SECRET,
+  };
+}
+
+/** Family tokens are issued by the platform for this service. */
+export function familyTokenSettings(config: Config) {
+  return {
+    issuer: config.PLATFORM_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    secret: config.PLATFORM_FAMILY_TOKEN_SECRET,
+  };
+}
+
+export function platformCallbackUrl(config: Config): string {
+  return (
+    config.PLATFORM_CALLBACK_URL ??
+    new URL('/platform/callbacks', config.DATA_SHARING_BASE_URL).toString()
+  );
 }

@@ -14,23 +14,28 @@ export class ApplicationRepository {
 
   async recordTransition(
     application: EnrolmentApplicationInput,
-    workflowId: string,
+    run: { workflowId: string; runId: string },
     entry: TimelineEntry,
   ): Promise<void> {
+    const { form } = application;
     const at = new Date(entry.at);
     await this.db.$transaction(async (tx) => {
       await tx.application.upsert({
         where: { applicationNo: application.applicationNo },
         create: {
           applicationNo: application.applicationNo,
-          workflowId,
-          seasonYear: application.seasonYear,
-          stage: application.stage,
-          countyCode: application.countyCode,
-          formType: application.formType,
-          channel: application.channel,
+          workflowId: run.workflowId,
+          runId: run.runId,
+          ownerSub: application.ownerSub,
+          submittedBy: application.submittedBy,
+          registrationPointId: application.registrationPointId,
+          seasonYear: form.seasonYear,
+          stage: form.stage,
+          countyCode: form.countyCode,
+          formType: form.formType,
+          channel: form.channel,
           childKey: application.childKey,
-          childName: application.child.name,
+          childName: form.child.name,
           childIdMasked: application.childIdMasked,
           status: entry.to,
           lastEventSeq: entry.seq,
@@ -108,5 +113,30 @@ export class ApplicationRepository {
       select: { status: true },
     });
     return row?.status;
+  }
+
+  /** The newest application of a child for a season and stage (one workflow id, many runs). */
+  latestForWorkflow(workflowId: string) {
+    return this.db.application.findFirst({
+      where: { workflowId },
+      orderBy: { submittedAt: 'desc' },
+      select: { applicationNo: true, status: true },
+    });
+  }
+
+  listOwnedBy(ownerSub: string) {
+    return this.db.application.findMany({
+      where: { ownerSub },
+      orderBy: { submittedAt: 'desc' },
+      select: {
+        applicationNo: true,
+        seasonYear: true,
+        stage: true,
+        countyCode: true,
+        status: true,
+        childName: true,
+        submittedAt: true,
+      },
+    });
   }
 }

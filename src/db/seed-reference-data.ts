@@ -1,25 +1,22 @@
+import { GUANGXI_CITIES } from '../domain/reference/guangxi-divisions';
 import type { Db } from './prisma-client';
 
 /**
- * Demo reference data loaded by `npm start`: the 2026 season and two real Guangxi districts with
- * plausible schools. Upserts, so running it again changes nothing.
+ * Reference data loaded by `npm start` and `npm run db:migrate`: every county of Guangxi
+ * (GB/T 2260), the 2026 and 2027 seasons, and demo schools and registration points in two real
+ * districts. Upserts, so running it again changes nothing.
  */
-const COUNTIES = [
-  {
-    code: '450103',
-    nameZh: '青秀区',
-    nameEn: 'Qingxiu District',
-    cityCode: '450100',
-    cityNameZh: '南宁市',
-  },
-  {
-    code: '450703',
-    nameZh: '钦北区',
-    nameEn: 'Qinbei District',
-    cityCode: '450700',
-    cityNameZh: '钦州市',
-  },
-];
+const ENGLISH_NAMES: Record<string, string> = {
+  '450103': 'Qingxiu District',
+  '450703': 'Qinbei District',
+};
+
+const SEASONS = [2026, 2027].map((year) => ({
+  year,
+  name: `${year}年秋季学期义务教育招生`,
+  primaryBornOnOrBefore: new Date(`${year - 6}-08-31T00:00:00Z`),
+  juniorBornOnOrBefore: new Date(`${year - 11}-08-31T00:00:00Z`),
+}));
 
 const SCHOOLS = [
   {
@@ -64,20 +61,71 @@ const SCHOOLS = [
   },
 ] as const;
 
-export async function seedReferenceData(db: Db): Promise<void> {
-  await db.season.upsert({
-    where: { year: 2026 },
-    create: {
-      year: 2026,
-      name: '2026年秋季学期义务教育招生',
-      primaryBornOnOrBefore: new Date('2020-08-31T00:00:00Z'),
-    },
-    update: {},
-  });
-  for (const county of COUNTIES) {
-    await db.county.upsert({ where: { code: county.code }, create: county, update: county });
+const POINTS = [
+  {
+    id: '450103-RP01',
+    countyCode: '450103',
+    kind: 'GOVERNMENT_SERVICE_CENTRE',
+    nameZh: '青秀区政务服务中心',
+    address: '南宁市青秀区东葛路118号',
+  },
+  {
+    id: '450103-RP02',
+    countyCode: '450103',
+    kind: 'SCHOOL',
+    nameZh: '桃源路小学报名点',
+    address: '南宁市青秀区桃源路38号',
+  },
+  {
+    id: '450703-RP01',
+    countyCode: '450703',
+    kind: 'ADMISSIONS_OFFICE',
+    nameZh: '钦北区教育局招生办',
+    address: '钦州市钦北区永福西大街',
+  },
+] as const;
+
+/** Hourly slots, 09:00–12:00 and 14:30–17:30 China time, for the next `days` days. */
+const SLOT_STARTS_UTC = ['01:00', '02:00', '03:00', '06:30', '07:30', '08:30'];
+const SLOT_CAPACITY = 10;
+
+export async function seedReferenceData(db: Db, today = new Date(), days = 7): Promise<void> {
+  for (const season of SEASONS) {
+    await db.season.upsert({ where: { year: season.year }, create: season, update: {} });
+  }
+  for (const city of GUANGXI_CITIES) {
+    for (const county of city.counties) {
+      const row = {
+        code: county.code,
+        nameZh: county.nameZh,
+        nameEn: ENGLISH_NAMES[county.code] ?? null,
+        cityCode: city.code,
+        cityNameZh: city.nameZh,
+      };
+      await db.county.upsert({ where: { code: county.code }, create: row, update: row });
+    }
   }
   for (const school of SCHOOLS) {
     await db.school.upsert({ where: { id: school.id }, create: school, update: school });
+  }
+  for (const point of POINTS) {
+    await db.registrationPoint.upsert({ where: { id: point.id }, create: point, update: point });
+    for (let d = 0; d < days; d += 1) {
+      const day = new Date(today.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+      for (const start of SLOT_STARTS_UTC) {
+        const startsAt = new Date(`${day}T${start}:00Z`);
+        await db.appointmentSlot.upsert({
+          where: { pointId_startsAt: { pointId: point.id, startsAt } },
+          create: {
+            id: `${point.id}-${startsAt.toISOString()}`,
+            pointId: point.id,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 3_600_000),
+            capacity: SLOT_CAPACITY,
+          },
+          update: {},
+        });
+      }
+    }
   }
 }

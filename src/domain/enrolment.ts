@@ -36,3 +36,15 @@ export const DECIDABLE_STATUSES: readonly EnrolmentStatus[] = [
   'AWAITING_REVIEW',
   'AWAITING_OFFLINE_CHECK',
 ];
+
+/** A family may withdraw until a decision is taken. */
+export const WITHDRAWABLE_STATUSES: readonly EnrolmentStatus[] = [
+  'SUBMITTED',
+  'VERIFYING',
+  'AWAITING_REVIEW',
+  'NEEDS_SUPPLEMENT',
+  'AWAITING_OFFLINE_CHECK',
+];
+
+/** Cases in these states are over; the child may apply again in the same season and stage. */
+export const REOPENABLE_STATUSES: readonly EnrolmentStatus[] = ['WITHDRAWN', 'REJECTED', 'EXPIRED'];

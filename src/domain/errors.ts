@@ -2,7 +2,8 @@
  * Typed domain errors. Each carries a stable code and a message in Chinese and English; the API
  * maps them to RFC 9457 problem documents, workflows to non-retryable ApplicationFailures.
  */
-export type DomainErrorKind = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'FORBIDDEN';
+export type DomainErrorKind =
+  'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNPROCESSABLE' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -66,5 +67,87 @@ export class InvalidTransitionError extends DomainError {
   }
   override details(): Record<string, unknown> {
     return { action: this.action, currentStatus: this.currentStatus };
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'UNAUTHENTICATED';
+  readonly code = 'UNAUTHENTICATED';
+  constructor(reason: string, options?: ErrorOptions) {
+    super(`Sign-in required (${reason}).`, '请先登录(身份令牌缺失或无效)。', options);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'FORBIDDEN';
+  readonly code = 'FORBIDDEN';
+  constructor(reason: string, options?: ErrorOptions) {
+    super(`Not allowed: ${reason}.`, '无权进行此操作。', options);
+  }
+}
+
+/** The request is well-formed but breaks a business rule that names a field. */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'INVALID';
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    readonly violations: readonly {
+      path: string;
+      code: string;
+      message_zh: string;
+      message_en: string;
+    }[],
+  ) {
+    super(
+      'The request has invalid fields; see violations.',
+      '请求中有字段不符合要求,详见 violations。',
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { violations: this.violations };
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly kind = 'UNPROCESSABLE';
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor() {
+    super(
+      'This Idempotency-Key was already used for a different request.',
+      '该幂等键(Idempotency-Key)已用于另一个不同的请求。',
+    );
+  }
+}
+
+export class RequestInProgressError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'REQUEST_IN_PROGRESS';
+  constructor() {
+    super(
+      'The first request with this Idempotency-Key is still being processed; retry shortly.',
+      '使用该幂等键的请求仍在处理中,请稍后重试。',
+    );
+  }
+}
+
+export class SlotFullError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'SLOT_FULL';
+  constructor(readonly slotId: string) {
+    super(
+      'This appointment slot is fully booked; please choose another.',
+      '该预约时段已约满,请选择其他时段。',
+    );
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'NOT_FOUND';
+  readonly code = 'NOT_FOUND';
+  constructor(what: string) {
+    super(
+      `No such ${what}.`,
+      `未找到该${what === 'appointment' ? '预约' : what === 'appointment slot' ? '预约时段' : '记录'}。`,
+    );
   }
 }

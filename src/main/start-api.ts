@@ -2,13 +2,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { connectTemporalClient } from '../temporal/client';
 import { createApiApp } from '../api/create-app';
 import type { Config } from '../config/config';
-import { ApplicationRepository } from '../db/application-repository';
 import type { Db } from '../db/prisma-client';
 
 /** The HTTP API, listening on API_HOST:API_PORT. */
 export async function startApi(config: Config, db: Db): Promise<NestExpressApplication> {
   const temporal = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
-  const app = await createApiApp({ config, temporal, applications: new ApplicationRepository(db) });
+  const app = await createApiApp({ config, temporal, db });
   await app.listen(config.API_PORT, config.API_HOST);
   return app;
 }

@@ -9,5 +9,6 @@ export function startConfiguredSimulator(config: Config): Promise<RunningSimulat
     appSecret: config.DATA_SHARING_APP_SECRET,
     seed: config.SIMULATOR_SEED,
     populationSize: config.SIMULATOR_POPULATION,
+    callbackSecret: config.PLATFORM_CALLBACK_SECRET,
   });
 }

@@ -1,8 +1,9 @@
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import type { Config } from '../config/config';
+import { platformCallbackUrl, type Config } from '../config/config';
 import { ApplicationRepository } from '../db/application-repository';
 import type { Db } from '../db/prisma-client';
 import { DataSharingClient } from '../integration/data-sharing/client';
+import { StatusNotifier } from '../integration/platform/status-notifier';
 import { createEnrolmentWorker } from '../worker/create-worker';
 
 /**
@@ -32,6 +33,11 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
         baseUrl: config.DATA_SHARING_BASE_URL,
         appKey: config.DATA_SHARING_APP_KEY,
         appSecret: config.DATA_SHARING_APP_SECRET,
+        timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
+      }),
+      platform: new StatusNotifier({
+        url: platformCallbackUrl(config),
+        secret: config.PLATFORM_CALLBACK_SECRET,
         timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
       }),
     },

@@ -12,6 +12,7 @@ import {
   signatureOf,
   signaturesEqual,
 } from '../integration/data-sharing/signing';
+import { CALLBACK_HEADERS, callbackSignature } from '../integration/platform/callback-signature';
 import { FaultInjector, faultSettingsSchema } from './faults';
 import { FIXTURES } from './fixtures';
 import { generatePopulation, type RegistryPerson } from './population';
@@ -27,16 +28,29 @@ export interface SimulatorOptions {
   readonly appSecret: string;
   readonly seed: number;
   readonly populationSize: number;
+  /** Shared with the service to check the signature of status callbacks. */
+  readonly callbackSecret: string;
+}
+
+/** A status callback as the fake platform receiver got it. */
+export interface ReceivedCallback {
+  readonly deliveryId: string;
+  readonly receivedAt: string;
+  readonly body: Record<string, unknown>;
 }
 
 export interface RunningSimulator {
   readonly url: string;
   readonly faults: FaultInjector;
   readonly calls: Map<string, number>;
+  /** Accepted status callbacks, in arrival order, duplicates included. */
+  readonly callbacks: ReceivedCallback[];
   close(): Promise<void>;
 }
 
 const ENDPOINTS: Record<string, string> = { [IDENTITY_CHECK_PATH]: 'identity' };
+const CALLBACK_PATH = '/platform/callbacks';
+const FAULT_ENDPOINTS = [...Object.values(ENDPOINTS), 'platform-callback'];
 
 class HttpProblem extends Error {
   constructor(
@@ -100,6 +114,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const faults = new FaultInjector(options.seed);
   const calls = new Map<string, number>();
   const nonces = new NonceLedger();
+  const callbacks: ReceivedCallback[] = [];
 
   function authenticate(req: IncomingMessage, path: string, body: string): void {
     const header = (name: string) => {
@@ -167,10 +182,41 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     send(res, 200, identity(parseJson(body)));
   }
 
+  /** The platform's side of status callbacks: check the signature, then record what arrived. */
+  async function platformCallback(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const timestamp = req.headers[CALLBACK_HEADERS.timestamp];
+    const signature = req.headers[CALLBACK_HEADERS.signature];
+    const deliveryId = req.headers[CALLBACK_HEADERS.deliveryId];
+    if (
+      typeof timestamp !== 'string' ||
+      typeof signature !== 'string' ||
+      typeof deliveryId !== 'string'
+    ) {
+      throw new HttpProblem(401, 'UNSIGNED', 'callback is not signed');
+    }
+    if (!signaturesEqual(callbackSignature(options.callbackSecret, timestamp, body), signature)) {
+      throw new HttpProblem(401, 'BAD_SIGNATURE', 'callback signature does not match');
+    }
+    calls.set('platform-callback', (calls.get('platform-callback') ?? 0) + 1);
+    const decision = faults.decide('platform-callback', new Date());
+    if (decision.kind === 'HANG') return;
+    if (decision.delayMs > 0) await delay(decision.delayMs);
+    if (decision.kind !== 'ANSWER')
+      return send(res, 503, { code: 'SERVICE_UNAVAILABLE', message: 'injected fault' });
+    callbacks.push({
+      deliveryId,
+      receivedAt: new Date().toISOString(),
+      body: parseJson(body) as Record<string, unknown>,
+    });
+    send(res, 200, { code: '0' });
+  }
+
   async function admin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const m = /^\/__admin\/faults(?:\/([a-z-]+))?$/.exec(path);
     if (path === '/__admin/calls' && req.method === 'GET')
       return send(res, 200, Object.fromEntries(calls));
+    if (path === '/__admin/callbacks' && req.method === 'GET') return send(res, 200, callbacks);
     if (!m) throw new HttpProblem(404, 'NOT_FOUND', 'no such admin route');
     const endpoint = m[1];
     if (req.method === 'GET') return send(res, 200, faults.all());
@@ -179,7 +225,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return send(res, 200, faults.all());
     }
     if (req.method === 'PUT' && endpoint) {
-      if (!Object.values(ENDPOINTS).includes(endpoint))
+      if (!FAULT_ENDPOINTS.includes(endpoint))
         throw new HttpProblem(404, 'NOT_FOUND', `unknown endpoint ${endpoint}`);
       const parsed = faultSettingsSchema.safeParse(parseJson(await readBody(req)));
       if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', parsed.error.message);
@@ -193,6 +239,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const path = new URL(req.url ?? '/', 'http://simulator').pathname;
     if (path === '/health') return send(res, 200, { status: 'ok', people: registry.size });
     if (path.startsWith('/__admin/')) return admin(req, res, path);
+    if (path === CALLBACK_PATH && req.method === 'POST') return platformCallback(req, res);
     const endpoint = ENDPOINTS[path];
     if (endpoint && req.method === 'POST') return department(req, res, path, endpoint);
     throw new HttpProblem(404, 'NOT_FOUND', 'no such endpoint');
@@ -214,6 +261,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     faults,
     calls,
+    callbacks,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -2,7 +2,9 @@ import {
   ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
+  CancellationScope,
   condition,
+  isCancellation,
   proxyActivities,
   setHandler,
   TimeoutFailure,
@@ -10,25 +12,35 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { DECIDABLE_STATUSES, type CheckOutcome, type EnrolmentStatus } from '../domain/enrolment';
+import {
+  DECIDABLE_STATUSES,
+  WITHDRAWABLE_STATUSES,
+  type CheckOutcome,
+  type EnrolmentStatus,
+} from '../domain/enrolment';
 import type { CheckResult } from '../domain/verification/identity-outcome';
 import {
   caseViewQuery,
   decideUpdate,
   FAILURE_TYPES,
-  type DecisionResult,
+  withdrawUpdate,
   type EnrolmentApplicationInput,
   type ReviewDecision,
+  type StatusNotice,
   type TimelineEntry,
+  type TransitionResult,
+  type Withdrawal,
 } from './messages';
 import { EnrolmentStatusKey } from './search-attributes';
 
 const SYSTEM_ACTOR = 'system';
+const FINAL_STATUSES: readonly EnrolmentStatus[] = ['APPROVED', 'REJECTED', 'WITHDRAWN'];
 
-// The read model must eventually catch up whatever the database does, so recording never gives up.
-const { recordTransition, recordCheck } = proxyActivities<Activities>({
+// The read model and the platform must eventually hear of every change whatever their outages,
+// so recording and notifying retry without limit (backing off to once a few minutes).
+const { recordTransition, recordCheck, notifyPlatform } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
 export interface EnrolmentOutcome {
@@ -40,35 +52,46 @@ export interface EnrolmentOutcome {
 export async function enrolmentApplication(
   input: EnrolmentApplicationInput,
 ): Promise<EnrolmentOutcome> {
+  const { workflowId, runId } = workflowInfo();
   let status: EnrolmentStatus = 'SUBMITTED';
   const timeline: TimelineEntry[] = [];
   const checks: Partial<Record<string, CheckOutcome>> = {};
-  let decisionTaken = false;
+  const outbox: StatusNotice[] = [];
+  let settled = false;
+  const verification = new CancellationScope();
+
+  const rejectUnless = (allowed: boolean, action: string) => {
+    if (!allowed) {
+      throw ApplicationFailure.create({
+        type: FAILURE_TYPES.invalidState,
+        message: `The case is ${status}; "${action}" is not accepted in that state.`,
+        details: [{ currentStatus: status, action }],
+      });
+    }
+  };
 
   setHandler(caseViewQuery, () => ({
     applicationNo: input.applicationNo,
     status,
     timeline,
     checks,
+    pendingNotifications: outbox.length,
   }));
 
   setHandler(
     decideUpdate,
-    async (decision: ReviewDecision): Promise<DecisionResult> => {
-      decisionTaken = true;
-      const to = decision.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
-      await moveTo(to, decision.reviewerId, decision.reason ?? null);
+    async (decision: ReviewDecision): Promise<TransitionResult> => {
+      settled = true;
+      await moveTo(
+        decision.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
+        decision.reviewerId,
+        decision.reason ?? null,
+      );
       return { applicationNo: input.applicationNo, status };
     },
     {
       validator: (decision: ReviewDecision) => {
-        if (decisionTaken || !DECIDABLE_STATUSES.includes(status)) {
-          throw ApplicationFailure.create({
-            type: FAILURE_TYPES.invalidState,
-            message: `The case is ${status}; a decision is not accepted in that state.`,
-            details: [{ currentStatus: status, action: decision.decision }],
-          });
-        }
+        rejectUnless(!settled && DECIDABLE_STATUSES.includes(status), decision.decision);
         if (decision.decision === 'REJECT' && !decision.reason?.trim()) {
           throw ApplicationFailure.create({
             type: FAILURE_TYPES.invalidInput,
@@ -80,6 +103,21 @@ export async function enrolmentApplication(
     },
   );
 
+  setHandler(
+    withdrawUpdate,
+    async (withdrawal: Withdrawal): Promise<TransitionResult> => {
+      settled = true;
+      verification.cancel();
+      await moveTo('WITHDRAWN', withdrawal.actor, withdrawal.reason ?? null);
+      return { applicationNo: input.applicationNo, status };
+    },
+    {
+      validator: (_withdrawal: Withdrawal) =>
+        rejectUnless(!settled && WITHDRAWABLE_STATUSES.includes(status), 'WITHDRAW'),
+    },
+  );
+
+  /** State changes at once (queries see it); the read model and the platform follow. */
   async function moveTo(
     to: EnrolmentStatus,
     actor: string,
@@ -91,36 +129,69 @@ export async function enrolmentApplication(
       from: timeline.length ? status : null,
       to,
       actor,
-      channel: timeline.length ? null : input.channel,
+      channel: timeline.length ? null : input.form.channel,
       reason,
       at: at.toISOString(),
     };
     timeline.push(entry);
     status = to;
     upsertSearchAttributes([{ key: EnrolmentStatusKey, value: to }]);
-    await recordTransition(input, workflowInfo().workflowId, entry);
+    outbox.push({
+      deliveryId: `${workflowId}/${runId}/${entry.seq}`,
+      applicationNo: input.applicationNo,
+      ownerSub: input.ownerSub,
+      seq: entry.seq,
+      status: to,
+      previousStatus: entry.from,
+      reason,
+      at: entry.at,
+    });
+    await recordTransition(input, workflowId, runId, entry);
   }
+
+  /** One notice at a time, in order; a platform outage delays notices, never the case. */
+  let closing = false;
+  const notifying = (async () => {
+    for (;;) {
+      await condition(() => outbox.length > 0 || closing);
+      const next = outbox[0];
+      if (!next) return;
+      await notifyPlatform(next);
+      outbox.shift();
+    }
+  })();
+
+  const active = () => !settled;
 
   // Same entry the API wrote on submission (same seq and time), so this write is a no-op there.
   await moveTo('SUBMITTED', input.submittedBy, null, new Date(input.submittedAt));
-  await moveTo('VERIFYING', SYSTEM_ACTOR, null);
-
-  const identity = await verifyIdentityWithinBudget(input);
-  checks.IDENTITY = identity.outcome;
-  await recordCheck(input.applicationNo, 'IDENTITY', identity, new Date().toISOString());
-
-  if (identity.outcome === 'UNAVAILABLE') {
-    await moveTo(
-      'AWAITING_OFFLINE_CHECK',
-      SYSTEM_ACTOR,
-      'Identity could not be verified online; documents will be checked in person.',
-    );
-  } else {
-    await moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null);
+  if (active()) await moveTo('VERIFYING', SYSTEM_ACTOR, null);
+  if (active()) {
+    const identity = await verification
+      .run(() => verifyIdentityWithinBudget(input))
+      .catch((error: unknown) => {
+        if (isCancellation(error)) return undefined;
+        throw error;
+      });
+    if (identity && active()) {
+      checks.IDENTITY = identity.outcome;
+      await recordCheck(input.applicationNo, 'IDENTITY', identity, new Date().toISOString());
+      if (active()) {
+        await (identity.outcome === 'UNAVAILABLE'
+          ? moveTo(
+              'AWAITING_OFFLINE_CHECK',
+              SYSTEM_ACTOR,
+              'Identity could not be verified online; documents will be checked in person.',
+            )
+          : moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null));
+      }
+    }
   }
 
-  await condition(() => status === 'APPROVED' || status === 'REJECTED');
+  await condition(() => FINAL_STATUSES.includes(status));
   await condition(allHandlersFinished);
+  closing = true;
+  await notifying;
   return { applicationNo: input.applicationNo, status };
 }
 
@@ -142,7 +213,7 @@ async function verifyIdentityWithinBudget(input: EnrolmentApplicationInput): Pro
   try {
     return await verifyIdentity(input);
   } catch (error) {
-    if (!(error instanceof ActivityFailure)) throw error;
+    if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
     const reason =
       error.cause instanceof TimeoutFailure
         ? `retry budget of ${input.settings.verificationRetryBudgetMs} ms exhausted`

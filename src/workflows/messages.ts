@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Channel, CheckOutcome, EnrolmentStatus, FormType, Stage } from '../domain/enrolment';
+import type { Channel, CheckOutcome, EnrolmentStatus } from '../domain/enrolment';
+import type { ApplicationForm } from '../domain/forms/application-form';
 
 /**
  * The contract of the application workflow: its input, queries and updates. Imported by the API
@@ -17,21 +18,13 @@ export interface EnrolmentSettings {
 
 export interface EnrolmentApplicationInput {
   readonly applicationNo: string;
-  readonly seasonYear: number;
-  readonly stage: Stage;
-  readonly countyCode: string;
-  readonly formType: FormType;
-  readonly channel: Channel;
+  readonly form: ApplicationForm;
   readonly childKey: string;
   readonly childIdMasked: string;
-  readonly child: {
-    readonly name: string;
-    readonly idNumber: string;
-    readonly birthDate: string;
-    readonly gender: 'MALE' | 'FEMALE';
-  };
-  readonly guardian: { readonly name: string; readonly mobile: string };
+  /** The family account that owns the case (null: offline entry not linked to an account). */
+  readonly ownerSub: string | null;
   readonly submittedBy: string;
+  readonly registrationPointId: string | null;
   readonly submittedAt: string;
   readonly settings: EnrolmentSettings;
 }
@@ -51,6 +44,8 @@ export interface CaseView {
   readonly status: EnrolmentStatus;
   readonly timeline: readonly TimelineEntry[];
   readonly checks: Readonly<Partial<Record<string, CheckOutcome>>>;
+  /** Status changes not yet acknowledged by the platform. */
+  readonly pendingNotifications: number;
 }
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
@@ -61,12 +56,30 @@ export interface ReviewDecision {
   readonly reviewerId: string;
 }
 
-export interface DecisionResult {
+export interface Withdrawal {
+  readonly actor: string;
+  readonly reason?: string;
+}
+
+export interface TransitionResult {
   readonly applicationNo: string;
   readonly status: EnrolmentStatus;
 }
 
-export const decideUpdate = defineUpdate<DecisionResult, [ReviewDecision]>('decide');
+export const decideUpdate = defineUpdate<TransitionResult, [ReviewDecision]>('decide');
+export const withdrawUpdate = defineUpdate<TransitionResult, [Withdrawal]>('withdraw');
+
+/** What the platform (桂通办) is told of each status change. */
+export interface StatusNotice {
+  readonly deliveryId: string;
+  readonly applicationNo: string;
+  readonly ownerSub: string | null;
+  readonly seq: number;
+  readonly status: EnrolmentStatus;
+  readonly previousStatus: EnrolmentStatus | null;
+  readonly reason: string | null;
+  readonly at: string;
+}
 
 /** ApplicationFailure types a validator or handler rejects with; the API maps them to HTTP. */
 export const FAILURE_TYPES = {

@@ -18,15 +18,24 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
   afterAll(() => sut?.close());
   afterEach(() => sut.simulator.faults.clear());
 
+  const FAMILY = 'family-lifecycle';
+  const asFamily = async () => ({ Authorization: await sut.auth.parent(FAMILY) });
+  const asReviewer = async () => ({ Authorization: await sut.auth.reviewer(['450103']) });
+
   async function submit(body: object) {
-    const response = await request(sut.apiUrl).post('/applications').send(body);
+    const response = await request(sut.apiUrl)
+      .post('/applications')
+      .set(await asFamily())
+      .send(body);
     expect(response.status).toBe(201);
     return response.body as { applicationNo: string; status: string; workflowId: string };
   }
 
   async function statusOf(applicationNo: string, wanted: string) {
     return eventually(async () => {
-      const response = await request(sut.apiUrl).get(`/applications/${applicationNo}`);
+      const response = await request(sut.apiUrl)
+        .get(`/applications/${applicationNo}`)
+        .set(await asFamily());
       return response.body.status === wanted ? response.body : undefined;
     }, `${applicationNo} to reach ${wanted}`);
   }
@@ -50,16 +59,19 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
 
     const decided = await request(sut.apiUrl)
       .post(`/applications/${submitted.applicationNo}/decision`)
-      .send({ decision: 'APPROVE', reviewerId: 'reviewer-450103-01' });
+      .set(await asReviewer())
+      .send({ decision: 'APPROVE' });
     expect(decided.status).toBe(200);
     expect(decided.body).toEqual({ applicationNo: submitted.applicationNo, status: 'APPROVED' });
 
-    const approved = await request(sut.apiUrl).get(`/applications/${submitted.applicationNo}`);
+    const approved = await request(sut.apiUrl)
+      .get(`/applications/${submitted.applicationNo}`)
+      .set(await asFamily());
     expect(approved.body.status).toBe('APPROVED');
     expect(approved.body.timeline.at(-1)).toMatchObject({
       from: 'AWAITING_REVIEW',
       to: 'APPROVED',
-      actor: 'reviewer-450103-01',
+      actor: 'reviewer:reviewer-1',
     });
 
     const row = await sut.database.db.application.findUniqueOrThrow({
@@ -74,7 +86,7 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
 
     const found = await eventually(async () => {
       for await (const wf of sut.temporal.workflow.list({
-        query: `EnrolmentStatus = "APPROVED" AND CountyCode = "${child.divisionCode}" AND WorkflowId = "${submitted.workflowId}"`,
+        query: `EnrolmentStatus = "APPROVED" AND CountyCode = "450103" AND WorkflowId = "${submitted.workflowId}"`,
       })) {
         return wf;
       }
@@ -90,7 +102,8 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
 
     const early = await request(sut.apiUrl)
       .post(`/applications/${applicationNo}/decision`)
-      .send({ decision: 'APPROVE', reviewerId: 'r1' });
+      .set(await asReviewer())
+      .send({ decision: 'APPROVE' });
     expect(early.status).toBe(409);
     expect(early.headers['content-type']).toContain('application/problem+json');
     expect(early.body).toMatchObject({ code: 'INVALID_STATE', currentStatus: 'VERIFYING' });
@@ -99,15 +112,19 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     await statusOf(applicationNo, 'AWAITING_REVIEW');
     const first = await request(sut.apiUrl)
       .post(`/applications/${applicationNo}/decision`)
-      .send({ decision: 'REJECT', reason: '材料不全 / documents incomplete', reviewerId: 'r1' });
+      .set(await asReviewer())
+      .send({ decision: 'REJECT', reason: '材料不全 / documents incomplete' });
     expect(first.body.status).toBe('REJECTED');
     const second = await request(sut.apiUrl)
       .post(`/applications/${applicationNo}/decision`)
-      .send({ decision: 'APPROVE', reviewerId: 'r2' });
+      .set(await asReviewer())
+      .send({ decision: 'APPROVE' });
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'INVALID_STATE', currentStatus: 'REJECTED' });
 
-    const after = await request(sut.apiUrl).get(`/applications/${applicationNo}`);
+    const after = await request(sut.apiUrl)
+      .get(`/applications/${applicationNo}`)
+      .set(await asFamily());
     expect(after.body.status).toBe('REJECTED');
     expect(
       after.body.timeline.filter((e: { to: string }) => e.to === 'APPROVED' || e.to === 'REJECTED'),
@@ -119,14 +136,19 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     await statusOf(applicationNo, 'AWAITING_REVIEW');
     const response = await request(sut.apiUrl)
       .post(`/applications/${applicationNo}/decision`)
-      .send({ decision: 'REJECT', reviewerId: 'r1' });
+      .set(await asReviewer())
+      .send({ decision: 'REJECT' });
     expect(response.status).toBe(400);
     expect(response.body.violations).toEqual([
       expect.objectContaining({ path: 'reason', code: 'REQUIRED' }),
     ]);
-    expect((await request(sut.apiUrl).get(`/applications/${applicationNo}`)).body.status).toBe(
-      'AWAITING_REVIEW',
-    );
+    expect(
+      (
+        await request(sut.apiUrl)
+          .get(`/applications/${applicationNo}`)
+          .set(await asFamily())
+      ).body.status,
+    ).toBe('AWAITING_REVIEW');
   });
 
   it('gives a second submission for the same child 409 with the first application number', async () => {
@@ -134,7 +156,8 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     const first = await submit(formFor(child));
     const second = await request(sut.apiUrl)
       .post('/applications')
-      .send(formFor(child, { channel: 'OFFLINE' }));
+      .set(await asFamily())
+      .send(formFor(child, { channel: 'ONLINE_MOBILE' }));
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({
       code: 'DUPLICATE_APPLICATION',
@@ -166,12 +189,16 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
       budgetHarness.simulator.faults.set('identity', {
         outageUntil: new Date(Date.now() + 60_000).toISOString(),
       });
+      const family = { Authorization: await budgetHarness.auth.parent(FAMILY) };
       const response = await request(budgetHarness.apiUrl)
         .post('/applications')
+        .set(family)
         .send(formFor(registryPeople[400]!));
       const applicationNo = response.body.applicationNo as string;
       const offline = await eventually(async () => {
-        const r = await request(budgetHarness.apiUrl).get(`/applications/${applicationNo}`);
+        const r = await request(budgetHarness.apiUrl)
+          .get(`/applications/${applicationNo}`)
+          .set(family);
         return r.body.status === 'AWAITING_OFFLINE_CHECK' ? r.body : undefined;
       }, 'the case to give up on the department');
       expect(offline.verification[0]).toMatchObject({ check: 'IDENTITY', outcome: 'UNAVAILABLE' });
@@ -189,7 +216,10 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
       consent: { dataVerification: false },
       extra: 'x',
     });
-    const response = await request(sut.apiUrl).post('/applications').send(body);
+    const response = await request(sut.apiUrl)
+      .post('/applications')
+      .set(await asFamily())
+      .send(body);
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const codes = (response.body.violations as Array<{ path: string; code: string }>).map(
@@ -210,7 +240,9 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
   });
 
   it('returns 404 as a problem for an unknown application number', async () => {
-    const response = await request(sut.apiUrl).get('/applications/2026-450103-999999-0');
+    const response = await request(sut.apiUrl)
+      .get('/applications/2026-450103-999999-0')
+      .set(await asFamily());
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: 'APPLICATION_NOT_FOUND' });
   });

@@ -24,6 +24,7 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
       appSecret: SECRET,
       seed: 3,
       populationSize: 50,
+      callbackSecret: 'not-used-by-these-tests',
     });
     sut = new DataSharingClient({
       baseUrl: simulator.url,

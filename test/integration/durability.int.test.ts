@@ -3,6 +3,7 @@ import { eventually } from '../support/eventually';
 import { formFor } from '../support/forms';
 import {
   APP_KEY,
+  CALLBACK_SECRET,
   APP_SECRET,
   bundleWorkflows,
   registryPeople,
@@ -32,6 +33,7 @@ describe('a worker process killed mid-verification', () => {
       DATA_SHARING_BASE_URL: sut.simulator.url,
       DATA_SHARING_APP_KEY: APP_KEY,
       DATA_SHARING_APP_SECRET: APP_SECRET,
+      PLATFORM_CALLBACK_SECRET: CALLBACK_SECRET,
       DATA_SHARING_TIMEOUT_MS: String(sut.config.DATA_SHARING_TIMEOUT_MS),
     };
   }
@@ -43,8 +45,10 @@ describe('a worker process killed mid-verification', () => {
     const first = await spawnWorkerProcess(workerEnv());
     workers.push(first);
 
+    const family = { Authorization: await sut.auth.parent('family-durability') };
     const submitted = await request(sut.apiUrl)
       .post('/applications')
+      .set(family)
       .send(formFor(registryPeople[10]!));
     expect(submitted.status).toBe(201);
     const { applicationNo } = submitted.body as { applicationNo: string };
@@ -71,7 +75,7 @@ describe('a worker process killed mid-verification', () => {
       90_000,
     );
     const done = await eventually(async () => {
-      const r = await request(sut.apiUrl).get(`/applications/${applicationNo}`);
+      const r = await request(sut.apiUrl).get(`/applications/${applicationNo}`).set(family);
       return r.body.status === 'AWAITING_REVIEW' ? r.body : undefined;
     }, 'the API to report the verified case');
 

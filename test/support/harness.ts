@@ -10,12 +10,15 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { createApiApp } from '../../src/api/create-app';
-import { loadConfig, type Config } from '../../src/config/config';
+import { loadConfig, platformCallbackUrl, type Config } from '../../src/config/config';
 import { ApplicationRepository } from '../../src/db/application-repository';
 import { DataSharingClient } from '../../src/integration/data-sharing/client';
+import { StatusNotifier } from '../../src/integration/platform/status-notifier';
 import { generatePopulation, type RegistryPerson } from '../../src/simulator/population';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
+import { seedReferenceData } from '../../src/db/seed-reference-data';
+import { tokens } from './auth';
 import { createMigratedDatabase, type MigratedDatabase } from './database';
 
 /**
@@ -25,6 +28,7 @@ import { createMigratedDatabase, type MigratedDatabase } from './database';
  */
 export const APP_KEY = 'test-app';
 export const APP_SECRET = 'test-secret-0123456789';
+export const CALLBACK_SECRET = 'test-callback-secret-0123';
 const SIMULATOR_SEED = 7;
 const POPULATION = 500;
 
@@ -77,6 +81,8 @@ export interface Harness {
   readonly apiUrl: string;
   readonly temporal: Client;
   readonly taskQueue: string;
+  /** Bearer tokens for each role, signed for this harness. */
+  readonly auth: ReturnType<typeof tokens>;
   worker?: { worker: Worker; running: Promise<void>; connection: NativeConnection };
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
@@ -86,12 +92,14 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const taskQueue = `test-${randomUUID()}`;
   const database = await createMigratedDatabase();
+  await seedReferenceData(database.db);
   const simulator = await startSimulator({
     port: 0,
     appKey: APP_KEY,
     appSecret: APP_SECRET,
     seed: SIMULATOR_SEED,
     populationSize: POPULATION,
+    callbackSecret: CALLBACK_SECRET,
   });
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -102,6 +110,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     DATA_SHARING_APP_KEY: APP_KEY,
     DATA_SHARING_APP_SECRET: APP_SECRET,
     DATA_SHARING_TIMEOUT_MS: '2000',
+    PLATFORM_CALLBACK_SECRET: CALLBACK_SECRET,
     // A key of its own per harness gives every test file its own workflow ids for the same child.
     CHILD_KEY_SECRET: `test-${randomUUID()}`,
     ...options.env,
@@ -110,7 +119,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
   });
   const applications = new ApplicationRepository(database.db);
-  const api = await createApiApp({ config, temporal, applications });
+  const api = await createApiApp({ config, temporal, db: database.db });
   await api.listen(0, '127.0.0.1');
   const apiUrl = await api.getUrl();
 
@@ -122,6 +131,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     apiUrl: apiUrl.replace('[::1]', '127.0.0.1'),
     temporal,
     taskQueue,
+    auth: tokens(config),
     async startWorker() {
       const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
       const worker = await createEnrolmentWorker({
@@ -136,6 +146,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
             appKey: APP_KEY,
             appSecret: APP_SECRET,
             timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
+          }),
+          platform: new StatusNotifier({
+            url: platformCallbackUrl(config),
+            secret: CALLBACK_SECRET,
+            timeoutMs: 2000,
           }),
         },
       });

@@ -1,30 +1,98 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApplicationFormDto, ReviewDecisionDto } from './dto';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RuleViolationError } from '../../domain/errors';
+import { RULES } from '../../domain/forms/messages';
+import type { Principal } from '../../domain/principal';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ApplicationsService } from './applications.service';
+import { ApplicationFormDto, idempotencyKeySchema, ReviewDecisionDto, WithdrawalDto } from './dto';
+import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
 
 @ApiTags('applications')
+@ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Submit an application (starts its workflow)' })
-  submit(@Body() form: ApplicationFormDto) {
-    // Until sign-in lands (JWT, issue 3) the submitter is known only by the channel used.
-    return this.applications.submit(form, `applicant:${form.channel}`);
+  @HttpCode(201)
+  @Roles('PARENT', 'STAFF', 'PLATFORM')
+  @ApiOperation({ summary: 'Submit an application (Form A or B); starts its workflow' })
+  @ApiBody({
+    type: ApplicationFormDto,
+    examples: { formA: { value: FORM_A_EXAMPLE }, formB: { value: FORM_B_EXAMPLE } },
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key get the first answer',
+  })
+  @ApiHeader({
+    name: 'X-Family-Token',
+    required: false,
+    description: 'PLATFORM only: the family the platform vouches for',
+  })
+  submit(
+    @Body() form: ApplicationFormDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('x-family-token') familyToken?: string,
+  ) {
+    if (!idempotencyKeySchema.safeParse(idempotencyKey).success) {
+      throw new RuleViolationError([
+        {
+          path: 'Idempotency-Key',
+          code: 'BAD_FORMAT',
+          message_zh: RULES.BAD_FORMAT.zh,
+          message_en: RULES.BAD_FORMAT.en,
+        },
+      ]);
+    }
+    return this.applications.submitOnce(form, { principal, familyToken }, idempotencyKey);
+  }
+
+  @Get()
+  @Roles('PARENT', 'PLATFORM')
+  @ApiOperation({ summary: "The family's own applications, with what happens next" })
+  listMine(
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-family-token') familyToken?: string,
+  ) {
+    return this.applications.listMine({ principal, familyToken });
   }
 
   @Get(':applicationNo')
-  @ApiOperation({ summary: 'Status, timeline and verification of one application' })
-  get(@Param('applicationNo') applicationNo: string) {
-    return this.applications.get(applicationNo);
+  @ApiOperation({ summary: 'One application: status, what happens next, timeline, verification' })
+  get(
+    @Param('applicationNo') applicationNo: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-family-token') familyToken?: string,
+  ) {
+    return this.applications.get(applicationNo, { principal, familyToken });
+  }
+
+  @Post(':applicationNo/withdraw')
+  @HttpCode(200)
+  @Roles('PARENT', 'PLATFORM')
+  @ApiOperation({ summary: 'Withdraw before a decision' })
+  withdraw(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: WithdrawalDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-family-token') familyToken?: string,
+  ) {
+    return this.applications.withdraw(applicationNo, { principal, familyToken }, body.reason);
   }
 
   @Post(':applicationNo/decision')
   @HttpCode(200)
-  @ApiOperation({ summary: "A reviewer's decision: approve, or reject with a reason" })
-  decide(@Param('applicationNo') applicationNo: string, @Body() decision: ReviewDecisionDto) {
-    return this.applications.decide(applicationNo, decision);
+  @Roles('REVIEWER')
+  @ApiOperation({ summary: "A county reviewer's decision: approve, or reject with a reason" })
+  decide(
+    @Param('applicationNo') applicationNo: string,
+    @Body() decision: ReviewDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.applications.decide(applicationNo, { principal }, decision);
   }
 }

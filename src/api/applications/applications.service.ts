@@ -1,22 +1,46 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   Client,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  type WorkflowHandle,
 } from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
-import type { Config } from '../../config/config';
-import { temporalUiUrl } from '../../config/config';
+import {
+  ApplicationFailure,
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
+} from '@temporalio/common';
+import { InvalidTokenError, verifyFamilyToken } from '../../auth/tokens';
+import { familyTokenSettings, temporalUiUrl, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
+import type { IdempotencyStore } from '../../db/idempotency-store';
+import type { ReferenceDataRepository } from '../../db/reference-data-repository';
 import { childKey, enrolmentWorkflowId } from '../../domain/application-identity';
 import { formatApplicationNo } from '../../domain/application-number';
 import {
+  canDecideCase,
+  canReadCase,
+  canWithdrawCase,
+  type CaseScope,
+} from '../../domain/case-access';
+import { REOPENABLE_STATUSES, type EnrolmentStatus } from '../../domain/enrolment';
+import {
   ApplicationNotFoundError,
   DuplicateApplicationError,
+  IdempotencyKeyReusedError,
   InvalidTransitionError,
+  RequestInProgressError,
+  RuleViolationError,
+  UnauthenticatedError,
 } from '../../domain/errors';
+import { guidanceFor } from '../../domain/family-guidance';
 import type { ApplicationForm } from '../../domain/forms/application-form';
+import { RULES, type RuleCode } from '../../domain/forms/messages';
+import { checkAgainstReferenceData } from '../../domain/forms/reference-checks';
+import type { Violation } from '../../domain/forms/violations';
+import { actorOf, coversCounty, type Principal } from '../../domain/principal';
 import { maskResidentId } from '../../domain/resident-id';
 import type { enrolmentApplication } from '../../workflows/enrolment-application';
 import {
@@ -24,10 +48,10 @@ import {
   decideUpdate,
   ENROLMENT_WORKFLOW_TYPE,
   FAILURE_TYPES,
+  withdrawUpdate,
   type CaseView,
-  type DecisionResult,
   type EnrolmentApplicationInput,
-  type ReviewDecision,
+  type TransitionResult,
 } from '../../workflows/messages';
 import {
   ChannelKey,
@@ -37,11 +61,34 @@ import {
   SeasonYearKey,
   StageKey,
 } from '../../workflows/search-attributes';
-import { API_CONFIG, APPLICATION_REPOSITORY, TEMPORAL_CLIENT } from '../tokens';
+import {
+  API_CONFIG,
+  APPLICATION_REPOSITORY,
+  IDEMPOTENCY_STORE,
+  REFERENCE_DATA,
+  TEMPORAL_CLIENT,
+} from '../tokens';
 
 /** A query that cannot be answered this fast falls back to the read model. */
 const LIVE_QUERY_DEADLINE_MS = 3000;
 
+export interface CallerContext {
+  readonly principal: Principal;
+  /** X-Family-Token: the platform vouching for a family. */
+  readonly familyToken?: string;
+}
+
+export interface SubmissionReceipt {
+  readonly applicationNo: string;
+  readonly status: EnrolmentStatus;
+  readonly workflowId: string;
+}
+
+function violation(path: string, code: RuleCode): Violation {
+  return { path, code, message_zh: RULES[code].zh, message_en: RULES[code].en };
+}
+
+/** Submitting, reading, withdrawing and deciding applications; every access is checked here. */
 @Injectable()
 export class ApplicationsService {
   private readonly logger = new Logger(ApplicationsService.name);
@@ -49,38 +96,72 @@ export class ApplicationsService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APPLICATION_REPOSITORY) private readonly applications: ApplicationRepository,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(API_CONFIG) private readonly config: Config,
   ) {}
 
-  async submit(form: ApplicationForm, submittedBy: string) {
+  /** Submission with an optional Idempotency-Key: a retried request gets the first answer. */
+  async submitOnce(
+    form: ApplicationForm,
+    caller: CallerContext,
+    idempotencyKey?: string,
+  ): Promise<SubmissionReceipt> {
+    if (!idempotencyKey) return this.submit(form, caller);
+    const principal = actorOf(caller.principal);
+    const requestHash = createHash('sha256').update(JSON.stringify(form)).digest('hex');
+    const claim = await this.idempotency.claim(principal, idempotencyKey, requestHash);
+    if (claim.kind === 'mismatch') throw new IdempotencyKeyReusedError();
+    if (claim.kind === 'in-progress') throw new RequestInProgressError();
+    if (claim.kind === 'replay') return claim.body as SubmissionReceipt;
+    try {
+      const receipt = await this.submit(form, caller);
+      await this.idempotency.complete(principal, idempotencyKey, 201, receipt);
+      return receipt;
+    } catch (error) {
+      await this.idempotency.release(principal, idempotencyKey);
+      throw error;
+    }
+  }
+
+  async submit(form: ApplicationForm, caller: CallerContext): Promise<SubmissionReceipt> {
+    const { ownerSub, registrationPointId } = await this.submitter(form, caller);
+    await this.checkReferenceData(form);
+
     const key = childKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
+    // A closed case blocks a new one unless it ended without a place (withdrawn, rejected, lapsed);
+    // a running case is refused by Temporal itself below.
+    const previous = await this.applications.latestForWorkflow(workflowId);
+    if (previous && !REOPENABLE_STATUSES.includes(previous.status))
+      throw new DuplicateApplicationError(previous.applicationNo);
+
     const sequence = await this.applications.nextSequence(form.seasonYear, form.countyCode);
     const applicationNo = formatApplicationNo(form.seasonYear, form.countyCode, sequence);
     const input: EnrolmentApplicationInput = {
       applicationNo,
-      seasonYear: form.seasonYear,
-      stage: form.stage,
-      countyCode: form.countyCode,
-      formType: form.formType,
-      channel: form.channel,
+      form,
       childKey: key,
       childIdMasked: maskResidentId(form.child.idNumber),
-      child: form.child,
-      guardian: form.guardian,
-      submittedBy,
+      ownerSub,
+      submittedBy: actorOf(caller.principal),
+      registrationPointId,
       submittedAt: new Date().toISOString(),
       settings: {
         verificationAttemptTimeoutMs: this.config.DATA_SHARING_TIMEOUT_MS + 5000,
         verificationRetryBudgetMs: this.config.VERIFICATION_RETRY_BUDGET_MS,
       },
     };
+    let runId: string;
     try {
-      await this.temporal.workflow.start<typeof enrolmentApplication>(ENROLMENT_WORKFLOW_TYPE, {
+      ({ firstExecutionRunId: runId } = await this.temporal.workflow.start<
+        typeof enrolmentApplication
+      >(ENROLMENT_WORKFLOW_TYPE, {
         workflowId,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         memo: { applicationNo },
         typedSearchAttributes: [
           { key: EnrolmentStatusKey, value: 'SUBMITTED' },
@@ -90,7 +171,7 @@ export class ApplicationsService {
           { key: FormTypeKey, value: form.formType },
           { key: ChannelKey, value: form.channel },
         ],
-      });
+      }));
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         const existing = await this.temporal.workflow.getHandle(workflowId).describe();
@@ -104,26 +185,99 @@ export class ApplicationsService {
     }
     // The workflow records the same first entry; writing it here too makes the case readable the
     // moment this call returns, and the idempotent write makes the order of the two irrelevant.
-    await this.applications.recordTransition(input, workflowId, {
-      seq: 1,
-      from: null,
-      to: 'SUBMITTED',
-      actor: submittedBy,
-      channel: form.channel,
-      reason: null,
-      at: input.submittedAt,
-    });
-    return { applicationNo, status: 'SUBMITTED' as const, workflowId };
+    await this.applications.recordTransition(
+      input,
+      { workflowId, runId },
+      {
+        seq: 1,
+        from: null,
+        to: 'SUBMITTED',
+        actor: input.submittedBy,
+        channel: form.channel,
+        reason: null,
+        at: input.submittedAt,
+      },
+    );
+    return { applicationNo, status: 'SUBMITTED', workflowId };
   }
 
-  async get(applicationNo: string) {
-    const row = await this.applications.findByNumber(applicationNo);
-    if (!row) throw new ApplicationNotFoundError(applicationNo);
-    const live = await this.liveView(row.workflowId);
+  /** Who owns the case and where it was entered, from the caller's role and the channel used. */
+  private async submitter(form: ApplicationForm, caller: CallerContext) {
+    const { principal } = caller;
+    const online = form.channel === 'ONLINE_WEB' || form.channel === 'ONLINE_MOBILE';
+    switch (principal.role) {
+      case 'PARENT':
+        if (!online) throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
+        return { ownerSub: principal.sub, registrationPointId: null };
+      case 'PLATFORM': {
+        if (!online) throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
+        const familySub = await this.familyOf(caller);
+        if (!familySub)
+          throw new RuleViolationError([violation('X-Family-Token', 'FAMILY_TOKEN_REQUIRED')]);
+        return { ownerSub: familySub, registrationPointId: null };
+      }
+      case 'STAFF': {
+        if (form.channel !== 'OFFLINE')
+          throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
+        const point = principal.pointId
+          ? await this.reference.registrationPoint(principal.pointId)
+          : null;
+        if (
+          !point ||
+          point.countyCode !== form.countyCode ||
+          !coversCounty(principal, form.countyCode)
+        ) {
+          throw new RuleViolationError([violation('countyCode', 'POINT_NOT_IN_COUNTY')]);
+        }
+        return { ownerSub: null, registrationPointId: point.id };
+      }
+      default:
+        throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
+    }
+  }
+
+  private async checkReferenceData(form: ApplicationForm): Promise<void> {
+    const [season, schools] = await Promise.all([
+      this.reference.seasonRules(form.seasonYear),
+      this.reference.schools(form.schoolChoices),
+    ]);
+    const violations = checkAgainstReferenceData(form, season, schools);
+    if (violations.length) throw new RuleViolationError(violations);
+  }
+
+  private async familyOf(caller: CallerContext): Promise<string | undefined> {
+    if (caller.principal.role !== 'PLATFORM' || !caller.familyToken) return undefined;
+    try {
+      return await verifyFamilyToken(caller.familyToken, familyTokenSettings(this.config));
+    } catch (error) {
+      if (error instanceof InvalidTokenError)
+        throw new UnauthenticatedError(`family token: ${error.message}`, { cause: error });
+      throw error;
+    }
+  }
+
+  /** A family's own applications, newest first. */
+  async listMine(caller: CallerContext) {
+    const owner =
+      caller.principal.role === 'PARENT' ? caller.principal.sub : await this.familyOf(caller);
+    if (!owner) return [];
+    const rows = await this.applications.listOwnedBy(owner);
+    return rows.map((row) => ({
+      ...row,
+      submittedAt: row.submittedAt.toISOString(),
+      guidance: guidanceFor(row.status),
+    }));
+  }
+
+  async get(applicationNo: string, caller: CallerContext) {
+    const row = await this.readable(applicationNo, caller, canReadCase);
+    const live = await this.liveView(row.workflowId, row.runId);
+    const status = live?.status ?? row.status;
     return {
       applicationNo: row.applicationNo,
-      status: live?.status ?? row.status,
+      status,
       statusSource: live ? 'workflow' : 'read-model',
+      guidance: guidanceFor(status),
       seasonYear: row.seasonYear,
       stage: row.stage,
       countyCode: row.countyCode,
@@ -148,50 +302,84 @@ export class ApplicationsService {
         mismatchedFields: v.mismatchedFields,
         checkedAt: v.checkedAt.toISOString(),
       })),
-      temporal: {
-        workflowId: row.workflowId,
-        webUi: `${temporalUiUrl(this.config)}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(row.workflowId)}`,
-      },
+      ...(caller.principal.role === 'PARENT' || caller.principal.role === 'PLATFORM'
+        ? {}
+        : {
+            temporal: {
+              workflowId: row.workflowId,
+              runId: row.runId,
+              webUi: `${temporalUiUrl(this.config)}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(row.workflowId)}/${row.runId}`,
+            },
+          }),
     };
   }
 
-  async decide(applicationNo: string, decision: ReviewDecision): Promise<DecisionResult> {
+  async withdraw(
+    applicationNo: string,
+    caller: CallerContext,
+    reason?: string,
+  ): Promise<TransitionResult> {
+    const row = await this.readable(applicationNo, caller, canWithdrawCase);
+    return this.update(row, 'WITHDRAW', (handle) =>
+      handle.executeUpdate(withdrawUpdate, {
+        args: [{ actor: actorOf(caller.principal), ...(reason ? { reason } : {}) }],
+      }),
+    );
+  }
+
+  async decide(
+    applicationNo: string,
+    caller: CallerContext,
+    decision: { decision: 'APPROVE' | 'REJECT'; reason?: string },
+  ) {
+    const row = await this.readable(applicationNo, caller, (p, scope) => canDecideCase(p, scope));
+    return this.update(row, decision.decision, (handle) =>
+      handle.executeUpdate(decideUpdate, {
+        args: [{ ...decision, reviewerId: actorOf(caller.principal) }],
+      }),
+    );
+  }
+
+  /** The case if the caller may act on it; otherwise not found, so nothing about it leaks. */
+  private async readable(
+    applicationNo: string,
+    caller: CallerContext,
+    allowed: (principal: Principal, scope: CaseScope, familySub?: string) => boolean,
+  ) {
     const row = await this.applications.findByNumber(applicationNo);
-    if (!row) throw new ApplicationNotFoundError(applicationNo);
+    const familySub = await this.familyOf(caller);
+    if (!row || !allowed(caller.principal, row, familySub))
+      throw new ApplicationNotFoundError(applicationNo);
+    return row;
+  }
+
+  private async update(
+    row: { applicationNo: string; workflowId: string; runId: string; status: EnrolmentStatus },
+    action: string,
+    send: (handle: WorkflowHandle) => Promise<TransitionResult>,
+  ): Promise<TransitionResult> {
     try {
-      return await this.temporal.workflow
-        .getHandle(row.workflowId)
-        .executeUpdate(decideUpdate, { args: [decision] });
+      return await send(this.temporal.workflow.getHandle(row.workflowId, row.runId));
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         if (error.cause.type === FAILURE_TYPES.invalidState) {
-          throw new InvalidTransitionError(
-            decision.decision,
-            await this.currentStatus(row.workflowId, row.status),
-            { cause: error },
-          );
+          const current = (await this.liveView(row.workflowId, row.runId))?.status ?? row.status;
+          throw new InvalidTransitionError(action, current, { cause: error });
         }
       }
       if (error instanceof WorkflowNotFoundError) {
-        // The workflow has closed (decided and completed): nothing more to decide.
-        throw new InvalidTransitionError(
-          decision.decision,
-          (await this.applications.statusOf(applicationNo)) ?? row.status,
-          { cause: error },
-        );
+        // The run has closed (decided or withdrawn and completed): nothing more can change.
+        const current = (await this.applications.statusOf(row.applicationNo)) ?? row.status;
+        throw new InvalidTransitionError(action, current, { cause: error });
       }
       throw error;
     }
   }
 
-  private async currentStatus(workflowId: string, fallback: string): Promise<string> {
-    return (await this.liveView(workflowId))?.status ?? fallback;
-  }
-
-  private async liveView(workflowId: string): Promise<CaseView | undefined> {
+  private async liveView(workflowId: string, runId: string): Promise<CaseView | undefined> {
     try {
       return await this.temporal.withDeadline(Date.now() + LIVE_QUERY_DEADLINE_MS, () =>
-        this.temporal.workflow.getHandle(workflowId).query(caseViewQuery),
+        this.temporal.workflow.getHandle(workflowId, runId).query(caseViewQuery),
       );
     } catch (error) {
       this.logger.warn(

@@ -9,7 +9,6 @@ export const reviewDecisionSchema = z
   .strictObject({
     decision: z.enum(['APPROVE', 'REJECT']).describe('APPROVE or REJECT'),
     reason: text(500).optional().describe('Required for REJECT; shown to the family'),
-    reviewerId: text(64).describe('Identity of the reviewer taking the decision'),
   })
   .superRefine((value, ctx) => {
     if (value.decision === 'REJECT' && !value.reason) {
@@ -23,3 +22,13 @@ export const reviewDecisionSchema = z
   });
 
 export class ReviewDecisionDto extends createZodDto(reviewDecisionSchema) {}
+
+export class WithdrawalDto extends createZodDto(
+  z.strictObject({ reason: text(500).optional().describe('Why the family withdraws (optional)') }),
+) {}
+
+/** Idempotency-Key: an opaque client-chosen string, e.g. a UUID. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,128}$/)
+  .optional();

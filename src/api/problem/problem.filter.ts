@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ZodError } from 'zod';
-import { DomainError, type DomainErrorKind } from '../../domain/errors';
+import { DomainError, RuleViolationError, type DomainErrorKind } from '../../domain/errors';
 import { toViolations } from '../../domain/forms/violations';
 import { problem, sendProblem, type Problem } from './problem';
 import { RequestValidationError } from './request-validation.error';
@@ -10,20 +9,10 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID: 400,
+  UNPROCESSABLE: 422,
   FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
 };
-
-export function validationProblem(error: ZodError): Problem {
-  return problem(
-    400,
-    'VALIDATION_FAILED',
-    'The request has invalid fields; see violations.',
-    '请求中有字段不符合要求,详见 violations。',
-    {
-      violations: toViolations(error),
-    },
-  );
-}
 
 /** Every error leaves the API as application/problem+json; nothing internal leaks to the caller. */
 @Catch()
@@ -35,7 +24,8 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): Problem {
-    if (exception instanceof RequestValidationError) return validationProblem(exception.zodError);
+    if (exception instanceof RequestValidationError)
+      return this.toProblem(new RuleViolationError(toViolations(exception.zodError)));
     if (exception instanceof DomainError) {
       return problem(
         STATUS_OF_KIND[exception.kind],

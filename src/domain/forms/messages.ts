@@ -50,9 +50,92 @@ export const RULES = {
     en: 'A mobile number has 11 digits and starts with 13–19.',
     zh: '手机号码应为以13至19开头的11位数字。',
   },
+  NOT_GUANGXI_COUNTY: {
+    en: 'This is not a county or district of Guangxi (GB/T 2260).',
+    zh: '不是广西的县(市、区)行政区划代码(GB/T 2260)。',
+  },
+  DIVISION_CODE: {
+    en: 'A division code has six digits (GB/T 2260).',
+    zh: '行政区划代码应为6位数字(GB/T 2260)。',
+  },
+  ETHNICITY: {
+    en: 'Use a GB/T 3304 ethnicity code (01–56, 97 or 98).',
+    zh: '民族应填写 GB/T 3304 代码(01–56、97 或 98)。',
+  },
+  AGE_BELOW_MINIMUM: {
+    en: 'The child is too young for this stage in this season.',
+    zh: '儿童年龄未达到本学年该学段的入学年龄。',
+  },
+  SEASON_NOT_OPEN: { en: 'There is no enrolment season for this year.', zh: '该年度未开放招生。' },
+  GUARDIAN_ID_EQUALS_CHILD: {
+    en: "A guardian's ID number cannot be the child's.",
+    zh: '监护人身份证号码不能与儿童相同。',
+  },
+  GUARDIANS_DUPLICATE: {
+    en: 'The two guardians must be different people.',
+    zh: '两位监护人不能为同一人。',
+  },
+  GUARDIAN_NOT_ADULT: {
+    en: 'A guardian must be an adult (18 or older).',
+    zh: '监护人须年满18周岁。',
+  },
+  DUPLICATE_CHOICE: { en: 'Each school may be chosen once.', zh: '同一学校只能填报一次。' },
+  SCHOOL_NOT_AVAILABLE: {
+    en: 'This school does not enrol this stage in the applied county.',
+    zh: '该学校不在所报县(市、区)或不招收该学段。',
+  },
+  REQUIRED_FOR_JUNIOR: {
+    en: 'Required when applying for junior middle school (JUNIOR_1).',
+    zh: '小升初(JUNIOR_1)申请须填写此项。',
+  },
+  NOT_ALLOWED_FOR_PRIMARY: {
+    en: 'Not part of a primary grade 1 (PRIMARY_1) application.',
+    zh: '幼升小(PRIMARY_1)申请不填写此项。',
+  },
+  REQUIRED_FOR_FORM_B: {
+    en: 'Required on Form B (non-local / 随迁子女).',
+    zh: '随迁子女(B表)申请须填写此项。',
+  },
+  NOT_ALLOWED_FOR_FORM_A: {
+    en: 'Form A (户籍类) does not include this section.',
+    zh: '户籍类(A表)申请不包含此项。',
+  },
+  HUKOU_IN_COUNTY_REQUIRED: {
+    en: 'Form A is for children whose hukou is in the applied county; use Form B otherwise.',
+    zh: '户籍类(A表)要求儿童户籍在所报县(市、区),否则请填写B表。',
+  },
+  HUKOU_IN_COUNTY_FORM_B: {
+    en: 'The hukou is in the applied county: use Form A.',
+    zh: '儿童户籍在所报县(市、区),请填写A表。',
+  },
+  HOUSING_TYPE_FOR_FORM_B: {
+    en: 'Form B needs owned property, a purchase contract or a registered rental as residence proof.',
+    zh: '随迁子女须提供自有住房、购房合同或登记备案的租赁合同作为居住证明。',
+  },
+  CERTIFICATE_REQUIRED: {
+    en: 'A certificate or contract number is required for this housing type.',
+    zh: '该住房类型须填写证书或合同编号。',
+  },
+  CHANNEL_NOT_ALLOWED: {
+    en: 'Families apply online (ONLINE_WEB, ONLINE_MOBILE); registration-point staff enter OFFLINE applications.',
+    zh: '家长应通过线上渠道(ONLINE_WEB、ONLINE_MOBILE)申请;报名点工作人员代办填写 OFFLINE。',
+  },
+  POINT_NOT_IN_COUNTY: {
+    en: "The staff member's registration point is not in the applied county.",
+    zh: '工作人员所在报名点不属于所报县(市、区)。',
+  },
+  FAMILY_TOKEN_REQUIRED: {
+    en: 'The platform must vouch for the family with a family token (X-Family-Token).',
+    zh: '平台代为提交须附带家庭身份令牌(X-Family-Token)。',
+  },
+  DATE_IN_FUTURE: { en: 'This date is in the future.', zh: '日期不能晚于今天。' },
   CONSENT_REQUIRED: {
     en: 'Consent to data verification is required to apply.',
     zh: '申请须同意数据核验。',
+  },
+  GUARDIAN_CONSENT_REQUIRED: {
+    en: "A guardian's consent to processing the child's personal data is required.",
+    zh: '须监护人同意处理儿童个人信息。',
   },
 } as const satisfies Record<string, RuleText>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseResidentId, parseResidentId, type ResidentIdProblem } from '../resident-id';
+import { isGuangxiCounty } from '../reference/guangxi-divisions';
 import { RULES, type RuleCode } from './messages';
 
 /** Adds an issue whose code and Chinese text travel in `params` to the problem document. */
@@ -62,3 +63,19 @@ export const isoDate = z.string().superRefine((value, ctx) => {
 export const mobileNumber = z.string().superRefine((value, ctx) => {
   if (!/^1[3-9]\d{9}$/.test(value)) addRuleIssue(ctx, 'MOBILE_FORMAT');
 });
+
+export const divisionCode = z.string().superRefine((value, ctx) => {
+  if (!/^\d{6}$/.test(value)) addRuleIssue(ctx, 'DIVISION_CODE');
+});
+
+export const guangxiCounty = z.string().superRefine((value, ctx) => {
+  if (!isGuangxiCounty(value)) addRuleIssue(ctx, 'NOT_GUANGXI_COUNTY');
+});
+
+/** GB/T 3304: 01–56 for the 56 recognised ethnic groups, 97 unrecognised, 98 naturalised. */
+export const ethnicityCode = z.string().superRefine((value, ctx) => {
+  const n = /^\d{2}$/.test(value) ? Number(value) : NaN;
+  if (!((n >= 1 && n <= 56) || n === 97 || n === 98)) addRuleIssue(ctx, 'ETHNICITY');
+});
+
+export const address = text(120);

@@ -1,0 +1,111 @@
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { ROLES, type Principal } from '../domain/principal';
+
+/**
+ * Bearer tokens (JWT, HS256 with a shared secret here; a deployment behind the platform's
+ * identity provider swaps the key for its JWKS). Issuer, audience and expiry are always checked.
+ */
+export interface TokenSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly secret: string;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(128),
+  role: z.enum(ROLES),
+  counties: z.array(z.string().regex(/^\d{6}$/)).default([]),
+  point: z.string().min(1).max(64).optional(),
+});
+
+export class InvalidTokenError extends Error {
+  constructor(reason: string, options?: ErrorOptions) {
+    super(`invalid token: ${reason}`, options);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+export async function verifyAccessToken(
+  token: string,
+  settings: TokenSettings,
+): Promise<Principal> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, key(settings.secret), {
+      issuer: settings.issuer,
+      audience: settings.audience,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'sub'],
+    }));
+  } catch (error) {
+    throw new InvalidTokenError(error instanceof Error ? error.message : 'unverifiable', {
+      cause: error,
+    });
+  }
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success)
+    throw new InvalidTokenError('claims do not describe a principal', { cause: claims.error });
+  const { sub, role, counties, point } = claims.data;
+  return { sub, role, counties, ...(point ? { pointId: point } : {}) };
+}
+
+export interface TokenRequest {
+  readonly sub: string;
+  readonly role: Principal['role'];
+  readonly counties?: readonly string[];
+  readonly point?: string;
+  readonly ttlSeconds?: number;
+}
+
+export function signAccessToken(request: TokenRequest, settings: TokenSettings): Promise<string> {
+  return new SignJWT({
+    role: request.role,
+    counties: request.counties ?? [],
+    ...(request.point ? { point: request.point } : {}),
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(request.sub)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${request.ttlSeconds ?? 8 * 3600}s`)
+    .sign(key(settings.secret));
+}
+
+/**
+ * The platform (桂通办) vouches for a family it has verified with a token of its own, signed with
+ * the key it shares with this service; the family's subject becomes the case's owner.
+ */
+export async function verifyFamilyToken(token: string, settings: TokenSettings): Promise<string> {
+  try {
+    const { payload } = await jwtVerify(token, key(settings.secret), {
+      issuer: settings.issuer,
+      audience: settings.audience,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'sub'],
+    });
+    return payload.sub!;
+  } catch (error) {
+    throw new InvalidTokenError(error instanceof Error ? error.message : 'unverifiable', {
+      cause: error,
+    });
+  }
+}
+
+export function signFamilyToken(
+  familySub: string,
+  settings: TokenSettings,
+  ttlSeconds = 600,
+): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(familySub)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(settings.secret));
+}

@@ -1,0 +1,39 @@
+import { coversCounty, type Principal } from './principal';
+
+/** What the access rules need to know about a case. */
+export interface CaseScope {
+  readonly countyCode: string;
+  readonly ownerSub: string | null;
+}
+
+/**
+ * Who may see a case (DESIGN.md §6): a family its own; the platform the cases of the family it
+ * vouches for; county staff, reviewers, city admins and operators their counties; the region all.
+ */
+export function canReadCase(principal: Principal, scope: CaseScope, familySub?: string): boolean {
+  switch (principal.role) {
+    case 'PARENT':
+      return scope.ownerSub !== null && scope.ownerSub === principal.sub;
+    case 'PLATFORM':
+      return familySub !== undefined && scope.ownerSub === familySub;
+    default:
+      return coversCounty(principal, scope.countyCode);
+  }
+}
+
+/** Withdrawal is the family's own act, directly or through the platform. */
+export function canWithdrawCase(
+  principal: Principal,
+  scope: CaseScope,
+  familySub?: string,
+): boolean {
+  return (
+    (principal.role === 'PARENT' || principal.role === 'PLATFORM') &&
+    canReadCase(principal, scope, familySub)
+  );
+}
+
+/** Decisions are the county reviewers'. */
+export function canDecideCase(principal: Principal, scope: CaseScope): boolean {
+  return principal.role === 'REVIEWER' && coversCounty(principal, scope.countyCode);
+}

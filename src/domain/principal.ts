@@ -1,0 +1,30 @@
+/** Who is calling, as the API knows them after verifying their token (DESIGN.md §6). */
+export const ROLES = [
+  'PARENT',
+  'STAFF',
+  'REVIEWER',
+  'CITY_ADMIN',
+  'REGION_ADMIN',
+  'OPERATOR',
+  'PLATFORM',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  readonly sub: string;
+  readonly role: Role;
+  /** Counties the caller may act in (STAFF, REVIEWER, CITY_ADMIN, OPERATOR); empty for others. */
+  readonly counties: readonly string[];
+  /** STAFF: the registration point they work at. */
+  readonly pointId?: string;
+}
+
+/** A label for timelines and audit: role and subject, never personal data. */
+export function actorOf(principal: Principal): string {
+  return `${principal.role.toLowerCase()}:${principal.sub}`;
+}
+
+/** Whether the caller's county scope covers a county. REGION_ADMIN covers all of Guangxi. */
+export function coversCounty(principal: Principal, countyCode: string): boolean {
+  return principal.role === 'REGION_ADMIN' || principal.counties.includes(countyCode);
+}

@@ -1,0 +1,43 @@
+import type { StatusNotice } from '../../workflows/messages';
+import { CALLBACK_HEADERS, callbackSignature } from './callback-signature';
+
+export interface StatusNotifierOptions {
+  readonly url: string;
+  readonly secret: string;
+  readonly timeoutMs: number;
+}
+
+export class PlatformUnavailableError extends Error {
+  constructor(reason: string, options?: ErrorOptions) {
+    super(`Platform callback not accepted: ${reason}`, options);
+    this.name = 'PlatformUnavailableError';
+  }
+}
+
+/** Pushes one status change to the platform's callback URL. Any failure is worth retrying. */
+export class StatusNotifier {
+  constructor(private readonly options: StatusNotifierOptions) {}
+
+  async notify(notice: StatusNotice): Promise<void> {
+    const body = JSON.stringify(notice);
+    const timestamp = String(Date.now());
+    let response: Response;
+    try {
+      response = await fetch(this.options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [CALLBACK_HEADERS.timestamp]: timestamp,
+          [CALLBACK_HEADERS.signature]: callbackSignature(this.options.secret, timestamp, body),
+          [CALLBACK_HEADERS.deliveryId]: notice.deliveryId,
+        },
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      throw new PlatformUnavailableError('no response', { cause: error });
+    }
+    await response.body?.cancel();
+    if (!response.ok) throw new PlatformUnavailableError(`HTTP ${response.status}`);
+  }
+}

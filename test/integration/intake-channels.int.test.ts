@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { FIXTURES } from '../../src/simulator/fixtures';
+import { eventually } from '../support/eventually';
+import { formBFor, formFor } from '../support/forms';
+import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
+
+describe('intake: channels, ownership, one live application per child, and the platform', () => {
+  let sut: Harness;
+  let nextPerson = 100;
+  const person = () => registryPeople[nextPerson++]!;
+
+  beforeAll(async () => {
+    sut = await startHarness({ workflowBundle: await bundleWorkflows() });
+  });
+  afterAll(() => sut?.close());
+  afterEach(() => sut.simulator.faults.clear());
+
+  const as = async (token: Promise<string>) => ({ Authorization: await token });
+  const api = () => request(sut.apiUrl);
+
+  async function statusOf(applicationNo: string, headers: Record<string, string>, wanted: string) {
+    return eventually(async () => {
+      const r = await api().get(`/applications/${applicationNo}`).set(headers);
+      return r.body.status === wanted ? r.body : undefined;
+    }, `${applicationNo} to reach ${wanted}`);
+  }
+
+  it('starts one workflow for 20 concurrent submissions of the same child; the rest get 409 or the first answer', async () => {
+    const family = await as(sut.auth.parent('family-concurrent'));
+    const body = formFor(person());
+    const key = randomUUID();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        const r = api().post('/applications').set(family);
+        return (i % 2 ? r.set('Idempotency-Key', key) : r).send(body);
+      }),
+    );
+    const created = responses.filter((r) => r.status === 201);
+    const conflicts = responses.filter((r) => r.status === 409);
+    expect(created.length + conflicts.length).toBe(20);
+    const numbers = new Set(created.map((r) => r.body.applicationNo as string));
+    expect(numbers.size).toBe(1);
+    const [applicationNo] = [...numbers];
+    for (const c of conflicts) {
+      expect(c.body).toMatchObject({
+        code: 'DUPLICATE_APPLICATION',
+        existingApplicationNo: applicationNo,
+      });
+    }
+    const row = await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo } });
+    expect(await sut.database.db.application.count({ where: { workflowId: row.workflowId } })).toBe(
+      1,
+    );
+    const runs = [];
+    for await (const wf of sut.temporal.workflow.list({
+      query: `WorkflowId = "${row.workflowId}"`,
+    }))
+      runs.push(wf);
+    expect(runs.length).toBeLessThanOrEqual(1);
+  });
+
+  it('replays the first answer to a retried POST with the same Idempotency-Key, and refuses the key for another body', async () => {
+    const family = await as(sut.auth.parent('family-idempotent'));
+    const key = randomUUID();
+    const body = formFor(person());
+    const first = await api()
+      .post('/applications')
+      .set(family)
+      .set('Idempotency-Key', key)
+      .send(body);
+    const retry = await api()
+      .post('/applications')
+      .set(family)
+      .set('Idempotency-Key', key)
+      .send(body);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    const other = await api()
+      .post('/applications')
+      .set(family)
+      .set('Idempotency-Key', key)
+      .send(formFor(person()));
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('shows a family only its own applications; another family gets 404 and no data', async () => {
+    const mine = await as(sut.auth.parent('family-a'));
+    const theirs = await as(sut.auth.parent('family-b'));
+    const child = person();
+    const { body } = await api().post('/applications').set(mine).send(formFor(child));
+    const list = await api().get('/applications').set(mine);
+    expect(list.body.map((a: { applicationNo: string }) => a.applicationNo)).toContain(
+      body.applicationNo,
+    );
+    expect(list.body[0].guidance).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+
+    for (const attempt of [
+      api().get(`/applications/${body.applicationNo}`).set(theirs),
+      api().post(`/applications/${body.applicationNo}/withdraw`).set(theirs).send({}),
+    ]) {
+      const response = await attempt;
+      expect(response.status).toBe(404);
+      expect(JSON.stringify(response.body)).not.toContain(child.name);
+    }
+    expect((await api().get('/applications').set(theirs)).body).toEqual([]);
+    const reviewerElsewhere = await as(sut.auth.reviewer(['450703']));
+    expect(
+      (await api().get(`/applications/${body.applicationNo}`).set(reviewerElsewhere)).status,
+    ).toBe(404);
+  });
+
+  it('lets a family withdraw before a decision and apply again; not after', async () => {
+    const family = await as(sut.auth.parent('family-withdraw'));
+    const child = person();
+    const first = await api().post('/applications').set(family).send(formFor(child));
+    await statusOf(first.body.applicationNo, family, 'AWAITING_REVIEW');
+    const withdrawn = await api()
+      .post(`/applications/${first.body.applicationNo}/withdraw`)
+      .set(family)
+      .send({ reason: '搬家 / moving away' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('WITHDRAWN');
+    const view = await api().get(`/applications/${first.body.applicationNo}`).set(family);
+    expect(view.body.guidance.en).toMatch(/withdrew/);
+
+    const again = await api().post('/applications').set(family).send(formFor(child));
+    expect(again.status).toBe(201);
+    expect(again.body.applicationNo).not.toBe(first.body.applicationNo);
+    await statusOf(again.body.applicationNo, family, 'AWAITING_REVIEW');
+    const reviewer = await as(sut.auth.reviewer(['450103']));
+    expect(
+      (
+        await api()
+          .post(`/applications/${again.body.applicationNo}/decision`)
+          .set(reviewer)
+          .send({ decision: 'APPROVE' })
+      ).status,
+    ).toBe(200);
+    const late = await api()
+      .post(`/applications/${again.body.applicationNo}/withdraw`)
+      .set(family)
+      .send({});
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'INVALID_STATE', currentStatus: 'APPROVED' });
+    const third = await api().post('/applications').set(family).send(formFor(child));
+    expect(third.status).toBe(409);
+    expect(third.body.existingApplicationNo).toBe(again.body.applicationNo);
+  });
+
+  it('takes OFFLINE entries from registration-point staff of the county, online ones from families only', async () => {
+    const staff = await as(sut.auth.staff('450103-RP01', ['450103']));
+    const family = await as(sut.auth.parent('family-offline'));
+    const child = person();
+    const offline = await api()
+      .post('/applications')
+      .set(staff)
+      .send(formFor(child, { channel: 'OFFLINE' }));
+    expect(offline.status).toBe(201);
+    const row = await sut.database.db.application.findUniqueOrThrow({
+      where: { applicationNo: offline.body.applicationNo },
+    });
+    expect(row).toMatchObject({
+      channel: 'OFFLINE',
+      registrationPointId: '450103-RP01',
+      ownerSub: null,
+      submittedBy: 'staff:staff-1',
+    });
+
+    const staffOnline = await api().post('/applications').set(staff).send(formFor(person()));
+    expect(staffOnline.body.violations).toEqual([
+      expect.objectContaining({ path: 'channel', code: 'CHANNEL_NOT_ALLOWED' }),
+    ]);
+    const familyOffline = await api()
+      .post('/applications')
+      .set(family)
+      .send(formFor(person(), { channel: 'OFFLINE' }));
+    expect(familyOffline.body.violations).toEqual([
+      expect.objectContaining({ path: 'channel', code: 'CHANNEL_NOT_ALLOWED' }),
+    ]);
+    const otherCountyStaff = await as(sut.auth.staff('450703-RP01', ['450703']));
+    const wrongCounty = await api()
+      .post('/applications')
+      .set(otherCountyStaff)
+      .send(formFor(person(), { channel: 'OFFLINE' }));
+    expect(wrongCounty.body.violations).toEqual([
+      expect.objectContaining({ path: 'countyCode', code: 'POINT_NOT_IN_COUNTY' }),
+    ]);
+  });
+
+  it('accepts a submission from the platform for a family it vouches for, which the family then sees', async () => {
+    const platform = await as(sut.auth.platform());
+    const familyToken = await sut.auth.family('guitongban-user-42');
+    const created = await api()
+      .post('/applications')
+      .set(platform)
+      .set('X-Family-Token', familyToken)
+      .send(formBFor(FIXTURES.huangSiqi));
+    expect(created.status).toBe(201);
+    const family = await as(sut.auth.parent('guitongban-user-42'));
+    expect(
+      (await api().get(`/applications/${created.body.applicationNo}`).set(family)).status,
+    ).toBe(200);
+
+    const unvouched = await api().post('/applications').set(platform).send(formFor(person()));
+    expect(unvouched.body.violations).toEqual([
+      expect.objectContaining({ path: 'X-Family-Token', code: 'FAMILY_TOKEN_REQUIRED' }),
+    ]);
+    const forged = await api()
+      .post('/applications')
+      .set(platform)
+      .set('X-Family-Token', 'forged')
+      .send(formFor(person()));
+    expect(forged.status).toBe(401);
+  });
+
+  it('pushes every status change to the platform, signed and in order, and catches up after an outage', async () => {
+    const family = await as(sut.auth.parent('family-callbacks'));
+    sut.simulator.faults.set('platform-callback', {
+      outageUntil: new Date(Date.now() + 5000).toISOString(),
+    });
+    const { body } = await api().post('/applications').set(family).send(formFor(person()));
+    // The case does not wait for the platform.
+    const verified = await statusOf(body.applicationNo, family, 'AWAITING_REVIEW');
+    expect(verified.status).toBe('AWAITING_REVIEW');
+    const reviewer = await as(sut.auth.reviewer(['450103']));
+    await api()
+      .post(`/applications/${body.applicationNo}/decision`)
+      .set(reviewer)
+      .send({ decision: 'APPROVE' });
+
+    const received = await eventually(
+      () => {
+        const mine = sut.simulator.callbacks.filter(
+          (c) => c.body.applicationNo === body.applicationNo,
+        );
+        return mine.length >= 4 ? mine : undefined;
+      },
+      'the callbacks to arrive once the platform is back',
+      60_000,
+    );
+    expect(received.map((c) => c.body.status)).toEqual([
+      'SUBMITTED',
+      'VERIFYING',
+      'AWAITING_REVIEW',
+      'APPROVED',
+    ]);
+    expect(received.map((c) => c.body.seq)).toEqual([1, 2, 3, 4]);
+    expect(received[0]!.body.ownerSub).toBe('family-callbacks');
+    expect(sut.simulator.calls.get('platform-callback')).toBeGreaterThan(4);
+  });
+
+  it('books appointment slots without ever exceeding their capacity, and frees a place on cancellation', async () => {
+    const slots = await api()
+      .get('/registration-points/450103-RP01/slots?days=7')
+      .set(await as(sut.auth.parent('family-slots-0')));
+    expect(slots.status).toBe(200);
+    const slot = slots.body.find((s: { free: number }) => s.free === 10);
+    expect(slot).toBeDefined();
+    const families = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => sut.auth.parent(`family-slots-${i}`)),
+    );
+    const bookings = await Promise.all(
+      families.map((t) =>
+        api().post('/appointments').set('Authorization', t).send({ slotId: slot.id }),
+      ),
+    );
+    expect(bookings.filter((b) => b.status === 201)).toHaveLength(10);
+    expect(bookings.filter((b) => b.status === 409).every((b) => b.body.code === 'SLOT_FULL')).toBe(
+      true,
+    );
+    expect(bookings.filter((b) => b.status === 409)).toHaveLength(20);
+    expect(
+      (await sut.database.db.appointmentSlot.findUniqueOrThrow({ where: { id: slot.id } })).booked,
+    ).toBe(10);
+
+    const winner = bookings.findIndex((b) => b.status === 201);
+    const cancelled = await api()
+      .delete(`/appointments/${bookings[winner]!.body.appointmentId}`)
+      .set('Authorization', families[winner]!);
+    expect(cancelled.status).toBe(204);
+    expect(
+      (await sut.database.db.appointmentSlot.findUniqueOrThrow({ where: { id: slot.id } })).booked,
+    ).toBe(9);
+    const again = await api()
+      .delete(`/appointments/${bookings[winner]!.body.appointmentId}`)
+      .set('Authorization', families[winner]!);
+    expect(again.status).toBe(404);
+  });
+
+  it('accepts a JUNIOR_1 application with the current primary school', async () => {
+    const family = await as(sut.auth.parent('family-junior'));
+    const older = registryPeople.find(
+      (p) => p.birthDate <= '2015-08-31' && p.birthDate >= '2014-09-01',
+    )!;
+    const response = await api()
+      .post('/applications')
+      .set(family)
+      .send(
+        formFor(older, {
+          stage: 'JUNIOR_1',
+          schoolChoices: ['450103-J01'],
+          currentPrimarySchool: { name: '桃源路小学', divisionCode: '450103' },
+        }),
+      );
+    expect(response.status).toBe(201);
+  });
+});

@@ -1,0 +1,20 @@
+import { signAccessToken, signFamilyToken } from '../../src/auth/tokens';
+import { accessTokenSettings, familyTokenSettings, type Config } from '../../src/config/config';
+import type { Role } from '../../src/domain/principal';
+
+/** Bearer tokens for tests, signed with the harness's own configuration. */
+export function tokens(config: Config) {
+  const sign = (role: Role, sub: string, extra: { counties?: string[]; point?: string } = {}) =>
+    signAccessToken({ role, sub, ...extra }, accessTokenSettings(config)).then(
+      (t) => `Bearer ${t}`,
+    );
+  return {
+    parent: (sub: string) => sign('PARENT', sub),
+    reviewer: (counties: string[], sub = 'reviewer-1') => sign('REVIEWER', sub, { counties }),
+    staff: (point: string, counties: string[], sub = 'staff-1') =>
+      sign('STAFF', sub, { counties, point }),
+    platform: (sub = 'guitongban') => sign('PLATFORM', sub),
+    operator: (counties: string[]) => sign('OPERATOR', 'operator-1', { counties }),
+    family: (familySub: string) => signFamilyToken(familySub, familyTokenSettings(config)),
+  };
+}
