@@ -73,7 +73,16 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile) {
     await mkdir(dirname(options.dbFile), { recursive: true });
-    args.push('--db-filename', options.dbFile);
+    // WAL with synchronous=NORMAL: durable across process crashes (what a dev box sees), and no
+    // fsync per workflow event, which otherwise leaves the dev server waiting on the disk.
+    args.push(
+      '--db-filename',
+      options.dbFile,
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
+    );
   }
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import request from 'supertest';
 import { signAccessToken } from '../../src/auth/tokens';
 import { accessTokenSettings } from '../../src/config/config';
+import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { FIXTURES } from '../../src/simulator/fixtures';
 import { formFor } from '../support/forms';
 import { bundleWorkflows, startHarness, type Harness } from '../support/harness';
@@ -173,5 +175,62 @@ describe('what a client can send to POST /applications', () => {
       path: 'Idempotency-Key',
       code: 'BAD_FORMAT',
     });
+  });
+});
+
+describe('robustness and the published contract', () => {
+  let sut: Harness;
+  let parent: string;
+
+  beforeAll(async () => {
+    sut = await startHarness({ workflowBundle: await bundleWorkflows(), withoutWorker: true });
+    parent = await sut.auth.parent('family-fuzz');
+  });
+  afterAll(() => sut?.close());
+
+  it('answers arbitrary JSON bodies with a 4xx problem, never a 500, and stores nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => {
+        const response = await request(sut.apiUrl)
+          .post('/applications')
+          .set('Authorization', parent)
+          .set('content-type', 'application/json')
+          .send(JSON.stringify(value));
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }),
+      { numRuns: 150 },
+    );
+    expect(await sut.database.db.application.count()).toBe(0);
+  });
+
+  it('publishes the form in OpenAPI with a valid Form A and Form B example', async () => {
+    const doc = await request(sut.apiUrl).get('/docs-json');
+    expect(doc.status).toBe(200);
+    const post = doc.body.paths['/applications'].post;
+    expect(Object.keys(post.requestBody.content['application/json'].examples)).toEqual([
+      'formA',
+      'formB',
+    ]);
+    const ref: string = post.requestBody.content['application/json'].schema.$ref;
+    const schema = doc.body.components.schemas[ref.split('/').pop()!];
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining([
+        'seasonYear',
+        'stage',
+        'countyCode',
+        'formType',
+        'channel',
+        'child',
+        'guardians',
+        'schoolChoices',
+        'consent',
+      ]),
+    );
+    const examples = post.requestBody.content['application/json'].examples;
+    for (const name of ['formA', 'formB']) {
+      expect(applicationFormSchema.safeParse(examples[name].value).success).toBe(true);
+    }
   });
 });
