@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RuleViolationError } from '../../domain/errors';
-import { RULES } from '../../domain/forms/messages';
+import { violation } from '../../domain/forms/violations';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ApplicationsService } from './applications.service';
@@ -39,14 +39,7 @@ export class ApplicationsController {
     @Headers('x-family-token') familyToken?: string,
   ) {
     if (!idempotencyKeySchema.safeParse(idempotencyKey).success) {
-      throw new RuleViolationError([
-        {
-          path: 'Idempotency-Key',
-          code: 'BAD_FORMAT',
-          message_zh: RULES.BAD_FORMAT.zh,
-          message_en: RULES.BAD_FORMAT.en,
-        },
-      ]);
+      throw new RuleViolationError([violation('Idempotency-Key', 'BAD_FORMAT')]);
     }
     return this.applications.submitOnce(form, { principal, familyToken }, idempotencyKey);
   }

@@ -37,9 +37,8 @@ import {
 } from '../../domain/errors';
 import { guidanceFor } from '../../domain/family-guidance';
 import type { ApplicationForm } from '../../domain/forms/application-form';
-import { RULES, type RuleCode } from '../../domain/forms/messages';
 import { checkAgainstReferenceData } from '../../domain/forms/reference-checks';
-import type { Violation } from '../../domain/forms/violations';
+import { violation } from '../../domain/forms/violations';
 import { actorOf, coversCounty, type Principal } from '../../domain/principal';
 import { maskResidentId } from '../../domain/resident-id';
 import type { enrolmentApplication } from '../../workflows/enrolment-application';
@@ -82,10 +81,6 @@ export interface SubmissionReceipt {
   readonly applicationNo: string;
   readonly status: EnrolmentStatus;
   readonly workflowId: string;
-}
-
-function violation(path: string, code: RuleCode): Violation {
-  return { path, code, message_zh: RULES[code].zh, message_en: RULES[code].en };
 }
 
 /** Submitting, reading, withdrawing and deciding applications; every access is checked here. */

@@ -1,7 +1,6 @@
 import type { Stage } from '../enrolment';
-import { RULES, type RuleCode } from './messages';
 import type { ApplicationForm } from './application-form';
-import type { Violation } from './violations';
+import { violation, type Violation } from './violations';
 
 /**
  * The rules of the form that depend on reference data: the season's age cut-offs and the county's
@@ -18,10 +17,6 @@ export interface SchoolRef {
   readonly id: string;
   readonly countyCode: string;
   readonly stage: Stage;
-}
-
-function violation(path: string, code: RuleCode): Violation {
-  return { path, code, message_zh: RULES[code].zh, message_en: RULES[code].en };
 }
 
 export function checkAgainstReferenceData(

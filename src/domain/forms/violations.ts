@@ -38,8 +38,9 @@ function ruleOf(issue: z.core.$ZodIssue): RuleCode {
   }
 }
 
-function violation(path: readonly PropertyKey[], code: RuleCode): Violation {
-  return { path: joinPath(path), code, message_zh: RULES[code].zh, message_en: RULES[code].en };
+/** A violation of a rule at a path such as `guardians[0].mobile`. */
+export function violation(path: string, code: RuleCode): Violation {
+  return { path, code, message_zh: RULES[code].zh, message_en: RULES[code].en };
 }
 
 /**
@@ -49,7 +50,7 @@ function violation(path: readonly PropertyKey[], code: RuleCode): Violation {
 export function toViolations(error: z.ZodError): Violation[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => violation([...issue.path, key], 'UNKNOWN_FIELD'))
-      : [violation(issue.path, ruleOf(issue))],
+      ? issue.keys.map((key) => violation(joinPath([...issue.path, key]), 'UNKNOWN_FIELD'))
+      : [violation(joinPath(issue.path), ruleOf(issue))],
   );
 }
