@@ -1,0 +1,106 @@
+import type { Stage } from '../enrolment';
+
+/**
+ * A county's admission policy as data (DESIGN.md §5): ordered tiers, each a named predicate over
+ * verified facts; thresholds; tie-breaks; the housing-lock period. Counties change the data, not
+ * the code; the predicates themselves are the catalogue in predicates.ts.
+ */
+export const PREDICATES = [
+  'POLICY_CARE',
+  'FEEDER_PRIMARY',
+  'SOLE_OWNED_HOME_AT_HUKOU_IN_CATCHMENT',
+  'CO_OWNED_HOME_AT_HUKOU_IN_CATCHMENT',
+  'HUKOU_IN_CATCHMENT_AND_HOME_ELSEWHERE_IN_CATCHMENT',
+  'THREE_GENERATIONS_AT_GRANDPARENT_HOME',
+  'HUKOU_IN_CATCHMENT_OVER_THRESHOLD_NO_HOME',
+  'HOME_IN_CATCHMENT_HUKOU_ELSEWHERE',
+  'HUKOU_IN_CATCHMENT_UNDER_THRESHOLD_NO_HOME',
+  'MIGRANT_WITH_FOUR_PROOFS',
+  'OTHER_ELIGIBLE',
+] as const;
+export type PredicateName = (typeof PREDICATES)[number];
+
+export interface TierRule {
+  readonly rank: number;
+  readonly predicates: readonly PredicateName[];
+  readonly nameZh: string;
+  readonly nameEn: string;
+}
+
+export type TieBreak = 'EARLIEST_QUALIFYING_DATE' | 'LONGEST_CONTRIBUTION';
+
+export interface PriorityPolicy {
+  readonly version: string;
+  readonly tiers: readonly TierRule[];
+  readonly tieBreaks: readonly TieBreak[];
+  /** Hukou must have been at the address this many months before 31 August of the season. */
+  readonly hukouMonthsThreshold: number;
+  /** Months of social insurance in the city, of the last 24, for the four proofs. */
+  readonly socialInsuranceMonths: number;
+  readonly lockYears: Readonly<Record<Stage, number>>;
+}
+
+/** The published Nanning pattern; tier 1 also holds confirmed policy care and JUNIOR_1 feeders. */
+export const DEFAULT_POLICY: PriorityPolicy = {
+  version: 'gx-default-2026.1',
+  tiers: [
+    {
+      rank: 1,
+      predicates: ['POLICY_CARE', 'FEEDER_PRIMARY', 'SOLE_OWNED_HOME_AT_HUKOU_IN_CATCHMENT'],
+      nameZh: '房户一致(独有产权)',
+      nameEn: 'Sole-owned home at the hukou address, in the catchment',
+    },
+    {
+      rank: 2,
+      predicates: ['CO_OWNED_HOME_AT_HUKOU_IN_CATCHMENT'],
+      nameZh: '房户一致(共有产权)',
+      nameEn: 'Co-owned home at the hukou address, in the catchment',
+    },
+    {
+      rank: 3,
+      predicates: ['HUKOU_IN_CATCHMENT_AND_HOME_ELSEWHERE_IN_CATCHMENT'],
+      nameZh: '户籍在学区,学区内另有住房',
+      nameEn: 'Hukou in the catchment and a home elsewhere in it',
+    },
+    {
+      rank: 4,
+      predicates: ['THREE_GENERATIONS_AT_GRANDPARENT_HOME'],
+      nameZh: '三代同堂(祖辈住房)',
+      nameEn: "Three generations at a grandparent's home",
+    },
+    {
+      rank: 5,
+      predicates: ['HUKOU_IN_CATCHMENT_OVER_THRESHOLD_NO_HOME'],
+      nameZh: '户籍在学区满一年,无房',
+      nameEn: 'Hukou in the catchment over a year, no home',
+    },
+    {
+      rank: 6,
+      predicates: ['HOME_IN_CATCHMENT_HUKOU_ELSEWHERE'],
+      nameZh: '购房定居,户籍不在学区',
+      nameEn: 'Home in the catchment, hukou elsewhere',
+    },
+    {
+      rank: 7,
+      predicates: ['HUKOU_IN_CATCHMENT_UNDER_THRESHOLD_NO_HOME'],
+      nameZh: '户籍在学区不满一年,无房',
+      nameEn: 'Hukou in the catchment under a year, no home',
+    },
+    {
+      rank: 8,
+      predicates: ['MIGRANT_WITH_FOUR_PROOFS'],
+      nameZh: '随迁子女(四证齐全)',
+      nameEn: 'Non-local with the four proofs',
+    },
+    {
+      rank: 9,
+      predicates: ['OTHER_ELIGIBLE'],
+      nameZh: '其他符合条件,由教育局统筹',
+      nameEn: 'Other eligible, placed by the bureau',
+    },
+  ],
+  tieBreaks: ['EARLIEST_QUALIFYING_DATE', 'LONGEST_CONTRIBUTION'],
+  hukouMonthsThreshold: 12,
+  socialInsuranceMonths: 12,
+  lockYears: { PRIMARY_1: 6, JUNIOR_1: 3 },
+};
