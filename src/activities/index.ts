@@ -1,13 +1,18 @@
 import type { ApplicationRepository } from '../db/application-repository';
+import type { EligibilityRepository } from '../db/eligibility-repository';
+import type { ReferenceDataRepository } from '../db/reference-data-repository';
 import type { DataSharingClient } from '../integration/data-sharing/client';
 import type { StatusNotifier } from '../integration/platform/status-notifier';
+import { assessEligibilityActivity } from './assess-eligibility';
 import { notifyPlatformActivity } from './notify-platform';
 import { recordCheckActivity } from './record-check';
 import { recordTransitionActivity } from './record-transition';
-import { verifyIdentityActivity } from './verify-identity';
+import { verificationActivities } from './verify-checks';
 
 export interface ActivityDependencies {
   readonly applications: ApplicationRepository;
+  readonly eligibility: EligibilityRepository;
+  readonly reference: ReferenceDataRepository;
   readonly dataSharing: DataSharingClient;
   readonly platform: StatusNotifier;
 }
@@ -17,7 +22,8 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     recordTransition: recordTransitionActivity(deps.applications),
     recordCheck: recordCheckActivity(deps.applications),
-    verifyIdentity: verifyIdentityActivity(deps.dataSharing),
+    ...verificationActivities(deps.dataSharing),
+    assessEligibility: assessEligibilityActivity(deps.eligibility, deps.reference),
     notifyPlatform: notifyPlatformActivity(deps.platform),
   };
 }

@@ -1,5 +1,5 @@
 import type { ApplicationRepository } from '../db/application-repository';
-import type { CheckResult } from '../domain/verification/identity-outcome';
+import type { CheckResult } from '../domain/verification/checks';
 
 export function recordCheckActivity(repository: ApplicationRepository) {
   /** Stores a check's outcome and evidence; a retry overwrites the same row. */

@@ -1,7 +1,7 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 import type { EnrolmentApplicationInput, TimelineEntry } from '../workflows/messages';
-import type { CheckResult } from '../domain/verification/identity-outcome';
+import type { CheckResult } from '../domain/verification/checks';
 import type { EnrolmentStatus } from '../domain/enrolment';
 
 /**
@@ -76,7 +76,7 @@ export class ApplicationRepository {
     const data = {
       outcome: result.outcome,
       mismatchedFields: result.mismatchedFields,
-      evidence: result.evidence as unknown as Prisma.InputJsonValue,
+      evidence: result.evidence as Prisma.InputJsonValue,
       checkedAt,
     };
     await this.db.verificationResult.upsert({

@@ -1,4 +1,6 @@
 import { GUANGXI_CITIES } from '../domain/reference/guangxi-divisions';
+import { LOCKED_CERTIFICATE } from '../simulator/fixtures';
+import type { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 
 /**
@@ -18,7 +20,14 @@ const SEASONS = [2026, 2027].map((year) => ({
   juniorBornOnOrBefore: new Date(`${year - 11}-08-31T00:00:00Z`),
 }));
 
-const SCHOOLS = [
+const units = (county: string, from: number, to: number) =>
+  Array.from(
+    { length: to - from + 1 },
+    (_, i) => `${county}-C${String(from + i).padStart(2, '0')}`,
+  );
+
+/** Demo schools; catchment units are the simulator's streets (one unit per street). */
+const SCHOOLS: Prisma.SchoolUncheckedCreateInput[] = [
   {
     id: '450103-P01',
     countyCode: '450103',
@@ -26,6 +35,8 @@ const SCHOOLS = [
     nameZh: '南宁市青秀区桃源路小学',
     type: 'PUBLIC',
     places: 360,
+    catchmentUnits: units('450103', 1, 3),
+    feederPrimaryIds: [],
   },
   {
     id: '450103-P02',
@@ -34,6 +45,8 @@ const SCHOOLS = [
     nameZh: '南宁市青秀区凤翔路小学',
     type: 'PUBLIC',
     places: 405,
+    catchmentUnits: units('450103', 4, 6),
+    feederPrimaryIds: [],
   },
   {
     id: '450103-J01',
@@ -42,6 +55,8 @@ const SCHOOLS = [
     nameZh: '南宁市青秀区第一初级中学',
     type: 'PUBLIC',
     places: 600,
+    catchmentUnits: units('450103', 1, 6),
+    feederPrimaryIds: ['450103-P01', '450103-P02'],
   },
   {
     id: '450703-P01',
@@ -50,6 +65,8 @@ const SCHOOLS = [
     nameZh: '钦州市钦北区长田小学',
     type: 'PUBLIC',
     places: 270,
+    catchmentUnits: units('450703', 1, 4),
+    feederPrimaryIds: [],
   },
   {
     id: '450703-J01',
@@ -58,8 +75,10 @@ const SCHOOLS = [
     nameZh: '钦州市钦北区第一初级中学',
     type: 'PUBLIC',
     places: 450,
+    catchmentUnits: units('450703', 1, 4),
+    feederPrimaryIds: ['450703-P01'],
   },
-] as const;
+];
 
 const POINTS = [
   {
@@ -108,6 +127,17 @@ export async function seedReferenceData(db: Db, today = new Date(), days = 7): P
   for (const school of SCHOOLS) {
     await db.school.upsert({ where: { id: school.id }, create: school, update: school });
   }
+  // An earlier admission locked this certificate (学位锁定), so the zhaoYu fixture shows the rule.
+  await db.housingLock.upsert({
+    where: { certificateNo: LOCKED_CERTIFICATE },
+    create: {
+      certificateNo: LOCKED_CERTIFICATE,
+      stage: 'PRIMARY_1',
+      lockedUntil: new Date('2029-08-31T00:00:00Z'),
+      applicationNo: '2023-450103-000042-7',
+    },
+    update: {},
+  });
   for (const point of POINTS) {
     await db.registrationPoint.upsert({ where: { id: point.id }, create: point, update: point });
     for (let d = 0; d < days; d += 1) {

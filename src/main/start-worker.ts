@@ -1,9 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { platformCallbackUrl, type Config } from '../config/config';
-import { ApplicationRepository } from '../db/application-repository';
+import type { Config } from '../config/config';
 import type { Db } from '../db/prisma-client';
-import { DataSharingClient } from '../integration/data-sharing/client';
-import { StatusNotifier } from '../integration/platform/status-notifier';
+import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
 
 /**
@@ -27,20 +25,7 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dependencies: {
-      applications: new ApplicationRepository(db),
-      dataSharing: new DataSharingClient({
-        baseUrl: config.DATA_SHARING_BASE_URL,
-        appKey: config.DATA_SHARING_APP_KEY,
-        appSecret: config.DATA_SHARING_APP_SECRET,
-        timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
-      }),
-      platform: new StatusNotifier({
-        url: platformCallbackUrl(config),
-        secret: config.PLATFORM_CALLBACK_SECRET,
-        timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
-      }),
-    },
+    dependencies: createActivityDependencies(config, db),
   });
   const running = worker.run();
   return {

@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
-  identityCheckRequestSchema,
-  IDENTITY_CHECK_PATH,
-  type IdentityCheckResponse,
-} from '../integration/data-sharing/identity';
+  DEPARTMENT_QUERIES,
+  ENDPOINT_NAMES,
+  type DepartmentQuery,
+} from '../integration/data-sharing/contracts';
 import {
   MAX_CLOCK_SKEW_MS,
   SIGNATURE_HEADERS,
@@ -14,8 +14,9 @@ import {
 } from '../integration/data-sharing/signing';
 import { CALLBACK_HEADERS, callbackSignature } from '../integration/platform/callback-signature';
 import { FaultInjector, faultSettingsSchema } from './faults';
-import { FIXTURES } from './fixtures';
-import { generatePopulation, type RegistryPerson } from './population';
+import { generateFamilies } from './families';
+import { FIXTURE_FAMILIES, FIXTURES } from './fixtures';
+import { Registries } from './registries';
 
 /**
  * Stand-in for the regional data-sharing exchange in development and tests: the same HTTP
@@ -27,6 +28,7 @@ export interface SimulatorOptions {
   readonly appKey: string;
   readonly appSecret: string;
   readonly seed: number;
+  /** Families in the synthetic population (each: a child, guardians, their registry records). */
   readonly populationSize: number;
   /** Shared with the service to check the signature of status callbacks. */
   readonly callbackSecret: string;
@@ -48,9 +50,14 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-const ENDPOINTS: Record<string, string> = { [IDENTITY_CHECK_PATH]: 'identity' };
+const QUERY_OF_PATH = new Map<string, DepartmentQuery>(
+  (Object.keys(DEPARTMENT_QUERIES) as DepartmentQuery[]).map((q) => [
+    DEPARTMENT_QUERIES[q].path,
+    q,
+  ]),
+);
 const CALLBACK_PATH = '/platform/callbacks';
-const FAULT_ENDPOINTS = [...Object.values(ENDPOINTS), 'platform-callback'];
+const FAULT_ENDPOINTS = [...Object.values(ENDPOINT_NAMES), 'platform-callback'];
 
 class HttpProblem extends Error {
   constructor(
@@ -106,10 +113,10 @@ class NonceLedger {
 }
 
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
-  const registry = new Map<string, RegistryPerson>();
-  for (const p of generatePopulation(options.seed, options.populationSize))
-    registry.set(p.idNumber, p);
-  for (const p of Object.values(FIXTURES)) registry.set(p.idNumber, p);
+  const registries = new Registries(
+    [...generateFamilies(options.seed, options.populationSize), ...Object.values(FIXTURE_FAMILIES)],
+    Object.values(FIXTURES),
+  );
 
   const faults = new FaultInjector(options.seed);
   const calls = new Map<string, number>();
@@ -144,31 +151,58 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (!nonces.admit(nonce, now)) throw new HttpProblem(401, 'REPLAYED', 'nonce already used');
   }
 
-  function identity(payload: unknown): IdentityCheckResponse {
-    const parsed = identityCheckRequestSchema.safeParse(payload);
+  /** What each department's registry answers; a request the schema rejects is a 400. */
+  function answer(query: DepartmentQuery, payload: unknown): object {
+    const parsed = DEPARTMENT_QUERIES[query].request.safeParse(payload);
     if (!parsed.success)
-      throw new HttpProblem(400, 'BAD_REQUEST', 'name and idNumber are required');
-    const person = registry.get(parsed.data.idNumber);
-    if (!person) return { code: '0', data: { result: 'NOT_FOUND' } };
-    const record = {
-      name: person.name,
-      gender: person.gender,
-      birthDate: person.birthDate,
-      divisionCode: person.divisionCode,
-      alive: person.alive,
-    };
-    return {
-      code: '0',
-      data: { result: 'FOUND', nameMatches: person.name === parsed.data.name, record },
-    };
+      throw new HttpProblem(
+        400,
+        'BAD_REQUEST',
+        parsed.error.issues.map((i) => i.path.join('.')).join(', '),
+      );
+    const notFound = { code: '0' as const, data: { result: 'NOT_FOUND' as const } };
+    const request = parsed.data as Record<string, string>;
+    switch (query) {
+      case 'identity': {
+        const person = registries.people.get(request.idNumber!);
+        if (!person) return notFound;
+        const { name, gender, birthDate, divisionCode, alive } = person;
+        return {
+          code: '0',
+          data: {
+            result: 'FOUND',
+            nameMatches: name === request.name,
+            record: { name, gender, birthDate, divisionCode, alive },
+          },
+        };
+      }
+      case 'household': {
+        const household = registries.householdOf.get(request.idNumber!);
+        return household ? { code: '0', data: { result: 'FOUND', household } } : notFound;
+      }
+      case 'residencePermit': {
+        const permits = registries.permitsOf.get(request.idNumber!);
+        return permits?.length ? { code: '0', data: { result: 'FOUND', permits } } : notFound;
+      }
+      case 'realEstate': {
+        const property = registries.properties.get(request.certificateNo!);
+        return property ? { code: '0', data: { result: 'FOUND', property } } : notFound;
+      }
+      case 'socialInsurance': {
+        const record = registries.insuranceOf.get(request.idNumber!);
+        return record ? { code: '0', data: { result: 'FOUND', record } } : notFound;
+      }
+    }
+    throw new HttpProblem(404, 'NOT_FOUND', 'no such query');
   }
 
   async function department(
     req: IncomingMessage,
     res: ServerResponse,
     path: string,
-    endpoint: string,
+    query: DepartmentQuery,
   ): Promise<void> {
+    const endpoint = ENDPOINT_NAMES[query];
     const body = await readBody(req);
     authenticate(req, path, body);
     calls.set(endpoint, (calls.get(endpoint) ?? 0) + 1);
@@ -179,7 +213,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return send(res, 503, { code: 'SERVICE_UNAVAILABLE', message: 'injected fault' });
     if (decision.kind === 'MALFORMED')
       return send(res, 200, { code: '0', data: { unexpected: true } });
-    send(res, 200, identity(parseJson(body)));
+    send(res, 200, answer(query, parseJson(body)));
   }
 
   /** The platform's side of status callbacks: check the signature, then record what arrived. */
@@ -237,11 +271,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://simulator').pathname;
-    if (path === '/health') return send(res, 200, { status: 'ok', people: registry.size });
+    if (path === '/health') return send(res, 200, { status: 'ok', people: registries.people.size });
     if (path.startsWith('/__admin/')) return admin(req, res, path);
     if (path === CALLBACK_PATH && req.method === 'POST') return platformCallback(req, res);
-    const endpoint = ENDPOINTS[path];
-    if (endpoint && req.method === 'POST') return department(req, res, path, endpoint);
+    const query = QUERY_OF_PATH.get(path);
+    if (query && req.method === 'POST') return department(req, res, path, query);
     throw new HttpProblem(404, 'NOT_FOUND', 'no such endpoint');
   }
 

@@ -18,7 +18,7 @@ import {
   type CheckOutcome,
   type EnrolmentStatus,
 } from '../domain/enrolment';
-import type { CheckResult } from '../domain/verification/identity-outcome';
+import { checksFor, type Check, type CheckResult } from '../domain/verification/checks';
 import {
   caseViewQuery,
   decideUpdate,
@@ -38,10 +38,11 @@ const FINAL_STATUSES: readonly EnrolmentStatus[] = ['APPROVED', 'REJECTED', 'WIT
 
 // The read model and the platform must eventually hear of every change whatever their outages,
 // so recording and notifying retry without limit (backing off to once a few minutes).
-const { recordTransition, recordCheck, notifyPlatform } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { recordTransition, recordCheck, notifyPlatform, assessEligibility } =
+  proxyActivities<Activities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  });
 
 export interface EnrolmentOutcome {
   readonly applicationNo: string;
@@ -167,21 +168,30 @@ export async function enrolmentApplication(
   await moveTo('SUBMITTED', input.submittedBy, null, new Date(input.submittedAt));
   if (active()) await moveTo('VERIFYING', SYSTEM_ACTOR, null);
   if (active()) {
-    const identity = await verification
-      .run(() => verifyIdentityWithinBudget(input))
+    const results = await verification
+      .run(() => verifyAll(input))
       .catch((error: unknown) => {
         if (isCancellation(error)) return undefined;
         throw error;
       });
-    if (identity && active()) {
-      checks.IDENTITY = identity.outcome;
-      await recordCheck(input.applicationNo, 'IDENTITY', identity, new Date().toISOString());
+    if (results && active()) {
+      const checkedAt = new Date().toISOString();
+      for (const [check, result] of results) checks[check] = result.outcome;
+      await Promise.all(
+        results.map(([check, result]) =>
+          recordCheck(input.applicationNo, check, result, checkedAt),
+        ),
+      );
+      await assessEligibility(input, Object.fromEntries(results));
+      const unavailable = results
+        .filter(([, result]) => result.outcome === 'UNAVAILABLE')
+        .map(([check]) => check);
       if (active()) {
-        await (identity.outcome === 'UNAVAILABLE'
+        await (unavailable.length
           ? moveTo(
               'AWAITING_OFFLINE_CHECK',
               SYSTEM_ACTOR,
-              'Identity could not be verified online; documents will be checked in person.',
+              `Not verifiable online (${unavailable.join(', ')}); documents will be checked in person.`,
             )
           : moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null));
       }
@@ -195,12 +205,33 @@ export async function enrolmentApplication(
   return { applicationNo: input.applicationNo, status };
 }
 
+const CHECK_ACTIVITIES = {
+  IDENTITY: 'verifyIdentity',
+  HOUSEHOLD: 'verifyHousehold',
+  PROPERTY: 'verifyProperty',
+  RESIDENCE_PERMIT: 'verifyResidencePermit',
+  SOCIAL_INSURANCE: 'verifySocialInsurance',
+} as const satisfies Record<Check, keyof Activities>;
+
+/** Every check the form calls for, at once: they ask different departments. */
+function verifyAll(input: EnrolmentApplicationInput): Promise<[Check, CheckResult][]> {
+  return Promise.all(
+    checksFor(input.form).map(async (check): Promise<[Check, CheckResult]> => [
+      check,
+      await verifyWithinBudget(check, input),
+    ]),
+  );
+}
+
 /**
  * A department that is down is retried with backoff until the case's budget runs out; then the
  * check is UNAVAILABLE and the case goes to offline checking instead of failing (DESIGN.md §3).
  */
-async function verifyIdentityWithinBudget(input: EnrolmentApplicationInput): Promise<CheckResult> {
-  const { verifyIdentity } = proxyActivities<Activities>({
+async function verifyWithinBudget(
+  check: Check,
+  input: EnrolmentApplicationInput,
+): Promise<CheckResult> {
+  const activities = proxyActivities<Activities>({
     startToCloseTimeout: input.settings.verificationAttemptTimeoutMs,
     scheduleToCloseTimeout: input.settings.verificationRetryBudgetMs,
     retry: {
@@ -211,7 +242,7 @@ async function verifyIdentityWithinBudget(input: EnrolmentApplicationInput): Pro
     },
   });
   try {
-    return await verifyIdentity(input);
+    return await activities[CHECK_ACTIVITIES[check]](input);
   } catch (error) {
     if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
     const reason =

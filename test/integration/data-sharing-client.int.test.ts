@@ -4,7 +4,9 @@ import {
   DepartmentRejectedError,
   DepartmentUnavailableError,
 } from '../../src/integration/data-sharing/client';
-import { IDENTITY_CHECK_PATH } from '../../src/integration/data-sharing/identity';
+import { DEPARTMENT_QUERIES } from '../../src/integration/data-sharing/contracts';
+
+const IDENTITY_CHECK_PATH = DEPARTMENT_QUERIES.identity.path;
 import { SIGNATURE_HEADERS, signatureOf } from '../../src/integration/data-sharing/signing';
 import type { FaultRequest } from '../../src/simulator/faults';
 import { FIXTURES, UNREGISTERED } from '../../src/simulator/fixtures';
@@ -39,7 +41,7 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
   const person = FIXTURES.huangSiqi;
 
   it('finds a registered person', async () => {
-    const response = await sut.verifyIdentity({ name: person.name, idNumber: person.idNumber });
+    const response = await sut.query('identity', { name: person.name, idNumber: person.idNumber });
     expect(response.data).toEqual({
       result: 'FOUND',
       nameMatches: true,
@@ -55,7 +57,8 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
 
   it('says NOT_FOUND for a number the registry never issued', async () => {
     expect(
-      (await sut.verifyIdentity({ name: UNREGISTERED.name, idNumber: UNREGISTERED.idNumber })).data,
+      (await sut.query('identity', { name: UNREGISTERED.name, idNumber: UNREGISTERED.idNumber }))
+        .data,
     ).toEqual({ result: 'NOT_FOUND' });
   });
 
@@ -67,7 +70,7 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
       timeoutMs: 500,
     });
     await expect(
-      wrong.verifyIdentity({ name: person.name, idNumber: person.idNumber }),
+      wrong.query('identity', { name: person.name, idNumber: person.idNumber }),
     ).rejects.toBeInstanceOf(DepartmentRejectedError);
   });
 
@@ -109,7 +112,7 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
   ])('reports %s as unavailable (retryable)', async (_what, fault) => {
     simulator.faults.set('identity', fault);
     await expect(
-      sut.verifyIdentity({ name: person.name, idNumber: person.idNumber }),
+      sut.query('identity', { name: person.name, idNumber: person.idNumber }),
     ).rejects.toBeInstanceOf(DepartmentUnavailableError);
   });
 
@@ -121,11 +124,11 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
     });
     expect(put.status).toBe(200);
     await expect(
-      sut.verifyIdentity({ name: person.name, idNumber: person.idNumber }),
+      sut.query('identity', { name: person.name, idNumber: person.idNumber }),
     ).rejects.toBeInstanceOf(DepartmentUnavailableError);
     await fetch(`${simulator.url}/__admin/faults/identity`, { method: 'DELETE' });
     await expect(
-      sut.verifyIdentity({ name: person.name, idNumber: person.idNumber }),
+      sut.query('identity', { name: person.name, idNumber: person.idNumber }),
     ).resolves.toMatchObject({ code: '0' });
   });
 });

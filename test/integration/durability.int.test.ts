@@ -91,7 +91,12 @@ describe('a worker process killed mid-verification', () => {
       orderBy: { seq: 'asc' },
     });
     expect(events.map((e) => e.toStatus)).toEqual(['SUBMITTED', 'VERIFYING', 'AWAITING_REVIEW']);
-    expect(await db.verificationResult.count({ where: { applicationNo } })).toBe(1);
+    const stored = await db.verificationResult.findMany({
+      where: { applicationNo },
+      orderBy: { check: 'asc' },
+    });
+    expect(stored.map((r) => r.check)).toEqual(['HOUSEHOLD', 'IDENTITY', 'PROPERTY']);
+    expect(await db.eligibilityAssessment.count({ where: { applicationNo } })).toBe(1);
     expect((await db.application.findUniqueOrThrow({ where: { applicationNo } })).status).toBe(
       'AWAITING_REVIEW',
     );

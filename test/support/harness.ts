@@ -10,12 +10,11 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { createApiApp } from '../../src/api/create-app';
-import { loadConfig, platformCallbackUrl, type Config } from '../../src/config/config';
-import { ApplicationRepository } from '../../src/db/application-repository';
-import { DataSharingClient } from '../../src/integration/data-sharing/client';
-import { StatusNotifier } from '../../src/integration/platform/status-notifier';
-import { generatePopulation, type RegistryPerson } from '../../src/simulator/population';
+import { loadConfig, type Config } from '../../src/config/config';
+import { generateFamilies, type Family } from '../../src/simulator/families';
+import type { RegistryPerson } from '../../src/simulator/population';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
 import { tokens } from './auth';
@@ -32,11 +31,10 @@ export const CALLBACK_SECRET = 'test-callback-secret-0123';
 const SIMULATOR_SEED = 7;
 const POPULATION = 500;
 
-/** People the harness's simulator knows; take a different one per test. */
-export const registryPeople: readonly RegistryPerson[] = generatePopulation(
-  SIMULATOR_SEED,
-  POPULATION,
-);
+/** Families the harness's simulator knows; take a different one per test. */
+export const registryFamilies: readonly Family[] = generateFamilies(SIMULATOR_SEED, POPULATION);
+/** Their children, for tests that need only a person the registry knows. */
+export const registryPeople: readonly RegistryPerson[] = registryFamilies.map((f) => f.child);
 
 // Workers in tests log warnings and errors only; the harness stops them itself.
 Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
@@ -118,7 +116,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const temporal = new Client({
     connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
   });
-  const applications = new ApplicationRepository(database.db);
   const api = await createApiApp({ config, temporal, db: database.db });
   await api.listen(0, '127.0.0.1');
   const apiUrl = await api.getUrl();
@@ -139,20 +136,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue,
         workflowBundle: options.workflowBundle,
-        dependencies: {
-          applications,
-          dataSharing: new DataSharingClient({
-            baseUrl: simulator.url,
-            appKey: APP_KEY,
-            appSecret: APP_SECRET,
-            timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
-          }),
-          platform: new StatusNotifier({
-            url: platformCallbackUrl(config),
-            secret: CALLBACK_SECRET,
-            timeoutMs: 2000,
-          }),
-        },
+        dependencies: createActivityDependencies(config, database.db),
       });
       harness.worker = { worker, running: worker.run(), connection };
     },

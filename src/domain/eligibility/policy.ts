@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Stage } from '../enrolment';
 
 /**
@@ -104,3 +105,26 @@ export const DEFAULT_POLICY: PriorityPolicy = {
   socialInsuranceMonths: 12,
   lockYears: { PRIMARY_1: 6, JUNIOR_1: 3 },
 };
+
+/** A policy document as a county stores it; validated before it decides anything. */
+export const priorityPolicySchema = z.object({
+  version: z.string().min(1),
+  tiers: z
+    .array(
+      z.object({
+        rank: z.number(),
+        predicates: z.array(z.enum(PREDICATES)).min(1),
+        nameZh: z.string(),
+        nameEn: z.string(),
+      }),
+    )
+    .min(1)
+    .refine(
+      (tiers) => tiers.some((t) => t.predicates.includes('OTHER_ELIGIBLE')),
+      'a policy needs the OTHER_ELIGIBLE catch-all tier',
+    ),
+  tieBreaks: z.array(z.enum(['EARLIEST_QUALIFYING_DATE', 'LONGEST_CONTRIBUTION'])),
+  hukouMonthsThreshold: z.number().int().min(0),
+  socialInsuranceMonths: z.number().int().min(0).max(24),
+  lockYears: z.object({ PRIMARY_1: z.number().int().min(0), JUNIOR_1: z.number().int().min(0) }),
+}) satisfies z.ZodType<PriorityPolicy>;

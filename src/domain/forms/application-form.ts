@@ -116,6 +116,9 @@ const policyCare = z.strictObject({
 const currentPrimarySchool = z.strictObject({
   name: text(60).describe('Primary school the child attends now'),
   divisionCode: divisionCode.describe('County of that school'),
+  schoolId: text(32)
+    .optional()
+    .describe('Its id, when it is a school of this system (feeder relations)'),
 });
 
 export const applicationFormSchema = z

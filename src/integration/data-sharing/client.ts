@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { SIGNATURE_HEADERS, signatureOf } from './signing';
 import {
-  IDENTITY_CHECK_PATH,
-  identityCheckResponseSchema,
-  type IdentityCheckRequest,
-  type IdentityCheckResponse,
-} from './identity';
+  DEPARTMENT_QUERIES,
+  type DepartmentQuery,
+  type QueryRequest,
+  type QueryResponse,
+} from './contracts';
 
 export interface DataSharingClientOptions {
   readonly baseUrl: string;
@@ -43,8 +43,10 @@ export class DepartmentRejectedError extends Error {
 export class DataSharingClient {
   constructor(private readonly options: DataSharingClientOptions) {}
 
-  verifyIdentity(request: IdentityCheckRequest): Promise<IdentityCheckResponse> {
-    return this.post(IDENTITY_CHECK_PATH, request, identityCheckResponseSchema);
+  /** One query of one department's interface; the answer is checked against its schema. */
+  query<Q extends DepartmentQuery>(query: Q, request: QueryRequest<Q>): Promise<QueryResponse<Q>> {
+    const { path, response } = DEPARTMENT_QUERIES[query];
+    return this.post(path, request, response) as Promise<QueryResponse<Q>>;
   }
 
   private async post<S extends z.ZodType>(

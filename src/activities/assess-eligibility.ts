@@ -1,0 +1,60 @@
+import type { EligibilityRepository } from '../db/eligibility-repository';
+import type { ReferenceDataRepository } from '../db/reference-data-repository';
+import { assessPriority } from '../domain/eligibility/assess';
+import {
+  autoFill,
+  factsFromChecks,
+  type CheckResults,
+} from '../domain/eligibility/facts-from-checks';
+import { DEFAULT_POLICY } from '../domain/eligibility/policy';
+import { cityOf } from '../domain/reference/guangxi-divisions';
+import type { PropertyEvidence } from '../domain/verification/checks';
+import type { EnrolmentApplicationInput } from '../workflows/messages';
+
+export interface EligibilitySummary {
+  readonly eligible: boolean;
+  readonly tiers: readonly { readonly schoolId: string; readonly tier: number }[];
+  readonly notes: readonly string[];
+}
+
+export function assessEligibilityActivity(
+  eligibility: EligibilityRepository,
+  reference: ReferenceDataRepository,
+) {
+  /** Eligibility, tier per chosen school and auto-filled fields, from the checks' evidence. */
+  return async function assessEligibility(
+    input: EnrolmentApplicationInput,
+    checks: CheckResults,
+  ): Promise<EligibilitySummary> {
+    const { form } = input;
+    const evidence = checks.PROPERTY?.evidence as Partial<PropertyEvidence> | undefined;
+    const [season, choices, housingLock, countyPolicy] = await Promise.all([
+      reference.seasonRules(form.seasonYear),
+      eligibility.catchments(form.schoolChoices),
+      eligibility.housingLock(evidence?.certificateNo ?? form.housing?.certificateNo),
+      eligibility.policy(form.countyCode, form.stage, form.seasonYear),
+    ]);
+    if (!season) throw new Error(`season ${form.seasonYear} is not configured`);
+    const facts = factsFromChecks(form, checks, {
+      cityCode: cityOf(form.countyCode)?.code ?? '',
+      ...(housingLock && { housingLock }),
+    });
+    const assessment = assessPriority({
+      facts,
+      choices,
+      policy: countyPolicy ?? DEFAULT_POLICY,
+      bornOnOrBefore:
+        form.stage === 'PRIMARY_1' ? season.primaryBornOnOrBefore : season.juniorBornOnOrBefore,
+    });
+    await eligibility.save(
+      input.applicationNo,
+      { assessment, autoFill: autoFill(form, checks), facts },
+      new Date(),
+    );
+    return {
+      eligible: assessment.eligible,
+      tiers: assessment.schools.map((s) => ({ schoolId: s.schoolId, tier: s.tier })),
+      notes: assessment.notes.map((n) => n.code),
+    };
+  };
+}

@@ -1,0 +1,92 @@
+import type { DataSharingClient } from '../integration/data-sharing/client';
+import {
+  householdOutcome,
+  identityOutcome,
+  propertyOutcome,
+  residencePermitOutcome,
+  socialInsuranceOutcome,
+  type CheckResult,
+} from '../domain/verification/checks';
+import type { EnrolmentApplicationInput } from '../workflows/messages';
+import { departmentCall } from './department-call';
+
+/** One activity per department check (DESIGN.md §3); each asks the registry and compares. */
+export function verificationActivities(client: DataSharingClient) {
+  const guardianIds = (input: EnrolmentApplicationInput) =>
+    input.form.guardians.map((g) => g.idNumber);
+
+  return {
+    /** 公安: is this the child the family says, by name, birth date and gender? */
+    async verifyIdentity(input: EnrolmentApplicationInput): Promise<CheckResult> {
+      const { child } = input.form;
+      const response = await departmentCall(() =>
+        client.query('identity', { name: child.name, idNumber: child.idNumber }),
+      );
+      return identityOutcome(
+        child,
+        response.data.result === 'FOUND'
+          ? { found: true, ...response.data.record }
+          : { found: false },
+      );
+    },
+
+    /** 公安 户籍: the child's household, its address, move-in date and members. */
+    async verifyHousehold(input: EnrolmentApplicationInput): Promise<CheckResult> {
+      const response = await departmentCall(() =>
+        client.query('household', { idNumber: input.form.child.idNumber }),
+      );
+      return householdOutcome(
+        input.form,
+        response.data.result === 'FOUND' ? response.data.household : undefined,
+      );
+    },
+
+    /** 自然资源 不动产登记 (and registered rentals): the home the application relies on. */
+    async verifyProperty(input: EnrolmentApplicationInput): Promise<CheckResult> {
+      const certificateNo = input.form.housing?.certificateNo;
+      if (!certificateNo) return propertyOutcome(input.form, undefined, []);
+      const response = await departmentCall(() => client.query('realEstate', { certificateNo }));
+      if (response.data.result !== 'FOUND') return propertyOutcome(input.form, undefined, []);
+      const property = response.data.property;
+      const guardians = new Set(guardianIds(input));
+      // Whether a holder who is not a guardian is a grandparent only the child's household tells.
+      let grandparentIds: string[] = [];
+      if (!property.holders.some((h) => guardians.has(h.idNumber))) {
+        const household = await departmentCall(() =>
+          client.query('household', { idNumber: input.form.child.idNumber }),
+        );
+        if (household.data.result === 'FOUND') {
+          const child = household.data.household.members.find(
+            (m) => m.idNumber === input.form.child.idNumber,
+          );
+          if (child?.relationToHead === 'GRANDCHILD') {
+            grandparentIds = household.data.household.members
+              .filter((m) => m.relationToHead === 'HEAD' || m.relationToHead === 'SPOUSE')
+              .map((m) => m.idNumber);
+          }
+        }
+      }
+      return propertyOutcome(input.form, property, grandparentIds);
+    },
+
+    /** 公安 居住证: a guardian's residence permit (Form B). */
+    async verifyResidencePermit(input: EnrolmentApplicationInput): Promise<CheckResult> {
+      const permits = [];
+      for (const idNumber of guardianIds(input)) {
+        const response = await departmentCall(() => client.query('residencePermit', { idNumber }));
+        if (response.data.result === 'FOUND') permits.push(...response.data.permits);
+      }
+      return residencePermitOutcome(input.form, permits);
+    },
+
+    /** 人社 社保: the guardians' contributions in the city (Form B). */
+    async verifySocialInsurance(input: EnrolmentApplicationInput): Promise<CheckResult> {
+      const records = [];
+      for (const idNumber of guardianIds(input)) {
+        const response = await departmentCall(() => client.query('socialInsurance', { idNumber }));
+        if (response.data.result === 'FOUND') records.push(response.data.record);
+      }
+      return socialInsuranceOutcome(input.form, records);
+    },
+  };
+}

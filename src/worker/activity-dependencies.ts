@@ -1,0 +1,28 @@
+import type { ActivityDependencies } from '../activities';
+import { platformCallbackUrl, type Config } from '../config/config';
+import { ApplicationRepository } from '../db/application-repository';
+import { EligibilityRepository } from '../db/eligibility-repository';
+import type { Db } from '../db/prisma-client';
+import { ReferenceDataRepository } from '../db/reference-data-repository';
+import { DataSharingClient } from '../integration/data-sharing/client';
+import { StatusNotifier } from '../integration/platform/status-notifier';
+
+/** The activities' collaborators, from validated configuration and one database client. */
+export function createActivityDependencies(config: Config, db: Db): ActivityDependencies {
+  return {
+    applications: new ApplicationRepository(db),
+    eligibility: new EligibilityRepository(db),
+    reference: new ReferenceDataRepository(db),
+    dataSharing: new DataSharingClient({
+      baseUrl: config.DATA_SHARING_BASE_URL,
+      appKey: config.DATA_SHARING_APP_KEY,
+      appSecret: config.DATA_SHARING_APP_SECRET,
+      timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
+    }),
+    platform: new StatusNotifier({
+      url: platformCallbackUrl(config),
+      secret: config.PLATFORM_CALLBACK_SECRET,
+      timeoutMs: config.DATA_SHARING_TIMEOUT_MS,
+    }),
+  };
+}
