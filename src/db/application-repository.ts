@@ -92,6 +92,7 @@ export class ApplicationRepository {
       include: {
         events: { orderBy: { seq: 'asc' } },
         verifications: { orderBy: { check: 'asc' } },
+        assessment: true,
       },
     });
   }

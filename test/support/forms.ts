@@ -1,3 +1,4 @@
+import type { Family } from '../../src/simulator/families';
 import { buildResidentId, type RegistryPerson } from '../../src/simulator/population';
 
 /** An adult guardian with a valid ID number, distinct per sequence number. */
@@ -77,4 +78,77 @@ export function formBFor(child: RegistryPerson, overrides: Record<string, unknow
     },
     ...overrides,
   };
+}
+
+const HOUSING_TYPE_OF: Record<string, string> = {
+  SOLE_OWNER_AT_HUKOU: 'OWNED_SOLE',
+  CO_OWNER_AT_HUKOU: 'OWNED_SHARED',
+  HUKOU_AND_HOME_ELSEWHERE: 'OWNED_SOLE',
+  GRANDPARENT_HOME: 'GRANDPARENT_OWNED',
+  HOME_HUKOU_ELSEWHERE: 'OWNED_SOLE',
+};
+
+/** The school of the family's county whose catchment holds its home (or hukou). */
+export function schoolFor(family: Family): string {
+  const unit = family.properties[0]?.catchmentUnit ?? family.households[0]?.catchmentUnit ?? null;
+  const n = unit ? Number(unit.slice(-2)) : 1;
+  if (family.countyCode === '450703') return '450703-P01';
+  return n <= 3 ? '450103-P01' : '450103-P02';
+}
+
+/**
+ * The form a family would fill in truthfully: everything as its registries hold it, so every
+ * check MATCHes; tests then change one statement to see a MISMATCH.
+ */
+export function formForFamily(family: Family, overrides: Record<string, unknown> = {}) {
+  const household = family.households[0]!;
+  const property = family.properties[0];
+  const migrant = household.divisionCode !== family.countyCode;
+  const base = formFor(family.child, {
+    countyCode: family.countyCode,
+    formType: migrant ? 'B' : 'A',
+    guardians: family.guardians.map((g) => ({
+      name: g.name,
+      relation: g.gender === 'MALE' ? 'FATHER' : 'MOTHER',
+      idNumber: g.idNumber,
+      mobile: '13800138000',
+    })),
+    schoolChoices: [schoolFor(family)],
+  });
+  const form: Record<string, unknown> = {
+    ...base,
+    child: {
+      ...base.child,
+      hukouAddress: household.address,
+      hukouDivisionCode: household.divisionCode,
+    },
+    housing: property
+      ? {
+          type: property.kind === 'OWNED' ? HOUSING_TYPE_OF[family.archetype] : property.kind,
+          certificateNo: property.certificateNo,
+          address: property.address,
+        }
+      : { type: 'NONE' },
+  };
+  if (migrant) {
+    const permit = family.permits[0];
+    const insurance = family.insurance[0];
+    form.residencePermit = permit
+      ? {
+          number: permit.permitNo,
+          issueDate: permit.issueDate,
+          issuingCountyCode: permit.countyCode,
+        }
+      : {
+          number: '450103209900000000',
+          issueDate: '2025-01-01',
+          issuingCountyCode: family.countyCode,
+        };
+    form.employment = {
+      type: 'EMPLOYED',
+      employerOrLicence: '某公司',
+      socialInsuranceMonths: insurance?.monthsPaidLast24 ?? 0,
+    };
+  }
+  return { ...form, ...overrides };
 }

@@ -36,6 +36,9 @@ import {
   UnauthenticatedError,
 } from '../../domain/errors';
 import { guidanceFor } from '../../domain/family-guidance';
+import type { AutoFilledField } from '../../domain/eligibility/facts-from-checks';
+import type { Check } from '../../domain/verification/checks';
+import { summariseCheck } from '../../domain/verification/family-summary';
 import type { ApplicationForm } from '../../domain/forms/application-form';
 import { checkAgainstReferenceData } from '../../domain/forms/reference-checks';
 import { violation } from '../../domain/forms/violations';
@@ -81,6 +84,64 @@ export interface SubmissionReceipt {
   readonly applicationNo: string;
   readonly status: EnrolmentStatus;
   readonly workflowId: string;
+}
+
+const isFamily = (principal: Principal) =>
+  principal.role === 'PARENT' || principal.role === 'PLATFORM';
+
+type CaseRow = NonNullable<Awaited<ReturnType<ApplicationRepository['findByNumber']>>>;
+
+interface StoredSchoolPriority {
+  schoolId: string;
+  tier: number;
+  tierNameZh: string;
+  tierNameEn: string;
+}
+
+/** Families read each check in plain words, their tier per school and what the registry corrected. */
+function familyView(row: CaseRow) {
+  const autoFill = (row.assessment?.autoFill ?? []) as unknown as AutoFilledField[];
+  return {
+    verification: row.verifications.map((v) => ({
+      ...summariseCheck(v.check as Check, v.outcome),
+      outcome: v.outcome,
+    })),
+    priority: row.assessment && {
+      eligible: row.assessment.eligible,
+      notes: row.assessment.notes,
+      schools: (row.assessment.schools as unknown as StoredSchoolPriority[]).map(
+        ({ schoolId, tier, tierNameZh, tierNameEn }) => ({
+          schoolId,
+          tier,
+          tierNameZh,
+          tierNameEn,
+        }),
+      ),
+    },
+    registryCorrections: autoFill.filter((f) => !f.agrees),
+  };
+}
+
+/** Reviewers and operators see the evidence: what each registry said, and everything priority used. */
+function officialView(row: CaseRow) {
+  return {
+    verification: row.verifications.map((v) => ({
+      check: v.check,
+      outcome: v.outcome,
+      mismatchedFields: v.mismatchedFields,
+      evidence: v.evidence,
+      checkedAt: v.checkedAt.toISOString(),
+    })),
+    assessment: row.assessment && {
+      policyVersion: row.assessment.policyVersion,
+      eligible: row.assessment.eligible,
+      notes: row.assessment.notes,
+      schools: row.assessment.schools,
+      autoFill: row.assessment.autoFill,
+      facts: row.assessment.facts,
+      assessedAt: row.assessment.assessedAt.toISOString(),
+    },
+  };
 }
 
 /** Submitting, reading, withdrawing and deciding applications; every access is checked here. */
@@ -291,13 +352,8 @@ export class ApplicationsService {
             reason: e.reason,
             at: e.occurredAt.toISOString(),
           })),
-      verification: row.verifications.map((v) => ({
-        check: v.check,
-        outcome: v.outcome,
-        mismatchedFields: v.mismatchedFields,
-        checkedAt: v.checkedAt.toISOString(),
-      })),
-      ...(caller.principal.role === 'PARENT' || caller.principal.role === 'PLATFORM'
+      ...(isFamily(caller.principal) ? familyView(row) : officialView(row)),
+      ...(isFamily(caller.principal)
         ? {}
         : {
             temporal: {
