@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Gender } from '../domain/resident-id';
 import { buildResidentId, type RegistryPerson } from './population';
+import { FIXTURE_FAMILIES, UNREGISTERED } from './fixtures';
 import { mulberry32 } from './prng';
 
 /**
@@ -165,10 +166,11 @@ class Generator {
   private readonly rand: () => number;
   private sequence = 0;
   private certificates = 0;
-  private readonly issued = new Set<string>();
+  private readonly issued: Set<string>;
 
-  constructor(seed: number) {
+  constructor(seed: number, reserved: Iterable<string>) {
     this.rand = mulberry32(seed);
+    this.issued = new Set(reserved);
   }
 
   pick<T>(items: readonly T[]): T {
@@ -447,7 +449,11 @@ function familyOf(gen: Generator, familyNo: string): Family {
 
 /** `count` families, always the same for the same seed. */
 export function generateFamilies(seed: number, count: number): Family[] {
-  const gen = new Generator(seed);
+  // The named fixtures' numbers are taken; the generated population never reuses them.
+  const reserved = Object.values(FIXTURE_FAMILIES).flatMap((f) =>
+    [f.child, ...f.siblings, ...f.guardians, ...f.grandparents].map((p) => p.idNumber),
+  );
+  const gen = new Generator(seed, [...reserved, UNREGISTERED.idNumber]);
   return Array.from({ length: count }, (_, i) => familyOf(gen, String(i + 1).padStart(8, '0')));
 }
 
