@@ -175,8 +175,17 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
       formFor(child, { child: { ...formFor(child).child, name: '王某某' } }),
     );
     const notFound = await submit(formFor(UNREGISTERED));
-    const m = await statusOf(mismatch.applicationNo, 'AWAITING_REVIEW');
-    const n = await statusOf(notFound.applicationNo, 'AWAITING_REVIEW');
+    await statusOf(mismatch.applicationNo, 'AWAITING_REVIEW');
+    await statusOf(notFound.applicationNo, 'AWAITING_REVIEW');
+    // Reviewers see which fields disagreed; families read the same in plain words.
+    const official = async (no: string) =>
+      (
+        await request(sut.apiUrl)
+          .get(`/applications/${no}`)
+          .set(await asReviewer())
+      ).body;
+    const m = await official(mismatch.applicationNo);
+    const n = await official(notFound.applicationNo);
     expect(identityOf(m)).toMatchObject({ outcome: 'MISMATCH', mismatchedFields: ['name'] });
     expect(identityOf(n)).toMatchObject({ outcome: 'NOT_FOUND' });
   });
