@@ -111,7 +111,11 @@ async function main(): Promise<void> {
         submittedBy: 'bench',
         registrationPointId: null,
         submittedAt: new Date().toISOString(),
-        settings: { verificationAttemptTimeoutMs: 15_000, verificationRetryBudgetMs: 600_000 },
+        settings: {
+          verificationAttemptTimeoutMs: 15_000,
+          verificationRetryBudgetMs: 600_000,
+          reviewSlaMs: 86_400_000,
+        },
       };
       await client.workflow.start('enrolmentApplication', {
         workflowId: enrolmentWorkflowId(form.seasonYear, form.stage, key),

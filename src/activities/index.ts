@@ -5,6 +5,7 @@ import type { DataSharingClient } from '../integration/data-sharing/client';
 import type { StatusNotifier } from '../integration/platform/status-notifier';
 import { assessEligibilityActivity } from './assess-eligibility';
 import { notifyPlatformActivity } from './notify-platform';
+import { recordCaseDetailsActivity } from './record-case-details';
 import { recordCheckActivity } from './record-check';
 import { recordTransitionActivity } from './record-transition';
 import { verificationActivities } from './verify-checks';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     recordTransition: recordTransitionActivity(deps.applications),
     recordCheck: recordCheckActivity(deps.applications),
+    recordCaseDetails: recordCaseDetailsActivity(deps.applications),
     ...verificationActivities(deps.dataSharing),
     assessEligibility: assessEligibilityActivity(deps.eligibility, deps.reference),
     notifyPlatform: notifyPlatformActivity(deps.platform),

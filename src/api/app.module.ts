@@ -1,14 +1,21 @@
+import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { accessTokenSettings, type Config } from '../config/config';
 import { ApplicationRepository } from '../db/application-repository';
 import { AppointmentRepository } from '../db/appointment-repository';
+import { AuditRepository } from '../db/audit-repository';
+import { ReviewQueueRepository } from '../db/review-queue-repository';
+import { LocalDiskAttachmentStore } from '../storage/attachment-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import type { Db } from '../db/prisma-client';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
+import { CaseGateway } from './applications/case-gateway';
+import { ReviewController } from './review/review.controller';
+import { ReviewService } from './review/review.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './problem/problem.filter';
@@ -19,6 +26,9 @@ import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
   APPOINTMENTS,
+  ATTACHMENT_STORE,
+  AUDIT,
+  REVIEW_QUEUE,
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
@@ -35,7 +45,12 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, ApplicationsController, RegistrationController],
+      controllers: [
+        HealthController,
+        ApplicationsController,
+        RegistrationController,
+        ReviewController,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
         { provide: ACCESS_TOKEN_SETTINGS, useValue: accessTokenSettings(deps.config) },
@@ -44,10 +59,18 @@ export class AppModule {
         { provide: REFERENCE_DATA, useValue: new ReferenceDataRepository(deps.db) },
         { provide: APPOINTMENTS, useValue: new AppointmentRepository(deps.db) },
         { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
+        { provide: AUDIT, useValue: new AuditRepository(deps.db) },
+        { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db) },
+        {
+          provide: ATTACHMENT_STORE,
+          useValue: new LocalDiskAttachmentStore(join(deps.config.DATA_DIR, 'attachments')),
+        },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
+        CaseGateway,
         ApplicationsService,
+        ReviewService,
       ],
     };
   }

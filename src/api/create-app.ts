@@ -3,7 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule, type ApiDependencies } from './app.module';
-import { bodyErrorToProblem, jsonBody, requireJsonContentType } from './problem/body-parsing';
+import {
+  assignRequestId,
+  bodyErrorToProblem,
+  jsonBody,
+  requireJsonContentType,
+} from './problem/body-parsing';
 
 /** Builds the HTTP API (not yet listening), so tests and the launchers share one assembly. */
 export async function createApiApp(deps: ApiDependencies): Promise<NestExpressApplication> {
@@ -11,7 +16,7 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     bodyParser: false,
     logger: deps.config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
   });
-  app.use(requireJsonContentType, jsonBody, bodyErrorToProblem);
+  app.use(assignRequestId, requireJsonContentType, jsonBody, bodyErrorToProblem);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

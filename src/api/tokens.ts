@@ -6,3 +6,6 @@ export const ACCESS_TOKEN_SETTINGS = Symbol('ACCESS_TOKEN_SETTINGS');
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
 export const REFERENCE_DATA = Symbol('REFERENCE_DATA');
 export const APPOINTMENTS = Symbol('APPOINTMENTS');
+export const AUDIT = Symbol('AUDIT');
+export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');
+export const REVIEW_QUEUE = Symbol('REVIEW_QUEUE');

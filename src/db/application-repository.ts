@@ -1,8 +1,31 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
-import type { EnrolmentApplicationInput, TimelineEntry } from '../workflows/messages';
+import type {
+  EnrolmentApplicationInput,
+  OfflineCheckConfirmation,
+  SupplementProvided,
+  SupplementRequest,
+  TimelineEntry,
+} from '../workflows/messages';
 import type { CheckResult } from '../domain/verification/checks';
 import type { EnrolmentStatus } from '../domain/enrolment';
+import { maskResidentId } from '../domain/resident-id';
+
+/** The form as reviewers read it beside the evidence: every ID number masked. */
+function maskedStatement(form: EnrolmentApplicationInput['form']) {
+  return {
+    ...form,
+    child: { ...form.child, idNumber: maskResidentId(form.child.idNumber) },
+    guardians: form.guardians.map((g) => ({ ...g, idNumber: maskResidentId(g.idNumber) })),
+  };
+}
+
+export interface CaseDetails {
+  readonly reviewOverdue?: boolean;
+  readonly supplementRequest?: SupplementRequest | null;
+  readonly supplement?: SupplementProvided & { readonly seq: number };
+  readonly offlineCheck?: OfflineCheckConfirmation;
+}
 
 /**
  * The application read model. Every write is idempotent: a timeline entry is keyed by the
@@ -37,6 +60,7 @@ export class ApplicationRepository {
           childKey: application.childKey,
           childName: form.child.name,
           childIdMasked: application.childIdMasked,
+          statement: maskedStatement(form),
           status: entry.to,
           lastEventSeq: entry.seq,
           statusChangedAt: at,
@@ -139,5 +163,46 @@ export class ApplicationRepository {
         submittedAt: true,
       },
     });
+  }
+
+  /** Idempotent: flags and requests are set, a supplement is keyed by the entry it caused. */
+  async recordDetails(applicationNo: string, details: CaseDetails): Promise<void> {
+    const json = (value: unknown) => value as Prisma.InputJsonValue;
+    await this.db.$transaction(async (tx) => {
+      await tx.application.update({
+        where: { applicationNo },
+        data: {
+          ...(details.reviewOverdue !== undefined && { reviewOverdue: details.reviewOverdue }),
+          ...(details.supplementRequest !== undefined && {
+            supplementRequest:
+              details.supplementRequest === null ? Prisma.DbNull : json(details.supplementRequest),
+          }),
+          ...(details.offlineCheck && { offlineCheck: json(details.offlineCheck) }),
+        },
+      });
+      if (details.supplement) {
+        const { seq, items, actor } = details.supplement;
+        await tx.supplement.createMany({
+          data: [{ applicationNo, seq, items: json(items), actor }],
+          skipDuplicates: true,
+        });
+      }
+    });
+  }
+
+  async saveAttachment(row: {
+    applicationNo: string;
+    sha256: string;
+    mimeType: string;
+    size: number;
+    fileName: string;
+    storageKey: string;
+    uploadedBy: string;
+  }): Promise<void> {
+    await this.db.attachment.createMany({ data: [row], skipDuplicates: true });
+  }
+
+  attachments(applicationNo: string, sha256s: readonly string[]) {
+    return this.db.attachment.findMany({ where: { applicationNo, sha256: { in: [...sha256s] } } });
   }
 }

@@ -33,4 +33,16 @@ export class ReferenceDataRepository {
       orderBy: { id: 'asc' },
     });
   }
+
+  /** A county's own review SLA and supplement deadline, where it has set them. */
+  async countySettings(
+    countyCode: string,
+  ): Promise<{ reviewSlaMs: number | null; supplementDeadlineMs: number | null } | undefined> {
+    return (
+      (await this.db.county.findUnique({
+        where: { code: countyCode },
+        select: { reviewSlaMs: true, supplementDeadlineMs: true },
+      })) ?? undefined
+    );
+  }
 }

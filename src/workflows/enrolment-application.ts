@@ -21,9 +21,15 @@ import {
 import { checksFor, type Check, type CheckResult } from '../domain/verification/checks';
 import {
   caseViewQuery,
+  confirmOfflineCheckUpdate,
   decideUpdate,
   FAILURE_TYPES,
+  provideSupplementUpdate,
+  requestSupplementUpdate,
   withdrawUpdate,
+  type OfflineCheckConfirmation,
+  type SupplementProvided,
+  type SupplementRequest,
   type EnrolmentApplicationInput,
   type ReviewDecision,
   type StatusNotice,
@@ -31,14 +37,14 @@ import {
   type TransitionResult,
   type Withdrawal,
 } from './messages';
-import { EnrolmentStatusKey } from './search-attributes';
+import { EnrolmentStatusKey, ReviewOverdueKey } from './search-attributes';
 
 const SYSTEM_ACTOR = 'system';
-const FINAL_STATUSES: readonly EnrolmentStatus[] = ['APPROVED', 'REJECTED', 'WITHDRAWN'];
+const FINAL_STATUSES: readonly EnrolmentStatus[] = ['APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
 
 // The read model and the platform must eventually hear of every change whatever their outages,
 // so recording and notifying retry without limit (backing off to once a few minutes).
-const { recordTransition, recordCheck, notifyPlatform, assessEligibility } =
+const { recordTransition, recordCheck, notifyPlatform, assessEligibility, recordCaseDetails } =
   proxyActivities<Activities>({
     startToCloseTimeout: '30 seconds',
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
@@ -54,21 +60,49 @@ export async function enrolmentApplication(
   input: EnrolmentApplicationInput,
 ): Promise<EnrolmentOutcome> {
   const { workflowId, runId } = workflowInfo();
-  let status: EnrolmentStatus = 'SUBMITTED';
+  // Handlers change these; `as` keeps TypeScript from narrowing them to their first values.
+  let status = 'SUBMITTED' as EnrolmentStatus;
   const timeline: TimelineEntry[] = [];
   const checks: Partial<Record<string, CheckOutcome>> = {};
   const outbox: StatusNotice[] = [];
+  /** A final status is reached or on its way: nothing else may happen to the case. */
   let settled = false;
+  /** A person's action is being applied: the next waits for it (validators refuse meanwhile). */
+  let busy = false;
+  let reviewOverdue = false;
+  let reviewStartedAt = 0;
+  let supplementRequest = null as SupplementRequest | null;
   const verification = new CancellationScope();
 
-  const rejectUnless = (allowed: boolean, action: string) => {
-    if (!allowed) {
-      throw ApplicationFailure.create({
-        type: FAILURE_TYPES.invalidState,
-        message: `The case is ${status}; "${action}" is not accepted in that state.`,
-        details: [{ currentStatus: status, action }],
-      });
+  const refuse = (
+    action: string,
+    why = `The case is ${status}; "${action}" is not accepted in that state.`,
+  ) => {
+    throw ApplicationFailure.create({
+      type: FAILURE_TYPES.invalidState,
+      message: why,
+      details: [{ currentStatus: status, action }],
+    });
+  };
+  const requireState = (allowed: readonly EnrolmentStatus[], action: string) => {
+    if (settled || busy || !allowed.includes(status)) refuse(action);
+  };
+  const invalid = (path: string, message: string) => {
+    throw ApplicationFailure.create({
+      type: FAILURE_TYPES.invalidInput,
+      message,
+      details: [{ path }],
+    });
+  };
+  /** Runs a person's action with the case held for it, and answers with where the case ends up. */
+  const act = async (work: () => Promise<void>): Promise<TransitionResult> => {
+    busy = true;
+    try {
+      await work();
+    } finally {
+      busy = false;
     }
+    return { applicationNo: input.applicationNo, status };
   };
 
   setHandler(caseViewQuery, () => ({
@@ -77,44 +111,113 @@ export async function enrolmentApplication(
     timeline,
     checks,
     pendingNotifications: outbox.length,
+    reviewOverdue,
+    supplementRequest,
   }));
 
   setHandler(
     decideUpdate,
-    async (decision: ReviewDecision): Promise<TransitionResult> => {
-      settled = true;
-      await moveTo(
-        decision.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
-        decision.reviewerId,
-        decision.reason ?? null,
-      );
-      return { applicationNo: input.applicationNo, status };
-    },
+    (decision: ReviewDecision) =>
+      act(async () => {
+        settled = true;
+        const reason =
+          decision.decision === 'REJECT'
+            ? `${decision.reasonCode ?? 'OTHER'}: ${decision.reason ?? ''}`.trim()
+            : (decision.reason ?? null);
+        await moveTo(
+          decision.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
+          decision.reviewerId,
+          reason,
+        );
+      }),
     {
       validator: (decision: ReviewDecision) => {
-        rejectUnless(!settled && DECIDABLE_STATUSES.includes(status), decision.decision);
-        if (decision.decision === 'REJECT' && !decision.reason?.trim()) {
-          throw ApplicationFailure.create({
-            type: FAILURE_TYPES.invalidInput,
-            message: 'A rejection needs a reason the family can read.',
-            details: [{ path: 'reason' }],
-          });
-        }
+        requireState(DECIDABLE_STATUSES, decision.decision);
+        if (decision.decision === 'REJECT' && !decision.reason?.trim())
+          invalid('reason', 'A rejection needs a reason the family can read.');
       },
     },
   );
 
   setHandler(
     withdrawUpdate,
-    async (withdrawal: Withdrawal): Promise<TransitionResult> => {
-      settled = true;
-      verification.cancel();
-      await moveTo('WITHDRAWN', withdrawal.actor, withdrawal.reason ?? null);
-      return { applicationNo: input.applicationNo, status };
-    },
+    (withdrawal: Withdrawal) =>
+      act(async () => {
+        settled = true;
+        verification.cancel();
+        await moveTo('WITHDRAWN', withdrawal.actor, withdrawal.reason ?? null);
+      }),
+    { validator: (_withdrawal: Withdrawal) => requireState(WITHDRAWABLE_STATUSES, 'WITHDRAW') },
+  );
+
+  setHandler(
+    requestSupplementUpdate,
+    (request: SupplementRequest) =>
+      act(async () => {
+        supplementRequest = request;
+        const pending = moveTo(
+          'NEEDS_SUPPLEMENT',
+          request.reviewerId,
+          `${request.items.join(', ')}${request.note ? `: ${request.note}` : ''} (by ${request.deadline})`,
+        );
+        await Promise.all([
+          pending,
+          recordCaseDetails(input.applicationNo, { supplementRequest: request }),
+        ]);
+      }),
     {
-      validator: (_withdrawal: Withdrawal) =>
-        rejectUnless(!settled && WITHDRAWABLE_STATUSES.includes(status), 'WITHDRAW'),
+      validator: (request: SupplementRequest) => {
+        requireState(DECIDABLE_STATUSES, 'REQUEST_SUPPLEMENT');
+        if (request.items.length === 0) invalid('items', 'Name at least one item.');
+        if (!(Date.parse(request.deadline) > Date.now()))
+          invalid('deadline', 'The deadline must be in the future.');
+      },
+    },
+  );
+
+  setHandler(
+    provideSupplementUpdate,
+    (provided: SupplementProvided) =>
+      act(async () => {
+        const items = provided.items.map((i) => i.item).join(', ');
+        // The timeline moves first, so a deadline firing now finds the supplement already in.
+        const pending = moveTo('AWAITING_REVIEW', provided.actor, `Supplement provided: ${items}`);
+        const seq = timeline.length;
+        supplementRequest = null;
+        await Promise.all([
+          pending,
+          recordCaseDetails(input.applicationNo, {
+            supplementRequest: null,
+            supplement: { seq, ...provided },
+          }),
+        ]);
+      }),
+    {
+      validator: (_provided: SupplementProvided) => {
+        requireState(['NEEDS_SUPPLEMENT'], 'PROVIDE_SUPPLEMENT');
+        if (supplementRequest && Date.now() >= Date.parse(supplementRequest.deadline))
+          refuse('PROVIDE_SUPPLEMENT', 'The supplement deadline has passed.');
+      },
+    },
+  );
+
+  setHandler(
+    confirmOfflineCheckUpdate,
+    (confirmation: OfflineCheckConfirmation) =>
+      act(async () => {
+        const pending = moveTo(
+          'AWAITING_REVIEW',
+          confirmation.reviewerId,
+          `Offline check ${confirmation.outcome} at ${confirmation.registrationPointId} by ${confirmation.staffId}: ${confirmation.itemsSeen.join(', ')}${confirmation.note ? ` (${confirmation.note})` : ''}`,
+        );
+        await Promise.all([
+          pending,
+          recordCaseDetails(input.applicationNo, { offlineCheck: confirmation }),
+        ]);
+      }),
+    {
+      validator: (_confirmation: OfflineCheckConfirmation) =>
+        requireState(['AWAITING_OFFLINE_CHECK'], 'CONFIRM_OFFLINE_CHECK'),
     },
   );
 
@@ -136,7 +239,15 @@ export async function enrolmentApplication(
     };
     timeline.push(entry);
     status = to;
-    upsertSearchAttributes([{ key: EnrolmentStatusKey, value: to }]);
+    const updates: Parameters<typeof upsertSearchAttributes>[0] = [
+      { key: EnrolmentStatusKey, value: to },
+    ];
+    if (to === 'AWAITING_REVIEW') reviewStartedAt = Date.now();
+    if (reviewOverdue && to !== 'AWAITING_REVIEW') {
+      reviewOverdue = false;
+      updates.push({ key: ReviewOverdueKey, value: false });
+    }
+    upsertSearchAttributes(updates);
     outbox.push({
       deliveryId: `${workflowId}/${runId}/${entry.seq}`,
       applicationNo: input.applicationNo,
@@ -198,7 +309,33 @@ export async function enrolmentApplication(
     }
   }
 
-  await condition(() => FINAL_STATUSES.includes(status));
+  // Durable deadlines: a supplement not in by its deadline expires the case; a review pending past
+  // the county's SLA is flagged overdue. Each wait ends early when anything happens to the case.
+  while (!FINAL_STATUSES.includes(status)) {
+    const seen = timeline.length;
+    const changed = () => timeline.length !== seen || busy;
+    if (status === 'NEEDS_SUPPLEMENT' && supplementRequest) {
+      const remaining = Date.parse(supplementRequest.deadline) - Date.now();
+      if (!(await condition(changed, Math.max(remaining, 1)))) {
+        settled = true;
+        await moveTo(
+          'EXPIRED',
+          SYSTEM_ACTOR,
+          `The supplement was not provided by ${supplementRequest.deadline}.`,
+        );
+      }
+    } else if (status === 'AWAITING_REVIEW' && !reviewOverdue) {
+      const remaining = reviewStartedAt + input.settings.reviewSlaMs - Date.now();
+      if (!(await condition(changed, Math.max(remaining, 1)))) {
+        reviewOverdue = true;
+        upsertSearchAttributes([{ key: ReviewOverdueKey, value: true }]);
+        await recordCaseDetails(input.applicationNo, { reviewOverdue: true });
+      }
+    } else {
+      await condition(changed);
+    }
+    await condition(() => !busy);
+  }
   await condition(allHandlersFinished);
   closing = true;
   await notifying;

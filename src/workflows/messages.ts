@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Channel, CheckOutcome, EnrolmentStatus } from '../domain/enrolment';
 import type { ApplicationForm } from '../domain/forms/application-form';
+import type { RejectionReason, SupplementItem } from '../domain/review';
 
 /**
  * The contract of the application workflow: its input, queries and updates. Imported by the API
@@ -14,6 +15,8 @@ export interface EnrolmentSettings {
   readonly verificationAttemptTimeoutMs: number;
   /** How long a failing department interface is retried before the check is UNAVAILABLE. */
   readonly verificationRetryBudgetMs: number;
+  /** A review still pending after this long is flagged overdue (the county's SLA). */
+  readonly reviewSlaMs: number;
 }
 
 export interface EnrolmentApplicationInput {
@@ -46,13 +49,50 @@ export interface CaseView {
   readonly checks: Readonly<Partial<Record<string, CheckOutcome>>>;
   /** Status changes not yet acknowledged by the platform. */
   readonly pendingNotifications: number;
+  /** The review has been pending longer than the county's SLA. */
+  readonly reviewOverdue: boolean;
+  readonly supplementRequest: SupplementRequest | null;
 }
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 
 export interface ReviewDecision {
   readonly decision: 'APPROVE' | 'REJECT';
+  readonly reasonCode?: RejectionReason;
   readonly reason?: string;
+  readonly reviewerId: string;
+}
+
+export interface SupplementRequest {
+  readonly items: readonly SupplementItem[];
+  readonly note?: string;
+  /** When the supplement must be in; past it the case expires. */
+  readonly deadline: string;
+  readonly reviewerId: string;
+}
+
+export interface AttachmentRef {
+  readonly sha256: string;
+  readonly mimeType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  readonly size: number;
+  readonly fileName: string;
+}
+
+export interface SupplementProvided {
+  readonly items: readonly {
+    readonly item: SupplementItem;
+    readonly text?: string;
+    readonly attachments: readonly AttachmentRef[];
+  }[];
+  readonly actor: string;
+}
+
+export interface OfflineCheckConfirmation {
+  readonly registrationPointId: string;
+  readonly staffId: string;
+  readonly itemsSeen: readonly SupplementItem[];
+  readonly outcome: 'VERIFIED' | 'NOT_VERIFIED';
+  readonly note?: string;
   readonly reviewerId: string;
 }
 
@@ -68,6 +108,15 @@ export interface TransitionResult {
 
 export const decideUpdate = defineUpdate<TransitionResult, [ReviewDecision]>('decide');
 export const withdrawUpdate = defineUpdate<TransitionResult, [Withdrawal]>('withdraw');
+export const requestSupplementUpdate = defineUpdate<TransitionResult, [SupplementRequest]>(
+  'requestSupplement',
+);
+export const provideSupplementUpdate = defineUpdate<TransitionResult, [SupplementProvided]>(
+  'provideSupplement',
+);
+export const confirmOfflineCheckUpdate = defineUpdate<TransitionResult, [OfflineCheckConfirmation]>(
+  'confirmOfflineCheck',
+);
 
 /** What the platform (桂通办) is told of each status change. */
 export interface StatusNotice {

@@ -13,6 +13,7 @@ export const StageKey = defineSearchAttributeKey('Stage', SearchAttributeType.KE
 export const SeasonYearKey = defineSearchAttributeKey('SeasonYear', SearchAttributeType.INT);
 export const FormTypeKey = defineSearchAttributeKey('FormType', SearchAttributeType.KEYWORD);
 export const ChannelKey = defineSearchAttributeKey('Channel', SearchAttributeType.KEYWORD);
+export const ReviewOverdueKey = defineSearchAttributeKey('ReviewOverdue', SearchAttributeType.BOOL);
 
 export const ENROLMENT_SEARCH_ATTRIBUTES = [
   EnrolmentStatusKey,
@@ -21,4 +22,5 @@ export const ENROLMENT_SEARCH_ATTRIBUTES = [
   SeasonYearKey,
   FormTypeKey,
   ChannelKey,
+  ReviewOverdueKey,
 ] as const;

@@ -114,7 +114,11 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     const first = await request(sut.apiUrl)
       .post(`/applications/${applicationNo}/decision`)
       .set(await asReviewer())
-      .send({ decision: 'REJECT', reason: '材料不全 / documents incomplete' });
+      .send({
+        decision: 'REJECT',
+        reasonCode: 'DOCUMENTS_NOT_PROVIDED',
+        reason: '材料不全 / documents incomplete',
+      });
     expect(first.body.status).toBe('REJECTED');
     const second = await request(sut.apiUrl)
       .post(`/applications/${applicationNo}/decision`)
@@ -132,7 +136,7 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     ).toHaveLength(1);
   });
 
-  it('refuses a rejection without a reason, naming the field', async () => {
+  it('refuses a rejection without a reason code and words, naming the fields', async () => {
     const { applicationNo } = await submit(formFor(person()));
     await statusOf(applicationNo, 'AWAITING_REVIEW');
     const response = await request(sut.apiUrl)
@@ -141,6 +145,7 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
       .send({ decision: 'REJECT' });
     expect(response.status).toBe(400);
     expect(response.body.violations).toEqual([
+      expect.objectContaining({ path: 'reasonCode', code: 'REQUIRED' }),
       expect.objectContaining({ path: 'reason', code: 'REQUIRED' }),
     ]);
     expect(

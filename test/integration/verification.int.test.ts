@@ -24,7 +24,11 @@ function inputOf(body: Record<string, unknown>): EnrolmentApplicationInput {
     submittedBy: 'test',
     registrationPointId: null,
     submittedAt: new Date().toISOString(),
-    settings: { verificationAttemptTimeoutMs: 5000, verificationRetryBudgetMs: 60_000 },
+    settings: {
+      verificationAttemptTimeoutMs: 5000,
+      verificationRetryBudgetMs: 60_000,
+      reviewSlaMs: 86_400_000,
+    },
   };
 }
 

@@ -1,11 +1,30 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import type { Principal } from '../../domain/principal';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
 import { ApplicationsService } from './applications.service';
-import { ApplicationFormDto, idempotencyKeySchema, ReviewDecisionDto, WithdrawalDto } from './dto';
+import { ApplicationFormDto, idempotencyKeySchema, SupplementDto, WithdrawalDto } from './dto';
 import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
 
 @ApiTags('applications')
@@ -72,20 +91,50 @@ export class ApplicationsController {
     @Param('applicationNo') applicationNo: string,
     @Body() body: WithdrawalDto,
     @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
     @Headers('x-family-token') familyToken?: string,
   ) {
-    return this.applications.withdraw(applicationNo, { principal, familyToken }, body.reason);
+    return this.applications.withdraw(
+      applicationNo,
+      { principal, familyToken, requestId },
+      body.reason,
+    );
   }
 
-  @Post(':applicationNo/decision')
-  @HttpCode(200)
-  @Roles('REVIEWER')
-  @ApiOperation({ summary: "A county reviewer's decision: approve, or reject with a reason" })
-  decide(
+  @Post(':applicationNo/attachments')
+  @HttpCode(201)
+  @Roles('PARENT', 'PLATFORM')
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary: 'Upload one document (PDF, JPEG or PNG, checked by content; at most 5 MB)',
+  })
+  upload(
     @Param('applicationNo') applicationNo: string,
-    @Body() decision: ReviewDecisionDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentPrincipal() principal: Principal,
+    @Headers('x-family-token') familyToken?: string,
   ) {
-    return this.applications.decide(applicationNo, { principal }, decision);
+    return this.applications.uploadAttachment(applicationNo, { principal, familyToken }, file);
+  }
+
+  @Post(':applicationNo/supplement')
+  @HttpCode(200)
+  @Roles('PARENT', 'PLATFORM')
+  @ApiOperation({ summary: 'Provide the requested items (text and uploaded documents)' })
+  provideSupplement(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: SupplementDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+    @Headers('x-family-token') familyToken?: string,
+  ) {
+    return this.applications.provideSupplement(
+      applicationNo,
+      { principal, familyToken, requestId },
+      body.items,
+    );
   }
 }

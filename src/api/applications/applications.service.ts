@@ -1,41 +1,26 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type WorkflowHandle,
-} from '@temporalio/client';
-import {
-  ApplicationFailure,
-  WorkflowIdConflictPolicy,
-  WorkflowIdReusePolicy,
-} from '@temporalio/common';
-import { InvalidTokenError, verifyFamilyToken } from '../../auth/tokens';
-import { familyTokenSettings, temporalUiUrl, type Config } from '../../config/config';
+import { Inject, Injectable } from '@nestjs/common';
+import { CaseGateway, type CallerContext } from './case-gateway';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { temporalUiUrl, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { IdempotencyStore } from '../../db/idempotency-store';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
 import { childKey, enrolmentWorkflowId } from '../../domain/application-identity';
 import { formatApplicationNo } from '../../domain/application-number';
-import {
-  canDecideCase,
-  canReadCase,
-  canWithdrawCase,
-  type CaseScope,
-} from '../../domain/case-access';
+import { canReadCase, canWithdrawCase } from '../../domain/case-access';
 import { REOPENABLE_STATUSES, type EnrolmentStatus } from '../../domain/enrolment';
 import {
-  ApplicationNotFoundError,
   DuplicateApplicationError,
   IdempotencyKeyReusedError,
-  InvalidTransitionError,
   RequestInProgressError,
   RuleViolationError,
-  UnauthenticatedError,
 } from '../../domain/errors';
 import { guidanceFor } from '../../domain/family-guidance';
+import { detectAttachmentType } from '../../domain/attachments';
+import type { SupplementItem } from '../../domain/review';
+import type { AttachmentStore } from '../../storage/attachment-store';
 import type { AutoFilledField } from '../../domain/eligibility/facts-from-checks';
 import type { Check } from '../../domain/verification/checks';
 import { summariseCheck } from '../../domain/verification/family-summary';
@@ -46,12 +31,11 @@ import { actorOf, coversCounty, type Principal } from '../../domain/principal';
 import { maskResidentId } from '../../domain/resident-id';
 import type { enrolmentApplication } from '../../workflows/enrolment-application';
 import {
-  caseViewQuery,
-  decideUpdate,
   ENROLMENT_WORKFLOW_TYPE,
-  FAILURE_TYPES,
+  provideSupplementUpdate,
   withdrawUpdate,
-  type CaseView,
+  type AttachmentRef,
+  type SupplementProvided,
   type EnrolmentApplicationInput,
   type TransitionResult,
 } from '../../workflows/messages';
@@ -65,20 +49,12 @@ import {
 } from '../../workflows/search-attributes';
 import {
   API_CONFIG,
+  ATTACHMENT_STORE,
   APPLICATION_REPOSITORY,
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
 } from '../tokens';
-
-/** A query that cannot be answered this fast falls back to the read model. */
-const LIVE_QUERY_DEADLINE_MS = 3000;
-
-export interface CallerContext {
-  readonly principal: Principal;
-  /** X-Family-Token: the platform vouching for a family. */
-  readonly familyToken?: string;
-}
 
 export interface SubmissionReceipt {
   readonly applicationNo: string;
@@ -147,14 +123,14 @@ function officialView(row: CaseRow) {
 /** Submitting, reading, withdrawing and deciding applications; every access is checked here. */
 @Injectable()
 export class ApplicationsService {
-  private readonly logger = new Logger(ApplicationsService.name);
-
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APPLICATION_REPOSITORY) private readonly applications: ApplicationRepository,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(API_CONFIG) private readonly config: Config,
+    private readonly cases: CaseGateway,
+    @Inject(ATTACHMENT_STORE) private readonly attachmentStore: AttachmentStore,
   ) {}
 
   /** Submission with an optional Idempotency-Key: a retried request gets the first answer. */
@@ -206,6 +182,9 @@ export class ApplicationsService {
       settings: {
         verificationAttemptTimeoutMs: this.config.DATA_SHARING_TIMEOUT_MS + 5000,
         verificationRetryBudgetMs: this.config.VERIFICATION_RETRY_BUDGET_MS,
+        reviewSlaMs:
+          (await this.reference.countySettings(form.countyCode))?.reviewSlaMs ??
+          this.config.REVIEW_SLA_MS,
       },
     };
     let runId: string;
@@ -267,7 +246,7 @@ export class ApplicationsService {
         return { ownerSub: principal.sub, registrationPointId: null };
       case 'PLATFORM': {
         if (!online) throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
-        const familySub = await this.familyOf(caller);
+        const familySub = await this.cases.familyOf(caller);
         if (!familySub)
           throw new RuleViolationError([violation('X-Family-Token', 'FAMILY_TOKEN_REQUIRED')]);
         return { ownerSub: familySub, registrationPointId: null };
@@ -301,21 +280,10 @@ export class ApplicationsService {
     if (violations.length) throw new RuleViolationError(violations);
   }
 
-  private async familyOf(caller: CallerContext): Promise<string | undefined> {
-    if (caller.principal.role !== 'PLATFORM' || !caller.familyToken) return undefined;
-    try {
-      return await verifyFamilyToken(caller.familyToken, familyTokenSettings(this.config));
-    } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw new UnauthenticatedError(`family token: ${error.message}`, { cause: error });
-      throw error;
-    }
-  }
-
   /** A family's own applications, newest first. */
   async listMine(caller: CallerContext) {
     const owner =
-      caller.principal.role === 'PARENT' ? caller.principal.sub : await this.familyOf(caller);
+      caller.principal.role === 'PARENT' ? caller.principal.sub : await this.cases.familyOf(caller);
     if (!owner) return [];
     const rows = await this.applications.listOwnedBy(owner);
     return rows.map((row) => ({
@@ -326,8 +294,8 @@ export class ApplicationsService {
   }
 
   async get(applicationNo: string, caller: CallerContext) {
-    const row = await this.readable(applicationNo, caller, canReadCase);
-    const live = await this.liveView(row.workflowId, row.runId);
+    const row = await this.cases.find(applicationNo, caller, canReadCase);
+    const live = await this.cases.liveView(row.workflowId, row.runId);
     const status = live?.status ?? row.status;
     return {
       applicationNo: row.applicationNo,
@@ -370,73 +338,85 @@ export class ApplicationsService {
     caller: CallerContext,
     reason?: string,
   ): Promise<TransitionResult> {
-    const row = await this.readable(applicationNo, caller, canWithdrawCase);
-    return this.update(row, 'WITHDRAW', (handle) =>
-      handle.executeUpdate(withdrawUpdate, {
-        args: [{ actor: actorOf(caller.principal), ...(reason ? { reason } : {}) }],
-      }),
+    const row = await this.cases.find(applicationNo, caller, canWithdrawCase);
+    return this.cases.update(
+      row,
+      caller,
+      { action: 'WITHDRAW', reason: reason ?? null },
+      (handle) =>
+        handle.executeUpdate(withdrawUpdate, {
+          args: [{ actor: actorOf(caller.principal), ...(reason ? { reason } : {}) }],
+        }),
     );
   }
 
-  async decide(
+  /** Stores one document for the case after checking what it really is. */
+  async uploadAttachment(
     applicationNo: string,
     caller: CallerContext,
-    decision: { decision: 'APPROVE' | 'REJECT'; reason?: string },
+    file: Express.Multer.File | undefined,
   ) {
-    const row = await this.readable(applicationNo, caller, (p, scope) => canDecideCase(p, scope));
-    return this.update(row, decision.decision, (handle) =>
-      handle.executeUpdate(decideUpdate, {
-        args: [{ ...decision, reviewerId: actorOf(caller.principal) }],
-      }),
-    );
+    const row = await this.cases.find(applicationNo, caller, canWithdrawCase);
+    if (!file) throw new RuleViolationError([violation('file', 'REQUIRED')]);
+    const mimeType = detectAttachmentType(file.buffer);
+    if (!mimeType) throw new RuleViolationError([violation('file', 'ATTACHMENT_TYPE')]);
+    const { sha256, storageKey } = await this.attachmentStore.put(file.buffer);
+    // Control characters and path separators have no place in a file name shown to reviewers.
+    // eslint-disable-next-line no-control-regex
+    const fileName = file.originalname.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 200);
+    await this.applications.saveAttachment({
+      applicationNo: row.applicationNo,
+      sha256,
+      mimeType,
+      size: file.size,
+      fileName,
+      storageKey,
+      uploadedBy: actorOf(caller.principal),
+    });
+    return { sha256, mimeType, size: file.size, fileName };
   }
 
-  /** The case if the caller may act on it; otherwise not found, so nothing about it leaks. */
-  private async readable(
+  /** The family's answer to a supplement request; documents must have been uploaded to this case. */
+  async provideSupplement(
     applicationNo: string,
     caller: CallerContext,
-    allowed: (principal: Principal, scope: CaseScope, familySub?: string) => boolean,
-  ) {
-    const row = await this.applications.findByNumber(applicationNo);
-    const familySub = await this.familyOf(caller);
-    if (!row || !allowed(caller.principal, row, familySub))
-      throw new ApplicationNotFoundError(applicationNo);
-    return row;
-  }
-
-  private async update(
-    row: { applicationNo: string; workflowId: string; runId: string; status: EnrolmentStatus },
-    action: string,
-    send: (handle: WorkflowHandle) => Promise<TransitionResult>,
+    items: { item: string; text?: string; attachments: string[] }[],
   ): Promise<TransitionResult> {
-    try {
-      return await send(this.temporal.workflow.getHandle(row.workflowId, row.runId));
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        if (error.cause.type === FAILURE_TYPES.invalidState) {
-          const current = (await this.liveView(row.workflowId, row.runId))?.status ?? row.status;
-          throw new InvalidTransitionError(action, current, { cause: error });
-        }
-      }
-      if (error instanceof WorkflowNotFoundError) {
-        // The run has closed (decided or withdrawn and completed): nothing more can change.
-        const current = (await this.applications.statusOf(row.applicationNo)) ?? row.status;
-        throw new InvalidTransitionError(action, current, { cause: error });
-      }
-      throw error;
-    }
-  }
-
-  private async liveView(workflowId: string, runId: string): Promise<CaseView | undefined> {
-    try {
-      return await this.temporal.withDeadline(Date.now() + LIVE_QUERY_DEADLINE_MS, () =>
-        this.temporal.workflow.getHandle(workflowId, runId).query(caseViewQuery),
-      );
-    } catch (error) {
-      this.logger.warn(
-        `live view of ${workflowId} unavailable: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      return undefined;
-    }
+    const row = await this.cases.find(applicationNo, caller, canWithdrawCase);
+    const wanted = [...new Set(items.flatMap((i) => i.attachments))];
+    const stored = new Map(
+      (await this.applications.attachments(row.applicationNo, wanted)).map((a) => [a.sha256, a]),
+    );
+    const missing = items.flatMap((i, n) =>
+      i.attachments.map((sha, k) =>
+        stored.has(sha)
+          ? undefined
+          : violation(`items[${n}].attachments[${k}]`, 'ATTACHMENT_UNKNOWN'),
+      ),
+    );
+    const violations = missing.filter((v) => v !== undefined);
+    if (violations.length) throw new RuleViolationError(violations);
+    const provided: SupplementProvided = {
+      actor: actorOf(caller.principal),
+      items: items.map((i) => ({
+        item: i.item as SupplementItem,
+        ...(i.text && { text: i.text }),
+        attachments: i.attachments.map((sha) => {
+          const a = stored.get(sha)!;
+          return {
+            sha256: a.sha256,
+            mimeType: a.mimeType as AttachmentRef['mimeType'],
+            size: a.size,
+            fileName: a.fileName,
+          };
+        }),
+      })),
+    };
+    return this.cases.update(
+      row,
+      caller,
+      { action: 'PROVIDE_SUPPLEMENT', reason: items.map((i) => i.item).join(', ') },
+      (handle) => handle.executeUpdate(provideSupplementUpdate, { args: [provided] }),
+    );
   }
 }

@@ -12,8 +12,15 @@ export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
 export interface AuthenticatedRequest {
   principal?: Principal;
+  requestId?: string;
   headers: Record<string, string | string[] | undefined>;
 }
+
+/** The request's id (X-Request-Id, or one the API assigned), for the audit log. */
+export const RequestId = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().requestId,
+);
 
 /** The verified caller of the current request. */
 export const CurrentPrincipal = createParamDecorator(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { problem, sendProblem } from './problem';
 
@@ -12,7 +13,13 @@ export function requireJsonContentType(req: Request, res: Response, next: NextFu
     req.headers['content-length'] !== undefined
       ? req.headers['content-length'] !== '0'
       : req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+  // Uploads come as multipart/form-data (the attachment route); everything else is JSON.
+  if (
+    hasBody &&
+    ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+    !req.is('application/json') &&
+    !req.is('multipart/form-data')
+  ) {
     return sendProblem(
       res,
       problem(
@@ -64,4 +71,17 @@ export function bodyErrorToProblem(
     );
   }
   next(err);
+}
+
+/** Every request gets an id (the caller's X-Request-Id if sensible), echoed back and audited. */
+export function assignRequestId(
+  req: Request & { requestId?: string },
+  res: Response,
+  next: NextFunction,
+): void {
+  const given = req.headers['x-request-id'];
+  req.requestId =
+    typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', req.requestId);
+  next();
 }

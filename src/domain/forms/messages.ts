@@ -128,7 +128,15 @@ export const RULES = {
     en: 'The platform must vouch for the family with a family token (X-Family-Token).',
     zh: '平台代为提交须附带家庭身份令牌(X-Family-Token)。',
   },
-  DATE_IN_FUTURE: { en: 'This date is in the future.', zh: '日期不能晚于今天。' },
+  ATTACHMENT_TYPE: {
+    en: 'Only PDF, JPEG and PNG files are accepted (checked by content, not by name).',
+    zh: '仅接受 PDF、JPEG、PNG 格式的文件(按文件内容判断,而非文件名)。',
+  },
+  ATTACHMENT_UNKNOWN: {
+    en: 'No document with this hash was uploaded to this application.',
+    zh: '本申请未上传该文件。',
+  },
+  DATE_IN_FUTURE: { en: 'This date must be in the future.', zh: '日期须晚于当前时间。' },
   CONSENT_REQUIRED: {
     en: 'Consent to data verification is required to apply.',
     zh: '申请须同意数据核验。',

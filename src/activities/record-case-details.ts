@@ -1,0 +1,11 @@
+import type { ApplicationRepository, CaseDetails } from '../db/application-repository';
+
+export function recordCaseDetailsActivity(repository: ApplicationRepository) {
+  /** Projects review details (overdue flag, supplement request and answers, offline check). */
+  return async function recordCaseDetails(
+    applicationNo: string,
+    details: CaseDetails,
+  ): Promise<void> {
+    await repository.recordDetails(applicationNo, details);
+  };
+}

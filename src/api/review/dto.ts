@@ -1,0 +1,85 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { CHECK_OUTCOMES, STAGES } from '../../domain/enrolment';
+import { text } from '../../domain/forms/primitives';
+import { REJECTION_REASON_CODES, SUPPLEMENT_ITEM_CODES } from '../../domain/review';
+
+const supplementItem = z.enum(SUPPLEMENT_ITEM_CODES as [string, ...string[]]);
+
+export class ReviewDecisionDto extends createZodDto(
+  z
+    .strictObject({
+      decision: z.enum(['APPROVE', 'REJECT']).describe('APPROVE or REJECT'),
+      reasonCode: z
+        .enum(REJECTION_REASON_CODES as [string, ...string[]])
+        .optional()
+        .describe('Required for REJECT: the reason from the list'),
+      reason: text(500).optional().describe('Required for REJECT: words the family reads'),
+    })
+    .superRefine((value, ctx) => {
+      if (value.decision !== 'REJECT') return;
+      for (const key of ['reasonCode', 'reason'] as const) {
+        if (!value[key])
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'Required for a rejection.',
+            params: { rule: 'REQUIRED' },
+          });
+      }
+    }),
+) {}
+
+export class SupplementRequestDto extends createZodDto(
+  z.strictObject({
+    items: z.array(supplementItem).min(1).max(10).describe('What the family must provide'),
+    note: text(500).optional().describe('Explanation for the family'),
+    deadline: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe("Deadline; default: now + the county's supplement period"),
+  }),
+) {}
+
+export class OfflineCheckDto extends createZodDto(
+  z.strictObject({
+    registrationPointId: text(64).describe('Where the documents were seen'),
+    staffId: text(64).describe('Who saw them'),
+    itemsSeen: z.array(supplementItem).min(1).max(10).describe('Which documents were seen'),
+    outcome: z.enum(['VERIFIED', 'NOT_VERIFIED']).describe('Whether they confirm the application'),
+    note: text(500).optional(),
+  }),
+) {}
+
+export class BatchApproveDto extends createZodDto(
+  z.strictObject({
+    applicationNos: z.array(text(32)).min(1).max(100).describe('Applications to approve'),
+  }),
+) {}
+
+export class QueueQueryDto extends createZodDto(
+  z.strictObject({
+    status: z.enum(['AWAITING_REVIEW', 'AWAITING_OFFLINE_CHECK', 'NEEDS_SUPPLEMENT']).optional(),
+    stage: z.enum(STAGES).optional(),
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+    school: text(32).optional().describe('Applications choosing this school'),
+    tier: z.coerce.number().min(1).max(20).optional().describe('Tier at the first choice'),
+    outcome: z
+      .enum(CHECK_OUTCOMES)
+      .optional()
+      .describe('Applications with a check of this outcome'),
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    sort: z
+      .enum(['submitted', 'waiting'])
+      .default('submitted')
+      .describe('Oldest submitted, or longest waiting, first'),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  }),
+) {}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../domain/principal';
+import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
+import {
+  BatchApproveDto,
+  OfflineCheckDto,
+  QueueQueryDto,
+  ReviewDecisionDto,
+  SupplementRequestDto,
+} from './dto';
+import { ReviewService } from './review.service';
+
+@ApiTags('review')
+@ApiBearerAuth()
+@Roles('REVIEWER')
+@Controller()
+export class ReviewController {
+  constructor(private readonly review: ReviewService) {}
+
+  @Get('review/queue')
+  @ApiOperation({ summary: 'Cases waiting for the reviewer: filter, sort, page by cursor' })
+  queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.review.page(principal, query);
+  }
+
+  @Get('review/counts')
+  @ApiOperation({
+    summary: "Cases per status in the reviewer's counties, and how many are overdue",
+  })
+  counts(@CurrentPrincipal() principal: Principal, @Query() query: QueueQueryDto) {
+    return this.review.counts(principal, query.countyCode);
+  }
+
+  @Post('applications/:applicationNo/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve, or reject with a reason code and words for the family' })
+  decide(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: ReviewDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.review.decide(applicationNo, { principal, requestId }, body);
+  }
+
+  @Post('applications/:applicationNo/supplement-request')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask the family for more documents by a deadline' })
+  requestSupplement(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: SupplementRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.review.requestSupplement(applicationNo, { principal, requestId }, body);
+  }
+
+  @Post('applications/:applicationNo/offline-check')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the documents seen at a registration point' })
+  confirmOfflineCheck(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: OfflineCheckDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.review.confirmOfflineCheck(applicationNo, { principal, requestId }, body);
+  }
+
+  @Post('review/batch-approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a selection; each case succeeds or fails on its own' })
+  batchApprove(
+    @Body() body: BatchApproveDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.review.batchApprove(body.applicationNos, { principal, requestId });
+  }
+}

@@ -1,0 +1,235 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '../../config/config';
+import type { ReferenceDataRepository } from '../../db/reference-data-repository';
+import type { QueueFilter, ReviewQueueRepository } from '../../db/review-queue-repository';
+import { canDecideCase } from '../../domain/case-access';
+import type { EnrolmentStatus } from '../../domain/enrolment';
+import { DomainError, ForbiddenError, RuleViolationError } from '../../domain/errors';
+import { violation } from '../../domain/forms/violations';
+import { actorOf, type Principal } from '../../domain/principal';
+import type { RejectionReason, SupplementItem } from '../../domain/review';
+import {
+  confirmOfflineCheckUpdate,
+  decideUpdate,
+  requestSupplementUpdate,
+  type TransitionResult,
+} from '../../workflows/messages';
+import { CaseGateway, type CallerContext } from '../applications/case-gateway';
+import { API_CONFIG, REFERENCE_DATA, REVIEW_QUEUE } from '../tokens';
+
+const QUEUE_STATUSES: EnrolmentStatus[] = [
+  'AWAITING_REVIEW',
+  'AWAITING_OFFLINE_CHECK',
+  'NEEDS_SUPPLEMENT',
+];
+
+interface Cursor {
+  at: string;
+  no: string;
+}
+
+/** What county reviewers do: their queue, their decisions, requests and offline confirmations. */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly cases: CaseGateway,
+    @Inject(REVIEW_QUEUE) private readonly queue: ReviewQueueRepository,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
+    @Inject(API_CONFIG) private readonly config: Config,
+  ) {}
+
+  async decide(
+    applicationNo: string,
+    caller: CallerContext,
+    decision: { decision: 'APPROVE' | 'REJECT'; reasonCode?: string; reason?: string },
+  ): Promise<TransitionResult> {
+    const row = await this.cases.find(applicationNo, caller, canDecideCase);
+    return this.cases.update(
+      row,
+      caller,
+      { action: decision.decision, reason: decision.reason ?? null },
+      (handle) =>
+        handle.executeUpdate(decideUpdate, {
+          args: [
+            {
+              decision: decision.decision,
+              reasonCode: decision.reasonCode as RejectionReason | undefined,
+              reason: decision.reason,
+              reviewerId: actorOf(caller.principal),
+            },
+          ],
+        }),
+    );
+  }
+
+  async requestSupplement(
+    applicationNo: string,
+    caller: CallerContext,
+    request: { items: string[]; note?: string; deadline?: string },
+  ) {
+    const row = await this.cases.find(applicationNo, caller, canDecideCase);
+    const period =
+      (await this.reference.countySettings(row.countyCode))?.supplementDeadlineMs ??
+      this.config.SUPPLEMENT_DEADLINE_MS;
+    const deadline = request.deadline ? new Date(request.deadline) : new Date(Date.now() + period);
+    if (!(deadline.getTime() > Date.now()))
+      throw new RuleViolationError([violation('deadline', 'DATE_IN_FUTURE')]);
+    return this.cases.update(
+      row,
+      caller,
+      { action: 'REQUEST_SUPPLEMENT', reason: request.note ?? request.items.join(', ') },
+      (handle) =>
+        handle.executeUpdate(requestSupplementUpdate, {
+          args: [
+            {
+              items: request.items as SupplementItem[],
+              ...(request.note && { note: request.note }),
+              deadline: deadline.toISOString(),
+              reviewerId: actorOf(caller.principal),
+            },
+          ],
+        }),
+    );
+  }
+
+  async confirmOfflineCheck(
+    applicationNo: string,
+    caller: CallerContext,
+    confirmation: {
+      registrationPointId: string;
+      staffId: string;
+      itemsSeen: string[];
+      outcome: 'VERIFIED' | 'NOT_VERIFIED';
+      note?: string;
+    },
+  ) {
+    const row = await this.cases.find(applicationNo, caller, canDecideCase);
+    return this.cases.update(
+      row,
+      caller,
+      {
+        action: 'CONFIRM_OFFLINE_CHECK',
+        reason: `${confirmation.outcome} ${confirmation.note ?? ''}`.trim(),
+      },
+      (handle) =>
+        handle.executeUpdate(confirmOfflineCheckUpdate, {
+          args: [
+            {
+              ...confirmation,
+              itemsSeen: confirmation.itemsSeen as SupplementItem[],
+              reviewerId: actorOf(caller.principal),
+            },
+          ],
+        }),
+    );
+  }
+
+  /** Approves each case on its own; one refusal does not stop the rest. */
+  async batchApprove(applicationNos: string[], caller: CallerContext) {
+    const results = [];
+    for (const applicationNo of applicationNos) {
+      try {
+        const result = await this.decide(applicationNo, caller, { decision: 'APPROVE' });
+        results.push({ applicationNo, ok: true, status: result.status });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({
+          applicationNo,
+          ok: false,
+          code: error.code,
+          detail: error.message,
+          detail_zh: error.messageZh,
+        });
+      }
+    }
+    return {
+      approved: results.filter((r) => r.ok).length,
+      failed: results.filter((r) => !r.ok).length,
+      results,
+    };
+  }
+
+  async page(
+    principal: Principal,
+    query: {
+      status?: EnrolmentStatus;
+      stage?: 'PRIMARY_1' | 'JUNIOR_1';
+      countyCode?: string;
+      school?: string;
+      tier?: number;
+      outcome?: 'MATCH' | 'MISMATCH' | 'NOT_FOUND' | 'UNAVAILABLE';
+      overdue?: boolean;
+      sort: 'submitted' | 'waiting';
+      cursor?: string;
+      limit: number;
+    },
+  ) {
+    const counties = this.scope(principal, query.countyCode);
+    let after: QueueFilter['after'];
+    if (query.cursor) {
+      try {
+        const c = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as Cursor;
+        after = { at: new Date(c.at), applicationNo: String(c.no) };
+        if (Number.isNaN(after.at.getTime())) throw new Error('bad date');
+      } catch {
+        throw new RuleViolationError([violation('cursor', 'BAD_FORMAT')]);
+      }
+    }
+    const rows = await this.queue.page({
+      counties,
+      statuses: query.status ? [query.status] : QUEUE_STATUSES,
+      ...(query.stage && { stage: query.stage }),
+      ...(query.school && { schoolId: query.school }),
+      ...(query.tier !== undefined && { tier: query.tier }),
+      ...(query.outcome && { outcome: query.outcome }),
+      ...(query.overdue !== undefined && { overdue: query.overdue }),
+      sort: query.sort,
+      ...(after && { after }),
+      limit: query.limit + 1,
+    });
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last
+        ? Buffer.from(
+            JSON.stringify({
+              at: (query.sort === 'waiting'
+                ? last.status_changed_at
+                : last.submitted_at
+              ).toISOString(),
+              no: last.application_no,
+            }),
+          ).toString('base64url')
+        : null;
+    return {
+      items: items.map((r) => ({
+        applicationNo: r.application_no,
+        status: r.status,
+        stage: r.stage,
+        countyCode: r.county_code,
+        childName: r.child_name,
+        submittedAt: r.submitted_at.toISOString(),
+        waitingSince: r.status_changed_at.toISOString(),
+        overdue: r.review_overdue,
+        firstChoice: r.first_choice,
+        firstChoiceTier: r.first_choice_tier,
+        checks: r.checks ?? [],
+      })),
+      nextCursor,
+    };
+  }
+
+  counts(principal: Principal, countyCode?: string) {
+    return this.queue.counts(this.scope(principal, countyCode));
+  }
+
+  /** The counties the caller reviews, or the one asked for if it is among them. */
+  private scope(principal: Principal, countyCode?: string): string[] {
+    if (countyCode) {
+      if (!principal.counties.includes(countyCode))
+        throw new ForbiddenError(`county ${countyCode} is not in your scope`);
+      return [countyCode];
+    }
+    return [...principal.counties];
+  }
+}

@@ -1,0 +1,79 @@
+import { Prisma } from '../generated/prisma/client';
+import type { CheckOutcome, EnrolmentStatus, Stage } from '../domain/enrolment';
+import type { Db } from './prisma-client';
+
+export interface QueueFilter {
+  readonly counties: readonly string[];
+  readonly statuses: readonly EnrolmentStatus[];
+  readonly stage?: Stage;
+  readonly schoolId?: string;
+  readonly tier?: number;
+  readonly outcome?: CheckOutcome;
+  readonly overdue?: boolean;
+  readonly sort: 'submitted' | 'waiting';
+  /** Keyset cursor: the sort value and application number of the last row seen. */
+  readonly after?: { readonly at: Date; readonly applicationNo: string };
+  readonly limit: number;
+}
+
+export interface QueueRow {
+  readonly application_no: string;
+  readonly status: EnrolmentStatus;
+  readonly stage: Stage;
+  readonly county_code: string;
+  readonly child_name: string;
+  readonly submitted_at: Date;
+  readonly status_changed_at: Date;
+  readonly review_overdue: boolean;
+  readonly first_choice: string | null;
+  readonly first_choice_tier: number | null;
+  readonly checks: string[] | null;
+}
+
+/** The reviewers' queue over the read model: filtered, in a stable order, a page at a time. */
+export class ReviewQueueRepository {
+  constructor(private readonly db: Db) {}
+
+  page(filter: QueueFilter): Promise<QueueRow[]> {
+    const sortColumn =
+      filter.sort === 'waiting' ? Prisma.sql`a.status_changed_at` : Prisma.sql`a.submitted_at`;
+    const conditions = [
+      Prisma.sql`a.county_code = ANY(${[...filter.counties]})`,
+      Prisma.sql`a.status::text = ANY(${[...filter.statuses]})`,
+      filter.stage ? Prisma.sql`a.stage::text = ${filter.stage}` : undefined,
+      filter.schoolId
+        ? Prisma.sql`e.schools @> ${JSON.stringify([{ schoolId: filter.schoolId }])}::jsonb`
+        : undefined,
+      filter.tier !== undefined
+        ? Prisma.sql`(e.schools->0->>'tier')::float = ${filter.tier}`
+        : undefined,
+      filter.outcome
+        ? Prisma.sql`EXISTS (SELECT 1 FROM verification_result v WHERE v.application_no = a.application_no AND v.outcome::text = ${filter.outcome})`
+        : undefined,
+      filter.overdue !== undefined ? Prisma.sql`a.review_overdue = ${filter.overdue}` : undefined,
+      filter.after
+        ? Prisma.sql`(${sortColumn}, a.application_no) > (${filter.after.at}, ${filter.after.applicationNo})`
+        : undefined,
+    ].filter((c): c is Prisma.Sql => c !== undefined);
+    return this.db.$queryRaw<QueueRow[]>`
+      SELECT a.application_no, a.status, a.stage, a.county_code, a.child_name, a.submitted_at, a.status_changed_at,
+             a.review_overdue, e.schools->0->>'schoolId' AS first_choice, (e.schools->0->>'tier')::float AS first_choice_tier,
+             (SELECT array_agg(v.check || ':' || v.outcome ORDER BY v.check) FROM verification_result v WHERE v.application_no = a.application_no) AS checks
+      FROM application a LEFT JOIN eligibility_assessment e ON e.application_no = a.application_no
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY ${sortColumn}, a.application_no
+      LIMIT ${filter.limit}`;
+  }
+
+  async counts(
+    counties: readonly string[],
+  ): Promise<{ byStatus: Record<string, number>; overdue: number }> {
+    const rows = await this.db.$queryRaw<{ status: string; n: bigint; overdue: bigint }[]>`
+      SELECT status::text AS status, count(*) AS n, count(*) FILTER (WHERE review_overdue) AS overdue
+      FROM application WHERE county_code = ANY(${[...counties]}) GROUP BY status ORDER BY status`;
+    return {
+      byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+      overdue: rows.reduce((sum, r) => sum + Number(r.overdue), 0),
+    };
+  }
+}

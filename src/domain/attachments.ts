@@ -1,0 +1,20 @@
+/**
+ * Families upload PDF, JPEG or PNG only, recognised by their first bytes, never by the name or
+ * the Content-Type a client claims: a renamed executable is refused.
+ */
+export type AttachmentMimeType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+const SIGNATURES: readonly {
+  readonly mime: AttachmentMimeType;
+  readonly bytes: readonly number[];
+}[] = [
+  { mime: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { mime: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
+];
+
+export function detectAttachmentType(content: Uint8Array): AttachmentMimeType | undefined {
+  return SIGNATURES.find((s) => s.bytes.every((b, i) => content[i] === b))?.mime;
+}
