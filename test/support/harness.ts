@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import {
@@ -89,6 +92,7 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const taskQueue = `test-${randomUUID()}`;
+  const dataDir = await mkdtemp(join(tmpdir(), 'gx-harness-'));
   const database = await createMigratedDatabase();
   await seedReferenceData(database.db);
   const simulator = await startSimulator({
@@ -101,6 +105,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const config = loadConfig({
     NODE_ENV: 'test',
+    DATA_DIR: dataDir,
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: temporalAddress(),
     TEMPORAL_TASK_QUEUE: taskQueue,
@@ -154,6 +159,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await temporal.connection.close();
       await simulator.close();
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
   if (!options.withoutWorker) await harness.startWorker();
