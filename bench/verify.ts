@@ -83,7 +83,11 @@ async function main(): Promise<void> {
     connection,
     namespace: 'default',
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dependencies: createActivityDependencies(config, db),
+    dependencies: createActivityDependencies(
+      config,
+      db,
+      new Client({ connection: await Connection.connect({ address: temporal.address }) }),
+    ),
     workflowBundle: await bundleWorkflowCode({
       workflowsPath: require.resolve('../src/workflows'),
       logger: new DefaultLogger('ERROR'),

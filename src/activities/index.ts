@@ -1,9 +1,13 @@
+import type { Client } from '@temporalio/client';
 import type { ApplicationRepository } from '../db/application-repository';
+import type { RoundRepository } from '../db/round-repository';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { ReferenceDataRepository } from '../db/reference-data-repository';
 import type { DataSharingClient } from '../integration/data-sharing/client';
 import type { StatusNotifier } from '../integration/platform/status-notifier';
+import { admissionRoundActivities } from './admission-round';
 import { assessEligibilityActivity } from './assess-eligibility';
+import { lockHousingActivity } from './lock-housing';
 import { notifyPlatformActivity } from './notify-platform';
 import { recordCaseDetailsActivity } from './record-case-details';
 import { recordCheckActivity } from './record-check';
@@ -16,6 +20,9 @@ export interface ActivityDependencies {
   readonly reference: ReferenceDataRepository;
   readonly dataSharing: DataSharingClient;
   readonly platform: StatusNotifier;
+  readonly rounds: RoundRepository;
+  /** For delivering round results to application workflows. */
+  readonly temporal: Client;
 }
 
 /** All activities, built from their dependencies so tests can hand in their own. */
@@ -27,6 +34,8 @@ export function createActivities(deps: ActivityDependencies) {
     ...verificationActivities(deps.dataSharing),
     assessEligibility: assessEligibilityActivity(deps.eligibility, deps.reference),
     notifyPlatform: notifyPlatformActivity(deps.platform),
+    lockHousing: lockHousingActivity(deps.eligibility),
+    ...admissionRoundActivities(deps.rounds, deps.temporal),
   };
 }
 

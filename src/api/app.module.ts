@@ -7,6 +7,7 @@ import { ApplicationRepository } from '../db/application-repository';
 import { AppointmentRepository } from '../db/appointment-repository';
 import { AuditRepository } from '../db/audit-repository';
 import { ReviewQueueRepository } from '../db/review-queue-repository';
+import { RoundRepository } from '../db/round-repository';
 import { LocalDiskAttachmentStore } from '../storage/attachment-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import type { Db } from '../db/prisma-client';
@@ -16,6 +17,8 @@ import { ApplicationsService } from './applications/applications.service';
 import { CaseGateway } from './applications/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
+import { RoundsController } from './rounds/rounds.controller';
+import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './problem/problem.filter';
@@ -29,6 +32,7 @@ import {
   ATTACHMENT_STORE,
   AUDIT,
   REVIEW_QUEUE,
+  ROUNDS,
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
@@ -50,6 +54,7 @@ export class AppModule {
         ApplicationsController,
         RegistrationController,
         ReviewController,
+        RoundsController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -60,6 +65,7 @@ export class AppModule {
         { provide: APPOINTMENTS, useValue: new AppointmentRepository(deps.db) },
         { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
         { provide: AUDIT, useValue: new AuditRepository(deps.db) },
+        { provide: ROUNDS, useValue: new RoundRepository(deps.db) },
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db) },
         {
           provide: ATTACHMENT_STORE,
@@ -71,6 +77,7 @@ export class AppModule {
         CaseGateway,
         ApplicationsService,
         ReviewService,
+        RoundsService,
       ],
     };
   }

@@ -9,3 +9,4 @@ export const APPOINTMENTS = Symbol('APPOINTMENTS');
 export const AUDIT = Symbol('AUDIT');
 export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');
 export const REVIEW_QUEUE = Symbol('REVIEW_QUEUE');
+export const ROUNDS = Symbol('ROUNDS');

@@ -35,6 +35,7 @@ export const configSchema = z
     WORKER_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
     REVIEW_SLA_MS: durationMs.default(2 * 24 * 60 * 60 * 1000),
     SUPPLEMENT_DEADLINE_MS: durationMs.default(3 * 24 * 60 * 60 * 1000),
+    ROUND_DELIVERY_BATCH: z.coerce.number().int().min(1).max(1000).default(200),
     SIMULATOR_PORT: port.default(4100),
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
     SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),

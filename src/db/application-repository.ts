@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 import type {
+  AdmissionDelivery,
   EnrolmentApplicationInput,
   OfflineCheckConfirmation,
   SupplementProvided,
@@ -25,6 +26,7 @@ export interface CaseDetails {
   readonly supplementRequest?: SupplementRequest | null;
   readonly supplement?: SupplementProvided & { readonly seq: number };
   readonly offlineCheck?: OfflineCheckConfirmation;
+  readonly admission?: AdmissionDelivery;
 }
 
 /**
@@ -178,6 +180,7 @@ export class ApplicationRepository {
               details.supplementRequest === null ? Prisma.DbNull : json(details.supplementRequest),
           }),
           ...(details.offlineCheck && { offlineCheck: json(details.offlineCheck) }),
+          ...(details.admission && { admission: json(details.admission) }),
         },
       });
       if (details.supplement) {

@@ -79,4 +79,22 @@ export class EligibilityRepository {
   find(applicationNo: string) {
     return this.db.eligibilityAssessment.findUnique({ where: { applicationNo } });
   }
+
+  async lock(lock: {
+    certificateNo: string;
+    stage: Stage;
+    lockedUntil: string;
+    applicationNo: string;
+  }): Promise<void> {
+    const data = {
+      stage: lock.stage,
+      lockedUntil: new Date(`${lock.lockedUntil}T00:00:00Z`),
+      applicationNo: lock.applicationNo,
+    };
+    await this.db.housingLock.upsert({
+      where: { certificateNo: lock.certificateNo },
+      create: { certificateNo: lock.certificateNo, ...data },
+      update: data,
+    });
+  }
 }

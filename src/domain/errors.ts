@@ -151,3 +151,14 @@ export class NotFoundError extends DomainError {
     );
   }
 }
+
+export class DuplicateRoundError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'ROUND_EXISTS';
+  constructor(countyCode: string, stage: string, seasonYear: number) {
+    super(
+      `An admission round for ${countyCode} ${stage} ${seasonYear} already exists.`,
+      `${countyCode} ${seasonYear}年${stage}的录取轮次已存在。`,
+    );
+  }
+}

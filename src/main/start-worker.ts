@@ -1,6 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { Config } from '../config/config';
 import type { Db } from '../db/prisma-client';
+import { connectTemporalClient } from '../temporal/client';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
 
@@ -21,11 +22,12 @@ export interface RunningWorker {
 /** A worker for the configured task queue, polling until stopped. */
 export async function startWorker(config: Config, db: Db): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
   const worker = await createEnrolmentWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dependencies: createActivityDependencies(config, db),
+    dependencies: createActivityDependencies(config, db, client),
   });
   const running = worker.run();
   return {
@@ -35,6 +37,7 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
+      await client.connection.close();
     },
   };
 }

@@ -1,18 +1,26 @@
+import type { Client } from '@temporalio/client';
 import type { ActivityDependencies } from '../activities';
 import { platformCallbackUrl, type Config } from '../config/config';
 import { ApplicationRepository } from '../db/application-repository';
 import { EligibilityRepository } from '../db/eligibility-repository';
 import type { Db } from '../db/prisma-client';
+import { RoundRepository } from '../db/round-repository';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { DataSharingClient } from '../integration/data-sharing/client';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 
 /** The activities' collaborators, from validated configuration and one database client. */
-export function createActivityDependencies(config: Config, db: Db): ActivityDependencies {
+export function createActivityDependencies(
+  config: Config,
+  db: Db,
+  temporal: Client,
+): ActivityDependencies {
   return {
     applications: new ApplicationRepository(db),
     eligibility: new EligibilityRepository(db),
     reference: new ReferenceDataRepository(db),
+    rounds: new RoundRepository(db),
+    temporal,
     dataSharing: new DataSharingClient({
       baseUrl: config.DATA_SHARING_BASE_URL,
       appKey: config.DATA_SHARING_APP_KEY,

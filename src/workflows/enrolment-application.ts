@@ -27,6 +27,8 @@ import {
   provideSupplementUpdate,
   requestSupplementUpdate,
   withdrawUpdate,
+  admissionResultSignal,
+  type AdmissionDelivery,
   type OfflineCheckConfirmation,
   type SupplementProvided,
   type SupplementRequest,
@@ -40,15 +42,29 @@ import {
 import { EnrolmentStatusKey, ReviewOverdueKey } from './search-attributes';
 
 const SYSTEM_ACTOR = 'system';
-const FINAL_STATUSES: readonly EnrolmentStatus[] = ['APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
+// APPROVED is not final: the case waits for its county's admission round.
+const FINAL_STATUSES: readonly EnrolmentStatus[] = [
+  'REJECTED',
+  'WITHDRAWN',
+  'EXPIRED',
+  'ADMITTED',
+  'ASSIGNED_BY_BUREAU',
+  'NOT_ADMITTED',
+];
 
 // The read model and the platform must eventually hear of every change whatever their outages,
 // so recording and notifying retry without limit (backing off to once a few minutes).
-const { recordTransition, recordCheck, notifyPlatform, assessEligibility, recordCaseDetails } =
-  proxyActivities<Activities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-  });
+const {
+  recordTransition,
+  recordCheck,
+  notifyPlatform,
+  assessEligibility,
+  recordCaseDetails,
+  lockHousing,
+} = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
 
 export interface EnrolmentOutcome {
   readonly applicationNo: string;
@@ -72,6 +88,7 @@ export async function enrolmentApplication(
   let reviewOverdue = false;
   let reviewStartedAt = 0;
   let supplementRequest = null as SupplementRequest | null;
+  let admission = null as AdmissionDelivery | null;
   const verification = new CancellationScope();
 
   const refuse = (
@@ -104,6 +121,11 @@ export async function enrolmentApplication(
     }
     return { applicationNo: input.applicationNo, status };
   };
+
+  // A round may deliver again after a crash; the first delivery counts, repeats change nothing.
+  setHandler(admissionResultSignal, (delivery: AdmissionDelivery) => {
+    if (status === 'APPROVED' && admission === null) admission = delivery;
+  });
 
   setHandler(caseViewQuery, () => ({
     applicationNo: input.applicationNo,
@@ -331,6 +353,19 @@ export async function enrolmentApplication(
         upsertSearchAttributes([{ key: ReviewOverdueKey, value: true }]);
         await recordCaseDetails(input.applicationNo, { reviewOverdue: true });
       }
+    } else if (status === 'APPROVED') {
+      await condition(() => admission !== null);
+      const delivery = admission!;
+      await recordCaseDetails(input.applicationNo, { admission: delivery });
+      if (delivery.housingLock && delivery.result !== 'NOT_ADMITTED') {
+        await lockHousing(
+          delivery.housingLock.certificateNo,
+          input.form.stage,
+          delivery.housingLock.lockedUntil,
+          input.applicationNo,
+        );
+      }
+      await moveTo(delivery.result, `round:${delivery.roundId}`, delivery.explanation.en);
     } else {
       await condition(changed);
     }

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Channel, CheckOutcome, EnrolmentStatus } from '../domain/enrolment';
 import type { ApplicationForm } from '../domain/forms/application-form';
 import type { RejectionReason, SupplementItem } from '../domain/review';
@@ -137,3 +137,17 @@ export const FAILURE_TYPES = {
   /** A department refused the request itself; retrying it cannot help. */
   departmentRejected: 'DEPARTMENT_REJECTED',
 } as const;
+
+/** An admission round's result for one case (DESIGN.md §5), delivered once per round. */
+export interface AdmissionDelivery {
+  readonly roundId: string;
+  readonly result: 'ADMITTED' | 'ASSIGNED_BY_BUREAU' | 'NOT_ADMITTED';
+  readonly schoolId: string | null;
+  readonly explanation: { readonly zh: string; readonly en: string };
+  /** The housing certificate the place rests on, locked once the place is taken. */
+  readonly housingLock: { readonly certificateNo: string; readonly lockedUntil: string } | null;
+}
+
+export const admissionResultSignal = defineSignal<[AdmissionDelivery]>('admissionResult');
+
+export const ADMISSION_ROUND_WORKFLOW_TYPE = 'admissionRound';

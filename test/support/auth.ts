@@ -15,6 +15,7 @@ export function tokens(config: Config) {
       sign('STAFF', sub, { counties, point }),
     platform: (sub = 'guitongban') => sign('PLATFORM', sub),
     operator: (counties: string[]) => sign('OPERATOR', 'operator-1', { counties }),
+    admin: (counties: string[]) => sign('CITY_ADMIN', 'city-admin-1', { counties }),
     family: (familySub: string) => signFamilyToken(familySub, familyTokenSettings(config)),
   };
 }

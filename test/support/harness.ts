@@ -141,7 +141,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue,
         workflowBundle: options.workflowBundle,
-        dependencies: createActivityDependencies(config, database.db),
+        dependencies: createActivityDependencies(config, database.db, temporal),
       });
       harness.worker = { worker, running: worker.run(), connection };
     },

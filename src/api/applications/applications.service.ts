@@ -95,6 +95,7 @@ function familyView(row: CaseRow) {
       ),
     },
     registryCorrections: autoFill.filter((f) => !f.agrees),
+    admission: row.admission,
   };
 }
 
@@ -108,6 +109,7 @@ function officialView(row: CaseRow) {
       evidence: v.evidence,
       checkedAt: v.checkedAt.toISOString(),
     })),
+    admission: row.admission,
     assessment: row.assessment && {
       policyVersion: row.assessment.policyVersion,
       eligible: row.assessment.eligible,

@@ -1,0 +1,46 @@
+import type { AllocationSchool, Mechanism } from '../src/domain/allocation/allocate';
+import { verifyRound } from '../src/domain/allocation/verify';
+import { loadConfig } from '../src/config/config';
+import { createDb } from '../src/db/prisma-client';
+import { RoundRepository } from '../src/db/round-repository';
+import { databaseUrl } from '../src/main/database';
+
+/**
+ * `npm run verify-round -- <roundId>`: recomputes an admission round from what it published
+ * (the revealed seed, the frozen applicant list, the schools) and says MATCH or where it differs.
+ */
+async function main(): Promise<void> {
+  const roundId = process.argv[2];
+  if (!roundId) throw new Error('usage: npm run verify-round -- <roundId>');
+  const db = createDb({ url: databaseUrl(loadConfig()), poolMax: 2 });
+  try {
+    const rounds = new RoundRepository(db);
+    const round = await rounds.find(roundId);
+    if (!round || (round.status !== 'DRAWN' && round.status !== 'PUBLISHED'))
+      throw new Error(`round ${roundId} has not been drawn`);
+    const [applicants, results] = await Promise.all([
+      rounds.frozenApplicants(roundId),
+      rounds.publishedResults(roundId),
+    ]);
+    const verification = verifyRound({
+      seed: round.seed,
+      seedCommitment: round.seedCommitment,
+      applicantListHash: round.applicantListHash ?? '',
+      mechanism: round.mechanism as Mechanism,
+      schools: round.schools as unknown as AllocationSchool[],
+      applicants: applicants.map((a) => a.entry),
+      results,
+    });
+    process.stdout.write(
+      `${verification.verdict}\n${verification.differences.map((d) => `  ${d}`).join('\n')}\n`,
+    );
+    process.exitCode = verification.verdict === 'MATCH' ? 0 : 2;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { Config } from '../../config/config';
+import type { RoundRepository } from '../../db/round-repository';
+import type { AllocationSchool, Mechanism } from '../../domain/allocation/allocate';
+import { LOTTERY_ALGORITHM, seedCommitment } from '../../domain/allocation/lottery';
+import { verifyRound } from '../../domain/allocation/verify';
+import type { Stage } from '../../domain/enrolment';
+import { DuplicateRoundError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import { actorOf, coversCounty, type Principal } from '../../domain/principal';
+import type { admissionRound } from '../../workflows/admission-round';
+import { ADMISSION_ROUND_WORKFLOW_TYPE } from '../../workflows/messages';
+import { API_CONFIG, ROUNDS, TEMPORAL_CLIENT } from '../tokens';
+
+/** Admission rounds: started by an administrator, verifiable by anyone with the published data. */
+@Injectable()
+export class RoundsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ROUNDS) private readonly rounds: RoundRepository,
+    @Inject(API_CONFIG) private readonly config: Config,
+  ) {}
+
+  async start(
+    principal: Principal,
+    request: { countyCode: string; stage: Stage; seasonYear: number; mechanism: Mechanism },
+  ) {
+    if (!coversCounty(principal, request.countyCode))
+      throw new ForbiddenError(`county ${request.countyCode} is not in your scope`);
+    const id = `${request.seasonYear}-${request.countyCode}-${request.stage}-${randomUUID().slice(0, 8)}`;
+    const seed = randomBytes(32).toString('hex');
+    try {
+      await this.rounds.create({
+        id,
+        ...request,
+        seed,
+        seedCommitment: seedCommitment(seed),
+        algorithm: LOTTERY_ALGORITHM,
+        createdBy: actorOf(principal),
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002')
+        throw new DuplicateRoundError(request.countyCode, request.stage, request.seasonYear);
+      throw error;
+    }
+    await this.temporal.workflow.start<typeof admissionRound>(ADMISSION_ROUND_WORKFLOW_TYPE, {
+      workflowId: `admission-round-${id}`,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [id, this.config.ROUND_DELIVERY_BATCH],
+    });
+    return this.view(id);
+  }
+
+  /** The round as published: the seed only once drawn, the commitment from the start. */
+  async view(id: string) {
+    const round = await this.rounds.find(id);
+    if (!round) throw new NotFoundError('admission round');
+    const drawn = round.status === 'DRAWN' || round.status === 'PUBLISHED';
+    return {
+      roundId: round.id,
+      countyCode: round.countyCode,
+      stage: round.stage,
+      seasonYear: round.seasonYear,
+      mechanism: round.mechanism,
+      status: round.status,
+      algorithm: round.algorithm,
+      seedCommitment: round.seedCommitment,
+      seed: drawn ? round.seed : null,
+      applicantListHash: round.applicantListHash,
+      policyVersion: round.policyVersion,
+      schools: drawn ? round.summary : null,
+    };
+  }
+
+  async verify(id: string) {
+    const round = await this.rounds.find(id);
+    if (!round || (round.status !== 'DRAWN' && round.status !== 'PUBLISHED'))
+      throw new NotFoundError('drawn admission round');
+    const [applicants, results] = await Promise.all([
+      this.rounds.frozenApplicants(id),
+      this.rounds.publishedResults(id),
+    ]);
+    return {
+      roundId: id,
+      ...verifyRound({
+        seed: round.seed,
+        seedCommitment: round.seedCommitment,
+        applicantListHash: round.applicantListHash ?? '',
+        mechanism: round.mechanism as Mechanism,
+        schools: round.schools as unknown as AllocationSchool[],
+        applicants: applicants.map((a) => a.entry),
+        results,
+      }),
+    };
+  }
+}

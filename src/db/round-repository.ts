@@ -1,0 +1,162 @@
+import { Prisma } from '../generated/prisma/client';
+import type {
+  AllocationResult,
+  AllocationSchool,
+  Applicant,
+  ApplicantResult,
+} from '../domain/allocation/allocate';
+import type { Stage } from '../domain/enrolment';
+import type { Db } from './prisma-client';
+
+/** A frozen applicant: what allocation ranks, plus where to deliver the result. */
+export interface FrozenApplicant {
+  readonly applicationNo: string;
+  readonly workflowId: string;
+  readonly runId: string;
+  readonly entry: Applicant & { readonly certificateNo: string | null };
+}
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/** Admission rounds: their frozen inputs, their results, and delivery progress. */
+export class RoundRepository {
+  constructor(private readonly db: Db) {}
+
+  create(round: {
+    id: string;
+    countyCode: string;
+    stage: Stage;
+    seasonYear: number;
+    mechanism: string;
+    seed: string;
+    seedCommitment: string;
+    algorithm: string;
+    createdBy: string;
+  }) {
+    return this.db.admissionRound.create({ data: { ...round, status: 'CREATED' } });
+  }
+
+  find(id: string) {
+    return this.db.admissionRound.findUnique({ where: { id } });
+  }
+
+  /** Approved cases of the round's county, stage and season, with their assessed priorities. */
+  async approvedCases(countyCode: string, stage: Stage, seasonYear: number) {
+    return this.db.application.findMany({
+      where: { countyCode, stage, seasonYear, status: 'APPROVED' },
+      select: { applicationNo: true, workflowId: true, runId: true, assessment: true },
+      orderBy: { applicationNo: 'asc' },
+    });
+  }
+
+  schools(countyCode: string, stage: Stage) {
+    return this.db.school.findMany({ where: { countyCode, stage }, orderBy: { id: 'asc' } });
+  }
+
+  async freeze(
+    roundId: string,
+    applicants: readonly FrozenApplicant[],
+    schools: readonly AllocationSchool[],
+    listHash: string,
+    policyVersion: string,
+  ): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await tx.admissionRoundApplicant.createMany({
+        data: applicants.map((a) => ({
+          roundId,
+          applicationNo: a.applicationNo,
+          workflowId: a.workflowId,
+          runId: a.runId,
+          entry: json(a.entry),
+        })),
+        skipDuplicates: true,
+      });
+      await tx.admissionRound.update({
+        where: { id: roundId },
+        data: {
+          status: 'FROZEN',
+          applicantListHash: listHash,
+          schools: json(schools),
+          policyVersion,
+        },
+      });
+    });
+  }
+
+  async frozenApplicants(roundId: string): Promise<FrozenApplicant[]> {
+    const rows = await this.db.admissionRoundApplicant.findMany({
+      where: { roundId },
+      orderBy: { applicationNo: 'asc' },
+    });
+    return rows.map((r) => ({
+      applicationNo: r.applicationNo,
+      workflowId: r.workflowId,
+      runId: r.runId,
+      entry: r.entry as unknown as FrozenApplicant['entry'],
+    }));
+  }
+
+  async saveDraw(roundId: string, allocation: AllocationResult): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      for (let i = 0; i < allocation.results.length; i += 1000) {
+        await tx.admissionResult.createMany({
+          data: allocation.results.slice(i, i + 1000).map((r) => ({
+            roundId,
+            applicationNo: r.applicantId,
+            placement: json(r.placement),
+            choices: json(r.choices),
+          })),
+          skipDuplicates: true,
+        });
+      }
+      await tx.admissionRound.update({
+        where: { id: roundId },
+        data: { status: 'DRAWN', drawnAt: new Date(), summary: json(allocation.schools) },
+      });
+    });
+  }
+
+  async publishedResults(roundId: string): Promise<ApplicantResult[]> {
+    const rows = await this.db.admissionResult.findMany({
+      where: { roundId },
+      orderBy: { applicationNo: 'asc' },
+    });
+    return rows.map((r) => ({
+      applicantId: r.applicationNo,
+      placement: r.placement as unknown as ApplicantResult['placement'],
+      choices: r.choices as unknown as ApplicantResult['choices'],
+    }));
+  }
+
+  undelivered(roundId: string, limit: number) {
+    return this.db.$queryRaw<
+      {
+        application_no: string;
+        workflow_id: string;
+        run_id: string;
+        placement: ApplicantResult['placement'];
+        choices: ApplicantResult['choices'];
+        entry: FrozenApplicant['entry'];
+      }[]
+    >`
+      SELECT r.application_no, a.workflow_id, a.run_id, r.placement, r.choices, a.entry
+      FROM admission_result r JOIN admission_round_applicant a ON a.round_id = r.round_id AND a.application_no = r.application_no
+      WHERE r.round_id = ${roundId} AND r.delivered_at IS NULL
+      ORDER BY r.application_no LIMIT ${limit}`;
+  }
+
+  async markDelivered(roundId: string, applicationNos: readonly string[]): Promise<void> {
+    await this.db.admissionResult.updateMany({
+      where: { roundId, applicationNo: { in: [...applicationNos] }, deliveredAt: null },
+      data: { deliveredAt: new Date() },
+    });
+  }
+
+  countUndelivered(roundId: string): Promise<number> {
+    return this.db.admissionResult.count({ where: { roundId, deliveredAt: null } });
+  }
+
+  async publish(roundId: string): Promise<void> {
+    await this.db.admissionRound.update({ where: { id: roundId }, data: { status: 'PUBLISHED' } });
+  }
+}
