@@ -3,15 +3,18 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { accessTokenSettings, type Config } from '../config/config';
+import { AdministrationRepository } from '../db/administration-repository';
 import { ApplicationRepository } from '../db/application-repository';
 import { AppointmentRepository } from '../db/appointment-repository';
 import { AuditRepository } from '../db/audit-repository';
+import { EligibilityRepository } from '../db/eligibility-repository';
 import { ReviewQueueRepository } from '../db/review-queue-repository';
 import { RoundRepository } from '../db/round-repository';
 import { LocalDiskAttachmentStore } from '../storage/attachment-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import type { Db } from '../db/prisma-client';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
+import { AdminController } from './admin/admin.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { CaseGateway } from './applications/case-gateway';
@@ -26,9 +29,11 @@ import { ZodBodyPipe } from './problem/zod-body.pipe';
 import { RegistrationController } from './registration/registration.controller';
 import {
   ACCESS_TOKEN_SETTINGS,
+  ADMINISTRATION,
   API_CONFIG,
   APPLICATION_REPOSITORY,
   APPOINTMENTS,
+  ELIGIBILITY,
   ATTACHMENT_STORE,
   AUDIT,
   REVIEW_QUEUE,
@@ -55,6 +60,7 @@ export class AppModule {
         RegistrationController,
         ReviewController,
         RoundsController,
+        AdminController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -66,6 +72,8 @@ export class AppModule {
         { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
         { provide: AUDIT, useValue: new AuditRepository(deps.db) },
         { provide: ROUNDS, useValue: new RoundRepository(deps.db) },
+        { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
+        { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db) },
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db) },
         {
           provide: ATTACHMENT_STORE,

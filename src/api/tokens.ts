@@ -10,3 +10,5 @@ export const AUDIT = Symbol('AUDIT');
 export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');
 export const REVIEW_QUEUE = Symbol('REVIEW_QUEUE');
 export const ROUNDS = Symbol('ROUNDS');
+export const ADMINISTRATION = Symbol('ADMINISTRATION');
+export const ELIGIBILITY = Symbol('ELIGIBILITY');

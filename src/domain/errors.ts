@@ -162,3 +162,17 @@ export class DuplicateRoundError extends DomainError {
     );
   }
 }
+
+export class RegistrationOpenError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'REGISTRATION_OPEN';
+  constructor(readonly closesAt: string) {
+    super(
+      `Registration is open until ${closesAt}; the round starts after it closes.`,
+      `报名截止于 ${closesAt},截止后方可开始录取。`,
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { closesAt: this.closesAt };
+  }
+}

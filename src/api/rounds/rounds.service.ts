@@ -7,11 +7,18 @@ import type { AllocationSchool, Mechanism } from '../../domain/allocation/alloca
 import { LOTTERY_ALGORITHM, seedCommitment } from '../../domain/allocation/lottery';
 import { verifyRound } from '../../domain/allocation/verify';
 import type { Stage } from '../../domain/enrolment';
-import { DuplicateRoundError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import {
+  DuplicateRoundError,
+  ForbiddenError,
+  NotFoundError,
+  RegistrationOpenError,
+} from '../../domain/errors';
 import { actorOf, coversCounty, type Principal } from '../../domain/principal';
 import type { admissionRound } from '../../workflows/admission-round';
 import { ADMISSION_ROUND_WORKFLOW_TYPE } from '../../workflows/messages';
-import { API_CONFIG, ROUNDS, TEMPORAL_CLIENT } from '../tokens';
+import { ADMINISTRATION, API_CONFIG, ELIGIBILITY, ROUNDS, TEMPORAL_CLIENT } from '../tokens';
+import type { AdministrationRepository } from '../../db/administration-repository';
+import type { EligibilityRepository } from '../../db/eligibility-repository';
 
 /** Admission rounds: started by an administrator, verifiable by anyone with the published data. */
 @Injectable()
@@ -20,20 +27,37 @@ export class RoundsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(ROUNDS) private readonly rounds: RoundRepository,
     @Inject(API_CONFIG) private readonly config: Config,
+    @Inject(ADMINISTRATION) private readonly administration: AdministrationRepository,
+    @Inject(ELIGIBILITY) private readonly eligibility: EligibilityRepository,
   ) {}
 
   async start(
     principal: Principal,
-    request: { countyCode: string; stage: Stage; seasonYear: number; mechanism: Mechanism },
+    request: { countyCode: string; stage: Stage; seasonYear: number; mechanism?: Mechanism },
   ) {
     if (!coversCounty(principal, request.countyCode))
       throw new ForbiddenError(`county ${request.countyCode} is not in your scope`);
+    const key = {
+      countyCode: request.countyCode,
+      stage: request.stage,
+      seasonYear: request.seasonYear,
+    };
+    const window = await this.administration.window(key);
+    if (window && window.closesAt > new Date())
+      throw new RegistrationOpenError(window.closesAt.toISOString());
+    const policy = await this.eligibility.policy(
+      request.countyCode,
+      request.stage,
+      request.seasonYear,
+    );
+    const mechanism = request.mechanism ?? policy?.mechanism ?? 'DEFERRED_ACCEPTANCE';
     const id = `${request.seasonYear}-${request.countyCode}-${request.stage}-${randomUUID().slice(0, 8)}`;
     const seed = randomBytes(32).toString('hex');
     try {
       await this.rounds.create({
         id,
-        ...request,
+        ...key,
+        mechanism,
         seed,
         seedCommitment: seedCommitment(seed),
         algorithm: LOTTERY_ALGORITHM,

@@ -39,6 +39,8 @@ export interface PriorityPolicy {
   /** Months of social insurance in the city, of the last 24, for the four proofs. */
   readonly socialInsuranceMonths: number;
   readonly lockYears: Readonly<Record<Stage, number>>;
+  /** How the round allocates: deferred acceptance, or first-choice-first (志愿优先). */
+  readonly mechanism?: 'DEFERRED_ACCEPTANCE' | 'FIRST_CHOICE_FIRST';
 }
 
 /** The published Nanning pattern; tier 1 also holds confirmed policy care and JUNIOR_1 feeders. */
@@ -127,4 +129,5 @@ export const priorityPolicySchema = z.object({
   hukouMonthsThreshold: z.number().int().min(0),
   socialInsuranceMonths: z.number().int().min(0).max(24),
   lockYears: z.object({ PRIMARY_1: z.number().int().min(0), JUNIOR_1: z.number().int().min(0) }),
+  mechanism: z.enum(['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST']).optional(),
 }) satisfies z.ZodType<PriorityPolicy>;
