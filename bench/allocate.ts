@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+} from '@temporalio/worker';
+import { allocate, type AllocationSchool, type Applicant } from '../src/domain/allocation/allocate';
+import { mulberry32 } from '../src/simulator/prng';
+import { ensureTemporalCli } from '../src/temporal/cli';
+import { startDevServer } from '../src/temporal/dev-server';
+import { admissionResultSignal, type AdmissionDelivery } from '../src/workflows/messages';
+
+/**
+ * `npm run bench:allocate`: (1) the allocation of BENCH_APPLICANTS (default 1 000 000) applicants
+ * with 3 choices each over BENCH_SCHOOLS (3 000) schools, wall time and peak memory, for both
+ * mechanisms; (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them,
+ * signalled 20 at a time as the round's delivery activity does, on a Temporal dev server.
+ */
+const applicantsCount = Number(process.env.BENCH_APPLICANTS ?? 1_000_000);
+const schoolsCount = Number(process.env.BENCH_SCHOOLS ?? 3000);
+const liveCount = Number(process.env.BENCH_LIVE ?? 10_000);
+
+function synthetic(): { schools: AllocationSchool[]; applicants: Applicant[] } {
+  const rand = mulberry32(20260901);
+  const schools = Array.from({ length: schoolsCount }, (_, i) => ({
+    id: `S${i}`,
+    // Places for ~90% of applicants, unevenly: some schools are oversubscribed, some are not.
+    capacity: Math.round(((applicantsCount * 0.9) / schoolsCount) * (0.5 + rand())),
+    location: { x: rand() * 100_000, y: rand() * 100_000 },
+  }));
+  const applicants = Array.from({ length: applicantsCount }, (_, i) => {
+    const home = Math.floor(rand() * schoolsCount);
+    const choices = [
+      home,
+      (home + 1 + Math.floor(rand() * 20)) % schoolsCount,
+      Math.floor(rand() * schoolsCount),
+    ].map((s) => ({
+      schoolId: `S${s}`,
+      tier: 1 + Math.floor(rand() * 9),
+      qualifyingDate:
+        rand() < 0.6
+          ? `20${10 + Math.floor(rand() * 16)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`
+          : null,
+      contributionMonths: rand() < 0.3 ? Math.floor(rand() * 25) : null,
+    }));
+    return { id: `A${i}`, eligible: rand() > 0.01, choices, location: schools[home]!.location };
+  });
+  return { schools, applicants };
+}
+
+function allocationFigures(): void {
+  const t0 = Date.now();
+  const input = synthetic();
+  process.stdout.write(
+    `generated ${applicantsCount} applicants × 3 choices over ${schoolsCount} schools in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+  for (const mechanism of ['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'] as const) {
+    const started = Date.now();
+    const result = allocate({ ...input, mechanism, seed: 'bench-seed' });
+    const seconds = (Date.now() - started) / 1000;
+    const placed = result.results.filter((r) => r.placement.result !== 'NOT_PLACED').length;
+    const bureau = result.results.filter((r) => r.placement.result === 'ASSIGNED_BY_BUREAU').length;
+    process.stdout.write(
+      `  ${mechanism}: ${seconds.toFixed(1)} s wall; placed ${placed} (${bureau} by the bureau); peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`,
+    );
+  }
+}
+
+async function deliveryFigures(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+  const server = await startDevServer({
+    cliPath: await ensureTemporalCli(),
+    port: 7960,
+    namespace: 'default',
+  });
+  const connection = await NativeConnection.connect({ address: server.address });
+  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const taskQueue = `bench-delivery-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('./workflows/await-admission'),
+      logger: new DefaultLogger('ERROR'),
+    }),
+    maxCachedWorkflows: liveCount + 100,
+  });
+  const running = worker.run();
+  const ids = Array.from({ length: liveCount }, (_, i) => `bench-live-${i}-${randomUUID()}`);
+  const startedAt = Date.now();
+  for (let i = 0; i < ids.length; i += 100) {
+    await Promise.all(
+      ids
+        .slice(i, i + 100)
+        .map((workflowId) => client.workflow.start('awaitAdmission', { workflowId, taskQueue })),
+    );
+  }
+  process.stdout.write(
+    `started ${liveCount} live workflows in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
+  );
+  const delivery: AdmissionDelivery = {
+    roundId: 'bench',
+    result: 'ADMITTED',
+    schoolId: 'S1',
+    explanation: { zh: '已录取', en: 'Admitted' },
+    housingLock: null,
+  };
+  const t0 = Date.now();
+  for (let i = 0; i < ids.length; i += 20) {
+    await Promise.all(
+      ids
+        .slice(i, i + 20)
+        .map((id) => client.workflow.getHandle(id).signal(admissionResultSignal, delivery)),
+    );
+  }
+  const signalled = (Date.now() - t0) / 1000;
+  await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
+  const completed = (Date.now() - t0) / 1000;
+  process.stdout.write(
+    `  delivered ${liveCount} results in ${signalled.toFixed(1)} s (${(liveCount / signalled).toFixed(0)} signals/s, 20 at a time); all cases done after ${completed.toFixed(1)} s (${(liveCount / completed).toFixed(0)}/s)\n`,
+  );
+  worker.shutdown();
+  await running;
+  await client.connection.close();
+  await connection.close();
+  await server.stop();
+}
+
+async function main(): Promise<void> {
+  allocationFigures();
+  if (liveCount > 0) await deliveryFigures();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
