@@ -141,7 +141,9 @@ export function allocate(input: AllocationInput): AllocationResult {
 
   function firstChoiceFirst(): void {
     const placed = new Set<string>();
-    const rounds = Math.max(0, ...eligible.map((a) => choicesOf.get(a.id)!.length));
+    // A loop, not Math.max(...): a million arguments would overflow the stack.
+    let rounds = 0;
+    for (const a of eligible) rounds = Math.max(rounds, choicesOf.get(a.id)!.length);
     for (let rank = 0; rank < rounds; rank += 1) {
       const proposals = new Map<
         string,
@@ -232,7 +234,7 @@ export function allocate(input: AllocationInput): AllocationResult {
       schoolId: s.id,
       capacity: s.capacity,
       admitted: held.get(s.id)!.length,
-      bureau: [...bureau.values()].filter((id) => id === s.id).length,
+      bureau: bureauCount.get(s.id) ?? 0,
       cutoff: cutoffs.get(s.id) ?? null,
     })),
   };
