@@ -196,18 +196,23 @@ export function allocate(input: AllocationInput): AllocationResult {
       }
     );
   }
+  const withRoom = input.schools.filter((s) => room.get(s.id)! > 0);
   for (const { a } of leftover) {
-    const nearest = input.schools
-      .filter((s) => room.get(s.id)! > 0)
-      .sort(
-        (s, t) =>
-          distance(a.location, s.location) - distance(a.location, t.location) ||
-          (s.id < t.id ? -1 : 1),
-      )[0];
-    if (!nearest) continue;
+    let nearest: AllocationSchool | undefined;
+    for (const s of withRoom) {
+      if (room.get(s.id)! <= 0) continue;
+      const d = nearest
+        ? distance(a.location, s.location) - distance(a.location, nearest.location)
+        : -1;
+      if (d < 0 || (d === 0 && s.id < nearest!.id)) nearest = s;
+    }
+    if (!nearest) break;
     room.set(nearest.id, room.get(nearest.id)! - 1);
     bureau.set(a.id, nearest.id);
   }
+  const bureauCount = new Map<string, number>();
+  for (const schoolId of bureau.values())
+    bureauCount.set(schoolId, (bureauCount.get(schoolId) ?? 0) + 1);
 
   const results: ApplicantResult[] = input.applicants.map((a) => {
     if (!a.eligible) return { applicantId: a.id, placement: { result: 'NOT_PLACED' }, choices: [] };
