@@ -117,10 +117,20 @@ async function deliveryFigures(): Promise<void> {
     );
   }
   const signalled = (Date.now() - t0) / 1000;
-  await Promise.all(ids.map((id) => client.workflow.getHandle(id).result()));
+  process.stdout.write(
+    `  delivered ${liveCount} results in ${signalled.toFixed(1)} s (${(liveCount / signalled).toFixed(0)} signals/s, 20 at a time)\n`,
+  );
+  // Waiting on 10 000 results at once would open as many long polls; count the open ones instead.
+  let open = liveCount;
+  while (open > 0) {
+    await new Promise((r) => setTimeout(r, 500));
+    open = (
+      await client.workflow.count(`TaskQueue = "${taskQueue}" AND ExecutionStatus = "Running"`)
+    ).count;
+  }
   const completed = (Date.now() - t0) / 1000;
   process.stdout.write(
-    `  delivered ${liveCount} results in ${signalled.toFixed(1)} s (${(liveCount / signalled).toFixed(0)} signals/s, 20 at a time); all cases done after ${completed.toFixed(1)} s (${(liveCount / completed).toFixed(0)}/s)\n`,
+    `  every case had taken its result and completed after ${completed.toFixed(1)} s (${(liveCount / completed).toFixed(0)} cases/s)\n`,
   );
   worker.shutdown();
   await running;

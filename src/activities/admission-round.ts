@@ -81,7 +81,9 @@ export function admissionRoundActivities(rounds: RoundRepository, temporal: Clie
         };
       });
       const listHash = applicantListHash(applicants.map((a) => a.applicationNo));
-      await rounds.freeze(roundId, applicants, schools, listHash, DEFAULT_POLICY.version);
+      const policy =
+        (await rounds.countyPolicy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY;
+      await rounds.freeze(roundId, applicants, schools, listHash, policy.version);
       return { applicants: applicants.length, listHash };
     },
 
@@ -121,7 +123,9 @@ export function admissionRoundActivities(rounds: RoundRepository, temporal: Clie
       const names = new Map(
         ((r.schools ?? []) as unknown as AllocationSchool[]).map((s) => [s.id, s.id]),
       );
-      const lockYears = DEFAULT_POLICY.lockYears[r.stage];
+      const lockYears = (
+        (await rounds.countyPolicy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY
+      ).lockYears[r.stage];
       const batch = await rounds.undelivered(roundId, batchSize);
       const delivered: string[] = [];
       const concurrency = 20;

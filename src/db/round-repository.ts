@@ -5,6 +5,7 @@ import type {
   Applicant,
   ApplicantResult,
 } from '../domain/allocation/allocate';
+import { priorityPolicySchema, type PriorityPolicy } from '../domain/eligibility/policy';
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
 
@@ -158,5 +159,17 @@ export class RoundRepository {
 
   async publish(roundId: string): Promise<void> {
     await this.db.admissionRound.update({ where: { id: roundId }, data: { status: 'PUBLISHED' } });
+  }
+
+  /** The county's own policy for the round, if it has one (else the default applies). */
+  async countyPolicy(
+    countyCode: string,
+    stage: Stage,
+    seasonYear: number,
+  ): Promise<PriorityPolicy | undefined> {
+    const row = await this.db.admissionPolicy.findUnique({
+      where: { countyCode_stage_seasonYear: { countyCode, stage, seasonYear } },
+    });
+    return row ? priorityPolicySchema.parse(row.document) : undefined;
   }
 }

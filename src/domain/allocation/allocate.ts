@@ -72,6 +72,8 @@ export interface AllocationResult {
     readonly schoolId: string;
     readonly capacity: number;
     readonly admitted: number;
+    /** Admitted per tier, for the published summary. */
+    readonly admittedByTier: Readonly<Record<string, number>>;
     readonly bureau: number;
     readonly cutoff: PriorityKey | null;
   }[];
@@ -239,10 +241,17 @@ export function allocate(input: AllocationInput): AllocationResult {
       schoolId: s.id,
       capacity: s.capacity,
       admitted: held.get(s.id)!.length,
+      admittedByTier: countByTier(held.get(s.id)!),
       bureau: bureauCount.get(s.id) ?? 0,
       cutoff: cutoffs.get(s.id) ?? null,
     })),
   };
+}
+
+function countByTier(list: readonly { key: PriorityKey }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const h of list) counts[h.key.tier] = (counts[h.key.tier] ?? 0) + 1;
+  return counts;
 }
 
 /** Keeps a school's held list sorted without re-sorting it on every proposal. */
