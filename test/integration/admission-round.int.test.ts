@@ -215,5 +215,5 @@ describe('an admission round: 200 applications through review, a verifiable draw
     );
     expect(script.status).toBe(2);
     expect(script.stdout).toMatch(new RegExp(`^MISMATCH[\\s\\S]*${tampered}`));
-  });
+  }, 420_000); // 200 cases through verification, review and a round on a 2-core machine
 });
