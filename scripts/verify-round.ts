@@ -1,4 +1,3 @@
-import type { AllocationSchool, Mechanism } from '../src/domain/allocation/allocate';
 import { verifyRound } from '../src/domain/allocation/verify';
 import { loadConfig } from '../src/config/config';
 import { createDb } from '../src/db/prisma-client';
@@ -14,23 +13,9 @@ async function main(): Promise<void> {
   if (!roundId) throw new Error('usage: npm run verify-round -- <roundId>');
   const db = createDb({ url: databaseUrl(loadConfig()), poolMax: 2 });
   try {
-    const rounds = new RoundRepository(db);
-    const round = await rounds.find(roundId);
-    if (!round || (round.status !== 'DRAWN' && round.status !== 'PUBLISHED'))
-      throw new Error(`round ${roundId} has not been drawn`);
-    const [applicants, results] = await Promise.all([
-      rounds.frozenApplicants(roundId),
-      rounds.publishedResults(roundId),
-    ]);
-    const verification = verifyRound({
-      seed: round.seed,
-      seedCommitment: round.seedCommitment,
-      applicantListHash: round.applicantListHash ?? '',
-      mechanism: round.mechanism as Mechanism,
-      schools: round.schools as unknown as AllocationSchool[],
-      applicants: applicants.map((a) => a.entry),
-      results,
-    });
+    const published = await new RoundRepository(db).publishedRound(roundId);
+    if (!published) throw new Error(`round ${roundId} has not been drawn`);
+    const verification = verifyRound(published);
     process.stdout.write(
       `${verification.verdict}\n${verification.differences.map((d) => `  ${d}`).join('\n')}\n`,
     );

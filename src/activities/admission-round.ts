@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
 import {
   allocate,
@@ -20,7 +21,11 @@ interface StoredSchool {
 }
 
 /** Activities of an admission round: freeze, draw, deliver, publish. Each is idempotent. */
-export function admissionRoundActivities(rounds: RoundRepository, temporal: Client) {
+export function admissionRoundActivities(
+  rounds: RoundRepository,
+  eligibility: EligibilityRepository,
+  temporal: Client,
+) {
   async function round(roundId: string) {
     const r = await rounds.find(roundId);
     if (!r) throw new Error(`round ${roundId} does not exist`);
@@ -82,7 +87,7 @@ export function admissionRoundActivities(rounds: RoundRepository, temporal: Clie
       });
       const listHash = applicantListHash(applicants.map((a) => a.applicationNo));
       const policy =
-        (await rounds.countyPolicy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY;
+        (await eligibility.policy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY;
       await rounds.freeze(roundId, applicants, schools, listHash, policy.version);
       return { applicants: applicants.length, listHash };
     },
@@ -124,7 +129,7 @@ export function admissionRoundActivities(rounds: RoundRepository, temporal: Clie
         ((r.schools ?? []) as unknown as AllocationSchool[]).map((s) => [s.id, s.id]),
       );
       const lockYears = (
-        (await rounds.countyPolicy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY
+        (await eligibility.policy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY
       ).lockYears[r.stage];
       const batch = await rounds.undelivered(roundId, batchSize);
       const delivered: string[] = [];

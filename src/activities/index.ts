@@ -35,7 +35,7 @@ export function createActivities(deps: ActivityDependencies) {
     assessEligibility: assessEligibilityActivity(deps.eligibility, deps.reference),
     notifyPlatform: notifyPlatformActivity(deps.platform),
     lockHousing: lockHousingActivity(deps.eligibility),
-    ...admissionRoundActivities(deps.rounds, deps.temporal),
+    ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal),
   };
 }
 

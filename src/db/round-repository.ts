@@ -4,8 +4,9 @@ import type {
   AllocationSchool,
   Applicant,
   ApplicantResult,
+  Mechanism,
 } from '../domain/allocation/allocate';
-import { priorityPolicySchema, type PriorityPolicy } from '../domain/eligibility/policy';
+import type { PublishedRound } from '../domain/allocation/verify';
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
 
@@ -161,15 +162,22 @@ export class RoundRepository {
     await this.db.admissionRound.update({ where: { id: roundId }, data: { status: 'PUBLISHED' } });
   }
 
-  /** The county's own policy for the round, if it has one (else the default applies). */
-  async countyPolicy(
-    countyCode: string,
-    stage: Stage,
-    seasonYear: number,
-  ): Promise<PriorityPolicy | undefined> {
-    const row = await this.db.admissionPolicy.findUnique({
-      where: { countyCode_stage_seasonYear: { countyCode, stage, seasonYear } },
-    });
-    return row ? priorityPolicySchema.parse(row.document) : undefined;
+  /** Everything a drawn round published, as verification needs it; undefined if not drawn. */
+  async publishedRound(roundId: string): Promise<PublishedRound | undefined> {
+    const round = await this.find(roundId);
+    if (!round || (round.status !== 'DRAWN' && round.status !== 'PUBLISHED')) return undefined;
+    const [applicants, results] = await Promise.all([
+      this.frozenApplicants(roundId),
+      this.publishedResults(roundId),
+    ]);
+    return {
+      seed: round.seed,
+      seedCommitment: round.seedCommitment,
+      applicantListHash: round.applicantListHash ?? '',
+      mechanism: round.mechanism as Mechanism,
+      schools: round.schools as unknown as AllocationSchool[],
+      applicants: applicants.map((a) => a.entry),
+      results,
+    };
   }
 }

@@ -4,12 +4,10 @@ import { projectRoot } from '../../src/config/paths';
 import { eventually } from '../support/eventually';
 import { formForFamily } from '../support/forms';
 import {
-  APP_KEY,
-  APP_SECRET,
-  CALLBACK_SECRET,
   bundleWorkflows,
   registryFamilies,
   startHarness,
+  workerProcessEnv,
   type Harness,
 } from '../support/harness';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
@@ -32,17 +30,7 @@ describe('an admission round: 200 applications through review, a verifiable draw
     await sut?.close();
   });
 
-  const workerEnv = () => ({
-    NODE_ENV: 'test',
-    DATA_DIR: sut.config.DATA_DIR,
-    DATABASE_URL: sut.database.url,
-    TEMPORAL_ADDRESS: sut.config.TEMPORAL_ADDRESS,
-    TEMPORAL_TASK_QUEUE: sut.taskQueue,
-    DATA_SHARING_BASE_URL: sut.simulator.url,
-    DATA_SHARING_APP_KEY: APP_KEY,
-    DATA_SHARING_APP_SECRET: APP_SECRET,
-    PLATFORM_CALLBACK_SECRET: CALLBACK_SECRET,
-  });
+  const workerEnv = () => workerProcessEnv(sut);
 
   it('admits, places by the bureau, notifies each family once even after a worker is killed mid-delivery, and verifies', async () => {
     const headers = await family();

@@ -2,12 +2,10 @@ import request from 'supertest';
 import { eventually } from '../support/eventually';
 import { formFor } from '../support/forms';
 import {
-  APP_KEY,
-  CALLBACK_SECRET,
-  APP_SECRET,
   bundleWorkflows,
   registryPeople,
   startHarness,
+  workerProcessEnv,
   type Harness,
 } from '../support/harness';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
@@ -24,19 +22,7 @@ describe('a worker process killed mid-verification', () => {
     await sut?.close();
   });
 
-  function workerEnv(): Record<string, string> {
-    return {
-      NODE_ENV: 'test',
-      DATABASE_URL: sut.database.url,
-      TEMPORAL_ADDRESS: sut.config.TEMPORAL_ADDRESS,
-      TEMPORAL_TASK_QUEUE: sut.taskQueue,
-      DATA_SHARING_BASE_URL: sut.simulator.url,
-      DATA_SHARING_APP_KEY: APP_KEY,
-      DATA_SHARING_APP_SECRET: APP_SECRET,
-      PLATFORM_CALLBACK_SECRET: CALLBACK_SECRET,
-      DATA_SHARING_TIMEOUT_MS: String(sut.config.DATA_SHARING_TIMEOUT_MS),
-    };
-  }
+  const workerEnv = () => workerProcessEnv(sut);
 
   it('loses nothing: a new worker finishes the case with one row and one timeline entry per transition', async () => {
     // Slow enough that the kill lands while the identity call is in flight, fast enough to

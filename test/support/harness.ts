@@ -165,3 +165,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!options.withoutWorker) await harness.startWorker();
   return harness;
 }
+
+/** The environment of a worker process (src/main/worker.ts) that joins this harness. */
+export function workerProcessEnv(harness: Harness): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATA_DIR: harness.config.DATA_DIR,
+    DATABASE_URL: harness.database.url,
+    TEMPORAL_ADDRESS: harness.config.TEMPORAL_ADDRESS,
+    TEMPORAL_TASK_QUEUE: harness.taskQueue,
+    DATA_SHARING_BASE_URL: harness.simulator.url,
+    DATA_SHARING_APP_KEY: APP_KEY,
+    DATA_SHARING_APP_SECRET: APP_SECRET,
+    DATA_SHARING_TIMEOUT_MS: String(harness.config.DATA_SHARING_TIMEOUT_MS),
+    PLATFORM_CALLBACK_SECRET: CALLBACK_SECRET,
+  };
+}

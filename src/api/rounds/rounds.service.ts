@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Config } from '../../config/config';
 import type { RoundRepository } from '../../db/round-repository';
-import type { AllocationSchool, Mechanism } from '../../domain/allocation/allocate';
+import type { Mechanism } from '../../domain/allocation/allocate';
 import { LOTTERY_ALGORITHM, seedCommitment } from '../../domain/allocation/lottery';
 import { verifyRound } from '../../domain/allocation/verify';
 import type { Stage } from '../../domain/enrolment';
@@ -98,24 +98,8 @@ export class RoundsService {
   }
 
   async verify(id: string) {
-    const round = await this.rounds.find(id);
-    if (!round || (round.status !== 'DRAWN' && round.status !== 'PUBLISHED'))
-      throw new NotFoundError('drawn admission round');
-    const [applicants, results] = await Promise.all([
-      this.rounds.frozenApplicants(id),
-      this.rounds.publishedResults(id),
-    ]);
-    return {
-      roundId: id,
-      ...verifyRound({
-        seed: round.seed,
-        seedCommitment: round.seedCommitment,
-        applicantListHash: round.applicantListHash ?? '',
-        mechanism: round.mechanism as Mechanism,
-        schools: round.schools as unknown as AllocationSchool[],
-        applicants: applicants.map((a) => a.entry),
-        results,
-      }),
-    };
+    const published = await this.rounds.publishedRound(id);
+    if (!published) throw new NotFoundError('drawn admission round');
+    return { roundId: id, ...verifyRound(published) };
   }
 }
