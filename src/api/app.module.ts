@@ -33,6 +33,7 @@ import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
   APPOINTMENTS,
+  DB,
   ELIGIBILITY,
   ATTACHMENT_STORE,
   AUDIT,
@@ -64,6 +65,7 @@ export class AppModule {
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
+        { provide: DB, useValue: deps.db },
         { provide: ACCESS_TOKEN_SETTINGS, useValue: accessTokenSettings(deps.config) },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
         { provide: APPLICATION_REPOSITORY, useValue: new ApplicationRepository(deps.db) },

@@ -12,3 +12,4 @@ export const REVIEW_QUEUE = Symbol('REVIEW_QUEUE');
 export const ROUNDS = Symbol('ROUNDS');
 export const ADMINISTRATION = Symbol('ADMINISTRATION');
 export const ELIGIBILITY = Symbol('ELIGIBILITY');
+export const DB = Symbol('DB');
