@@ -1,3 +1,4 @@
+import { heartbeat } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { EligibilityRepository } from '../db/eligibility-repository';
@@ -165,6 +166,7 @@ export function admissionRoundActivities(
             delivered.push(row.application_no);
           }),
         );
+        heartbeat(delivered.length);
       }
       await rounds.markDelivered(roundId, delivered);
       return { delivered: delivered.length, remaining: await rounds.countUndelivered(roundId) };

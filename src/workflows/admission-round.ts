@@ -1,9 +1,22 @@
-import { continueAsNew, proxyActivities } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, type RetryPolicy } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 
-const { freezeRound, drawRound, deliverResults, publishRound } = proxyActivities<Activities>({
-  startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+const retry: RetryPolicy = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+};
+// Freezing and drawing a county of a million applicants takes minutes of one CPU.
+const { freezeRound, drawRound, publishRound } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 minutes',
+  retry,
+});
+// A delivery batch heartbeats as it goes, so a batch on a worker that died is retried within
+// seconds, not after the whole time-out.
+const { deliverResults } = proxyActivities<Activities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '15 seconds',
+  retry,
 });
 
 /** Deliveries per run before continuing as new, to keep each run's history small. */
