@@ -1,31 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  NativeConnection,
-  Runtime,
-  Worker,
-} from '@temporalio/worker';
-import { Client as PgClient } from 'pg';
-import { loadConfig } from '../src/config/config';
-import { migrationsDir } from '../src/config/paths';
-import { migrate } from '../src/db/migrator';
-import { createDb } from '../src/db/prisma-client';
-import { seedReferenceData } from '../src/db/seed-reference-data';
-import { childKey, enrolmentWorkflowId } from '../src/domain/application-identity';
-import { formatApplicationNo } from '../src/domain/application-number';
-import { applicationFormSchema } from '../src/domain/forms/application-form';
-import { maskResidentId } from '../src/domain/resident-id';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { generateFamilies } from '../src/simulator/families';
-import { startSimulator } from '../src/simulator/server';
-import { ensureTemporalCli } from '../src/temporal/cli';
-import { startDevServer } from '../src/temporal/dev-server';
-import { createActivityDependencies } from '../src/worker/activity-dependencies';
-import { createEnrolmentWorker } from '../src/worker/create-worker';
-import type { EnrolmentApplicationInput } from '../src/workflows/messages';
-import { formForFamily } from '../test/support/forms';
+import { startBenchStack } from './support/stack';
 
 /**
  * `npm run bench:verify`: BENCH_CASES (default 300) applications of families with a home (Form A,
@@ -35,7 +11,6 @@ import { formForFamily } from '../test/support/forms';
  */
 const cases = Number(process.env.BENCH_CASES ?? 300);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
-const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 /** Activities one such case runs: 3 transitions recorded, 3 checks, 3 results stored, 1 assessment, 3 notices. */
 const ACTIVITIES_PER_CASE = 13;
 
@@ -43,92 +18,25 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
-  const temporal = await startDevServer({
-    cliPath: await ensureTemporalCli(),
-    port: 7950,
-    namespace: 'default',
+  const stack = await startBenchStack({
+    name: 'verify',
+    temporalPort: 7950,
+    population: cases * 5,
   });
-  const dbName = `gx_bench_verify_${Date.now()}`;
-  const admin = new PgClient({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  await migrate(dbUrl.toString(), migrationsDir());
-  const db = createDb({ url: dbUrl.toString(), poolMax: 20 });
-  await seedReferenceData(db);
-
-  const simulator = await startSimulator({
-    port: 0,
-    appKey: 'bench',
-    appSecret: 'bench-secret-0123456789',
-    seed: 11,
-    populationSize: cases * 5,
-    callbackSecret: 'bench-callback-secret',
-  });
+  const { db, client, connection, simulator } = stack;
   for (const endpoint of ['identity', 'household', 'real-estate', 'platform-callback'])
     simulator.faults.set(endpoint, { latencyMs });
-  const config = loadConfig({
-    DATABASE_URL: dbUrl.toString(),
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
-    DATA_SHARING_BASE_URL: simulator.url,
-    DATA_SHARING_APP_KEY: 'bench',
-    DATA_SHARING_APP_SECRET: 'bench-secret-0123456789',
-    PLATFORM_CALLBACK_SECRET: 'bench-callback-secret',
-  });
-  const connection = await NativeConnection.connect({ address: temporal.address });
-  const worker = await createEnrolmentWorker({
-    connection,
-    namespace: 'default',
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dependencies: createActivityDependencies(
-      config,
-      db,
-      new Client({ connection: await Connection.connect({ address: temporal.address }) }),
-    ),
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('../src/workflows'),
-      logger: new DefaultLogger('ERROR'),
-    }),
-  });
-  const running = worker.run();
-  const client = new Client({
-    connection: await Connection.connect({ address: temporal.address }),
-  });
+  const { worker, running } = await stack.startWorker();
 
   const families = generateFamilies(11, cases * 5)
     .filter((f) => f.archetype === 'SOLE_OWNER_AT_HUKOU')
     .slice(0, cases);
   const started = Date.now();
-  await Promise.all(
-    families.map(async (family, i) => {
-      const form = applicationFormSchema.parse(formForFamily(family));
-      const key = childKey('bench', form.child.idNumber);
-      const input: EnrolmentApplicationInput = {
-        applicationNo: formatApplicationNo(form.seasonYear, form.countyCode, i + 1),
-        form,
-        childKey: key,
-        childIdMasked: maskResidentId(form.child.idNumber),
-        ownerSub: 'bench',
-        submittedBy: 'bench',
-        registrationPointId: null,
-        submittedAt: new Date().toISOString(),
-        settings: {
-          verificationAttemptTimeoutMs: 15_000,
-          verificationRetryBudgetMs: 600_000,
-          reviewSlaMs: 86_400_000,
-        },
-      };
-      await client.workflow.start('enrolmentApplication', {
-        workflowId: enrolmentWorkflowId(form.seasonYear, form.stage, key),
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-      });
-    }),
-  );
+  await stack.startCases(families, {
+    verificationAttemptTimeoutMs: 15_000,
+    verificationRetryBudgetMs: 600_000,
+    reviewSlaMs: 86_400_000,
+  });
   let verified: { submitted_at: Date; status_changed_at: Date }[] = [];
   while (verified.length < families.length && Date.now() - started < 600_000) {
     await new Promise((r) => setTimeout(r, 500));
@@ -184,13 +92,7 @@ async function main(): Promise<void> {
     ].join('\n') + '\n',
   );
 
-  await client.connection.close();
-  await connection.close();
-  await simulator.close();
-  await db.$disconnect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  await temporal.stop();
+  await stack.close();
 }
 
 main().catch((error: unknown) => {

@@ -28,7 +28,7 @@ export interface ActivityDependencies {
 /** All activities, built from their dependencies so tests can hand in their own. */
 export function createActivities(deps: ActivityDependencies) {
   return {
-    recordTransition: recordTransitionActivity(deps.applications),
+    recordTransition: recordTransitionActivity(deps.applications, deps.temporal),
     recordCheck: recordCheckActivity(deps.applications),
     recordCaseDetails: recordCaseDetailsActivity(deps.applications),
     ...verificationActivities(deps.dataSharing),

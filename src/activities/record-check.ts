@@ -1,5 +1,6 @@
 import type { ApplicationRepository } from '../db/application-repository';
 import type { CheckResult } from '../domain/verification/checks';
+import { verificationChecks } from '../observability/metrics';
 
 export function recordCheckActivity(repository: ApplicationRepository) {
   /** Stores a check's outcome and evidence; a retry overwrites the same row. */
@@ -10,5 +11,6 @@ export function recordCheckActivity(repository: ApplicationRepository) {
     checkedAt: string,
   ): Promise<void> {
     await repository.recordCheck(applicationNo, check, result, new Date(checkedAt));
+    verificationChecks.inc({ check, outcome: result.outcome });
   };
 }

@@ -1,10 +1,12 @@
 import type { DataSharingClient } from '../integration/data-sharing/client';
+import { verificationChecks } from '../observability/metrics';
 import {
   householdOutcome,
   identityOutcome,
   propertyOutcome,
   residencePermitOutcome,
   socialInsuranceOutcome,
+  type Check,
   type CheckResult,
 } from '../domain/verification/checks';
 import type { EnrolmentApplicationInput } from '../workflows/messages';
@@ -15,7 +17,7 @@ export function verificationActivities(client: DataSharingClient) {
   const guardianIds = (input: EnrolmentApplicationInput) =>
     input.form.guardians.map((g) => g.idNumber);
 
-  return {
+  return countingFailures({
     /** 公安: is this the child the family says, by name, birth date and gender? */
     async verifyIdentity(input: EnrolmentApplicationInput): Promise<CheckResult> {
       const { child } = input.form;
@@ -88,5 +90,40 @@ export function verificationActivities(client: DataSharingClient) {
       }
       return socialInsuranceOutcome(input.form, records);
     },
-  };
+  });
+}
+
+const CHECK_OF_ACTIVITY = {
+  verifyIdentity: 'IDENTITY',
+  verifyHousehold: 'HOUSEHOLD',
+  verifyProperty: 'PROPERTY',
+  verifyResidencePermit: 'RESIDENCE_PERMIT',
+  verifySocialInsurance: 'SOCIAL_INSURANCE',
+} as const satisfies Record<string, Check>;
+
+type CheckActivities = Record<
+  keyof typeof CHECK_OF_ACTIVITY,
+  (input: EnrolmentApplicationInput) => Promise<CheckResult>
+>;
+
+/**
+ * Counts each failed attempt of a check (the metric's `error`); the outcome a case keeps is
+ * counted when it is recorded (recordCheck), since UNAVAILABLE is only decided by the workflow.
+ */
+function countingFailures<T extends CheckActivities>(activities: T): T {
+  const counted = Object.entries(activities).map(([name, run]) => [
+    name,
+    async (input: EnrolmentApplicationInput) => {
+      try {
+        return await run(input);
+      } catch (error) {
+        verificationChecks.inc({
+          check: CHECK_OF_ACTIVITY[name as keyof CheckActivities],
+          outcome: 'error',
+        });
+        throw error;
+      }
+    },
+  ]);
+  return Object.fromEntries(counted) as T;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
-import { accessTokenSettings, type Config } from '../config/config';
+import { accessTokenSettings, platformCallbackUrl, type Config } from '../config/config';
 import { AdministrationRepository } from '../db/administration-repository';
 import { ApplicationRepository } from '../db/application-repository';
 import { AppointmentRepository } from '../db/appointment-repository';
@@ -13,6 +13,7 @@ import { RoundRepository } from '../db/round-repository';
 import { LocalDiskAttachmentStore } from '../storage/attachment-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import type { Db } from '../db/prisma-client';
+import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
 import { ApplicationsController } from './applications/applications.controller';
@@ -21,9 +22,16 @@ import { CaseGateway } from './applications/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
 import { RoundsController } from './rounds/rounds.controller';
+import { OperationsController } from './operations/operations.controller';
+import { OperationsService } from './operations/operations.service';
+import { CaseOperations } from '../operations/case-operations';
+import { ReplayCheck } from '../operations/replay-check';
+import { StatusNotifier } from '../integration/platform/status-notifier';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { ProblemFilter } from './problem/problem.filter';
 import { ZodBodyPipe } from './problem/zod-body.pipe';
 import { RegistrationController } from './registration/registration.controller';
@@ -42,12 +50,19 @@ import {
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
+  CASE_OPERATIONS,
+  REPLAY_CHECK,
+  PLATFORM_NOTIFIER,
 } from './tokens';
 
 export interface ApiDependencies {
   readonly config: Config;
   readonly temporal: Client;
   readonly db: Db;
+  /** Workflow code for the console's replay check (tests pass theirs; else bundled on first use). */
+  readonly workflowBundle?: WorkflowBundle;
+  /** The process's JSON logger; by default one of the API's own at the configured level. */
+  readonly logger?: Logger;
 }
 
 @Module({})
@@ -57,11 +72,13 @@ export class AppModule {
       module: AppModule,
       controllers: [
         HealthController,
+        MetricsController,
         ApplicationsController,
         RegistrationController,
         ReviewController,
         RoundsController,
         AdminController,
+        OperationsController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -88,6 +105,17 @@ export class AppModule {
         ApplicationsService,
         ReviewService,
         RoundsService,
+        OperationsService,
+        { provide: CASE_OPERATIONS, useValue: new CaseOperations(deps.temporal) },
+        { provide: REPLAY_CHECK, useValue: new ReplayCheck(deps.workflowBundle) },
+        {
+          provide: PLATFORM_NOTIFIER,
+          useValue: new StatusNotifier({
+            url: platformCallbackUrl(deps.config),
+            secret: deps.config.PLATFORM_CALLBACK_SECRET,
+            timeoutMs: deps.config.DATA_SHARING_TIMEOUT_MS,
+          }),
+        },
       ],
     };
   }

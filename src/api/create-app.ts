@@ -2,7 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { createLogger, logLevel } from '../observability/logger';
 import { AppModule, type ApiDependencies } from './app.module';
+import { recordHttpMetrics } from './observability/http-metrics';
+import { nestLogging, requestLogging } from './observability/request-logging';
 import {
   assignRequestId,
   bodyErrorToProblem,
@@ -12,11 +15,21 @@ import {
 
 /** Builds the HTTP API (not yet listening), so tests and the launchers share one assembly. */
 export async function createApiApp(deps: ApiDependencies): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), {
+  const logger = deps.logger ?? createLogger({ level: logLevel(deps.config) });
+  const logging = nestLogging(AppModule.forRoot({ ...deps, logger }), logger);
+  const app = await NestFactory.create<NestExpressApplication>(logging.module, {
     bodyParser: false,
-    logger: deps.config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    logger: logging.logger,
   });
-  app.use(assignRequestId, requireJsonContentType, jsonBody, bodyErrorToProblem);
+  // Logging and timing come before body parsing, so requests refused there are logged and timed.
+  app.use(
+    assignRequestId,
+    requestLogging(logger),
+    recordHttpMetrics,
+    requireJsonContentType,
+    jsonBody,
+    bodyErrorToProblem,
+  );
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -13,3 +13,6 @@ export const ROUNDS = Symbol('ROUNDS');
 export const ADMINISTRATION = Symbol('ADMINISTRATION');
 export const ELIGIBILITY = Symbol('ELIGIBILITY');
 export const DB = Symbol('DB');
+export const CASE_OPERATIONS = Symbol('CASE_OPERATIONS');
+export const REPLAY_CHECK = Symbol('REPLAY_CHECK');
+export const PLATFORM_NOTIFIER = Symbol('PLATFORM_NOTIFIER');

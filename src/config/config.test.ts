@@ -7,7 +7,9 @@ describe('configuration', () => {
       API_PORT: 3000,
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_UI_PORT: 8233,
+      WORKER_METRICS_PORT: 9464,
     });
+    expect(config.LOG_LEVEL).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
   });
 

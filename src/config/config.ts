@@ -33,6 +33,12 @@ export const configSchema = z
     DATA_SHARING_TIMEOUT_MS: durationMs.default(10_000),
     VERIFICATION_RETRY_BUDGET_MS: durationMs.default(6 * 60 * 60 * 1000),
     WORKER_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .optional()
+      .describe('unset = info, or warn when NODE_ENV=test'),
+    WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
+    WORKER_METRICS_PORT: port.default(9464).describe("a worker process's /metrics; 0 = none"),
     REVIEW_SLA_MS: durationMs.default(2 * 24 * 60 * 60 * 1000),
     SUPPLEMENT_DEADLINE_MS: durationMs.default(3 * 24 * 60 * 60 * 1000),
     ROUND_DELIVERY_BATCH: z.coerce.number().int().min(1).max(1000).default(200),

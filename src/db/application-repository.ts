@@ -9,7 +9,7 @@ import type {
   TimelineEntry,
 } from '../workflows/messages';
 import type { CheckResult } from '../domain/verification/checks';
-import type { EnrolmentStatus } from '../domain/enrolment';
+import { ROUND_RESULT_STATUSES, type EnrolmentStatus } from '../domain/enrolment';
 import { maskResidentId } from '../domain/resident-id';
 
 /** The form as reviewers read it beside the evidence: every ID number masked. */
@@ -41,10 +41,15 @@ export class ApplicationRepository {
     application: EnrolmentApplicationInput,
     run: { workflowId: string; runId: string },
     entry: TimelineEntry,
-  ): Promise<void> {
+  ): Promise<'recorded' | 'otherRun'> {
     const { form } = application;
     const at = new Date(entry.at);
-    await this.db.$transaction(async (tx) => {
+    return this.db.$transaction(async (tx) => {
+      const followed = await tx.application.findUnique({
+        where: { applicationNo: application.applicationNo },
+        select: { runId: true },
+      });
+      if (followed && followed.runId !== run.runId) return 'otherRun';
       await tx.application.upsert({
         where: { applicationNo: application.applicationNo },
         create: {
@@ -90,6 +95,147 @@ export class ApplicationRepository {
         where: { applicationNo: application.applicationNo, lastEventSeq: { lt: entry.seq } },
         data: { status: entry.to, lastEventSeq: entry.seq, statusChangedAt: at, updatedAt: at },
       });
+      return 'recorded';
+    });
+  }
+
+  /**
+   * Makes the read model follow a new run of the case after a reset: timeline entries and
+   * supplements after the kept step move to a case_reset record (undone, not erased) and the case
+   * returns to the kept step's status. Idempotent: a run already followed is left alone.
+   */
+  async adoptRun(applicationNo: string, runId: string, keptThroughSeq: number): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const [current] = await tx.$queryRaw<{ run_id: string }[]>`
+        SELECT run_id FROM application WHERE application_no = ${applicationNo} FOR UPDATE`;
+      if (!current || current.run_id === runId) return false;
+      const after = { applicationNo, seq: { gt: keptThroughSeq } };
+      const events = await tx.applicationEvent.findMany({ where: after, orderBy: { seq: 'asc' } });
+      const supplements = await tx.supplement.findMany({ where: after, orderBy: { seq: 'asc' } });
+      const kept = await tx.applicationEvent.findUnique({
+        where: { applicationNo_seq: { applicationNo, seq: keptThroughSeq } },
+      });
+      await tx.caseReset.create({
+        data: {
+          applicationNo,
+          previousRunId: current.run_id,
+          runId,
+          keptThroughSeq,
+          undone: {
+            events: events.map((e) => ({
+              seq: e.seq,
+              from: e.fromStatus,
+              to: e.toStatus,
+              actor: e.actor,
+              reason: e.reason,
+              at: e.occurredAt.toISOString(),
+            })),
+            supplements: supplements.map((x) => ({
+              seq: x.seq,
+              items: x.items,
+              actor: x.actor,
+              at: x.providedAt.toISOString(),
+            })),
+          },
+        },
+      });
+      await tx.applicationEvent.deleteMany({ where: after });
+      await tx.supplement.deleteMany({ where: after });
+      const undone = new Set(events.map((e) => e.toStatus));
+      await tx.application.update({
+        where: { applicationNo },
+        data: {
+          runId,
+          reviewOverdue: false,
+          ...(kept && {
+            status: kept.toStatus,
+            lastEventSeq: kept.seq,
+            statusChangedAt: kept.occurredAt,
+          }),
+          ...(ROUND_RESULT_STATUSES.some((s) => undone.has(s)) && { admission: Prisma.DbNull }),
+          ...(events.some((e) => e.fromStatus === 'AWAITING_OFFLINE_CHECK') && {
+            offlineCheck: Prisma.DbNull,
+          }),
+          updatedAt: new Date(),
+        },
+      });
+      return true;
+    });
+  }
+
+  /** The newest application of each workflow, as the operations console lists them. */
+  async latestForWorkflows(workflowIds: readonly string[]) {
+    const rows = await this.db.application.findMany({
+      where: { workflowId: { in: [...workflowIds] } },
+      orderBy: { submittedAt: 'desc' },
+      select: {
+        applicationNo: true,
+        workflowId: true,
+        runId: true,
+        status: true,
+        stage: true,
+        countyCode: true,
+        statusChangedAt: true,
+        reviewOverdue: true,
+      },
+    });
+    const latest = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) if (!latest.has(row.workflowId)) latest.set(row.workflowId, row);
+    return latest;
+  }
+
+  /** Cases per status in some counties (all of them when `counties` is null). */
+  async statusCounts(counties: readonly string[] | null) {
+    const groups = await this.db.application.groupBy({
+      by: ['status'],
+      where: counties ? { countyCode: { in: [...counties] } } : {},
+      _count: { _all: true },
+    });
+    return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+  }
+
+  resets(applicationNo: string) {
+    return this.db.caseReset.findMany({ where: { applicationNo }, orderBy: { id: 'asc' } });
+  }
+
+  /** The run the read model follows, for a case found by its workflow id. */
+  followedRun(applicationNo: string) {
+    return this.db.application.findUnique({
+      where: { applicationNo },
+      select: { workflowId: true, runId: true, status: true, lastEventSeq: true },
+    });
+  }
+
+  /**
+   * A status change made outside the workflow (an operator terminating it): appended after the
+   * last entry, from the run the read model follows only.
+   */
+  async appendTransition(
+    applicationNo: string,
+    runId: string,
+    entry: { to: EnrolmentStatus; actor: string; reason: string },
+  ): Promise<{ seq: number; from: EnrolmentStatus; at: Date } | null> {
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.application.findUnique({ where: { applicationNo } });
+      if (!row || row.runId !== runId) return null;
+      const at = new Date();
+      const seq = row.lastEventSeq + 1;
+      await tx.applicationEvent.create({
+        data: {
+          applicationNo,
+          seq,
+          fromStatus: row.status,
+          toStatus: entry.to,
+          actor: entry.actor,
+          reason: entry.reason,
+          occurredAt: at,
+        },
+      });
+      await tx.application.update({
+        where: { applicationNo },
+        data: { status: entry.to, lastEventSeq: seq, statusChangedAt: at, updatedAt: at },
+      });
+      return { seq, from: row.status, at };
     });
   }
 

@@ -1,3 +1,4 @@
+import type { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 
 export interface AuditEntry {
@@ -10,6 +11,8 @@ export interface AuditEntry {
   readonly afterStatus: string | null;
   readonly reason: string | null;
   readonly requestId: string | null;
+  /** What an operator action changed, beyond the status. */
+  readonly details?: Record<string, unknown>;
 }
 
 /** The append-only audit log (DESIGN.md §6); the database refuses updates and deletes. */
@@ -17,7 +20,10 @@ export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   async append(entry: AuditEntry): Promise<void> {
-    await this.db.auditLog.create({ data: entry });
+    const { details, ...rest } = entry;
+    await this.db.auditLog.create({
+      data: { ...rest, ...(details && { details: details as Prisma.InputJsonValue }) },
+    });
   }
 
   forCase(applicationNo: string) {

@@ -30,6 +30,15 @@ export interface QueueRow {
   readonly checks: string[] | null;
 }
 
+export interface StatusCount {
+  readonly countyCode: string;
+  readonly stage: Stage;
+  readonly status: EnrolmentStatus;
+  readonly cases: number;
+  /** Of these, still awaiting review past the SLA (the stored flag stays set after the review). */
+  readonly overdue: number;
+}
+
 /** The reviewers' queue over the read model: filtered, in a stable order, a page at a time. */
 export class ReviewQueueRepository {
   constructor(private readonly db: Db) {}
@@ -75,5 +84,22 @@ export class ReviewQueueRepository {
       byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
       overdue: rows.reduce((sum, r) => sum + Number(r.overdue), 0),
     };
+  }
+
+  /** Every county's applications per stage and status, for the metrics. */
+  async statusCounts(): Promise<StatusCount[]> {
+    const rows = await this.db.$queryRaw<
+      { county_code: string; stage: Stage; status: EnrolmentStatus; n: bigint; overdue: bigint }[]
+    >`
+      SELECT county_code, stage::text AS stage, status::text AS status, count(*) AS n,
+             count(*) FILTER (WHERE review_overdue AND status = 'AWAITING_REVIEW') AS overdue
+      FROM application GROUP BY county_code, stage, status ORDER BY county_code, stage, status`;
+    return rows.map((r) => ({
+      countyCode: r.county_code,
+      stage: r.stage,
+      status: r.status,
+      cases: Number(r.n),
+      overdue: Number(r.overdue),
+    }));
   }
 }

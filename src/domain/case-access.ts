@@ -37,3 +37,14 @@ export function canWithdrawCase(
 export function canDecideCase(principal: Principal, scope: CaseScope): boolean {
   return principal.role === 'REVIEWER' && coversCounty(principal, scope.countyCode);
 }
+
+/** Who runs the operations console (DESIGN.md §7): on-call operators and administrators. */
+export const OPERATIONS_ROLES = ['OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN'] as const;
+
+/** Operators repair the cases of their counties; the region's administrators all of Guangxi's. */
+export function canOperateCase(principal: Principal, scope: CaseScope): boolean {
+  return (
+    (OPERATIONS_ROLES as readonly string[]).includes(principal.role) &&
+    coversCounty(principal, scope.countyCode)
+  );
+}

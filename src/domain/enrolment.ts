@@ -22,6 +22,8 @@ export const ENROLMENT_STATUSES = [
   'NOT_ADMITTED',
   'WITHDRAWN',
   'EXPIRED',
+  /** Closed by an operator (a cancelled or terminated case); the reason is on the timeline. */
+  'CANCELLED',
 ] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
@@ -46,5 +48,17 @@ export const WITHDRAWABLE_STATUSES: readonly EnrolmentStatus[] = [
   'AWAITING_OFFLINE_CHECK',
 ];
 
+/** The statuses an admission round's result moves an approved case to. */
+export const ROUND_RESULT_STATUSES: readonly EnrolmentStatus[] = [
+  'ADMITTED',
+  'ASSIGNED_BY_BUREAU',
+  'NOT_ADMITTED',
+];
+
 /** Cases in these states are over; the child may apply again in the same season and stage. */
-export const REOPENABLE_STATUSES: readonly EnrolmentStatus[] = ['WITHDRAWN', 'REJECTED', 'EXPIRED'];
+export const REOPENABLE_STATUSES: readonly EnrolmentStatus[] = [
+  'WITHDRAWN',
+  'REJECTED',
+  'EXPIRED',
+  'CANCELLED',
+];

@@ -176,3 +176,34 @@ export class RegistrationOpenError extends DomainError {
     return { closesAt: this.closesAt };
   }
 }
+
+export class NothingToRetryError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'NOTHING_TO_RETRY';
+  constructor(readonly applicationNo: string) {
+    super(
+      `Case ${applicationNo} has no failing activity to retry.`,
+      `申请 ${applicationNo} 当前没有失败待重试的任务。`,
+    );
+  }
+}
+
+/** Temporal refused an operator's repair (e.g. a reset while a newer run of the case is open). */
+export class RepairRefusedError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'REPAIR_REFUSED';
+  constructor(
+    readonly action: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `Temporal refused "${action}": ${reason}`,
+      `Temporal 拒绝了"${action}"操作:${reason}`,
+      options,
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { action: this.action, reason: this.reason };
+  }
+}

@@ -68,6 +68,11 @@ const GUIDANCE: Record<EnrolmentStatus, Guidance> = {
     zh: '补充材料逾期未提交,申请已失效;如需要,可重新提交。',
     en: 'The requested documents did not arrive in time and the application lapsed; you may apply again.',
   },
+  CANCELLED: {
+    actionRequired: false,
+    zh: '该申请已由教育局注销,原因见办理记录;如需要,可重新提交申请。',
+    en: 'The education bureau closed this application (the reason is on its timeline); you may apply again.',
+  },
 };
 
 export function guidanceFor(status: EnrolmentStatus): Guidance {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadConfig, temporalUiUrl } from '../config/config';
+import { temporalUiUrl } from '../config/config';
 import { migrationsDir } from '../config/paths';
 import { migrate } from '../db/migrator';
 import { createDb } from '../db/prisma-client';
@@ -10,18 +10,19 @@ import { startApi } from './start-api';
 import { startConfiguredSimulator } from './start-simulator';
 import { installWorkerRuntime, startWorker } from './start-worker';
 import { poolMax, provideDatabase } from './database';
+import { launch } from './launch';
 import { onShutdown } from './shutdown';
 
 /**
  * `npm start`: the whole service on one machine with embedded defaults (DESIGN.md §2) —
- * Temporal dev server, database, migrations and demo data, simulator, worker and API.
+ * Temporal dev server, database, migrations and demo data, simulator, worker and API. Worker and
+ * API share this process, so the API's /metrics includes the worker's metrics.
  */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  installWorkerRuntime(config);
-  const log = (m: string) => process.stdout.write(`${m}\n`);
+launch('all-in-one', async (config, logger) => {
+  installWorkerRuntime(config, logger);
+  const log = (m: string) => logger.info(m);
   const stops: Array<() => Promise<unknown>> = [];
-  onShutdown(stops);
+  onShutdown(stops, logger);
 
   const [host, port] = config.TEMPORAL_ADDRESS.split(':');
   const temporal = await startDevServer({
@@ -52,18 +53,11 @@ async function main(): Promise<void> {
   stops.unshift(() => worker.stop());
   log(`Worker                task queue "${config.TEMPORAL_TASK_QUEUE}"`);
 
-  const api = await startApi(config, db);
+  const api = await startApi(config, db, logger);
   stops.unshift(() => api.close());
   log(
-    `API                   http://${config.API_HOST}:${config.API_PORT}   docs http://${config.API_HOST}:${config.API_PORT}/docs`,
+    `API                   http://${config.API_HOST}:${config.API_PORT}   docs http://${config.API_HOST}:${config.API_PORT}/docs   metrics http://${config.API_HOST}:${config.API_PORT}/metrics`,
   );
   log('Ready. Ctrl-C stops everything.');
   await worker.running;
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
 });

@@ -1,20 +1,12 @@
-import { loadConfig } from '../config/config';
+import { launch } from './launch';
 import { startConfiguredSimulator } from './start-simulator';
 import { onShutdown } from './shutdown';
 
 /** `npm run start:simulator`: the data-sharing exchange simulator on SIMULATOR_PORT. */
-async function main(): Promise<void> {
-  const config = loadConfig();
+launch('simulator', async (config, logger) => {
   const simulator = await startConfiguredSimulator(config);
-  onShutdown([() => simulator.close()]);
-  process.stdout.write(
-    `data-sharing simulator on ${simulator.url} (faults: ${simulator.url}/__admin/faults)\n`,
+  onShutdown([() => simulator.close()], logger);
+  logger.info(
+    `data-sharing simulator on ${simulator.url} (faults: ${simulator.url}/__admin/faults)`,
   );
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
 });

@@ -3,11 +3,16 @@ import { connectTemporalClient } from '../temporal/client';
 import { createApiApp } from '../api/create-app';
 import type { Config } from '../config/config';
 import type { Db } from '../db/prisma-client';
+import type { Logger } from '../observability/logger';
 
 /** The HTTP API, listening on API_HOST:API_PORT. */
-export async function startApi(config: Config, db: Db): Promise<NestExpressApplication> {
+export async function startApi(
+  config: Config,
+  db: Db,
+  logger: Logger,
+): Promise<NestExpressApplication> {
   const temporal = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
-  const app = await createApiApp({ config, temporal, db });
+  const app = await createApiApp({ config, temporal, db, logger });
   await app.listen(config.API_PORT, config.API_HOST);
   return app;
 }

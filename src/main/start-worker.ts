@@ -1,16 +1,26 @@
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { Config } from '../config/config';
 import type { Db } from '../db/prisma-client';
+import type { Logger } from '../observability/logger';
+import { PinoTemporalLogger } from '../observability/temporal-logger';
 import { connectTemporalClient } from '../temporal/client';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
 
 /**
  * The launchers own shutdown order (API first, then worker, then connections), so Temporal's
- * runtime must not act on SIGINT/SIGTERM by itself.
+ * runtime must not act on SIGINT/SIGTERM by itself. Its logs, the Rust core's included
+ * (forwarded rather than printed by the core in a format of its own), become lines of the
+ * process's JSON log at WORKER_LOG_LEVEL.
  */
-export function installWorkerRuntime(config: Config): void {
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger(config.WORKER_LOG_LEVEL) });
+export function installWorkerRuntime(config: Config, logger: Logger): void {
+  Runtime.install({
+    shutdownSignals: [],
+    logger: new PinoTemporalLogger(
+      logger.child({ component: 'temporal' }, { level: config.WORKER_LOG_LEVEL.toLowerCase() }),
+    ),
+    telemetryOptions: { logging: { forward: {} } },
+  });
 }
 
 export interface RunningWorker {

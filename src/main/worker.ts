@@ -1,25 +1,30 @@
-import { loadConfig } from '../config/config';
 import { createDb } from '../db/prisma-client';
+import { startMetricsServer } from '../observability/metrics-server';
+import { processMetrics } from '../observability/metrics';
 import { databaseUrl, poolMax } from './database';
+import { launch } from './launch';
 import { installWorkerRuntime, startWorker } from './start-worker';
 import { onShutdown } from './shutdown';
 
-/** `npm run start:worker`: workflows and activities for the configured task queue. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  installWorkerRuntime(config);
+/**
+ * `npm run start:worker`: workflows and activities for the configured task queue, with a /metrics
+ * listener of its own on WORKER_METRICS_PORT (the API's /metrics cannot see this process).
+ */
+launch('worker', async (config, logger) => {
+  installWorkerRuntime(config, logger);
+  // Before the worker: a taken port stops the process before it has taken any task.
+  const metrics = config.WORKER_METRICS_PORT
+    ? await startMetricsServer(
+        processMetrics,
+        config.WORKER_METRICS_HOST,
+        config.WORKER_METRICS_PORT,
+      )
+    : undefined;
   const db = createDb({ url: databaseUrl(config), poolMax: poolMax(config) });
   const worker = await startWorker(config, db);
-  onShutdown([() => worker.stop(), () => db.$disconnect()]);
-  process.stdout.write(
-    `worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}\n`,
+  onShutdown([() => worker.stop(), async () => metrics?.close(), () => db.$disconnect()], logger);
+  logger.info(
+    `worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}; metrics ${metrics?.url ?? 'off'}`,
   );
   await worker.running;
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
 });

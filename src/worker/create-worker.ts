@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
+import { applicationLogAttributes } from './application-log-attributes';
 
 export interface EnrolmentWorkerOptions {
   readonly connection: NativeConnection;
@@ -17,6 +18,7 @@ export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.dependencies),
+    interceptors: { activity: [applicationLogAttributes] },
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

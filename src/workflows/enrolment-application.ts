@@ -28,7 +28,9 @@ import {
   requestSupplementUpdate,
   withdrawUpdate,
   admissionResultSignal,
+  cancellationNoteSignal,
   type AdmissionDelivery,
+  type CancellationNote,
   type OfflineCheckConfirmation,
   type SupplementProvided,
   type SupplementRequest,
@@ -50,6 +52,7 @@ const FINAL_STATUSES: readonly EnrolmentStatus[] = [
   'ADMITTED',
   'ASSIGNED_BY_BUREAU',
   'NOT_ADMITTED',
+  'CANCELLED',
 ];
 
 // The read model and the platform must eventually hear of every change whatever their outages,
@@ -89,6 +92,7 @@ export async function enrolmentApplication(
   let reviewStartedAt = 0;
   let supplementRequest = null as SupplementRequest | null;
   let admission = null as AdmissionDelivery | null;
+  let cancellationNote = null as CancellationNote | null;
   const verification = new CancellationScope();
 
   const refuse = (
@@ -125,6 +129,10 @@ export async function enrolmentApplication(
   // A round may deliver again after a crash; the first delivery counts, repeats change nothing.
   setHandler(admissionResultSignal, (delivery: AdmissionDelivery) => {
     if (status === 'APPROVED' && admission === null) admission = delivery;
+  });
+
+  setHandler(cancellationNoteSignal, (note: CancellationNote) => {
+    cancellationNote = note;
   });
 
   setHandler(caseViewQuery, () => ({
@@ -285,7 +293,8 @@ export async function enrolmentApplication(
 
   /** One notice at a time, in order; a platform outage delays notices, never the case. */
   let closing = false;
-  const notifying = (async () => {
+  // Not cancellable: an operator's cancellation must still reach the family through the platform.
+  const notifying = CancellationScope.nonCancellable(async () => {
     for (;;) {
       await condition(() => outbox.length > 0 || closing);
       const next = outbox[0];
@@ -293,83 +302,104 @@ export async function enrolmentApplication(
       await notifyPlatform(next);
       outbox.shift();
     }
-  })();
+  });
 
   const active = () => !settled;
 
-  // Same entry the API wrote on submission (same seq and time), so this write is a no-op there.
-  await moveTo('SUBMITTED', input.submittedBy, null, new Date(input.submittedAt));
-  if (active()) await moveTo('VERIFYING', SYSTEM_ACTOR, null);
-  if (active()) {
-    const results = await verification
-      .run(() => verifyAll(input))
-      .catch((error: unknown) => {
-        if (isCancellation(error)) return undefined;
-        throw error;
-      });
-    if (results && active()) {
-      const checkedAt = new Date().toISOString();
-      for (const [check, result] of results) checks[check] = result.outcome;
-      await Promise.all(
-        results.map(([check, result]) =>
-          recordCheck(input.applicationNo, check, result, checkedAt),
-        ),
-      );
-      await assessEligibility(input, Object.fromEntries(results));
-      const unavailable = results
-        .filter(([, result]) => result.outcome === 'UNAVAILABLE')
-        .map(([check]) => check);
-      if (active()) {
-        await (unavailable.length
-          ? moveTo(
-              'AWAITING_OFFLINE_CHECK',
-              SYSTEM_ACTOR,
-              `Not verifiable online (${unavailable.join(', ')}); documents will be checked in person.`,
-            )
-          : moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null));
+  /** The case from submission to a final status; an operator's cancellation can end it anywhere. */
+  async function runCase(): Promise<void> {
+    // Same entry the API wrote on submission (same seq and time), so this write is a no-op there.
+    await moveTo('SUBMITTED', input.submittedBy, null, new Date(input.submittedAt));
+    if (active()) await moveTo('VERIFYING', SYSTEM_ACTOR, null);
+    if (active()) {
+      const results = await verification
+        .run(() => verifyAll(input))
+        .catch((error: unknown) => {
+          if (isCancellation(error)) return undefined;
+          throw error;
+        });
+      if (results && active()) {
+        const checkedAt = new Date().toISOString();
+        for (const [check, result] of results) checks[check] = result.outcome;
+        await Promise.all(
+          results.map(([check, result]) =>
+            recordCheck(input.applicationNo, check, result, checkedAt),
+          ),
+        );
+        await assessEligibility(input, Object.fromEntries(results));
+        const unavailable = results
+          .filter(([, result]) => result.outcome === 'UNAVAILABLE')
+          .map(([check]) => check);
+        if (active()) {
+          await (unavailable.length
+            ? moveTo(
+                'AWAITING_OFFLINE_CHECK',
+                SYSTEM_ACTOR,
+                `Not verifiable online (${unavailable.join(', ')}); documents will be checked in person.`,
+              )
+            : moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null));
+        }
       }
+    }
+
+    // Durable deadlines: a supplement not in by its deadline expires the case; a review pending past
+    // the county's SLA is flagged overdue. Each wait ends early when anything happens to the case.
+    while (!FINAL_STATUSES.includes(status)) {
+      const seen = timeline.length;
+      const changed = () => timeline.length !== seen || busy;
+      if (status === 'NEEDS_SUPPLEMENT' && supplementRequest) {
+        const remaining = Date.parse(supplementRequest.deadline) - Date.now();
+        if (!(await condition(changed, Math.max(remaining, 1)))) {
+          settled = true;
+          await moveTo(
+            'EXPIRED',
+            SYSTEM_ACTOR,
+            `The supplement was not provided by ${supplementRequest.deadline}.`,
+          );
+        }
+      } else if (status === 'AWAITING_REVIEW' && !reviewOverdue) {
+        const remaining = reviewStartedAt + input.settings.reviewSlaMs - Date.now();
+        if (!(await condition(changed, Math.max(remaining, 1)))) {
+          reviewOverdue = true;
+          upsertSearchAttributes([{ key: ReviewOverdueKey, value: true }]);
+          await recordCaseDetails(input.applicationNo, { reviewOverdue: true });
+        }
+      } else if (status === 'APPROVED') {
+        await condition(() => admission !== null);
+        const delivery = admission!;
+        await recordCaseDetails(input.applicationNo, { admission: delivery });
+        if (delivery.housingLock && delivery.result !== 'NOT_ADMITTED') {
+          await lockHousing(
+            delivery.housingLock.certificateNo,
+            input.form.stage,
+            delivery.housingLock.lockedUntil,
+            input.applicationNo,
+          );
+        }
+        await moveTo(delivery.result, `round:${delivery.roundId}`, delivery.explanation.en);
+      } else {
+        await condition(changed);
+      }
+      await condition(() => !busy);
     }
   }
 
-  // Durable deadlines: a supplement not in by its deadline expires the case; a review pending past
-  // the county's SLA is flagged overdue. Each wait ends early when anything happens to the case.
-  while (!FINAL_STATUSES.includes(status)) {
-    const seen = timeline.length;
-    const changed = () => timeline.length !== seen || busy;
-    if (status === 'NEEDS_SUPPLEMENT' && supplementRequest) {
-      const remaining = Date.parse(supplementRequest.deadline) - Date.now();
-      if (!(await condition(changed, Math.max(remaining, 1)))) {
-        settled = true;
+  try {
+    await runCase();
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    await CancellationScope.nonCancellable(async () => {
+      settled = true;
+      if (!FINAL_STATUSES.includes(status))
         await moveTo(
-          'EXPIRED',
-          SYSTEM_ACTOR,
-          `The supplement was not provided by ${supplementRequest.deadline}.`,
+          'CANCELLED',
+          cancellationNote?.actor ?? SYSTEM_ACTOR,
+          cancellationNote?.reason ?? 'Cancelled.',
         );
-      }
-    } else if (status === 'AWAITING_REVIEW' && !reviewOverdue) {
-      const remaining = reviewStartedAt + input.settings.reviewSlaMs - Date.now();
-      if (!(await condition(changed, Math.max(remaining, 1)))) {
-        reviewOverdue = true;
-        upsertSearchAttributes([{ key: ReviewOverdueKey, value: true }]);
-        await recordCaseDetails(input.applicationNo, { reviewOverdue: true });
-      }
-    } else if (status === 'APPROVED') {
-      await condition(() => admission !== null);
-      const delivery = admission!;
-      await recordCaseDetails(input.applicationNo, { admission: delivery });
-      if (delivery.housingLock && delivery.result !== 'NOT_ADMITTED') {
-        await lockHousing(
-          delivery.housingLock.certificateNo,
-          input.form.stage,
-          delivery.housingLock.lockedUntil,
-          input.applicationNo,
-        );
-      }
-      await moveTo(delivery.result, `round:${delivery.roundId}`, delivery.explanation.en);
-    } else {
-      await condition(changed);
-    }
-    await condition(() => !busy);
+      closing = true;
+      await notifying;
+    });
+    throw error;
   }
   await condition(allHandlersFinished);
   closing = true;

@@ -150,4 +150,15 @@ export interface AdmissionDelivery {
 
 export const admissionResultSignal = defineSignal<[AdmissionDelivery]>('admissionResult');
 
+/**
+ * Who closes a case and why. Sent just before Temporal's cancellation request, which carries
+ * neither to the workflow; the case records it on the timeline as it closes as CANCELLED.
+ */
+export interface CancellationNote {
+  readonly actor: string;
+  readonly reason: string;
+}
+
+export const cancellationNoteSignal = defineSignal<[CancellationNote]>('cancellationNote');
+
 export const ADMISSION_ROUND_WORKFLOW_TYPE = 'admissionRound';

@@ -1,4 +1,9 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  type SearchAttributePair,
+} from '@temporalio/common';
+import type { ApplicationForm } from '../domain/forms/application-form';
 
 /**
  * Custom search attributes of every application workflow (DESIGN.md §2). The dev-server launcher
@@ -24,3 +29,17 @@ export const ENROLMENT_SEARCH_ATTRIBUTES = [
   ChannelKey,
   ReviewOverdueKey,
 ] as const;
+
+/** What an application workflow starts with; its code keeps EnrolmentStatus up to date. */
+export function initialSearchAttributes(
+  form: Pick<ApplicationForm, 'countyCode' | 'stage' | 'seasonYear' | 'formType' | 'channel'>,
+): SearchAttributePair[] {
+  return [
+    { key: EnrolmentStatusKey, value: 'SUBMITTED' },
+    { key: CountyCodeKey, value: form.countyCode },
+    { key: StageKey, value: form.stage },
+    { key: SeasonYearKey, value: form.seasonYear },
+    { key: FormTypeKey, value: form.formType },
+    { key: ChannelKey, value: form.channel },
+  ];
+}

@@ -124,5 +124,27 @@ it('records one history per path of the application workflow', async () => {
   await until(offline, 'APPROVED');
   await save('offline-check-then-approved', offline);
 
+  const operator = { Authorization: await sut.auth.operator(['450103']) };
+  const cancelled = await submit();
+  await until(cancelled, 'AWAITING_REVIEW');
+  await api().post(`/ops/cases/${cancelled}/cancel`).set(operator).send({ reason: 'recorded' });
+  await until(cancelled, 'CANCELLED');
+  await save('cancelled-by-operator', cancelled);
+
+  const reset = await submit();
+  await until(reset, 'AWAITING_REVIEW');
+  await api().post(`/applications/${reset}/decision`).set(reviewer).send({ decision: 'APPROVE' });
+  await until(reset, 'APPROVED');
+  await api()
+    .post(`/ops/cases/${reset}/reset`)
+    .set(operator)
+    .send({
+      fromStatus: 'APPROVED',
+      reason: 'recorded',
+      deliver: { kind: 'decision', decision: 'REJECT', reasonCode: 'OTHER', reason: 'recorded' },
+    });
+  await until(reset, 'REJECTED');
+  await save('reset-then-rejected', reset);
+
   await sut.close();
 }, 300_000);

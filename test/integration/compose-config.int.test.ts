@@ -65,6 +65,10 @@ describe('docker-compose.yml', () => {
       });
     }
     expect(config.services.worker!.command).toEqual(['node', 'dist/src/main/worker.js']);
+    expect(config.services.worker!.environment).toMatchObject({
+      WORKER_METRICS_HOST: '0.0.0.0',
+      WORKER_METRICS_PORT: '9464',
+    });
   });
 
   it('refuses to render without the secrets a deployment must set', () => {

@@ -33,8 +33,10 @@ describe('replaying recorded histories against the current workflow code', () =>
     const recorded = await histories(dir);
     expect(recorded.map((h) => h.workflowId)).toEqual([
       'approved-then-admitted',
+      'cancelled-by-operator',
       'offline-check-then-approved',
       'rejected',
+      'reset-then-rejected',
       'supplement-expired',
       'supplement-then-approved',
       'withdrawn',

@@ -16,6 +16,7 @@ export function tokens(config: Config) {
     platform: (sub = 'guitongban') => sign('PLATFORM', sub),
     operator: (counties: string[]) => sign('OPERATOR', 'operator-1', { counties }),
     admin: (counties: string[]) => sign('CITY_ADMIN', 'city-admin-1', { counties }),
+    regionAdmin: () => sign('REGION_ADMIN', 'region-admin-1'),
     family: (familySub: string) => signFamilyToken(familySub, familyTokenSettings(config)),
   };
 }

@@ -121,7 +121,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const temporal = new Client({
     connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
   });
-  const api = await createApiApp({ config, temporal, db: database.db });
+  const api = await createApiApp({
+    config,
+    temporal,
+    db: database.db,
+    workflowBundle: options.workflowBundle,
+  });
   await api.listen(0, '127.0.0.1');
   const apiUrl = await api.getUrl();
 

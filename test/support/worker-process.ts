@@ -3,37 +3,66 @@ import { projectRoot } from '../../src/config/paths';
 import { eventually } from './eventually';
 
 /**
- * The worker as its own OS process (src/main/worker.ts), so a test can kill it the way a crash
- * or an OOM kill would: SIGKILL, no shutdown hooks, work in flight abandoned.
+ * A launcher of src/main as its own OS process, so a test can read everything it writes or kill
+ * it the way a crash or an OOM kill would: SIGKILL, no shutdown hooks, work in flight abandoned.
  */
-export interface WorkerProcess {
+export interface ServiceProcess {
   readonly child: ChildProcess;
+  /** stdout and stderr as they came. */
   output(): string;
+  stdout(): string;
+  stderr(): string;
   kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function spawnWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/worker.ts'], {
+export type WorkerProcess = ServiceProcess;
+
+/**
+ * Starts `entry` (e.g. src/main/api.ts) and waits until its output contains `ready`, a line the
+ * launchers log at info (so at least info, although NODE_ENV=test defaults to warn).
+ */
+export async function spawnServiceProcess(
+  entry: string,
+  env: Record<string, string>,
+  ready: string,
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ['-r', './test/support/swc-register.cjs', entry], {
     cwd: projectRoot(),
-    env: { ...process.env, WORKER_LOG_LEVEL: 'INFO', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    output += c.toString();
+    stdout += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    output += c.toString();
+    stderr += c.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await eventually(
-    () => {
-      if (child.exitCode !== null) throw new Error(`worker process exited early:\n${output}`);
-      return output.includes('worker polling') ? true : undefined;
-    },
-    'the worker process to poll',
-    60_000,
-  );
+  try {
+    await eventually(
+      () => {
+        if (child.exitCode !== null) throw new Error(`${entry} exited early:\n${output}`);
+        return output.includes(ready) ? true : undefined;
+      },
+      `${entry} to be ready`,
+      60_000,
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`${entry} did not start; its output:\n${output}`, { cause: error });
+  }
   return {
     child,
     output: () => output,
+    stdout: () => stdout,
+    stderr: () => stderr,
     async kill() {
       child.kill('SIGKILL');
       await exited;
@@ -43,4 +72,13 @@ export async function spawnWorkerProcess(env: Record<string, string>): Promise<W
       await exited;
     },
   };
+}
+
+/** The worker (src/main/worker.ts), without a metrics listener unless the test asks for one. */
+export function spawnWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  return spawnServiceProcess(
+    'src/main/worker.ts',
+    { WORKER_LOG_LEVEL: 'INFO', WORKER_METRICS_PORT: '0', ...env },
+    'worker polling',
+  );
 }

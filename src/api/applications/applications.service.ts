@@ -39,14 +39,7 @@ import {
   type EnrolmentApplicationInput,
   type TransitionResult,
 } from '../../workflows/messages';
-import {
-  ChannelKey,
-  CountyCodeKey,
-  EnrolmentStatusKey,
-  FormTypeKey,
-  SeasonYearKey,
-  StageKey,
-} from '../../workflows/search-attributes';
+import { initialSearchAttributes } from '../../workflows/search-attributes';
 import {
   API_CONFIG,
   ATTACHMENT_STORE,
@@ -200,14 +193,7 @@ export class ApplicationsService {
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         memo: { applicationNo },
-        typedSearchAttributes: [
-          { key: EnrolmentStatusKey, value: 'SUBMITTED' },
-          { key: CountyCodeKey, value: form.countyCode },
-          { key: StageKey, value: form.stage },
-          { key: SeasonYearKey, value: form.seasonYear },
-          { key: FormTypeKey, value: form.formType },
-          { key: ChannelKey, value: form.channel },
-        ],
+        typedSearchAttributes: initialSearchAttributes(form),
       }));
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
@@ -385,21 +371,33 @@ export class ApplicationsService {
     items: { item: string; text?: string; attachments: string[] }[],
   ): Promise<TransitionResult> {
     const row = await this.cases.find(applicationNo, caller, canWithdrawCase);
+    const provided = await this.supplementFor(row.applicationNo, items, actorOf(caller.principal));
+    return this.cases.update(
+      row,
+      caller,
+      { action: 'PROVIDE_SUPPLEMENT', reason: items.map((i) => i.item).join(', ') },
+      (handle) => handle.executeUpdate(provideSupplementUpdate, { args: [provided] }),
+    );
+  }
+
+  /** A supplement as the workflow takes it; its documents must have been uploaded to the case. */
+  async supplementFor(
+    applicationNo: string,
+    items: readonly { item: string; text?: string; attachments: readonly string[] }[],
+    actor: string,
+  ): Promise<SupplementProvided> {
     const wanted = [...new Set(items.flatMap((i) => i.attachments))];
     const stored = new Map(
-      (await this.applications.attachments(row.applicationNo, wanted)).map((a) => [a.sha256, a]),
+      (await this.applications.attachments(applicationNo, wanted)).map((a) => [a.sha256, a]),
     );
-    const missing = items.flatMap((i, n) =>
-      i.attachments.map((sha, k) =>
-        stored.has(sha)
-          ? undefined
-          : violation(`items[${n}].attachments[${k}]`, 'ATTACHMENT_UNKNOWN'),
+    const violations = items.flatMap((i, n) =>
+      i.attachments.flatMap((sha, k) =>
+        stored.has(sha) ? [] : [violation(`items[${n}].attachments[${k}]`, 'ATTACHMENT_UNKNOWN')],
       ),
     );
-    const violations = missing.filter((v) => v !== undefined);
     if (violations.length) throw new RuleViolationError(violations);
-    const provided: SupplementProvided = {
-      actor: actorOf(caller.principal),
+    return {
+      actor,
       items: items.map((i) => ({
         item: i.item as SupplementItem,
         ...(i.text && { text: i.text }),
@@ -414,11 +412,5 @@ export class ApplicationsService {
         }),
       })),
     };
-    return this.cases.update(
-      row,
-      caller,
-      { action: 'PROVIDE_SUPPLEMENT', reason: items.map((i) => i.item).join(', ') },
-      (handle) => handle.executeUpdate(provideSupplementUpdate, { args: [provided] }),
-    );
   }
 }

@@ -41,9 +41,8 @@ export class ProblemFilter implements ExceptionFilter {
         return problem(404, 'NOT_FOUND', 'No such resource.', '请求的资源不存在。');
       return problem(status, `HTTP_${status}`, exception.message, exception.message);
     }
-    this.logger.error(
-      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-    );
+    // As an error object, so the JSON log has its type, message and stack as fields.
+    this.logger.error(exception instanceof Error ? exception : new Error(String(exception)));
     return problem(
       500,
       'INTERNAL_ERROR',

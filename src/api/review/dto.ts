@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHECK_OUTCOMES, STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
 import { REJECTION_REASON_CODES, SUPPLEMENT_ITEM_CODES } from '../../domain/review';
+import { booleanParam, countyCodeParam } from '../query-params';
 
 const supplementItem = z.enum(SUPPLEMENT_ITEM_CODES as [string, ...string[]]);
 
@@ -61,20 +62,14 @@ export class QueueQueryDto extends createZodDto(
   z.strictObject({
     status: z.enum(['AWAITING_REVIEW', 'AWAITING_OFFLINE_CHECK', 'NEEDS_SUPPLEMENT']).optional(),
     stage: z.enum(STAGES).optional(),
-    countyCode: z
-      .string()
-      .regex(/^\d{6}$/)
-      .optional(),
+    countyCode: countyCodeParam.optional(),
     school: text(32).optional().describe('Applications choosing this school'),
     tier: z.coerce.number().min(1).max(20).optional().describe('Tier at the first choice'),
     outcome: z
       .enum(CHECK_OUTCOMES)
       .optional()
       .describe('Applications with a check of this outcome'),
-    overdue: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional(),
+    overdue: booleanParam.optional(),
     sort: z
       .enum(['submitted', 'waiting'])
       .default('submitted')

@@ -4,7 +4,7 @@ import type { ReferenceDataRepository } from '../../db/reference-data-repository
 import type { QueueFilter, ReviewQueueRepository } from '../../db/review-queue-repository';
 import { canDecideCase } from '../../domain/case-access';
 import type { EnrolmentStatus } from '../../domain/enrolment';
-import { DomainError, ForbiddenError, RuleViolationError } from '../../domain/errors';
+import { ForbiddenError, RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { actorOf, type Principal } from '../../domain/principal';
 import type { RejectionReason, SupplementItem } from '../../domain/review';
@@ -15,6 +15,7 @@ import {
   type TransitionResult,
 } from '../../workflows/messages';
 import { CaseGateway, type CallerContext } from '../applications/case-gateway';
+import { settleEach } from '../settle-each';
 import { API_CONFIG, REFERENCE_DATA, REVIEW_QUEUE } from '../tokens';
 
 const QUEUE_STATUSES: EnrolmentStatus[] = [
@@ -124,24 +125,14 @@ export class ReviewService {
     );
   }
 
-  /** Approves each case on its own; one refusal does not stop the rest. */
+  /** Approves each case on its own, in order; one refusal does not stop the rest. */
   async batchApprove(applicationNos: string[], caller: CallerContext) {
-    const results = [];
-    for (const applicationNo of applicationNos) {
-      try {
-        const result = await this.decide(applicationNo, caller, { decision: 'APPROVE' });
-        results.push({ applicationNo, ok: true, status: result.status });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        results.push({
-          applicationNo,
-          ok: false,
-          code: error.code,
-          detail: error.message,
-          detail_zh: error.messageZh,
-        });
-      }
-    }
+    const settled = await settleEach(applicationNos, 1, (no) =>
+      this.decide(no, caller, { decision: 'APPROVE' }),
+    );
+    const results = settled.map((r) =>
+      r.ok ? { applicationNo: r.applicationNo, ok: true, status: r.result.status } : r,
+    );
     return {
       approved: results.filter((r) => r.ok).length,
       failed: results.filter((r) => !r.ok).length,

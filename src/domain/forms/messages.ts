@@ -137,6 +137,14 @@ export const RULES = {
     zh: '本申请未上传该文件。',
   },
   DATE_IN_FUTURE: { en: 'This date must be in the future.', zh: '日期须晚于当前时间。' },
+  RESET_STEP_UNKNOWN: {
+    en: 'The case has no such step to go back to; see its timeline for the steps it took.',
+    zh: '该申请没有可退回的此步骤,请查看办理记录中的步骤。',
+  },
+  RESET_ONE_TARGET: {
+    en: 'Name exactly one of fromStep or fromStatus.',
+    zh: 'fromStep 与 fromStatus 须且只须填写一项。',
+  },
   CONSENT_REQUIRED: {
     en: 'Consent to data verification is required to apply.',
     zh: '申请须同意数据核验。',

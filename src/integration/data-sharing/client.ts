@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { departmentCallDuration } from '../../observability/metrics';
 import { SIGNATURE_HEADERS, signatureOf } from './signing';
 import {
   DEPARTMENT_QUERIES,
+  ENDPOINT_NAMES,
   type DepartmentQuery,
   type QueryRequest,
   type QueryResponse,
@@ -15,10 +17,14 @@ export interface DataSharingClientOptions {
   readonly timeoutMs: number;
 }
 
+/** Why a department did not answer usefully, as the call-duration metric counts it. */
+export type UnavailableKind = 'unavailable' | 'timeout' | 'network_error' | 'bad_response';
+
 /** The department did not answer usefully (5xx, time-out, network, malformed body): try again later. */
 export class DepartmentUnavailableError extends Error {
   constructor(
     readonly endpoint: string,
+    readonly kind: UnavailableKind,
     reason: string,
     options?: ErrorOptions,
   ) {
@@ -44,9 +50,29 @@ export class DataSharingClient {
   constructor(private readonly options: DataSharingClientOptions) {}
 
   /** One query of one department's interface; the answer is checked against its schema. */
-  query<Q extends DepartmentQuery>(query: Q, request: QueryRequest<Q>): Promise<QueryResponse<Q>> {
+  async query<Q extends DepartmentQuery>(
+    query: Q,
+    request: QueryRequest<Q>,
+  ): Promise<QueryResponse<Q>> {
     const { path, response } = DEPARTMENT_QUERIES[query];
-    return this.post(path, request, response) as Promise<QueryResponse<Q>>;
+    const started = performance.now();
+    let outcome: UnavailableKind | 'ok' | 'rejected' = 'ok';
+    try {
+      return (await this.post(path, request, response)) as QueryResponse<Q>;
+    } catch (error) {
+      outcome =
+        error instanceof DepartmentRejectedError
+          ? 'rejected'
+          : error instanceof DepartmentUnavailableError
+            ? error.kind
+            : 'unavailable';
+      throw error;
+    } finally {
+      departmentCallDuration.observe(
+        { department: ENDPOINT_NAMES[query], outcome },
+        (performance.now() - started) / 1000,
+      );
+    }
   }
 
   private async post<S extends z.ZodType>(
@@ -79,22 +105,30 @@ export class DataSharingClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      throw new DepartmentUnavailableError(path, 'no response', { cause: error });
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      throw new DepartmentUnavailableError(
+        path,
+        timedOut ? 'timeout' : 'network_error',
+        timedOut ? 'timed out' : 'no response',
+        { cause: error },
+      );
     }
     const text = await response.text().catch(() => '');
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      throw new DepartmentUnavailableError(path, `HTTP ${response.status}`);
+      throw new DepartmentUnavailableError(path, 'unavailable', `HTTP ${response.status}`);
     }
     if (!response.ok) throw new DepartmentRejectedError(path, response.status, text.slice(0, 500));
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new DepartmentUnavailableError(path, 'malformed JSON', { cause: error });
+      throw new DepartmentUnavailableError(path, 'bad_response', 'malformed JSON', {
+        cause: error,
+      });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new DepartmentUnavailableError(path, 'unexpected response shape', {
+      throw new DepartmentUnavailableError(path, 'bad_response', 'unexpected response shape', {
         cause: parsed.error,
       });
     }

@@ -1,0 +1,191 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Principal } from '../../domain/principal';
+import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
+import {
+  BulkCloseDto,
+  BulkResetDto,
+  BulkRetryDto,
+  CloseDto,
+  ProblemCountsQueryDto,
+  ResetDto,
+  RetryDto,
+  StuckCasesQueryDto,
+} from './dto';
+import { OperationsService } from './operations.service';
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
+@Controller('ops')
+export class OperationsController {
+  constructor(private readonly ops: OperationsService) {}
+
+  @Get('cases')
+  @ApiOperation({
+    summary:
+      'Running cases by status, county, stage, overdue and problem (failing activity, failing workflow task, long in state); paged',
+  })
+  find(@Query() query: StuckCasesQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.ops.find(principal, query);
+  }
+
+  @Get('counts')
+  @ApiOperation({ summary: 'Cases per status, and running cases per problem' })
+  counts(@Query() query: ProblemCountsQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.ops.counts(principal, query);
+  }
+
+  @Get('cases/:applicationNo')
+  @ApiOperation({
+    summary:
+      'One case: timeline, evidence, pending activities, history in steps, Web UI link, audit',
+  })
+  inspect(
+    @Param('applicationNo') applicationNo: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.ops.inspect(applicationNo, { principal, requestId });
+  }
+
+  @Get('cases/:applicationNo/history')
+  @ApiOperation({ summary: "Export the case's Temporal history as JSON (audited)" })
+  async exportHistory(
+    @Param('applicationNo') applicationNo: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+    @Res() res: Response,
+  ) {
+    const { fileName, json } = await this.ops.exportHistory(applicationNo, {
+      principal,
+      requestId,
+    });
+    res
+      .status(200)
+      .type('application/json')
+      .setHeader('content-disposition', `attachment; filename="${fileName}"`)
+      .send(json);
+  }
+
+  @Post('cases/:applicationNo/replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Replay the case's history against the current workflow code" })
+  replay(
+    @Param('applicationNo') applicationNo: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.ops.replay(applicationNo, { principal, requestId });
+  }
+
+  @Post('cases/:applicationNo/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run failing activities (checks) again now, from attempt 1' })
+  retry(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: RetryDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.ops.retry(applicationNo, { principal, requestId }, body);
+  }
+
+  @Post('cases/:applicationNo/reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Go back to a step and deliver a decision or supplement; people's later decisions are re-applied, the code's work is redone",
+  })
+  reset(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: ResetDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.ops.reset(applicationNo, { principal, requestId }, body);
+  }
+
+  @Post('cases/:applicationNo/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the case as CANCELLED through its workflow (family told)' })
+  cancel(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: CloseDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.ops.cancel(applicationNo, { principal, requestId }, body);
+  }
+
+  @Post('cases/:applicationNo/terminate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Stop the run at once (no workflow code runs), e.g. a stuck workflow task',
+  })
+  terminate(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: CloseDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.ops.terminate(applicationNo, { principal, requestId }, body);
+  }
+
+  @Post('bulk/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retry failing activities of many cases (dryRun lists them)' })
+  bulkRetry(
+    @Body() body: BulkRetryDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    const { applicationNos, ...request } = body;
+    return this.ops.bulk(applicationNos, (no) =>
+      this.ops.retry(no, { principal, requestId }, request),
+    );
+  }
+
+  @Post('bulk/reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reset many cases to a status (dryRun lists each plan)' })
+  bulkReset(
+    @Body() body: BulkResetDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    const { applicationNos, ...request } = body;
+    return this.ops.bulk(applicationNos, (no) =>
+      this.ops.reset(no, { principal, requestId }, request),
+    );
+  }
+
+  @Post('bulk/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel many cases (dryRun lists them)' })
+  bulkCancel(
+    @Body() body: BulkCloseDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    const { applicationNos, ...request } = body;
+    return this.ops.bulk(applicationNos, (no) =>
+      this.ops.cancel(no, { principal, requestId }, request),
+    );
+  }
+
+  @Post('bulk/terminate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Terminate many cases (dryRun lists them)' })
+  bulkTerminate(
+    @Body() body: BulkCloseDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    const { applicationNos, ...request } = body;
+    return this.ops.bulk(applicationNos, (no) =>
+      this.ops.terminate(no, { principal, requestId }, request),
+    );
+  }
+}

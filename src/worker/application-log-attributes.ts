@@ -1,0 +1,33 @@
+import type { ActivityInterceptorsFactory } from '@temporalio/worker';
+import { isWellFormedApplicationNo } from '../domain/application-number';
+
+/**
+ * Puts the case's application number on the log lines of an activity working on one case, so an
+ * operator can follow a case through the worker's log. Activities take it either as an argument
+ * or inside one (the workflow's input, a notice); the first well-formed one is the case's.
+ * Lines logged before the activity's arguments are known ("Activity started") go without it.
+ */
+export const applicationLogAttributes: ActivityInterceptorsFactory = () => {
+  let applicationNo: string | undefined;
+  return {
+    inbound: {
+      execute(input, next) {
+        applicationNo = input.args.map(applicationNoOf).find((no) => no !== undefined);
+        return next(input);
+      },
+    },
+    outbound: {
+      getLogAttributes(attributes, next) {
+        return next(applicationNo ? { ...attributes, applicationNo } : attributes);
+      },
+    },
+  };
+};
+
+function applicationNoOf(arg: unknown): string | undefined {
+  const candidate =
+    arg !== null && typeof arg === 'object' && 'applicationNo' in arg ? arg.applicationNo : arg;
+  return typeof candidate === 'string' && isWellFormedApplicationNo(candidate)
+    ? candidate
+    : undefined;
+}
