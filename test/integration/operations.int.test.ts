@@ -520,6 +520,15 @@ describe('operations console', () => {
       path: 'fromStep',
       code: 'RESET_ONE_TARGET',
     });
+    const bareRejection = await api()
+      .post(`/ops/cases/${mine}/reset`)
+      .set(operator)
+      .send({ fromStep: 3, reason: 'x', deliver: { kind: 'decision', decision: 'REJECT' } });
+    expect(bareRejection.status).toBe(400);
+    expect(bareRejection.body.violations.map((v: { path: string }) => v.path)).toEqual([
+      'deliver.reasonCode',
+      'deliver.reason',
+    ]);
     const noSuchStep = await api()
       .post(`/ops/cases/${mine}/reset`)
       .set(operator)

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ENROLMENT_STATUSES, STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
 import { PROBLEMS } from '../../domain/operations/case-problems';
-import { REJECTION_REASON_CODES, SUPPLEMENT_ITEM_CODES } from '../../domain/review';
+import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
+import { decisionFields, rejectionNeedsReason } from '../review/dto';
 import { booleanParam, countyCodeParam } from '../query-params';
 
 const applicationNos = z
@@ -61,12 +62,7 @@ export class ProblemCountsQueryDto extends createZodDto(
   }),
 ) {}
 
-const decisionDelivery = z.strictObject({
-  kind: z.literal('decision'),
-  decision: z.enum(['APPROVE', 'REJECT']),
-  reasonCode: z.enum(REJECTION_REASON_CODES as [string, ...string[]]).optional(),
-  reason: text(500).optional().describe('Required for REJECT: words the family reads'),
-});
+const decisionDelivery = z.strictObject({ kind: z.literal('decision'), ...decisionFields });
 
 const supplementDelivery = z.strictObject({
   kind: z.literal('supplement'),
@@ -89,15 +85,7 @@ const supplementDelivery = z.strictObject({
 export const deliverySchema = z
   .discriminatedUnion('kind', [decisionDelivery, supplementDelivery])
   .superRefine((value, ctx) => {
-    if (value.kind !== 'decision' || value.decision !== 'REJECT') return;
-    for (const key of ['reasonCode', 'reason'] as const)
-      if (!value[key])
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: 'Required for a rejection.',
-          params: { rule: 'REQUIRED' },
-        });
+    if (value.kind === 'decision') rejectionNeedsReason(value, ctx);
   });
 export type Delivery = z.infer<typeof deliverySchema>;
 
