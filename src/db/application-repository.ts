@@ -9,7 +9,7 @@ import type {
   TimelineEntry,
 } from '../workflows/messages';
 import type { CheckResult } from '../domain/verification/checks';
-import { ROUND_RESULT_STATUSES, type EnrolmentStatus } from '../domain/enrolment';
+import type { EnrolmentStatus } from '../domain/enrolment';
 import { maskResidentId } from '../domain/resident-id';
 
 /** The form as reviewers read it beside the evidence: every ID number masked. */
@@ -147,12 +147,13 @@ export class ApplicationRepository {
         data: {
           runId,
           reviewOverdue: false,
-          ...(kept && {
-            status: kept.toStatus,
-            lastEventSeq: kept.seq,
-            statusChangedAt: kept.occurredAt,
-          }),
-          ...(ROUND_RESULT_STATUSES.some((s) => undone.has(s)) && { admission: Prisma.DbNull }),
+          // From step 0 too: the new run's first entry then moves the status on again.
+          lastEventSeq: keptThroughSeq,
+          // Back to the kept step; from the first step, back to the start until the run records it.
+          status: kept?.toStatus ?? 'SUBMITTED',
+          statusChangedAt: kept?.occurredAt ?? new Date(),
+          // The round's result is re-delivered, and recorded again, once the approval is re-applied.
+          ...(undone.has('APPROVED') && { admission: Prisma.DbNull }),
           ...(events.some((e) => e.fromStatus === 'AWAITING_OFFLINE_CHECK') && {
             offlineCheck: Prisma.DbNull,
           }),
@@ -216,6 +217,8 @@ export class ApplicationRepository {
     entry: { to: EnrolmentStatus; actor: string; reason: string },
   ): Promise<{ seq: number; from: EnrolmentStatus; at: Date } | null> {
     return this.db.$transaction(async (tx) => {
+      // Locked, so a late write from the stopped run cannot take the same step number.
+      await tx.$queryRaw`SELECT 1 FROM application WHERE application_no = ${applicationNo} FOR UPDATE`;
       const row = await tx.application.findUnique({ where: { applicationNo } });
       if (!row || row.runId !== runId) return null;
       const at = new Date();

@@ -48,13 +48,6 @@ export const WITHDRAWABLE_STATUSES: readonly EnrolmentStatus[] = [
   'AWAITING_OFFLINE_CHECK',
 ];
 
-/** The statuses an admission round's result moves an approved case to. */
-export const ROUND_RESULT_STATUSES: readonly EnrolmentStatus[] = [
-  'ADMITTED',
-  'ASSIGNED_BY_BUREAU',
-  'NOT_ADMITTED',
-];
-
 /** Cases in these states are over; the child may apply again in the same season and stage. */
 export const REOPENABLE_STATUSES: readonly EnrolmentStatus[] = [
   'WITHDRAWN',

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Client, isGrpcServiceError, type WorkflowHandle } from '@temporalio/client';
+import {
+  Client,
+  isGrpcServiceError,
+  WorkflowNotFoundError,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
@@ -85,10 +90,9 @@ export class CaseOperations {
   }
 
   async describe(run: RunRef): Promise<LiveRun> {
-    const response = await this.service.describeWorkflowExecution({
-      namespace: this.namespace,
-      execution: run,
-    });
+    const response = await refused('DESCRIBE', () =>
+      this.service.describeWorkflowExecution({ namespace: this.namespace, execution: run }),
+    );
     const time = (ts: Parameters<typeof tsToMs>[0]) =>
       ts ? new Date(tsToMs(ts)).toISOString() : null;
     return {
@@ -118,7 +122,9 @@ export class CaseOperations {
   }
 
   async history(run: RunRef) {
-    const history = await this.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory();
+    const history = await refused('HISTORY', () =>
+      this.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory(),
+    );
     return history.events ?? [];
   }
 
@@ -158,9 +164,7 @@ export class CaseOperations {
   }
 
   async cancel(run: RunRef, note: CancellationNote, identity: string): Promise<void> {
-    await this.as(identity)
-      .workflow.getHandle(run.workflowId, run.runId)
-      .signal(cancellationNoteSignal, note);
+    await refused('CANCEL', () => this.handle(run, identity).signal(cancellationNoteSignal, note));
     await refused('CANCEL', () =>
       this.service.requestCancelWorkflowExecution({
         namespace: this.namespace,
@@ -204,13 +208,17 @@ const REFUSALS: readonly number[] = [
   GrpcStatus.NOT_FOUND,
 ];
 
-/** Temporal's "no" to a repair is the operator's to read (409), not a server fault (500). */
+/** Temporal's "no" is the operator's to read (409), not a server fault (500). */
 async function refused<T>(action: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     if (isGrpcServiceError(error) && REFUSALS.includes(error.code))
       throw new RepairRefusedError(action, error.details || error.message, { cause: error });
+    if (error instanceof WorkflowNotFoundError)
+      throw new RepairRefusedError(action, 'Temporal no longer keeps this run (past retention)', {
+        cause: error,
+      });
     throw error;
   }
 }

@@ -288,7 +288,8 @@ export async function enrolmentApplication(
       reason,
       at: entry.at,
     });
-    await recordTransition(input, workflowId, runId, entry);
+    // A cancellation must not abort the write of a step already taken: the timeline stays whole.
+    await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }
 
   /** One notice at a time, in order; a platform outage delays notices, never the case. */

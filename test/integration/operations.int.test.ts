@@ -81,6 +81,14 @@ describe('operations console', () => {
     ).map((e) => ({ step: e.seq, to: e.toStatus, actor: e.actor }));
   const auditOf = (no: string) =>
     sut.database.db.auditLog.findMany({ where: { applicationNo: no }, orderBy: { id: 'asc' } });
+  const runOf = async (no: string) =>
+    (await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo: no } })).runId;
+  /** A dry run changes nothing: same run, no reset recorded, nothing audited. */
+  async function expectUntouched(no: string, runId: string) {
+    expect(await runOf(no)).toBe(runId);
+    expect(await sut.database.db.caseReset.count({ where: { applicationNo: no } })).toBe(0);
+    expect((await auditOf(no)).map((a) => a.action)).not.toContain('OPS_RESET');
+  }
 
   it('finds a case whose department check keeps failing, retries it now once the department is back, and the case completes with the operator in the audit log', async () => {
     sut.simulator.faults.set('household', { errorRate: 1 });
@@ -169,6 +177,7 @@ describe('operations console', () => {
 
   it("resets to the family's supplement, delivers a corrected one, and keeps the reviewer's later approval", async () => {
     const no = await approvedAfterSupplement();
+    const runBefore = await runOf(no);
     const body = {
       fromStep: 5,
       reason: 'family sent the wrong page; corrected copy received by phone',
@@ -186,7 +195,7 @@ describe('operations console', () => {
       superseded: [expect.objectContaining({ action: 'provideSupplement' })],
       reapply: [expect.objectContaining({ action: 'decide' })],
     });
-    expect(await statusInDb(no)).toBe('APPROVED');
+    await expectUntouched(no, runBefore);
 
     const reset = await api().post(`/ops/cases/${no}/reset`).set(operator).send(body);
     expect(reset.status).toBe(200);
@@ -278,6 +287,7 @@ describe('operations console', () => {
 
   it('re-runs verification from VERIFYING in bulk (dry run first) and re-applies the approval once the checks are done', async () => {
     const approved = await approvedAfterSupplement();
+    const runBefore = await runOf(approved);
     const fresh = await submit();
     await until(fresh, 'AWAITING_REVIEW');
     const dry = await api()
@@ -294,7 +304,13 @@ describe('operations console', () => {
       dry.body.results[0].result.plan.reapply.map((a: { action: string }) => a.action),
     ).toEqual(['requestSupplement', 'provideSupplement', 'decide']);
     expect(dry.body.results[1].result.plan.reapply).toEqual([]);
-    expect(await statusInDb(approved)).toBe('APPROVED');
+    await expectUntouched(approved, runBefore);
+    await expectUntouched(fresh, await runOf(fresh));
+    await api()
+      .post('/ops/bulk/reset')
+      .set(operator)
+      .send({ applicationNos: [fresh, fresh], fromStatus: 'VERIFYING', reason: 'x' })
+      .expect(400);
 
     const done = await api()
       .post('/ops/bulk/reset')
@@ -315,6 +331,41 @@ describe('operations console', () => {
       'NEEDS_SUPPLEMENT',
       'AWAITING_REVIEW',
       'APPROVED',
+    ]);
+    // A new run, which asked the departments again, and the undone steps kept aside.
+    const runAfter = await runOf(approved);
+    expect(runAfter).not.toBe(runBefore);
+    const row = await sut.database.db.application.findUniqueOrThrow({
+      where: { applicationNo: approved },
+      include: { resets: true },
+    });
+    expect(row.resets).toEqual([
+      expect.objectContaining({ previousRunId: runBefore, runId: runAfter, keptThroughSeq: 1 }),
+    ]);
+    const history = await sut.temporal.workflow.getHandle(row.workflowId, runAfter).fetchHistory();
+    const resetAt = history.events!.findIndex(
+      (e) => e.workflowTaskFailedEventAttributes?.newRunId === runAfter,
+    );
+    const checksAfterReset = history
+      .events!.slice(resetAt)
+      .filter((e) =>
+        e.activityTaskScheduledEventAttributes?.activityType?.name?.startsWith('verify'),
+      );
+    expect(resetAt).toBeGreaterThan(0);
+    expect(checksAfterReset.length).toBeGreaterThanOrEqual(2);
+
+    // From the very first step: the whole case runs again, and the read model follows it.
+    const fromStart = await api()
+      .post(`/ops/cases/${fresh}/reset`)
+      .set(operator)
+      .send({ fromStep: 1, reason: 'submitted during the registry outage' });
+    expect(fromStart.status).toBe(200);
+    await until(fresh, 'AWAITING_REVIEW');
+    expect(await runOf(fresh)).toBe(fromStart.body.runId);
+    expect((await timelineOf(fresh)).map((e) => e.to)).toEqual([
+      'SUBMITTED',
+      'VERIFYING',
+      'AWAITING_REVIEW',
     ]);
   });
 
@@ -406,6 +457,9 @@ describe('operations console', () => {
       reason: 'broken release 0.1.1; family asked to re-apply',
     });
     expect(await statusInDb(applicationNo)).toBe('CANCELLED');
+    // The stopped run still answers queries with its last status; the family sees the closure.
+    const view = await api().get(`/applications/${applicationNo}`).set(family);
+    expect(view.body).toMatchObject({ status: 'CANCELLED', statusSource: 'read-model' });
     expect((await auditOf(applicationNo)).at(-1)).toMatchObject({
       action: 'OPS_TERMINATE',
       actor: 'operator:operator-1',

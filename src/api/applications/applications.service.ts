@@ -283,7 +283,9 @@ export class ApplicationsService {
 
   async get(applicationNo: string, caller: CallerContext) {
     const row = await this.cases.find(applicationNo, caller, canReadCase);
-    const live = await this.cases.liveView(row.workflowId, row.runId);
+    const view = await this.cases.liveView(row.workflowId, row.runId);
+    // The read model can know more than the run: an operator's terminate is recorded only there.
+    const live = view && view.timeline.length >= row.lastEventSeq ? view : undefined;
     const status = live?.status ?? row.status;
     return {
       applicationNo: row.applicationNo,

@@ -11,7 +11,11 @@ const applicationNos = z
   .array(text(32))
   .min(1)
   .max(100)
-  .describe('The cases to act on, each on its own (at most 100)');
+  .refine((nos) => new Set(nos).size === nos.length, {
+    message: 'Each case may be listed once.',
+    params: { rule: 'DUPLICATE_ITEMS' },
+  })
+  .describe('The cases to act on, each once and on its own (at most 100)');
 const reason = text(500).describe('Why: written to the audit log and Temporal, shown on the case');
 const dryRun = z.boolean().default(false).describe('List what would change; change nothing');
 

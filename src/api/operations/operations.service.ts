@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporalUiUrl, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
@@ -93,6 +93,7 @@ interface ActionResult {
 @Injectable()
 export class OperationsService {
   private readonly logger = new Logger(OperationsService.name);
+  private readonly repairing = new Set<string>();
 
   constructor(
     private readonly cases: CaseGateway,
@@ -295,46 +296,58 @@ export class OperationsService {
       ...(delivered && { delivers: delivered.name }),
       decisionSignals: [admissionResultSignal.name],
     });
+    const sequence = delivered
+      ? [...plan.reapply.slice(0, plan.deliverAt), delivered, ...plan.reapply.slice(plan.deliverAt)]
+      : plan.reapply;
     const summary = {
       fromStep: plan.fromStep,
       resetEventId: plan.resetEventId,
       resumesFrom: row.events.find((e) => e.seq === plan.fromStep - 1)?.toStatus ?? null,
       undoneStatuses: plan.undoneStatuses,
-      deliver: delivered ? describeAction(delivered) : null,
+      sequence: sequence.map((a) => ({ ...describeAction(a), delivered: a === delivered })),
       reapply: plan.reapply.map(describeAction),
       superseded: plan.superseded.map(describeAction),
       redoneByCode: plan.redoneByCode,
     };
     if (request.dryRun) return { applicationNo: row.applicationNo, dryRun: true, plan: summary };
 
-    // Temporal would terminate a newer run to reset an older one: the child's new application.
-    if ((await this.ops.currentRunId(run.workflowId)) !== run.runId)
-      throw new RepairRefusedError(
-        'RESET',
-        'the child has a newer application in this season and stage; this one cannot be reopened',
-      );
-    const identity = this.identity(caller);
-    const runId = await this.ops.reset(run, plan.resetEventId, request.reason, identity);
-    const newRun = { workflowId: row.workflowId, runId };
-    await this.applications.adoptRun(row.applicationNo, runId, plan.fromStep - 1);
-    const results: ActionResult[] = [];
-    for (const action of delivered ? [delivered, ...plan.reapply] : plan.reapply)
-      results.push(await this.apply(newRun, action, identity));
-    const status = (await this.cases.liveView(newRun.workflowId, runId))?.status ?? row.status;
-    await this.record(row, caller, 'OPS_RESET', request.reason, status, {
-      ...summary,
-      previousRunId: row.runId,
-      runId,
-      results,
+    return this.exclusively(row.applicationNo, async () => {
+      // Temporal would terminate a newer run to reset an older one: the child's new application.
+      if ((await this.ops.currentRunId(run.workflowId)) !== run.runId)
+        throw new RepairRefusedError(
+          'RESET',
+          'the child has a newer application in this season and stage; this one cannot be reopened',
+        );
+      const identity = this.identity(caller);
+      const runId = await this.ops.reset(run, plan.resetEventId, request.reason, identity);
+      const newRun = { workflowId: row.workflowId, runId };
+      const results: ActionResult[] = [];
+      let failure: Error | undefined;
+      try {
+        await this.applications.adoptRun(row.applicationNo, runId, plan.fromStep - 1);
+        for (const action of sequence) results.push(await this.apply(newRun, action, identity));
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+      }
+      // The reset happened whatever followed it: the audit log says so, and how far it got.
+      const status = (await this.cases.liveView(newRun.workflowId, runId))?.status ?? row.status;
+      await this.record(row, caller, 'OPS_RESET', request.reason, status, {
+        ...summary,
+        previousRunId: row.runId,
+        runId,
+        results,
+        ...(failure && { error: `${failure.name}: ${failure.message}` }),
+      });
+      if (failure) throw failure;
+      return {
+        applicationNo: row.applicationNo,
+        dryRun: false,
+        plan: summary,
+        runId,
+        results,
+        status,
+      };
     });
-    return {
-      applicationNo: row.applicationNo,
-      dryRun: false,
-      plan: summary,
-      runId,
-      results,
-      status,
-    };
   }
 
   async cancel(
@@ -516,6 +529,8 @@ export class OperationsService {
       );
       return { ...described, applied: true, status: result.status };
     } catch (error) {
+      if (error instanceof WorkflowNotFoundError)
+        return { ...described, applied: false, refusal: 'The case has closed.' };
       if (!(error instanceof WorkflowUpdateFailedError)) throw error;
       return { ...described, applied: false, refusal: error.cause?.message ?? error.message };
     }
@@ -551,6 +566,21 @@ export class OperationsService {
       requestId: caller.requestId ?? null,
       details,
     });
+  }
+
+  /**
+   * One repair of a case at a time in this process: two resets of one run would each start a new
+   * run, the second ending the first's.
+   */
+  private async exclusively<T>(applicationNo: string, work: () => Promise<T>): Promise<T> {
+    if (this.repairing.has(applicationNo))
+      throw new RepairRefusedError('RESET', 'another repair of this case is in progress');
+    this.repairing.add(applicationNo);
+    try {
+      return await work();
+    } finally {
+      this.repairing.delete(applicationNo);
+    }
   }
 
   private identity(caller: CallerContext): string {

@@ -141,6 +141,10 @@ export const RULES = {
     en: 'The case has no such step to go back to; see its timeline for the steps it took.',
     zh: '该申请没有可退回的此步骤,请查看办理记录中的步骤。',
   },
+  DUPLICATE_ITEMS: {
+    en: 'Each item may be listed once.',
+    zh: '同一项只能列出一次。',
+  },
   RESET_ONE_TARGET: {
     en: 'Name exactly one of fromStep or fromStatus.',
     zh: 'fromStep 与 fromStatus 须且只须填写一项。',

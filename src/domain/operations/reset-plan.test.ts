@@ -71,7 +71,7 @@ describe('planReset', () => {
     expect(plan.redoneByCode.join('\n')).not.toMatch(/requestSupplement|decide|admissionResult/);
   });
 
-  it('lets a delivered decision replace the first decision after the reset point', () => {
+  it('lets a delivered decision replace the first decision after the reset point, in its place', () => {
     const plan = planReset(
       approvedCase(),
       { status: 'APPROVED' },
@@ -80,6 +80,27 @@ describe('planReset', () => {
     expect(plan.fromStep).toBe(6);
     expect(plan.superseded.map((a) => a.args)).toEqual([[{ updateId: 'u3' }]]);
     expect(plan.reapply.map((a) => a.name)).toEqual(['admissionResult']);
+    expect(plan.deliverAt).toBe(0);
+
+    const fromVerifying = planReset(
+      approvedCase(),
+      { status: 'VERIFYING' },
+      { ...options, delivers: 'decide' },
+    );
+    expect(fromVerifying.reapply.map((a) => a.name)).toEqual([
+      'requestSupplement',
+      'provideSupplement',
+      'admissionResult',
+    ]);
+    expect(fromVerifying.deliverAt).toBe(2);
+  });
+
+  it('from the first step, undoes everything and re-sends every decision', () => {
+    const plan = planReset(approvedCase(), { step: 1 }, options);
+    expect(plan.resetEventId).toBe(2);
+    expect(plan.undoneStatuses).toHaveLength(7);
+    expect(plan.reapply).toHaveLength(4);
+    expect(plan.deliverAt).toBe(0);
   });
 
   it('takes the last time the case entered a status, and re-runs verification from VERIFYING', () => {
@@ -119,6 +140,18 @@ describe('planReset', () => {
         (step, delivers) => {
           const plan = planReset(events, { step }, { ...options, ...(delivers && { delivers }) });
           expect(plan.undoneStatuses).toHaveLength(steps - step + 1);
+          // Temporal keeps what is before the reset point: the steps before N, and not step N.
+          const statusIds = events.filter((e) => e.kind === 'statusSet').map((e) => e.id);
+          expect(statusIds.slice(0, step - 1).every((id) => id < plan.resetEventId)).toBe(true);
+          expect(statusIds[step - 1]!).toBeGreaterThan(plan.resetEventId);
+          expect(
+            events.some(
+              (e) =>
+                e.kind === 'taskCompleted' &&
+                e.id > plan.resetEventId &&
+                e.id < statusIds[step - 1]!,
+            ),
+          ).toBe(false);
           const sent = [...plan.reapply, ...plan.superseded]
             .map((a) => a.eventId)
             .sort((a, b) => a - b);

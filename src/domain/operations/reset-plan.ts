@@ -26,6 +26,8 @@ export interface ResetPlan {
   readonly reapply: readonly RecordedAction[];
   /** A decision replaced by the one the operator delivers. */
   readonly superseded: readonly RecordedAction[];
+  /** Where the delivery goes among `reapply`: where the decision it replaces stood, else first. */
+  readonly deliverAt: number;
   /** What the code did after the reset point; it is not carried over but done again by the code. */
   readonly redoneByCode: readonly string[];
 }
@@ -94,6 +96,7 @@ export function planReset(
     undoneStatuses: statuses.slice(stepIndex).map((e) => e.status),
     reapply: actions.filter((a) => a !== replaced),
     superseded: replaced ? [replaced] : [],
+    deliverAt: replaced ? actions.indexOf(replaced) : 0,
     redoneByCode,
   };
 }
