@@ -1,25 +1,9 @@
 import fc from 'fast-check';
-import { parseResidentId, residentIdCheckChar } from '../domain/resident-id';
+import { parseResidentId } from '../domain/resident-id';
 import { maskIdNumbers, maskLogLine } from './mask-id-numbers';
+import { digits, validResidentId } from '../../test/support/resident-ids';
 
-const digits = (n: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
-
-/** Valid numbers: a division code, a real birth date, any sequence, the right check character. */
-const validId = fc
-  .record({
-    division: fc.constantFrom('450103', '450703', '450102', '451002', '110105', '310115'),
-    birth: fc.date({
-      min: new Date('1950-01-01T00:00:00Z'),
-      max: new Date('2025-12-31T00:00:00Z'),
-      noInvalidDate: true,
-    }),
-    sequence: digits(3),
-  })
-  .map(({ division, birth, sequence }) => {
-    const first17 = `${division}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${sequence}`;
-    return `${first17}${residentIdCheckChar(first17)}`;
-  });
+const validId = validResidentId.map((v) => v.id);
 
 /** Any text, and text dense in digits and X so that an ID gets glued to others. */
 const text = fc.oneof(
