@@ -9,6 +9,7 @@ import { AppointmentRepository } from '../db/appointment-repository';
 import { AuditRepository } from '../db/audit-repository';
 import { EligibilityRepository } from '../db/eligibility-repository';
 import { ReviewQueueRepository } from '../db/review-queue-repository';
+import { RepairLockRepository } from '../db/repair-lock-repository';
 import { RoundRepository } from '../db/round-repository';
 import { LocalDiskAttachmentStore } from '../storage/attachment-store';
 import { IdempotencyStore } from '../db/idempotency-store';
@@ -53,6 +54,7 @@ import {
   CASE_OPERATIONS,
   REPLAY_CHECK,
   PLATFORM_NOTIFIER,
+  REPAIR_LOCKS,
 } from './tokens';
 
 export interface ApiDependencies {
@@ -107,6 +109,7 @@ export class AppModule {
         RoundsService,
         OperationsService,
         { provide: CASE_OPERATIONS, useValue: new CaseOperations(deps.temporal) },
+        { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
         { provide: REPLAY_CHECK, useValue: new ReplayCheck(deps.workflowBundle) },
         {
           provide: PLATFORM_NOTIFIER,

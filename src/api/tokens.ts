@@ -16,3 +16,4 @@ export const DB = Symbol('DB');
 export const CASE_OPERATIONS = Symbol('CASE_OPERATIONS');
 export const REPLAY_CHECK = Symbol('REPLAY_CHECK');
 export const PLATFORM_NOTIFIER = Symbol('PLATFORM_NOTIFIER');
+export const REPAIR_LOCKS = Symbol('REPAIR_LOCKS');

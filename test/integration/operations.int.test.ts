@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
 import { ENROLMENT_WORKFLOW_TYPE } from '../../src/workflows/messages';
+import { RepairLockRepository } from '../../src/db/repair-lock-repository';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { initialSearchAttributes } from '../../src/workflows/search-attributes';
 import { eventually } from '../support/eventually';
@@ -491,6 +492,32 @@ describe('operations console', () => {
       .getHandle(newer.workflowId, newer.runId)
       .describe();
     expect(described.status.name).toBe('RUNNING');
+  });
+
+  it('runs one repair of a case at a time, across API replicas, and lets a dead holder’s claim lapse', async () => {
+    const locks = new RepairLockRepository(sut.database.db);
+    const no = await submit();
+    await until(no, 'AWAITING_REVIEW');
+    expect(await locks.claim(no, 'another-replica', 60_000)).toBe(true);
+    const refused = await api()
+      .post(`/ops/cases/${no}/reset`)
+      .set(operator)
+      .send({ fromStep: 3, reason: 'second operator at the same time' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'REPAIR_REFUSED', action: 'RESET' });
+    await locks.release(no, 'not-the-holder');
+    expect(await locks.claim(no, 'third', 60_000)).toBe(false);
+    await locks.release(no, 'another-replica');
+
+    await api()
+      .post(`/ops/cases/${no}/reset`)
+      .set(operator)
+      .send({ fromStep: 3, reason: 'now alone' })
+      .expect(200);
+    // Released when the reset is done; an expired claim is taken over.
+    expect(await locks.claim(no, 'after', -1)).toBe(true);
+    expect(await locks.claim(no, 'takes-over', 60_000)).toBe(true);
+    await locks.release(no, 'takes-over');
   });
 
   it('exports a history that replays cleanly against the current code', async () => {

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporalUiUrl, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { AuditRepository } from '../../db/audit-repository';
+import type { RepairLockRepository } from '../../db/repair-lock-repository';
 import { canOperateCase } from '../../domain/case-access';
 import type { EnrolmentStatus } from '../../domain/enrolment';
 import {
@@ -53,6 +55,7 @@ import {
   AUDIT,
   CASE_OPERATIONS,
   PLATFORM_NOTIFIER,
+  REPAIR_LOCKS,
   REPLAY_CHECK,
   TEMPORAL_CLIENT,
 } from '../tokens';
@@ -65,6 +68,8 @@ const POLL_MS = 200;
 /** Describes in flight at once while scanning: the frontend serves the workers too. */
 const DESCRIBE_CONCURRENCY = 8;
 const BULK_CONCURRENCY = 8;
+/** Longer than a reset with its re-applied decisions can take (REAPPLY_WAIT_MS each at worst). */
+const REPAIR_CLAIM_MS = 10 * 60_000;
 const COUNT_SCAN_LIMIT = 2000;
 
 export interface FindQuery extends ProblemThresholds {
@@ -93,7 +98,6 @@ interface ActionResult {
 @Injectable()
 export class OperationsService {
   private readonly logger = new Logger(OperationsService.name);
-  private readonly repairing = new Set<string>();
 
   constructor(
     private readonly cases: CaseGateway,
@@ -105,6 +109,7 @@ export class OperationsService {
     @Inject(PLATFORM_NOTIFIER) private readonly platform: StatusNotifier,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: Config,
+    @Inject(REPAIR_LOCKS) private readonly repairLocks: RepairLockRepository,
   ) {}
 
   async find(principal: Principal, query: FindQuery) {
@@ -569,17 +574,17 @@ export class OperationsService {
   }
 
   /**
-   * One repair of a case at a time in this process: two resets of one run would each start a new
-   * run, the second ending the first's.
+   * One repair of a case at a time, across API replicas: two resets of one run would each start a
+   * new run, the second ending the first's. A claim lapses if its holder dies mid-repair.
    */
   private async exclusively<T>(applicationNo: string, work: () => Promise<T>): Promise<T> {
-    if (this.repairing.has(applicationNo))
+    const holder = randomUUID();
+    if (!(await this.repairLocks.claim(applicationNo, holder, REPAIR_CLAIM_MS)))
       throw new RepairRefusedError('RESET', 'another repair of this case is in progress');
-    this.repairing.add(applicationNo);
     try {
       return await work();
     } finally {
-      this.repairing.delete(applicationNo);
+      await this.repairLocks.release(applicationNo, holder);
     }
   }
 
