@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 // Workflow code runs in Temporal's deterministic sandbox: no I/O, no Node builtins, no Nest,
-// no database or HTTP clients. Activities are only ever referenced as types there.
+// no database or HTTP clients; activities are reached through the contract's signatures.
 const workflowForbiddenImports = {
   paths: builtinModules
     .flatMap((name) => [name, `node:${name}`])
@@ -28,9 +28,9 @@ const workflowForbiddenImports = {
       message: 'Workflow code must be deterministic: keep I/O and frameworks out of workflows.',
     },
     {
-      group: ['**/activities', '**/activities/**'],
-      allowTypeImports: true,
-      message: 'Workflows may import activity types only, through proxyActivities.',
+      // Workflows see only the SDK, the contract and the domain (DESIGN: the dependency order).
+      group: ['../*', '!../contract', '!../domain', '../*/**', '!../contract/**', '!../domain/**'],
+      message: 'Workflows import only @temporalio/workflow, src/contract and src/domain.',
     },
   ],
 };
@@ -66,6 +66,27 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', workflowForbiddenImports],
       '@typescript-eslint/no-restricted-imports': 'off',
+    },
+  },
+  {
+    // The contract is what every side shares: the SDK's definitions and the domain, nothing else.
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '!../domain', '../*/**', '!../domain/**'],
+              message: 'The contract depends only on the domain.',
+            },
+            {
+              group: ['@*/*', '!@temporalio/workflow', '!@temporalio/common'],
+              message: 'The contract depends only on the SDK definitions.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -11,7 +11,7 @@ import { allocate, type AllocationSchool, type Applicant } from '../src/domain/a
 import { mulberry32 } from '../src/simulator/prng';
 import { ensureTemporalCli } from '../src/temporal/cli';
 import { startDevServer } from '../src/temporal/dev-server';
-import { admissionResultSignal, type AdmissionDelivery } from '../src/workflows/messages';
+import { admissionResultSignal, type AdmissionDelivery } from '../src/contract';
 
 /**
  * `npm run bench:allocate`: (1) the allocation of BENCH_APPLICANTS (default 1 000 000) applicants

@@ -8,7 +8,7 @@ import { signAccessToken } from '../src/auth/tokens';
 import { accessTokenSettings, loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/config/paths';
 import { residentIdCheckChar } from '../src/domain/resident-id';
-import { formFor } from '../test/support/forms';
+import { formFor } from '../src/testing/forms';
 
 /**
  * `npm run bench:submit`: the whole service (`npm start`'s launcher, real PostgreSQL), then

@@ -2,12 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  composePluginPath,
-  COMPOSE_MODULE,
-  COMPOSE_VERSION,
-  hasComposeCommand,
-} from '../test/support/compose';
+import { composePluginPath, COMPOSE_MODULE, COMPOSE_VERSION, hasComposeCommand } from './compose';
 
 /**
  * `npm run compose:install`: the test that validates docker-compose.yml needs `docker compose`

@@ -24,9 +24,12 @@ import { ensureTemporalCli } from '../../src/temporal/cli';
 import { startDevServer } from '../../src/temporal/dev-server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
-import type { EnrolmentApplicationInput, EnrolmentSettings } from '../../src/workflows/messages';
-import { initialSearchAttributes } from '../../src/workflows/search-attributes';
-import { formForFamily } from '../../test/support/forms';
+import {
+  type EnrolmentApplicationInput,
+  type EnrolmentSettings,
+  initialSearchAttributes,
+} from '../../src/contract';
+import { formForFamily } from '../../src/testing/forms';
 
 const APP_SECRET = 'bench-secret-0123456789';
 

@@ -1,5 +1,5 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { admissionResultSignal, type AdmissionDelivery } from '../../src/workflows/messages';
+import { admissionResultSignal, type AdmissionDelivery } from '../../src/contract';
 
 /** A live case reduced to what delivery touches: it waits for its admission result, then ends. */
 export async function awaitAdmission(): Promise<string> {

@@ -12,7 +12,7 @@ import {
 import { explainResult } from '../domain/allocation/explain';
 import { applicantListHash } from '../domain/allocation/lottery';
 import { DEFAULT_POLICY } from '../domain/eligibility/policy';
-import { admissionResultSignal, type AdmissionDelivery } from '../workflows/messages';
+import { admissionResultSignal, type AdmissionDelivery } from '../contract';
 
 interface StoredSchool {
   schoolId: string;

@@ -9,13 +9,7 @@ import {
 import { DEFAULT_POLICY } from '../domain/eligibility/policy';
 import { cityOf } from '../domain/reference/guangxi-divisions';
 import type { PropertyEvidence } from '../domain/verification/checks';
-import type { EnrolmentApplicationInput } from '../workflows/messages';
-
-export interface EligibilitySummary {
-  readonly eligible: boolean;
-  readonly tiers: readonly { readonly schoolId: string; readonly tier: number }[];
-  readonly notes: readonly string[];
-}
+import type { EligibilitySummary, EnrolmentApplicationInput } from '../contract';
 
 export function assessEligibilityActivity(
   eligibility: EligibilityRepository,

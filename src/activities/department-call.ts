@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DepartmentRejectedError } from '../integration/data-sharing/client';
-import { FAILURE_TYPES } from '../workflows/messages';
+import { FAILURE_TYPES } from '../contract';
 
 /**
  * Runs a department query for an activity: an unavailable department throws as it is (Temporal

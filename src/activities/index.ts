@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Activities } from '../contract';
 import type { ApplicationRepository } from '../db/application-repository';
 import type { RoundRepository } from '../db/round-repository';
 import type { EligibilityRepository } from '../db/eligibility-repository';
@@ -26,7 +27,7 @@ export interface ActivityDependencies {
 }
 
 /** All activities, built from their dependencies so tests can hand in their own. */
-export function createActivities(deps: ActivityDependencies) {
+export function createActivities(deps: ActivityDependencies): Activities {
   return {
     recordTransition: recordTransitionActivity(deps.applications, deps.temporal),
     recordCheck: recordCheckActivity(deps.applications),
@@ -38,5 +39,3 @@ export function createActivities(deps: ActivityDependencies) {
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal),
   };
 }
-
-export type Activities = ReturnType<typeof createActivities>;

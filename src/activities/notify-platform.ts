@@ -1,5 +1,5 @@
 import type { StatusNotifier } from '../integration/platform/status-notifier';
-import type { StatusNotice } from '../workflows/messages';
+import type { StatusNotice } from '../contract';
 
 export function notifyPlatformActivity(notifier: StatusNotifier) {
   /** Tells the platform of one status change; the delivery id lets it drop a retried duplicate. */

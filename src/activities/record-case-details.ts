@@ -1,4 +1,5 @@
-import type { ApplicationRepository, CaseDetails } from '../db/application-repository';
+import type { CaseDetails } from '../contract';
+import type { ApplicationRepository } from '../db/application-repository';
 
 export function recordCaseDetailsActivity(repository: ApplicationRepository) {
   /** Projects review details (overdue flag, supplement request and answers, offline check). */

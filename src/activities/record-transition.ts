@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { ApplicationRepository } from '../db/application-repository';
-import type { EnrolmentApplicationInput, TimelineEntry } from '../workflows/messages';
+import type { EnrolmentApplicationInput, TimelineEntry } from '../contract';
 
 export function recordTransitionActivity(repository: ApplicationRepository, temporal: Client) {
   /**

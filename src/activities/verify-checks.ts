@@ -9,7 +9,7 @@ import {
   type Check,
   type CheckResult,
 } from '../domain/verification/checks';
-import type { EnrolmentApplicationInput } from '../workflows/messages';
+import type { EnrolmentApplicationInput } from '../contract';
 import { departmentCall } from './department-call';
 
 /** One activity per department check (DESIGN.md §3); each asks the registry and compares. */

@@ -1,13 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
-import type {
-  AdmissionDelivery,
-  EnrolmentApplicationInput,
-  OfflineCheckConfirmation,
-  SupplementProvided,
-  SupplementRequest,
-  TimelineEntry,
-} from '../workflows/messages';
+import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
 import type { EnrolmentStatus } from '../domain/enrolment';
 import { maskResidentId } from '../domain/resident-id';
@@ -19,14 +12,6 @@ function maskedStatement(form: EnrolmentApplicationInput['form']) {
     child: { ...form.child, idNumber: maskResidentId(form.child.idNumber) },
     guardians: form.guardians.map((g) => ({ ...g, idNumber: maskResidentId(g.idNumber) })),
   };
-}
-
-export interface CaseDetails {
-  readonly reviewOverdue?: boolean;
-  readonly supplementRequest?: SupplementRequest | null;
-  readonly supplement?: SupplementProvided & { readonly seq: number };
-  readonly offlineCheck?: OfflineCheckConfirmation;
-  readonly admission?: AdmissionDelivery;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { GUANGXI_CITIES } from '../domain/reference/guangxi-divisions';
-import { LOCKED_CERTIFICATE } from '../simulator/fixtures';
+import { LOCKED_CERTIFICATE } from '../domain/reference/demo-fixtures';
 import type { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 

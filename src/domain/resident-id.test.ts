@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { maskResidentId, normaliseResidentId, parseResidentId } from './resident-id';
-import { validResidentId } from '../../test/support/resident-ids';
+import { validResidentId } from '../testing/resident-ids';
 
 const validId = validResidentId;
 

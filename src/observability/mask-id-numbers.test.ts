@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseResidentId } from '../domain/resident-id';
 import { maskIdNumbers, maskLogLine } from './mask-id-numbers';
-import { digits, validResidentId } from '../../test/support/resident-ids';
+import { digits, validResidentId } from '../testing/resident-ids';
 
 const validId = validResidentId.map((v) => v.id);
 

@@ -2,7 +2,7 @@ import { arrayFromPayloads, defaultPayloadConverter } from '@temporalio/common';
 import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import type { CaseEvent } from '../domain/operations/case-events';
-import { EnrolmentStatusKey, ReviewOverdueKey } from '../workflows/search-attributes';
+import { EnrolmentStatusKey, ReviewOverdueKey } from '../contract';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Payload = temporal.api.common.v1.IPayload;

@@ -10,7 +10,7 @@ import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import Long from 'long';
 import { RepairRefusedError } from '../domain/errors';
-import { cancellationNoteSignal, type CancellationNote } from '../workflows/messages';
+import { cancellationNoteSignal, type CancellationNote } from '../contract';
 
 const ExecutionStatus = temporal.api.enums.v1.WorkflowExecutionStatus;
 const ResetReapplyExcludeType = temporal.api.enums.v1.ResetReapplyExcludeType;

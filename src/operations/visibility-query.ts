@@ -1,10 +1,10 @@
-import { ENROLMENT_WORKFLOW_TYPE } from '../workflows/messages';
 import {
+  ENROLMENT_WORKFLOW_TYPE,
   CountyCodeKey,
   EnrolmentStatusKey,
   ReviewOverdueKey,
   StageKey,
-} from '../workflows/search-attributes';
+} from '../contract';
 
 /**
  * A visibility query over running application workflows. Values come from checked enums and token

@@ -1,5 +1,6 @@
 import type { Family } from './families';
 import { buildResidentId, type RegistryPerson } from './population';
+import { LOCKED_CERTIFICATE } from '../domain/reference/demo-fixtures';
 
 /**
  * Named families the tests, the README and the OpenAPI examples rely on; they are in the
@@ -43,9 +44,6 @@ const huangLi = person('黄丽', '450703', '1990-02-11', 8, 'FEMALE');
 const weiFather = person('韦建国', '450103', '1987-04-04', 11, 'MALE');
 const weiGrandfather = person('韦德华', '450103', '1958-09-09', 13, 'MALE');
 const zhaoFather = person('赵国强', '450103', '1986-08-08', 15, 'MALE');
-
-/** The home of the zhaoYu fixture, locked by an admission in 2023 (see the reference-data seed). */
-export const LOCKED_CERTIFICATE = '桂(2016)南宁市不动产权第0004242号';
 
 export const FIXTURE_FAMILIES: Record<FixtureName, Family> = {
   liXiaoming: {

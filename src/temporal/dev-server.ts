@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { SearchAttributeType } from '@temporalio/common';
-import { ENROLMENT_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { ENROLMENT_SEARCH_ATTRIBUTES } from '../contract';
 
 /**
  * Runs `temporal server start-dev` as a child process with the project's search attributes

@@ -1,5 +1,5 @@
 import { continueAsNew, proxyActivities, type RetryPolicy } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { Activities } from '../contract';
 
 const retry: RetryPolicy = {
   initialInterval: '1 second',

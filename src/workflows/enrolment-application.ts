@@ -11,7 +11,6 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import {
   DECIDABLE_STATUSES,
   WITHDRAWABLE_STATUSES,
@@ -40,8 +39,11 @@ import {
   type TimelineEntry,
   type TransitionResult,
   type Withdrawal,
-} from './messages';
-import { EnrolmentStatusKey, ReviewOverdueKey } from './search-attributes';
+  EnrolmentStatusKey,
+  ReviewOverdueKey,
+  type Activities,
+  type EnrolmentOutcome,
+} from '../contract';
 
 const SYSTEM_ACTOR = 'system';
 // APPROVED is not final: the case waits for its county's admission round.
@@ -68,11 +70,6 @@ const {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
-
-export interface EnrolmentOutcome {
-  readonly applicationNo: string;
-  readonly status: EnrolmentStatus;
-}
 
 /** One family's application, from submission to the reviewer's decision (DESIGN.md §3). */
 export async function enrolmentApplication(

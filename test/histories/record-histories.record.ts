@@ -4,8 +4,8 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
 import { projectRoot } from '../../src/config/paths';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
-import { admissionResultSignal } from '../../src/workflows/messages';
-import { formForFamily } from '../support/forms';
+import { admissionResultSignal } from '../../src/contract';
+import { formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 /**

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { projectRoot } from '../../src/config/paths';
 import { eventually } from '../support/eventually';
-import { formForFamily } from '../support/forms';
+import { formForFamily } from '../../src/testing/forms';
 import {
   bundleWorkflows,
   registryFamilies,

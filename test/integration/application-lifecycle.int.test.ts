@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { UNREGISTERED } from '../../src/simulator/fixtures';
-import { EnrolmentStatusKey } from '../../src/workflows/search-attributes';
+import { EnrolmentStatusKey } from '../../src/contract';
 import { eventually } from '../support/eventually';
-import { formFor } from '../support/forms';
+import { formFor } from '../../src/testing/forms';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
 
 const identityOf = (view: { verification: { check: string }[] }) =>

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { projectRoot } from '../../src/config/paths';
-import { composeEnv } from '../support/compose';
+import { composeEnv } from '../../scripts/compose';
 
 /** There is no Docker engine here; `docker compose config` still validates and renders the file. */
 function composeConfig(extraEnv: Record<string, string | undefined>) {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { eventually } from '../support/eventually';
-import { formFor } from '../support/forms';
+import { formFor } from '../../src/testing/forms';
 import {
   bundleWorkflows,
   registryPeople,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { FIXTURES } from '../../src/simulator/fixtures';
 import { eventually } from '../support/eventually';
-import { formBFor, formFor } from '../support/forms';
+import { formBFor, formFor } from '../../src/testing/forms';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
 
 describe('intake: channels, ownership, one live application per child, and the platform', () => {

@@ -4,9 +4,9 @@ import { signAccessToken } from '../../src/auth/tokens';
 import { accessTokenSettings } from '../../src/config/config';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { FIXTURES } from '../../src/simulator/fixtures';
-import { formFor } from '../support/forms';
+import { formFor } from '../../src/testing/forms';
 import { bundleWorkflows, startHarness, type Harness } from '../support/harness';
-import { INVALID_CASES } from '../support/invalid-bodies';
+import { INVALID_CASES } from '../../src/testing/invalid-bodies';
 
 describe('what a client can send to POST /applications', () => {
   let sut: Harness;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { maskResidentId, parseResidentId } from '../../src/domain/resident-id';
 import { eventually } from '../support/eventually';
-import { formForFamily } from '../support/forms';
+import { formForFamily } from '../../src/testing/forms';
 import { freePort } from '../support/free-port';
 import {
   bundleWorkflows,
@@ -11,7 +11,7 @@ import {
   workerProcessEnv,
   type Harness,
 } from '../support/harness';
-import { INVALID_CASES } from '../support/invalid-bodies';
+import { INVALID_CASES } from '../../src/testing/invalid-bodies';
 import { parseScrape, sampleValue } from '../support/prometheus';
 import {
   spawnServiceProcess,

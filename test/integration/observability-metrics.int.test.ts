@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { eventually } from '../support/eventually';
-import { formForFamily } from '../support/forms';
+import { formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 import { parseScrape, sampleValue } from '../support/prometheus';
 

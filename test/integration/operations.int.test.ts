@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
-import { ENROLMENT_WORKFLOW_TYPE } from '../../src/workflows/messages';
+import { ENROLMENT_WORKFLOW_TYPE, initialSearchAttributes } from '../../src/contract';
 import { RepairLockRepository } from '../../src/db/repair-lock-repository';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
-import { initialSearchAttributes } from '../../src/workflows/search-attributes';
 import { eventually } from '../support/eventually';
-import { formForFamily } from '../support/forms';
+import { formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 /**

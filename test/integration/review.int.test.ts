@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
-import { ReviewOverdueKey } from '../../src/workflows/search-attributes';
+import { ReviewOverdueKey } from '../../src/contract';
 import { eventually } from '../support/eventually';
-import { formForFamily } from '../support/forms';
+import { formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 const PDF = Buffer.concat([

@@ -5,9 +5,9 @@ import { DataSharingClient } from '../../src/integration/data-sharing/client';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { FIXTURE_FAMILIES, UNREGISTERED } from '../../src/simulator/fixtures';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
-import type { EnrolmentApplicationInput } from '../../src/workflows/messages';
+import type { EnrolmentApplicationInput } from '../../src/contract';
 import { eventually } from '../support/eventually';
-import { formFor, formForFamily } from '../support/forms';
+import { formFor, formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 const KEY = 'verification-test';

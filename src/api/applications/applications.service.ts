@@ -29,7 +29,6 @@ import { checkAgainstReferenceData } from '../../domain/forms/reference-checks';
 import { violation } from '../../domain/forms/violations';
 import { actorOf, coversCounty, type Principal } from '../../domain/principal';
 import { maskResidentId } from '../../domain/resident-id';
-import type { enrolmentApplication } from '../../workflows/enrolment-application';
 import {
   ENROLMENT_WORKFLOW_TYPE,
   provideSupplementUpdate,
@@ -38,8 +37,9 @@ import {
   type SupplementProvided,
   type EnrolmentApplicationInput,
   type TransitionResult,
-} from '../../workflows/messages';
-import { initialSearchAttributes } from '../../workflows/search-attributes';
+  initialSearchAttributes,
+  type EnrolmentApplicationWorkflow,
+} from '../../contract';
 import {
   API_CONFIG,
   ATTACHMENT_STORE,
@@ -184,17 +184,16 @@ export class ApplicationsService {
     };
     let runId: string;
     try {
-      ({ firstExecutionRunId: runId } = await this.temporal.workflow.start<
-        typeof enrolmentApplication
-      >(ENROLMENT_WORKFLOW_TYPE, {
-        workflowId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-        memo: { applicationNo },
-        typedSearchAttributes: initialSearchAttributes(form),
-      }));
+      ({ firstExecutionRunId: runId } =
+        await this.temporal.workflow.start<EnrolmentApplicationWorkflow>(ENROLMENT_WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          args: [input],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+          memo: { applicationNo },
+          typedSearchAttributes: initialSearchAttributes(form),
+        }));
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         const existing = await this.temporal.workflow.getHandle(workflowId).describe();

@@ -19,12 +19,7 @@ import {
 } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { actorOf, type Principal } from '../../domain/principal';
-import {
-  caseViewQuery,
-  FAILURE_TYPES,
-  type CaseView,
-  type TransitionResult,
-} from '../../workflows/messages';
+import { caseViewQuery, FAILURE_TYPES, type CaseView, type TransitionResult } from '../../contract';
 import { API_CONFIG, APPLICATION_REPOSITORY, AUDIT, TEMPORAL_CLIENT } from '../tokens';
 
 /** A query that cannot be answered this fast falls back to the read model. */

@@ -45,7 +45,7 @@ import {
   decideUpdate,
   provideSupplementUpdate,
   type ReviewDecision,
-} from '../../workflows/messages';
+} from '../../contract';
 import { ApplicationsService } from '../applications/applications.service';
 import { CaseGateway, type CallerContext, type CaseRow } from '../applications/case-gateway';
 import type { Delivery } from './dto';

@@ -13,7 +13,7 @@ import {
   decideUpdate,
   requestSupplementUpdate,
   type TransitionResult,
-} from '../../workflows/messages';
+} from '../../contract';
 import { CaseGateway, type CallerContext } from '../applications/case-gateway';
 import { settleEach } from '../settle-each';
 import { API_CONFIG, REFERENCE_DATA, REVIEW_QUEUE } from '../tokens';

@@ -14,8 +14,7 @@ import {
   RegistrationOpenError,
 } from '../../domain/errors';
 import { actorOf, coversCounty, type Principal } from '../../domain/principal';
-import type { admissionRound } from '../../workflows/admission-round';
-import { ADMISSION_ROUND_WORKFLOW_TYPE } from '../../workflows/messages';
+import { ADMISSION_ROUND_WORKFLOW_TYPE, type AdmissionRoundWorkflow } from '../../contract';
 import { ADMINISTRATION, API_CONFIG, ELIGIBILITY, ROUNDS, TEMPORAL_CLIENT } from '../tokens';
 import type { AdministrationRepository } from '../../db/administration-repository';
 import type { EligibilityRepository } from '../../db/eligibility-repository';
@@ -68,7 +67,7 @@ export class RoundsService {
         throw new DuplicateRoundError(request.countyCode, request.stage, request.seasonYear);
       throw error;
     }
-    await this.temporal.workflow.start<typeof admissionRound>(ADMISSION_ROUND_WORKFLOW_TYPE, {
+    await this.temporal.workflow.start<AdmissionRoundWorkflow>(ADMISSION_ROUND_WORKFLOW_TYPE, {
       workflowId: `admission-round-${id}`,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [id, this.config.ROUND_DELIVERY_BATCH],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { formBFor, formFor } from '../../../test/support/forms';
-import { INVALID_CASES } from '../../../test/support/invalid-bodies';
+import { formBFor, formFor } from '../../testing/forms';
+import { INVALID_CASES } from '../../testing/invalid-bodies';
 import { FIXTURES } from '../../simulator/fixtures';
 import { buildResidentId } from '../../simulator/population';
 import { applicationFormSchema } from './application-form';

@@ -1,4 +1,4 @@
-import { formFor } from '../../../test/support/forms';
+import { formFor } from '../../testing/forms';
 import { FIXTURES } from '../../simulator/fixtures';
 import { buildResidentId } from '../../simulator/population';
 import { applicationFormSchema } from './application-form';

@@ -1,5 +1,5 @@
 import { summariseHistory } from './history-summary';
-import { historyOf } from '../../../test/support/case-events';
+import { historyOf } from '../../testing/case-events';
 
 describe('summariseHistory', () => {
   it('tells the history as an operator reads it, one line per activity however many attempts, each with the reset point before it', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { RuleViolationError } from '../errors';
 import type { CaseEvent } from './case-events';
 import { planReset } from './reset-plan';
-import { historyOf } from '../../../test/support/case-events';
+import { historyOf } from '../../testing/case-events';
 
 const options = { decisionSignals: ['admissionResult'] };
 const update = (updateId: string, name: string, identity: string) =>

@@ -1,4 +1,4 @@
-import type { StatusNotice } from '../../workflows/messages';
+import type { StatusNotice } from '../../contract';
 import { CALLBACK_HEADERS, callbackSignature } from './callback-signature';
 
 export interface StatusNotifierOptions {

@@ -1,5 +1,5 @@
-import type { Family } from '../../src/simulator/families';
-import { buildResidentId, type RegistryPerson } from '../../src/simulator/population';
+import type { Family } from '../simulator/families';
+import { buildResidentId, type RegistryPerson } from '../simulator/population';
 
 /** An adult guardian with a valid ID number, distinct per sequence number. */
 export function guardianFor(sequence = 1, relation = 'FATHER') {

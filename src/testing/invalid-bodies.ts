@@ -1,5 +1,5 @@
-import { FIXTURES } from '../../src/simulator/fixtures';
-import { buildResidentId } from '../../src/simulator/population';
+import { FIXTURES } from '../simulator/fixtures';
+import { buildResidentId } from '../simulator/population';
 import { formBFor, formFor, guardianFor } from './forms';
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { residentIdCheckChar } from '../../src/domain/resident-id';
+import { residentIdCheckChar } from '../domain/resident-id';
 
 /** n decimal digits as text. */
 export const digits = (n: number) =>

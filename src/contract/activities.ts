@@ -1,0 +1,81 @@
+import type { Stage } from '../domain/enrolment';
+import type { CheckResults } from '../domain/eligibility/facts-from-checks';
+import type { CheckResult } from '../domain/verification/checks';
+import type { AdmissionDelivery } from './admission';
+import type {
+  OfflineCheckConfirmation,
+  SupplementProvided,
+  SupplementRequest,
+} from './case-actions';
+import type { EnrolmentApplicationInput, TimelineEntry } from './enrolment-workflow';
+import type { StatusNotice } from './platform-notice';
+
+/**
+ * The activities' signatures: what the workflows schedule and the worker implements
+ * (`createActivities` is checked against this), so neither side imports the other.
+ */
+
+/** What a case records in the read model beside its timeline. */
+export interface CaseDetails {
+  readonly reviewOverdue?: boolean;
+  readonly supplementRequest?: SupplementRequest | null;
+  readonly supplement?: SupplementProvided & { readonly seq: number };
+  readonly offlineCheck?: OfflineCheckConfirmation;
+  readonly admission?: AdmissionDelivery;
+}
+
+export interface EligibilitySummary {
+  readonly eligible: boolean;
+  readonly tiers: readonly { readonly schoolId: string; readonly tier: number }[];
+  readonly notes: readonly string[];
+}
+
+/** One department check: asks the registry and compares with the form. */
+export type CheckActivity = (input: EnrolmentApplicationInput) => Promise<CheckResult>;
+
+export interface CaseActivities {
+  recordTransition(
+    application: EnrolmentApplicationInput,
+    workflowId: string,
+    runId: string,
+    entry: TimelineEntry,
+  ): Promise<void>;
+  recordCheck(
+    applicationNo: string,
+    check: string,
+    result: CheckResult,
+    checkedAt: string,
+  ): Promise<void>;
+  recordCaseDetails(applicationNo: string, details: CaseDetails): Promise<void>;
+  assessEligibility(
+    input: EnrolmentApplicationInput,
+    checks: CheckResults,
+  ): Promise<EligibilitySummary>;
+  notifyPlatform(notice: StatusNotice): Promise<void>;
+  lockHousing(
+    certificateNo: string,
+    stage: Stage,
+    lockedUntil: string,
+    applicationNo: string,
+  ): Promise<void>;
+}
+
+export interface VerificationActivities {
+  verifyIdentity: CheckActivity;
+  verifyHousehold: CheckActivity;
+  verifyProperty: CheckActivity;
+  verifyResidencePermit: CheckActivity;
+  verifySocialInsurance: CheckActivity;
+}
+
+export interface AdmissionRoundActivities {
+  freezeRound(roundId: string): Promise<{ applicants: number; listHash: string }>;
+  drawRound(roundId: string): Promise<{ admitted: number; bureau: number; notPlaced: number }>;
+  deliverResults(
+    roundId: string,
+    batchSize: number,
+  ): Promise<{ delivered: number; remaining: number }>;
+  publishRound(roundId: string): Promise<void>;
+}
+
+export type Activities = CaseActivities & VerificationActivities & AdmissionRoundActivities;

@@ -1,0 +1,21 @@
+import { defineSignal } from '@temporalio/workflow';
+
+/** An admission round's result for one case (DESIGN.md §5), delivered once per round. */
+export interface AdmissionDelivery {
+  readonly roundId: string;
+  readonly result: 'ADMITTED' | 'ASSIGNED_BY_BUREAU' | 'NOT_ADMITTED';
+  readonly schoolId: string | null;
+  readonly explanation: { readonly zh: string; readonly en: string };
+  /** The housing certificate the place rests on, locked once the place is taken. */
+  readonly housingLock: { readonly certificateNo: string; readonly lockedUntil: string } | null;
+}
+
+export const admissionResultSignal = defineSignal<[AdmissionDelivery]>('admissionResult');
+
+export const ADMISSION_ROUND_WORKFLOW_TYPE = 'admissionRound';
+
+/** The admission round workflow's signature, for typed starts from the API. */
+export type AdmissionRoundWorkflow = (
+  roundId: string,
+  batchSize?: number,
+) => Promise<{ roundId: string; delivered: number }>;

@@ -1,0 +1,73 @@
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { RejectionReason, SupplementItem } from '../domain/review';
+import type { TransitionResult } from './enrolment-workflow';
+
+/** What people do to a case: the updates and signals the API sends and the workflow handles. */
+
+export interface ReviewDecision {
+  readonly decision: 'APPROVE' | 'REJECT';
+  readonly reasonCode?: RejectionReason;
+  readonly reason?: string;
+  readonly reviewerId: string;
+}
+
+export interface SupplementRequest {
+  readonly items: readonly SupplementItem[];
+  readonly note?: string;
+  /** When the supplement must be in; past it the case expires. */
+  readonly deadline: string;
+  readonly reviewerId: string;
+}
+
+export interface AttachmentRef {
+  readonly sha256: string;
+  readonly mimeType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  readonly size: number;
+  readonly fileName: string;
+}
+
+export interface SupplementProvided {
+  readonly items: readonly {
+    readonly item: SupplementItem;
+    readonly text?: string;
+    readonly attachments: readonly AttachmentRef[];
+  }[];
+  readonly actor: string;
+}
+
+export interface OfflineCheckConfirmation {
+  readonly registrationPointId: string;
+  readonly staffId: string;
+  readonly itemsSeen: readonly SupplementItem[];
+  readonly outcome: 'VERIFIED' | 'NOT_VERIFIED';
+  readonly note?: string;
+  readonly reviewerId: string;
+}
+
+export interface Withdrawal {
+  readonly actor: string;
+  readonly reason?: string;
+}
+
+export const decideUpdate = defineUpdate<TransitionResult, [ReviewDecision]>('decide');
+export const withdrawUpdate = defineUpdate<TransitionResult, [Withdrawal]>('withdraw');
+export const requestSupplementUpdate = defineUpdate<TransitionResult, [SupplementRequest]>(
+  'requestSupplement',
+);
+export const provideSupplementUpdate = defineUpdate<TransitionResult, [SupplementProvided]>(
+  'provideSupplement',
+);
+export const confirmOfflineCheckUpdate = defineUpdate<TransitionResult, [OfflineCheckConfirmation]>(
+  'confirmOfflineCheck',
+);
+
+/**
+ * Who closes a case and why. Sent just before Temporal's cancellation request, which carries
+ * neither to the workflow; the case records it on the timeline as it closes as CANCELLED.
+ */
+export interface CancellationNote {
+  readonly actor: string;
+  readonly reason: string;
+}
+
+export const cancellationNoteSignal = defineSignal<[CancellationNote]>('cancellationNote');
