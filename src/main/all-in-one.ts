@@ -3,6 +3,7 @@ import { temporalUiUrl } from '../config/config';
 import { migrationsDir } from '../config/paths';
 import { migrate } from '../db/migrator';
 import { createDb } from '../db/prisma-client';
+import { seedDemoData } from '../db/seed-demo-data';
 import { seedReferenceData } from '../db/seed-reference-data';
 import { ensureTemporalCli } from '../temporal/cli';
 import { startDevServer } from '../temporal/dev-server';
@@ -41,6 +42,7 @@ launch('all-in-one', async (config, logger) => {
   const db = createDb({ url: database.url, poolMax: poolMax(config) });
   stops.unshift(() => db.$disconnect());
   await seedReferenceData(db);
+  await seedDemoData(db);
   log(
     `Database              ${database.embedded ? `embedded PGlite (${join(config.DATA_DIR, 'pglite')})` : 'DATABASE_URL'}; ${migrated.applied.length} migration(s) applied`,
   );

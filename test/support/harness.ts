@@ -19,6 +19,7 @@ import type { RegistryPerson } from '../../src/simulator/population';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
+import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
 import { tokens } from './auth';
 import { createMigratedDatabase, type MigratedDatabase } from './database';
@@ -96,6 +97,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gx-harness-'));
   const database = await createMigratedDatabase();
   await seedReferenceData(database.db);
+  await seedDemoData(database.db);
   const simulator = await startSimulator({
     port: 0,
     appKey: APP_KEY,
