@@ -141,9 +141,10 @@ function checkBureau({ input }: County): void {
   // A school with room left at the end had room when each bureau placement was made.
   const withRoom = input.schools.filter((x) => room.get(x.id)! > 0);
   const wrong = result.results.filter((r) => {
-    if (r.placement.result !== 'ASSIGNED_BY_BUREAU') return false;
+    const placement = r.placement;
+    if (placement.result !== 'ASSIGNED_BY_BUREAU') return false;
     const home = byId.get(r.applicantId)!.location;
-    const assigned = input.schools.find((s) => s.id === r.placement.schoolId)!;
+    const assigned = input.schools.find((s) => s.id === placement.schoolId)!;
     const nearerWithRoom = withRoom.some((s) => {
       const nearer = distance(home, s.location) - distance(home, assigned.location);
       return nearer < 0 || (nearer === 0 && s.id < assigned.id);
