@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
   Post,
@@ -11,23 +10,23 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiHeader,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
+import {
+  ApiFamilyTokenHeader,
+  ApiIdempotencyKeyHeader,
+  FamilyToken,
+  IdempotencyKey,
+} from '../headers';
 import { ApplicationsService } from './applications.service';
 import { ApplicationFormDto, idempotencyKeySchema, SupplementDto, WithdrawalDto } from './dto';
 import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
 
 @ApiTags('applications')
+@ApiFamilyTokenHeader()
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
@@ -41,21 +40,12 @@ export class ApplicationsController {
     type: ApplicationFormDto,
     examples: { formA: { value: FORM_A_EXAMPLE }, formB: { value: FORM_B_EXAMPLE } },
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retries with the same key get the first answer',
-  })
-  @ApiHeader({
-    name: 'X-Family-Token',
-    required: false,
-    description: 'PLATFORM only: the family the platform vouches for',
-  })
+  @ApiIdempotencyKeyHeader()
   submit(
     @Body() form: ApplicationFormDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey?: string,
-    @Headers('x-family-token') familyToken?: string,
+    @IdempotencyKey() idempotencyKey?: string,
+    @FamilyToken() familyToken?: string,
   ) {
     if (!idempotencyKeySchema.safeParse(idempotencyKey).success) {
       throw new RuleViolationError([violation('Idempotency-Key', 'BAD_FORMAT')]);
@@ -66,10 +56,7 @@ export class ApplicationsController {
   @Get()
   @Roles('PARENT', 'PLATFORM')
   @ApiOperation({ summary: "The family's own applications, with what happens next" })
-  listMine(
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-family-token') familyToken?: string,
-  ) {
+  listMine(@CurrentPrincipal() principal: Principal, @FamilyToken() familyToken?: string) {
     return this.applications.listMine({ principal, familyToken });
   }
 
@@ -78,7 +65,7 @@ export class ApplicationsController {
   get(
     @Param('applicationNo') applicationNo: string,
     @CurrentPrincipal() principal: Principal,
-    @Headers('x-family-token') familyToken?: string,
+    @FamilyToken() familyToken?: string,
   ) {
     return this.applications.get(applicationNo, { principal, familyToken });
   }
@@ -92,7 +79,7 @@ export class ApplicationsController {
     @Body() body: WithdrawalDto,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
-    @Headers('x-family-token') familyToken?: string,
+    @FamilyToken() familyToken?: string,
   ) {
     return this.applications.withdraw(
       applicationNo,
@@ -115,7 +102,7 @@ export class ApplicationsController {
     @Param('applicationNo') applicationNo: string,
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Headers('x-family-token') familyToken?: string,
+    @FamilyToken() familyToken?: string,
   ) {
     return this.applications.uploadAttachment(applicationNo, { principal, familyToken }, file);
   }
@@ -129,7 +116,7 @@ export class ApplicationsController {
     @Body() body: SupplementDto,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
-    @Headers('x-family-token') familyToken?: string,
+    @FamilyToken() familyToken?: string,
   ) {
     return this.applications.provideSupplement(
       applicationNo,
