@@ -48,4 +48,28 @@ describe('the published OpenAPI document', () => {
       ]),
     );
   });
+
+  it('documents what every route answers: a 2xx response with a schema (204: no body)', () => {
+    const undocumented = operations().filter(({ operation }) => {
+      const success = Object.entries(operation.responses).filter(([code]) => /^2\d\d$/.test(code));
+      return !success.some(
+        ([code, response]) =>
+          code === '204' ||
+          Object.values(response.content ?? {}).some((media) => media.schema !== undefined),
+      );
+    });
+    expect(undocumented.map((o) => o.route)).toEqual([]);
+    expect(operations().length).toBeGreaterThanOrEqual(35);
+  });
+
+  it('describes the fields of a response, e.g. the submission receipt', () => {
+    const submit = doc.paths['/applications']!.post as unknown as Operation;
+    const schema = submit.responses['201']!.content!['application/json']!.schema as {
+      $ref: string;
+    };
+    const receipt = doc.components!.schemas![schema.$ref.split('/').pop()!] as {
+      properties: Record<string, unknown>;
+    };
+    expect(Object.keys(receipt.properties)).toEqual(['applicationNo', 'status', 'workflowId']);
+  });
 });

@@ -1,14 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { ZodResponse } from 'nestjs-zod';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RuleViolationError } from '../../domain/errors';
@@ -22,7 +14,17 @@ import {
   IdempotencyKey,
 } from '../headers';
 import { ApplicationsService } from './applications.service';
-import { ApplicationFormDto, idempotencyKeySchema, SupplementDto, WithdrawalDto } from './dto';
+import {
+  ApplicationFormDto,
+  ApplicationViewDto,
+  AttachmentDto,
+  idempotencyKeySchema,
+  MyApplicationDto,
+  SubmissionReceiptDto,
+  SupplementDto,
+  TransitionResultDto,
+  WithdrawalDto,
+} from './dto';
 import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
 
 @ApiTags('applications')
@@ -33,8 +35,8 @@ export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Post()
-  @HttpCode(201)
   @Roles('PARENT', 'STAFF', 'PLATFORM')
+  @ZodResponse({ status: 201, type: SubmissionReceiptDto })
   @ApiOperation({ summary: 'Submit an application (Form A or B); starts its workflow' })
   @ApiBody({
     type: ApplicationFormDto,
@@ -55,12 +57,14 @@ export class ApplicationsController {
 
   @Get()
   @Roles('PARENT', 'PLATFORM')
+  @ZodResponse({ status: 200, type: [MyApplicationDto] })
   @ApiOperation({ summary: "The family's own applications, with what happens next" })
   listMine(@CurrentPrincipal() principal: Principal, @FamilyToken() familyToken?: string) {
     return this.applications.listMine({ principal, familyToken });
   }
 
   @Get(':applicationNo')
+  @ZodResponse({ status: 200, type: ApplicationViewDto })
   @ApiOperation({ summary: 'One application: status, what happens next, timeline, verification' })
   get(
     @Param('applicationNo') applicationNo: string,
@@ -71,8 +75,8 @@ export class ApplicationsController {
   }
 
   @Post(':applicationNo/withdraw')
-  @HttpCode(200)
   @Roles('PARENT', 'PLATFORM')
+  @ZodResponse({ status: 200, type: TransitionResultDto })
   @ApiOperation({ summary: 'Withdraw before a decision' })
   withdraw(
     @Param('applicationNo') applicationNo: string,
@@ -89,12 +93,12 @@ export class ApplicationsController {
   }
 
   @Post(':applicationNo/attachments')
-  @HttpCode(201)
   @Roles('PARENT', 'PLATFORM')
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
   )
   @ApiConsumes('multipart/form-data')
+  @ZodResponse({ status: 201, type: AttachmentDto })
   @ApiOperation({
     summary: 'Upload one document (PDF, JPEG or PNG, checked by content; at most 5 MB)',
   })
@@ -108,8 +112,8 @@ export class ApplicationsController {
   }
 
   @Post(':applicationNo/supplement')
-  @HttpCode(200)
   @Roles('PARENT', 'PLATFORM')
+  @ZodResponse({ status: 200, type: TransitionResultDto })
   @ApiOperation({ summary: 'Provide the requested items (text and uploaded documents)' })
   provideSupplement(
     @Param('applicationNo') applicationNo: string,
