@@ -44,16 +44,19 @@ export const timelineEntry = z.object({
   at: isoTime,
 });
 
+/** A case of a batch the rules refused: why, in both languages; the others went on. */
+export const refusal = z.object({
+  applicationNo: z.string(),
+  ok: z.literal(false),
+  code: z.string(),
+  detail: z.string(),
+  detail_zh: z.string(),
+});
+
 /** One case of a batch: its own result, or why the rules refused it. */
 export function settled<T extends z.ZodType>(result: T) {
   return z.discriminatedUnion('ok', [
     z.object({ applicationNo: z.string(), ok: z.literal(true), result }),
-    z.object({
-      applicationNo: z.string(),
-      ok: z.literal(false),
-      code: z.string(),
-      detail: z.string(),
-      detail_zh: z.string(),
-    }),
+    refusal,
   ]);
 }
