@@ -16,7 +16,7 @@ export const isoTime = z.string().describe('ISO 8601 date and time');
  * A Date the service returns as it comes from the database; JSON carries it as an ISO string.
  * A DTO with one is created with `{ codec: true }`, so `/docs` shows the string.
  */
-export const dbTime = z.codec(z.iso.datetime(), z.date(), {
+export const dbTime = z.codec(isoTime, z.date(), {
   decode: (text) => new Date(text),
   encode: (date) => date.toISOString(),
 });
