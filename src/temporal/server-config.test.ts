@@ -42,4 +42,14 @@ describe("Temporal server's configuration", () => {
     expect(config.services.frontend.rpc).toMatchObject({ grpcPort: 7233, bindOnLocalHost: true });
     expect(config.dynamicConfigClient.filepath).toBe(join(root, 'config', 'dynamicconfig.yaml'));
   });
+
+  it('refuses ports the server cannot record (its membership column is a smallint)', async () => {
+    await expect(
+      writeServerConfig(root, {
+        postgres: { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' },
+        databases: { temporal: 't', visibility: 't_visibility' },
+        ports: standardPorts(42_209),
+      }),
+    ).rejects.toThrow(/below 32768: frontend=42209/);
+  });
 });

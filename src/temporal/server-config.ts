@@ -14,6 +14,10 @@ export interface PostgresEndpoint {
   readonly password: string;
 }
 
+/**
+ * Each below 32768: the server records its membership ports in a smallint column
+ * (cluster_membership.rpc_port) and exits on a larger one.
+ */
 export interface ServerPorts {
   /** The frontend's gRPC port: where clients and workers connect. */
   readonly frontend: number;
@@ -136,6 +140,11 @@ export async function writeServerConfig(
   options: ServerConfigOptions,
 ): Promise<string[]> {
   const env = 'gx-enrolment';
+  const tooHigh = Object.entries(options.ports).filter(([, port]) => port > 32_767);
+  if (tooHigh.length > 0)
+    throw new RangeError(
+      `Temporal server ports must be below 32768: ${tooHigh.map(([k, p]) => `${k}=${p}`).join(', ')}`,
+    );
   await mkdir(join(root, 'config'), { recursive: true });
   const dynamicConfigFile = join(root, 'config', 'dynamicconfig.yaml');
   await writeFile(dynamicConfigFile, JSON.stringify(DYNAMIC_CONFIG, null, 2));

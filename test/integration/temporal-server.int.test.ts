@@ -2,19 +2,37 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
 import { postgresEndpoint } from '../../src/main/temporal-engine';
 import { startTemporalServer, type RunningTemporalServer } from '../../src/temporal/server';
-import type { ServerPorts } from '../../src/temporal/server-config';
+import { standardPorts, type ServerPorts } from '../../src/temporal/server-config';
 import { EXPECTED_SCHEMA_VERSIONS, requireTemporalServer } from '../../src/temporal/server-install';
 import { schemaVersion } from '../../src/temporal/server-schema';
 import { missingTemporalSetup } from '../../src/temporal/setup';
 import { formFor } from '../../src/testing/forms';
 import { ADMIN_DATABASE_URL } from '../support/database';
 import { eventually } from '../support/eventually';
-import { freePort } from '../support/free-port';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** The server's ports around a random frontend port, all free and below 32768 (see ServerPorts). */
+async function freeServerPorts(): Promise<ServerPorts> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const ports = standardPorts(10_000 + Math.floor(Math.random() * 20_000));
+    const free = await Promise.all(Object.values(ports).map(isFree));
+    if (free.every(Boolean)) return ports;
+  }
+  throw new Error('no free set of ports for Temporal server');
+}
 
 /**
  * TEMPORAL_MODE=server on a fresh PostgreSQL: the launcher creates Temporal's two databases and
@@ -44,18 +62,7 @@ describe('Temporal server on PostgreSQL', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'gx-temporal-server-'));
-    const [a, b, c, d, e, f, g, h, i] = await Promise.all(Array.from({ length: 9 }, freePort));
-    ports = {
-      frontend: a!,
-      frontendHttp: b!,
-      frontendMembership: c!,
-      history: d!,
-      historyMembership: e!,
-      matching: f!,
-      matchingMembership: g!,
-      worker: h!,
-      workerMembership: i!,
-    };
+    ports = await freeServerPorts();
     server = await start();
     sut = await startHarness({
       workflowBundle: await bundleWorkflows(),
