@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
 import type { Db } from '../../db/prisma-client';
 import { Public } from '../auth/auth.decorators';
 import { problem, sendProblem } from '../problem/problem';
 import { DB, TEMPORAL_CLIENT } from '../tokens';
 import { missingTemporalSetup } from '../../temporal/setup';
+import { LivenessDto, ReadinessDto } from './dto';
 
 const CHECK_DEADLINE_MS = 2000;
 
@@ -19,6 +22,7 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Public()
   @Get('health')
+  @ZodResponse({ status: 200, type: LivenessDto })
   health(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -29,6 +33,11 @@ export class HealthController {
    */
   @Public()
   @Get('ready')
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({
+    description:
+      'A dependency is not answering, or Temporal lacks a search attribute (problem+json)',
+  })
   async ready(@Res() res: Response): Promise<void> {
     const within = <T>(work: Promise<T>) =>
       Promise.race([
