@@ -28,7 +28,6 @@ import { OperationsService } from './operations/operations.service';
 import { CaseOperations } from '../operations/case-operations';
 import { ReplayCheck } from '../operations/replay-check';
 import { StatusNotifier } from '../integration/platform/status-notifier';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
@@ -61,8 +60,6 @@ export interface ApiDependencies {
   readonly config: Config;
   readonly temporal: Client;
   readonly db: Db;
-  /** Workflow code for the console's replay check (tests pass theirs; else bundled on first use). */
-  readonly workflowBundle?: WorkflowBundle;
   /** The process's JSON logger; by default one of the API's own at the configured level. */
   readonly logger?: Logger;
 }
@@ -110,7 +107,7 @@ export class AppModule {
         OperationsService,
         { provide: CASE_OPERATIONS, useValue: new CaseOperations(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
-        { provide: REPLAY_CHECK, useValue: new ReplayCheck(deps.workflowBundle) },
+        { provide: REPLAY_CHECK, useValue: new ReplayCheck() },
         {
           provide: PLATFORM_NOTIFIER,
           useValue: new StatusNotifier({

@@ -1,6 +1,13 @@
 import type { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  type InjectedSinks,
+  Worker,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { maskIdNumbers } from '../observability/mask-id-numbers';
+import type { ReplayProbeSinks } from '../workflows/replay-probe';
 
 export type ReplayVerdict =
   | { readonly ok: true }
@@ -8,38 +15,55 @@ export type ReplayVerdict =
 
 /**
  * Replays a case's history against the workflow code this process runs (DESIGN.md §7): a
- * determinism error means a deployed change would break the case when its worker picks it up.
+ * determinism error means a deployed change would break the case when its worker picks it up; a
+ * workflow task the code fails while replaying (reported by the replay probe, which the SDK's
+ * replayer does not do) means the case is stuck under this code. The error text goes to operators:
+ * ID numbers in it are masked.
  */
 export class ReplayCheck {
   private bundle: Promise<WorkflowBundle> | undefined;
-
-  /** A prebuilt bundle (tests build one per file); otherwise the workflows are bundled once. */
-  constructor(private readonly prebuilt?: WorkflowBundle) {}
 
   async replay(
     history: temporal.api.history.v1.IHistory,
     workflowId: string,
   ): Promise<ReplayVerdict> {
+    const taskFailures: string[] = [];
+    const sinks: InjectedSinks<ReplayProbeSinks> = {
+      replayProbe: {
+        workflowTaskFailed: {
+          fn: (_info, error) => void taskFailures.push(error),
+          callDuringReplay: true,
+        },
+      },
+    };
     try {
       await Worker.runReplayHistory(
-        { workflowBundle: await this.workflowBundle() },
+        { workflowBundle: await this.workflowBundle(), sinks },
         history,
         workflowId,
       );
-      return { ok: true };
     } catch (error) {
       return {
         ok: false,
         determinism: error instanceof DeterminismViolationError,
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        error: maskIdNumbers(
+          error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        ),
       };
     }
+    const [failure] = taskFailures;
+    return failure === undefined
+      ? { ok: true }
+      : { ok: false, determinism: false, error: maskIdNumbers(failure) };
   }
 
+  /** The workflows with the replay probe, bundled once on first use (never a live worker's). */
   private workflowBundle(): Promise<WorkflowBundle> {
-    this.bundle ??= this.prebuilt
-      ? Promise.resolve(this.prebuilt)
-      : bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet });
+    this.bundle ??= bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      workflowInterceptorModules: [require.resolve('../workflows/replay-probe')],
+      logger: quiet,
+    });
     return this.bundle;
   }
 }

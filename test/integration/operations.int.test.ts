@@ -443,6 +443,8 @@ describe('operations console', () => {
     const replayed = await api().post(`/ops/cases/${applicationNo}/replay`).set(operator);
     expect(replayed.status).toBe(200);
     expect(replayed.body.events).toBeGreaterThan(0);
+    expect(replayed.body).toMatchObject({ applicationNo, ok: false, determinism: false });
+    expect(replayed.body.error).toEqual(expect.any(String));
 
     const terminated = await api()
       .post(`/ops/cases/${applicationNo}/terminate`)

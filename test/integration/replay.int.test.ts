@@ -1,15 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
-import { DeterminismViolationError } from '@temporalio/workflow';
 import { projectRoot } from '../../src/config/paths';
-import { bundleWorkflows } from '../support/harness';
+import { ReplayCheck } from '../../src/operations/replay-check';
 
 /**
  * Replays recorded histories of every path of the application workflow against the current
- * workflow code: a change that would break running cases fails here, before it ships.
- * Re-record with `npm run histories:record` only for a change meant to be incompatible.
+ * workflow code, through the operations console's replay check (which also catches a workflow
+ * task the code fails, not only nondeterminism): a change that would break running cases fails
+ * here, before it ships. Re-record with `npm run histories:record` only for a change meant to be
+ * incompatible.
  */
 const dir = join(projectRoot(), 'test', 'histories');
 
@@ -24,12 +24,9 @@ async function histories(folder: string) {
 }
 
 describe('replaying recorded histories against the current workflow code', () => {
-  let workflowBundle: Awaited<ReturnType<typeof bundleWorkflows>>;
-  beforeAll(async () => {
-    workflowBundle = await bundleWorkflows();
-  });
+  const check = new ReplayCheck();
 
-  it('replays every recorded path without a determinism error', async () => {
+  it('replays every recorded path without a determinism error or a failing workflow task', async () => {
     const recorded = await histories(dir);
     expect(recorded.map((h) => h.workflowId)).toEqual([
       'approved-then-admitted',
@@ -42,18 +39,16 @@ describe('replaying recorded histories against the current workflow code', () =>
       'withdrawn',
     ]);
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle }, recorded)) {
-      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    for (const { history, workflowId } of recorded) {
+      const verdict = await check.replay(history, workflowId);
+      if (!verdict.ok) failures.push(`${workflowId}: ${verdict.error}`);
     }
     expect(failures).toEqual([]);
   });
 
   it('fails on a history the current code could not have produced', async () => {
     const [incompatible] = await histories(join(dir, 'incompatible'));
-    const results = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle }, [incompatible!]))
-      results.push(result);
-    expect(results).toHaveLength(1);
-    expect(results[0]!.error).toBeInstanceOf(DeterminismViolationError);
+    const verdict = await check.replay(incompatible!.history, incompatible!.workflowId);
+    expect(verdict).toMatchObject({ ok: false, determinism: true });
   });
 });

@@ -15,6 +15,7 @@ import { formFor } from '../../src/testing/forms';
 import { ADMIN_DATABASE_URL } from '../support/database';
 import { eventually } from '../support/eventually';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
+import { scaled } from '../support/time-scale';
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -33,6 +34,10 @@ async function freeServerPorts(): Promise<ServerPorts> {
   }
   throw new Error('no free set of ports for Temporal server');
 }
+
+/** Before scaling: how long the server may take to serve, and the whole start-up around it. */
+const SERVER_READY_MS = 40_000;
+const START_CAP_MS = 100_000;
 
 /**
  * TEMPORAL_MODE=server on a fresh PostgreSQL: the launcher creates Temporal's two databases and
@@ -57,6 +62,7 @@ describe('Temporal server on PostgreSQL', () => {
       databases,
       ports,
       namespace: 'default',
+      startupTimeoutMs: scaled(SERVER_READY_MS),
     });
   }
 
@@ -68,7 +74,7 @@ describe('Temporal server on PostgreSQL', () => {
       workflowBundle: await bundleWorkflows(),
       env: { TEMPORAL_ADDRESS: server.address },
     });
-  }, 300_000);
+  }, scaled(START_CAP_MS));
 
   afterAll(async () => {
     await sut?.close();

@@ -130,7 +130,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     config,
     temporal,
     db: database.db,
-    workflowBundle: options.workflowBundle,
   });
   await api.listen(0, '127.0.0.1');
   const apiUrl = await api.getUrl();
