@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { productionSecretProblems, secretSettings } from './secrets';
 
 /**
  * Every setting the processes read, validated once at start-up. Defaults are the embedded
  * development setup of DESIGN.md §2; a deployment overrides them through the environment.
  */
-const DEV_SECRET = 'dev-only-secret-change-me';
-
 const port = z.coerce.number().int().min(0).max(65535);
 const durationMs = z.coerce.number().int().positive();
 
@@ -29,7 +28,6 @@ export const configSchema = z
     TEMPORAL_CLI_PATH: z.string().optional(),
     DATA_SHARING_BASE_URL: z.url().default('http://127.0.0.1:4100'),
     DATA_SHARING_APP_KEY: z.string().min(1).default('gx-enrolment-dev'),
-    DATA_SHARING_APP_SECRET: z.string().min(16).default(DEV_SECRET),
     DATA_SHARING_TIMEOUT_MS: durationMs.default(10_000),
     VERIFICATION_RETRY_BUDGET_MS: durationMs.default(6 * 60 * 60 * 1000),
     WORKER_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
@@ -45,21 +43,13 @@ export const configSchema = z
     SIMULATOR_PORT: port.default(4100),
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
     SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
-    CHILD_KEY_SECRET: z.string().min(16).default(DEV_SECRET),
-    AUTH_ISSUER: z.string().min(1).default('gx-enrolment-dev'),
-    AUTH_AUDIENCE: z.string().min(1).default('gx-enrolment'),
-    AUTH_JWT_SECRET: z.string().min(32).default(`${DEV_SECRET}-auth-0123456789`),
-    PLATFORM_ISSUER: z.string().min(1).default('guitongban-dev'),
-    PLATFORM_FAMILY_TOKEN_SECRET: z.string().min(32).default(`${DEV_SECRET}-family-0123456`),
     PLATFORM_CALLBACK_URL: z.url().optional().describe("unset = the simulator's receiver"),
-    PLATFORM_CALLBACK_SECRET: z.string().min(16).default(DEV_SECRET),
+    ...secretSettings,
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;
-    for (const key of ['CHILD_KEY_SECRET', 'DATA_SHARING_APP_SECRET'] as const) {
-      if (c[key] === DEV_SECRET)
-        ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
-    }
+    for (const { variable, message } of productionSecretProblems(c))
+      ctx.addIssue({ code: 'custom', path: [variable], message });
     if (!c.DATABASE_URL)
       ctx.addIssue({
         code: 'custom',

@@ -10,8 +10,7 @@ function composeConfig(extraEnv: Record<string, string | undefined>) {
       'docker compose is not available: run `npm run compose:install` (part of `npm run setup`)',
     );
   const clean = { ...env };
-  for (const key of ['POSTGRES_PASSWORD', 'DATA_SHARING_APP_SECRET', 'CHILD_KEY_SECRET'])
-    delete clean[key];
+  for (const key of Object.keys(secrets)) delete clean[key];
   return spawnSync(
     'docker',
     ['compose', '--file', 'docker-compose.yml', 'config', '--format', 'json'],
@@ -27,6 +26,13 @@ const secrets = {
   POSTGRES_PASSWORD: 'pg-secret',
   DATA_SHARING_APP_SECRET: 'exchange-secret-0123456789',
   CHILD_KEY_SECRET: 'child-key-secret-0123456789',
+  AUTH_JWT_SECRET: 'access-token-secret-0123456789abcdefghij',
+  PAGE_TOKEN_SECRET: 'page-token-secret-0123456789abcdefghij',
+  PLATFORM_ISSUER: 'guitongban',
+  PLATFORM_FAMILY_TOKEN_SECRET: 'family-token-secret-0123456789abcdefghij',
+  PLATFORM_CALLBACK_SECRET: 'callback-secret-0123456789abcdefghij',
+  PAYLOAD_ENCRYPTION_KEYS: 'payload-keys',
+  COLUMN_ENCRYPTION_KEYS: 'column-keys',
 };
 
 describe('docker-compose.yml', () => {
@@ -75,5 +81,11 @@ describe('docker-compose.yml', () => {
     const result = composeConfig({});
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/POSTGRES_PASSWORD|CHILD_KEY_SECRET|DATA_SHARING_APP_SECRET/);
+  });
+
+  it.each(Object.keys(secrets))('refuses to render without %s', (name) => {
+    const result = composeConfig({ ...secrets, [name]: undefined });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`set ${name}`);
   });
 });
