@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { productionSecretProblems, secretSettings } from './secrets';
+import { temporalTlsProblems, temporalTlsSettings } from './temporal-tls';
 
 /**
  * Every setting the processes read, validated once at start-up. Defaults are the embedded
@@ -13,6 +14,15 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     API_HOST: z.string().default('127.0.0.1'),
     API_PORT: port.default(3000),
+    API_DOCS: z
+      .enum(['on', 'off'])
+      .optional()
+      .describe('/docs and /docs-json; unset = on, or off when NODE_ENV=production'),
+    METRICS_TOKEN: z
+      .string()
+      .min(32)
+      .optional()
+      .describe('bearer token /metrics requires; unset = open, or absent when NODE_ENV=production'),
     DATA_DIR: z.string().default('.data'),
     DATABASE_URL: z
       .url()
@@ -26,6 +36,7 @@ export const configSchema = z
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_UI_URL: z.url().optional(),
     TEMPORAL_CLI_PATH: z.string().optional(),
+    ...temporalTlsSettings,
     DATA_SHARING_BASE_URL: z.url().default('http://127.0.0.1:4100'),
     DATA_SHARING_APP_KEY: z.string().min(1).default('gx-enrolment-dev'),
     DATA_SHARING_TIMEOUT_MS: durationMs.default(10_000),
@@ -47,9 +58,18 @@ export const configSchema = z
     ...secretSettings,
   })
   .superRefine((c, ctx) => {
+    for (const { variable, message } of temporalTlsProblems(c))
+      ctx.addIssue({ code: 'custom', path: [variable], message });
     if (c.NODE_ENV !== 'production') return;
     for (const { variable, message } of productionSecretProblems(c))
       ctx.addIssue({ code: 'custom', path: [variable], message });
+    // Notices name cases and statuses of children: never in clear text over the network.
+    if (new URL(platformCallbackUrl(c)).protocol !== 'https:')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PLATFORM_CALLBACK_URL'],
+        message: 'must be an https URL in production',
+      });
     if (!c.DATABASE_URL)
       ctx.addIssue({
         code: 'custom',
@@ -99,7 +119,9 @@ export function familyTokenSettings(config: Config) {
   };
 }
 
-export function platformCallbackUrl(config: Config): string {
+export function platformCallbackUrl(
+  config: Pick<Config, 'PLATFORM_CALLBACK_URL' | 'DATA_SHARING_BASE_URL'>,
+): string {
   return (
     config.PLATFORM_CALLBACK_URL ??
     new URL('/platform/callbacks', config.DATA_SHARING_BASE_URL).toString()

@@ -14,6 +14,7 @@ const fit = {
   COLUMN_ENCRYPTION_KEYS: 'reserved-for-column-encryption',
   AUTH_ISSUER: 'gx-enrolment',
   PLATFORM_ISSUER: 'guitongban',
+  PLATFORM_CALLBACK_URL: 'https://platform.example/callbacks',
 };
 
 const secrets = [
@@ -87,8 +88,15 @@ describe('production secrets', () => {
         'AUTH_ISSUER',
         'PLATFORM_ISSUER',
         'DATABASE_URL',
+        'PLATFORM_CALLBACK_URL',
       ].sort(),
     );
+  });
+
+  it('refuses a plain-http platform callback URL', () => {
+    expect(
+      problems({ ...fit, PLATFORM_CALLBACK_URL: 'http://platform.example/callbacks' }),
+    ).toEqual(['PLATFORM_CALLBACK_URL: must be an https URL in production']);
   });
 
   it('keeps the development defaults outside production', () => {

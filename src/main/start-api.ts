@@ -11,7 +11,7 @@ export async function startApi(
   db: Db,
   logger: Logger,
 ): Promise<NestExpressApplication> {
-  const temporal = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const temporal = await connectTemporalClient(config);
   const app = await createApiApp({ config, temporal, db, logger });
   await app.listen(config.API_PORT, config.API_HOST);
   return app;

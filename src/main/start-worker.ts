@@ -3,7 +3,7 @@ import type { Config } from '../config/config';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { PinoTemporalLogger } from '../observability/temporal-logger';
-import { connectTemporalClient } from '../temporal/client';
+import { connectTemporalClient, temporalConnectionOptions } from '../temporal/client';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
 
@@ -31,8 +31,8 @@ export interface RunningWorker {
 
 /** A worker for the configured task queue, polling until stopped. */
 export async function startWorker(config: Config, db: Db): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const client = await connectTemporalClient(config);
   const worker = await createEnrolmentWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

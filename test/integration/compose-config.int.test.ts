@@ -31,6 +31,7 @@ const secrets = {
   PLATFORM_ISSUER: 'guitongban',
   PLATFORM_FAMILY_TOKEN_SECRET: 'family-token-secret-0123456789abcdefghij',
   PLATFORM_CALLBACK_SECRET: 'callback-secret-0123456789abcdefghij',
+  PLATFORM_CALLBACK_URL: 'https://platform.example/callbacks',
   PAYLOAD_ENCRYPTION_KEYS: 'payload-keys',
   COLUMN_ENCRYPTION_KEYS: 'column-keys',
 };
@@ -75,6 +76,17 @@ describe('docker-compose.yml', () => {
       WORKER_METRICS_HOST: '0.0.0.0',
       WORKER_METRICS_PORT: '9464',
     });
+  });
+
+  it('publishes only the API: neither Temporal (7233) nor its Web UI (8233)', () => {
+    const result = composeConfig(secrets);
+    const config = JSON.parse(result.stdout) as {
+      services: Record<string, { ports?: { published?: string | number }[] }>;
+    };
+    const published = Object.entries(config.services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((p) => `${name}:${String(p.published)}`),
+    );
+    expect(published).toEqual(['api:3000']);
   });
 
   it('refuses to render without the secrets a deployment must set', () => {
