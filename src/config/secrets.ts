@@ -9,7 +9,7 @@ import { z } from 'zod';
 const DEV_SECRET = 'dev-only-secret-change-me';
 
 /** HMAC-SHA256 keys shorter than the hash give away strength; 等保 level 3 expects full-length keys. */
-export const MIN_SECRET_BYTES = 32;
+const MIN_SECRET_BYTES = 32;
 
 const DEVELOPMENT_SECRETS = {
   // The child key names workflows: changing its development default would orphan local cases.
