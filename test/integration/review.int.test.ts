@@ -417,5 +417,5 @@ describe('county review over HTTP and Temporal', () => {
         data: { reviewSlaMs: null, supplementDeadlineMs: null },
       });
     }
-  });
+  }, 180_000);
 });
