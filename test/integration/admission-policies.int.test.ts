@@ -136,7 +136,7 @@ describe('an admission round under the county’s policy, with a private school'
       verdict: 'MATCH',
       differences: [],
     });
-  }, 420_000);
+  });
 
   it('keeps a published round as it was after its schools and the county’s policy are edited', async () => {
     expect(roundId).toBeDefined();

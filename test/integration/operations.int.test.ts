@@ -674,7 +674,7 @@ describe('operations console', () => {
     }
     expect((await closedRun(cancelled)).status.name).toBe('CANCELLED');
     expect((await timelineOf(cancelled)).at(-1)).toMatchObject({ actor: 'operator:operator-1' });
-  }, 300_000); // several cases through verification on a loaded 2-core machine
+  });
 
   it('retries the failing checks of several cases in bulk (dry run first), each then completing', async () => {
     const healthy = await submit();
@@ -712,7 +712,7 @@ describe('operations console', () => {
       await until(no, 'AWAITING_REVIEW');
       expect((await auditOf(no)).at(-1)).toMatchObject({ action: 'OPS_RETRY', reason });
     }
-  }, 300_000); // several cases through verification on a loaded 2-core machine
+  });
 
   it('cancels and terminates several cases in bulk, each closed, told and audited once', async () => {
     const toCancel = [await submit(), await submit()];
@@ -769,5 +769,5 @@ describe('operations console', () => {
       .set(operator)
       .send({ applicationNos: [...toCancel, ...toTerminate], reason: 'again' });
     expect(again.body).toMatchObject({ succeeded: 0, failed: 4 });
-  }, 300_000); // several cases through verification on a loaded 2-core machine
+  });
 });
