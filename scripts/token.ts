@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { signAccessToken, signFamilyToken } from '../src/auth/tokens';
+import { signAccessToken, signFamilyToken } from '../src/auth/jwt';
 import { accessTokenSettings, familyTokenSettings, loadConfig } from '../src/config/config';
 import { ROLES, type Role } from '../src/domain/principal';
 

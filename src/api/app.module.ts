@@ -19,14 +19,14 @@ import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
-import { CaseGateway } from './applications/case-gateway';
+import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
 import { RoundsController } from './rounds/rounds.controller';
-import { OperationsController } from './operations/operations.controller';
-import { OperationsService } from './operations/operations.service';
-import { CaseOperations } from '../operations/case-operations';
-import { ReplayCheck } from '../operations/replay-check';
+import { ConsoleController } from './console/console.controller';
+import { OperationsService } from './console/console.service';
+import { CaseRuns } from '../case-runs/case-runs';
+import { ReplayCheck } from '../case-runs/replay-check';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { RoundsService } from './rounds/rounds.service';
@@ -51,11 +51,11 @@ import {
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
-  CASE_OPERATIONS,
+  CASE_RUNS,
   REPLAY_CHECK,
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
-} from './tokens';
+} from './injection-tokens';
 
 export interface ApiDependencies {
   readonly config: Config;
@@ -80,7 +80,7 @@ export class AppModule {
         ReviewController,
         RoundsController,
         AdminController,
-        OperationsController,
+        ConsoleController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -108,7 +108,7 @@ export class AppModule {
         ReviewService,
         RoundsService,
         OperationsService,
-        { provide: CASE_OPERATIONS, useValue: new CaseOperations(deps.temporal) },
+        { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
         { provide: REPLAY_CHECK, useValue: new ReplayCheck(deps.workflowBundle) },
         {

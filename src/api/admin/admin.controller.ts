@@ -11,7 +11,7 @@ import { violation } from '../../domain/forms/violations';
 import { coversCounty, type Principal } from '../../domain/principal';
 import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { ADMINISTRATION } from '../tokens';
+import { ADMINISTRATION } from '../injection-tokens';
 
 class SeasonDto extends createZodDto(
   z.strictObject({

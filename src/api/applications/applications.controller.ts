@@ -21,8 +21,8 @@ import {
 } from '@nestjs/swagger';
 import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
-import type { Principal } from '../../domain/principal';
-import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
 import { ApplicationsService } from './applications.service';
 import { ApplicationFormDto, idempotencyKeySchema, SupplementDto, WithdrawalDto } from './dto';
 import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
@@ -53,34 +53,26 @@ export class ApplicationsController {
   })
   submit(
     @Body() form: ApplicationFormDto,
-    @CurrentPrincipal() principal: Principal,
+    @Caller() caller: CallerContext,
     @Headers('idempotency-key') idempotencyKey?: string,
-    @Headers('x-family-token') familyToken?: string,
   ) {
     if (!idempotencyKeySchema.safeParse(idempotencyKey).success) {
       throw new RuleViolationError([violation('Idempotency-Key', 'BAD_FORMAT')]);
     }
-    return this.applications.submitOnce(form, { principal, familyToken }, idempotencyKey);
+    return this.applications.submitOnce(form, caller, idempotencyKey);
   }
 
   @Get()
   @Roles('PARENT', 'PLATFORM')
   @ApiOperation({ summary: "The family's own applications, with what happens next" })
-  listMine(
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-family-token') familyToken?: string,
-  ) {
-    return this.applications.listMine({ principal, familyToken });
+  listMine(@Caller() caller: CallerContext) {
+    return this.applications.listMine(caller);
   }
 
   @Get(':applicationNo')
   @ApiOperation({ summary: 'One application: status, what happens next, timeline, verification' })
-  get(
-    @Param('applicationNo') applicationNo: string,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-family-token') familyToken?: string,
-  ) {
-    return this.applications.get(applicationNo, { principal, familyToken });
+  get(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.applications.get(applicationNo, caller);
   }
 
   @Post(':applicationNo/withdraw')
@@ -90,15 +82,9 @@ export class ApplicationsController {
   withdraw(
     @Param('applicationNo') applicationNo: string,
     @Body() body: WithdrawalDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-    @Headers('x-family-token') familyToken?: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.applications.withdraw(
-      applicationNo,
-      { principal, familyToken, requestId },
-      body.reason,
-    );
+    return this.applications.withdraw(applicationNo, caller, body.reason);
   }
 
   @Post(':applicationNo/attachments')
@@ -114,10 +100,9 @@ export class ApplicationsController {
   upload(
     @Param('applicationNo') applicationNo: string,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-family-token') familyToken?: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.applications.uploadAttachment(applicationNo, { principal, familyToken }, file);
+    return this.applications.uploadAttachment(applicationNo, caller, file);
   }
 
   @Post(':applicationNo/supplement')
@@ -127,14 +112,8 @@ export class ApplicationsController {
   provideSupplement(
     @Param('applicationNo') applicationNo: string,
     @Body() body: SupplementDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-    @Headers('x-family-token') familyToken?: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.applications.provideSupplement(
-      applicationNo,
-      { principal, familyToken, requestId },
-      body.items,
-    );
+    return this.applications.provideSupplement(applicationNo, caller, body.items);
   }
 }

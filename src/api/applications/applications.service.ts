@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CaseGateway, type CallerContext } from './case-gateway';
+import { CaseGateway } from '../cases/case-gateway';
+import type { CallerContext } from '../auth/caller';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { temporalUiUrl, type Config } from '../../config/config';
@@ -47,7 +48,7 @@ import {
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
-} from '../tokens';
+} from '../injection-tokens';
 
 export interface SubmissionReceipt {
   readonly applicationNo: string;

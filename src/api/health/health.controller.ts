@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Db } from '../../db/prisma-client';
 import { Public } from '../auth/auth.decorators';
 import { problem, sendProblem } from '../problem/problem';
-import { DB, TEMPORAL_CLIENT } from '../tokens';
+import { DB, TEMPORAL_CLIENT } from '../injection-tokens';
 
 const CHECK_DEADLINE_MS = 2000;
 

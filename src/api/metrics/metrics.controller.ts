@@ -4,7 +4,7 @@ import type { ReviewQueueRepository } from '../../db/review-queue-repository';
 import { apiMetrics } from '../../observability/metrics';
 import { clearReadModelGauges, setReadModelGauges } from '../../observability/read-model-metrics';
 import { Public } from '../auth/auth.decorators';
-import { REVIEW_QUEUE } from '../tokens';
+import { REVIEW_QUEUE } from '../injection-tokens';
 
 @Controller()
 export class MetricsController {

@@ -15,7 +15,7 @@ import type { ReferenceDataRepository } from '../../db/reference-data-repository
 import { NotFoundError, SlotFullError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { APPOINTMENTS, REFERENCE_DATA } from '../tokens';
+import { APPOINTMENTS, REFERENCE_DATA } from '../injection-tokens';
 import { BookingDto, PointQueryDto, SlotQueryDto } from './dto';
 
 /** Registration points (报名点) and appointment slots (预约快办) for families who come in person. */

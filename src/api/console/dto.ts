@@ -2,7 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ENROLMENT_STATUSES, STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
-import { PROBLEMS } from '../../domain/operations/case-problems';
+import { PROBLEMS } from '../../domain/case-history/problems';
 import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
 import { decisionFields, rejectionNeedsReason } from '../review/dto';
 import { booleanParam, countyCodeParam } from '../query-params';

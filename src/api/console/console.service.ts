@@ -9,36 +9,35 @@ import type { RepairLockRepository } from '../../db/repair-lock-repository';
 import { canOperateCase } from '../../domain/case-access';
 import type { EnrolmentStatus } from '../../domain/enrolment';
 import {
-  ForbiddenError,
   InvalidTransitionError,
   NothingToRetryError,
   RepairRefusedError,
   RuleViolationError,
 } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
-import type { CaseEventOf } from '../../domain/operations/case-events';
+import type { CaseEventOf } from '../../domain/case-history/events';
 import {
   DEFAULT_THRESHOLDS,
   problemsOf,
   type Problem,
   type ProblemThresholds,
-} from '../../domain/operations/case-problems';
-import { summariseHistory } from '../../domain/operations/history-summary';
+} from '../../domain/case-history/problems';
+import { summariseHistory } from '../../domain/case-history/summary';
 import {
   planReset,
   type RecordedAction,
   type ResetTarget,
-} from '../../domain/operations/reset-plan';
-import { actorOf, type Principal } from '../../domain/principal';
+} from '../../domain/case-history/reset-plan';
+import { actorOf, countiesInScope, type Principal } from '../../domain/principal';
 import type { RejectionReason } from '../../domain/review';
 import type { StatusNotifier } from '../../integration/platform/status-notifier';
-import { caseEventsOf } from '../../operations/case-history';
-import { mapLimit } from '../../operations/map-limit';
+import { caseEventsOf } from '../../case-runs/history-events';
+import { mapLimit } from '../../case-runs/map-limit';
 import { settleEach } from '../settle-each';
-import { openPageToken, sealPageToken } from '../../operations/page-token';
-import { visibilityQuery } from '../../operations/visibility-query';
-import type { CaseOperations, RunRef } from '../../operations/case-operations';
-import type { ReplayCheck } from '../../operations/replay-check';
+import { openPageToken, sealPageToken } from '../../case-runs/page-token';
+import { visibilityQuery } from '../../case-runs/visibility-query';
+import type { CaseRuns, RunRef } from '../../case-runs/case-runs';
+import type { ReplayCheck } from '../../case-runs/replay-check';
 import {
   admissionResultSignal,
   caseViewQuery,
@@ -47,18 +46,19 @@ import {
   type ReviewDecision,
 } from '../../contract';
 import { ApplicationsService } from '../applications/applications.service';
-import { CaseGateway, type CallerContext, type CaseRow } from '../applications/case-gateway';
+import { CaseGateway, type CaseRow } from '../cases/case-gateway';
+import type { CallerContext } from '../auth/caller';
 import type { Delivery } from './dto';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
   AUDIT,
-  CASE_OPERATIONS,
+  CASE_RUNS,
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
   REPLAY_CHECK,
   TEMPORAL_CLIENT,
-} from '../tokens';
+} from '../injection-tokens';
 
 /** Statuses the code leaves on its own; a re-applied decision waits for the case to leave them. */
 const TRANSIENT: readonly string[] = ['SUBMITTED', 'VERIFYING'];
@@ -102,7 +102,7 @@ export class OperationsService {
   constructor(
     private readonly cases: CaseGateway,
     private readonly applicationsService: ApplicationsService,
-    @Inject(CASE_OPERATIONS) private readonly ops: CaseOperations,
+    @Inject(CASE_RUNS) private readonly ops: CaseRuns,
     @Inject(REPLAY_CHECK) private readonly replayCheck: ReplayCheck,
     @Inject(APPLICATION_REPOSITORY) private readonly applications: ApplicationRepository,
     @Inject(AUDIT) private readonly audit: AuditRepository,
@@ -113,7 +113,7 @@ export class OperationsService {
   ) {}
 
   async find(principal: Principal, query: FindQuery) {
-    const counties = this.scope(principal, query.countyCode);
+    const counties = countiesInScope(principal, query.countyCode);
     const visibility = visibilityQuery({
       ...query,
       counties,
@@ -137,7 +137,7 @@ export class OperationsService {
 
   /** Cases per status (read model) and running cases per problem (a scan of live runs). */
   async counts(principal: Principal, query: ProblemThresholds & { countyCode?: string }) {
-    const counties = this.scope(principal, query.countyCode);
+    const counties = countiesInScope(principal, query.countyCode);
     const running = visibilityQuery({ counties, taskQueue: this.config.TEMPORAL_TASK_QUEUE });
     const problems: Record<string, number> = {};
     let scanned = 0;
@@ -594,16 +594,6 @@ export class OperationsService {
 
   private uiLink(run: RunRef): string {
     return `${temporalUiUrl(this.config)}/namespaces/${encodeURIComponent(this.config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(run.workflowId)}/${run.runId}/history`;
-  }
-
-  /** The counties an operator may look at: theirs, or one of them; null is all of Guangxi. */
-  private scope(principal: Principal, countyCode?: string): readonly string[] | null {
-    if (countyCode) {
-      if (principal.role !== 'REGION_ADMIN' && !principal.counties.includes(countyCode))
-        throw new ForbiddenError(`county ${countyCode} is not in your scope`);
-      return [countyCode];
-    }
-    return principal.role === 'REGION_ADMIN' ? null : principal.counties;
   }
 }
 

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '../../domain/principal';
-import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
 import {
   BulkCloseDto,
   BulkResetDto,
@@ -13,13 +14,13 @@ import {
   RetryDto,
   StuckCasesQueryDto,
 } from './dto';
-import { OperationsService } from './operations.service';
+import { OperationsService } from './console.service';
 
 @ApiTags('operations')
 @ApiBearerAuth()
 @Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
 @Controller('ops')
-export class OperationsController {
+export class ConsoleController {
   constructor(private readonly ops: OperationsService) {}
 
   @Get('cases')
@@ -42,26 +43,18 @@ export class OperationsController {
     summary:
       'One case: timeline, evidence, pending activities, history in steps, Web UI link, audit',
   })
-  inspect(
-    @Param('applicationNo') applicationNo: string,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
-    return this.ops.inspect(applicationNo, { principal, requestId });
+  inspect(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.ops.inspect(applicationNo, caller);
   }
 
   @Get('cases/:applicationNo/history')
   @ApiOperation({ summary: "Export the case's Temporal history as JSON (audited)" })
   async exportHistory(
     @Param('applicationNo') applicationNo: string,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
     @Res() res: Response,
   ) {
-    const { fileName, json } = await this.ops.exportHistory(applicationNo, {
-      principal,
-      requestId,
-    });
+    const { fileName, json } = await this.ops.exportHistory(applicationNo, caller);
     res
       .status(200)
       .type('application/json')
@@ -72,12 +65,8 @@ export class OperationsController {
   @Post('cases/:applicationNo/replay')
   @HttpCode(200)
   @ApiOperation({ summary: "Replay the case's history against the current workflow code" })
-  replay(
-    @Param('applicationNo') applicationNo: string,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
-    return this.ops.replay(applicationNo, { principal, requestId });
+  replay(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.ops.replay(applicationNo, caller);
   }
 
   @Post('cases/:applicationNo/retry')
@@ -86,10 +75,9 @@ export class OperationsController {
   retry(
     @Param('applicationNo') applicationNo: string,
     @Body() body: RetryDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.ops.retry(applicationNo, { principal, requestId }, body);
+    return this.ops.retry(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/reset')
@@ -101,10 +89,9 @@ export class OperationsController {
   reset(
     @Param('applicationNo') applicationNo: string,
     @Body() body: ResetDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.ops.reset(applicationNo, { principal, requestId }, body);
+    return this.ops.reset(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/cancel')
@@ -113,10 +100,9 @@ export class OperationsController {
   cancel(
     @Param('applicationNo') applicationNo: string,
     @Body() body: CloseDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.ops.cancel(applicationNo, { principal, requestId }, body);
+    return this.ops.cancel(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/terminate')
@@ -127,65 +113,40 @@ export class OperationsController {
   terminate(
     @Param('applicationNo') applicationNo: string,
     @Body() body: CloseDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.ops.terminate(applicationNo, { principal, requestId }, body);
+    return this.ops.terminate(applicationNo, caller, body);
   }
 
   @Post('bulk/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retry failing activities of many cases (dryRun lists them)' })
-  bulkRetry(
-    @Body() body: BulkRetryDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  bulkRetry(@Body() body: BulkRetryDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) =>
-      this.ops.retry(no, { principal, requestId }, request),
-    );
+    return this.ops.bulk(applicationNos, (no) => this.ops.retry(no, caller, request));
   }
 
   @Post('bulk/reset')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reset many cases to a status (dryRun lists each plan)' })
-  bulkReset(
-    @Body() body: BulkResetDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  bulkReset(@Body() body: BulkResetDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) =>
-      this.ops.reset(no, { principal, requestId }, request),
-    );
+    return this.ops.bulk(applicationNos, (no) => this.ops.reset(no, caller, request));
   }
 
   @Post('bulk/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel many cases (dryRun lists them)' })
-  bulkCancel(
-    @Body() body: BulkCloseDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  bulkCancel(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) =>
-      this.ops.cancel(no, { principal, requestId }, request),
-    );
+    return this.ops.bulk(applicationNos, (no) => this.ops.cancel(no, caller, request));
   }
 
   @Post('bulk/terminate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Terminate many cases (dryRun lists them)' })
-  bulkTerminate(
-    @Body() body: BulkCloseDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  bulkTerminate(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) =>
-      this.ops.terminate(no, { principal, requestId }, request),
-    );
+    return this.ops.bulk(applicationNos, (no) => this.ops.terminate(no, caller, request));
   }
 }
