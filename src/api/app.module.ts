@@ -19,6 +19,7 @@ import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
+import { SubmissionService } from './applications/submission.service';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
@@ -105,6 +106,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         CaseGateway,
         ApplicationsService,
+        SubmissionService,
         ReviewService,
         RoundsService,
         OperationsService,

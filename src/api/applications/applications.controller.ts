@@ -24,6 +24,7 @@ import { violation } from '../../domain/forms/violations';
 import { Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
 import { ApplicationsService } from './applications.service';
+import { SubmissionService } from './submission.service';
 import { ApplicationFormDto, idempotencyKeySchema, SupplementDto, WithdrawalDto } from './dto';
 import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
 
@@ -31,7 +32,10 @@ import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly submissions: SubmissionService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -59,7 +63,7 @@ export class ApplicationsController {
     if (!idempotencyKeySchema.safeParse(idempotencyKey).success) {
       throw new RuleViolationError([violation('Idempotency-Key', 'BAD_FORMAT')]);
     }
-    return this.applications.submitOnce(form, caller, idempotencyKey);
+    return this.submissions.submitOnce(form, caller, idempotencyKey);
   }
 
   @Get()

@@ -91,18 +91,33 @@ export class CaseGateway {
       }
       throw error;
     }
+    await this.record(row, caller, { ...audit, afterStatus: result.status });
+    return result;
+  }
+
+  /** One audit entry for what the caller did to the case: who, in which role, from which status. */
+  async record(
+    row: CaseRow,
+    caller: CallerContext,
+    entry: {
+      action: string;
+      afterStatus: string;
+      reason?: string | null;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void> {
     await this.audit.append({
       actor: actorOf(caller.principal),
       role: caller.principal.role,
       countyCode: row.countyCode,
-      action: audit.action,
+      action: entry.action,
       applicationNo: row.applicationNo,
       beforeStatus: row.status,
-      afterStatus: result.status,
-      reason: audit.reason ?? null,
+      afterStatus: entry.afterStatus,
+      reason: entry.reason ?? null,
       requestId: caller.requestId ?? null,
+      ...(entry.details && { details: entry.details }),
     });
-    return result;
   }
 
   async liveView(workflowId: string, runId: string): Promise<CaseView | undefined> {
