@@ -35,6 +35,7 @@ import {
   type SupplementRequest,
   type EnrolmentApplicationInput,
   type ReviewDecision,
+  statusNotice,
   type StatusNotice,
   type TimelineEntry,
   type TransitionResult,
@@ -275,16 +276,7 @@ export async function enrolmentApplication(
       updates.push({ key: ReviewOverdueKey, value: false });
     }
     upsertSearchAttributes(updates);
-    outbox.push({
-      deliveryId: `${workflowId}/${runId}/${entry.seq}`,
-      applicationNo: input.applicationNo,
-      ownerSub: input.ownerSub,
-      seq: entry.seq,
-      status: to,
-      previousStatus: entry.from,
-      reason,
-      at: entry.at,
-    });
+    outbox.push(statusNotice({ workflowId, runId }, input, entry));
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
     await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }
