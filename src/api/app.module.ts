@@ -17,6 +17,7 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
@@ -25,7 +26,11 @@ import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
 import { RoundsController } from './rounds/rounds.controller';
 import { ConsoleController } from './console/console.controller';
-import { OperationsService } from './console/console.service';
+import { CaseClosingService } from './console/case-closing.service';
+import { CaseFinderService } from './console/case-finder.service';
+import { CaseInspectionService } from './console/case-inspection.service';
+import { CaseRepairService } from './console/case-repair.service';
+import { RepairLock } from './console/repair-lock';
 import { CaseRuns } from '../case-runs/case-runs';
 import { ReplayCheck } from '../case-runs/replay-check';
 import { StatusNotifier } from '../integration/platform/status-notifier';
@@ -34,9 +39,11 @@ import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { ProblemFilter } from './problem/problem.filter';
 import { ZodBodyPipe } from './problem/zod-body.pipe';
 import { RegistrationController } from './registration/registration.controller';
+import { RegistrationService } from './registration/registration.service';
 import {
   ACCESS_TOKEN_SETTINGS,
   ADMINISTRATION,
@@ -109,7 +116,14 @@ export class AppModule {
         SubmissionService,
         ReviewService,
         RoundsService,
-        OperationsService,
+        AdminService,
+        RegistrationService,
+        MetricsService,
+        CaseFinderService,
+        CaseInspectionService,
+        CaseRepairService,
+        CaseClosingService,
+        RepairLock,
         { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
         { provide: REPLAY_CHECK, useValue: new ReplayCheck(deps.workflowBundle) },

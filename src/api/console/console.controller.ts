@@ -14,14 +14,23 @@ import {
   RetryDto,
   StuckCasesQueryDto,
 } from './dto';
-import { OperationsService } from './console.service';
+import { bulk } from './bulk';
+import { CaseClosingService } from './case-closing.service';
+import { CaseFinderService } from './case-finder.service';
+import { CaseInspectionService } from './case-inspection.service';
+import { CaseRepairService } from './case-repair.service';
 
 @ApiTags('operations')
 @ApiBearerAuth()
 @Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
 @Controller('ops')
 export class ConsoleController {
-  constructor(private readonly ops: OperationsService) {}
+  constructor(
+    private readonly finder: CaseFinderService,
+    private readonly inspection: CaseInspectionService,
+    private readonly repair: CaseRepairService,
+    private readonly closing: CaseClosingService,
+  ) {}
 
   @Get('cases')
   @ApiOperation({
@@ -29,13 +38,13 @@ export class ConsoleController {
       'Running cases by status, county, stage, overdue and problem (failing activity, failing workflow task, long in state); paged',
   })
   find(@Query() query: StuckCasesQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.ops.find(principal, query);
+    return this.finder.find(principal, query);
   }
 
   @Get('counts')
   @ApiOperation({ summary: 'Cases per status, and running cases per problem' })
   counts(@Query() query: ProblemCountsQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.ops.counts(principal, query);
+    return this.finder.counts(principal, query);
   }
 
   @Get('cases/:applicationNo')
@@ -44,7 +53,7 @@ export class ConsoleController {
       'One case: timeline, evidence, pending activities, history in steps, Web UI link, audit',
   })
   inspect(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
-    return this.ops.inspect(applicationNo, caller);
+    return this.inspection.inspect(applicationNo, caller);
   }
 
   @Get('cases/:applicationNo/history')
@@ -54,7 +63,7 @@ export class ConsoleController {
     @Caller() caller: CallerContext,
     @Res() res: Response,
   ) {
-    const { fileName, json } = await this.ops.exportHistory(applicationNo, caller);
+    const { fileName, json } = await this.inspection.exportHistory(applicationNo, caller);
     res
       .status(200)
       .type('application/json')
@@ -66,7 +75,7 @@ export class ConsoleController {
   @HttpCode(200)
   @ApiOperation({ summary: "Replay the case's history against the current workflow code" })
   replay(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
-    return this.ops.replay(applicationNo, caller);
+    return this.inspection.replay(applicationNo, caller);
   }
 
   @Post('cases/:applicationNo/retry')
@@ -77,7 +86,7 @@ export class ConsoleController {
     @Body() body: RetryDto,
     @Caller() caller: CallerContext,
   ) {
-    return this.ops.retry(applicationNo, caller, body);
+    return this.repair.retry(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/reset')
@@ -91,7 +100,7 @@ export class ConsoleController {
     @Body() body: ResetDto,
     @Caller() caller: CallerContext,
   ) {
-    return this.ops.reset(applicationNo, caller, body);
+    return this.repair.reset(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/cancel')
@@ -102,7 +111,7 @@ export class ConsoleController {
     @Body() body: CloseDto,
     @Caller() caller: CallerContext,
   ) {
-    return this.ops.cancel(applicationNo, caller, body);
+    return this.closing.cancel(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/terminate')
@@ -115,7 +124,7 @@ export class ConsoleController {
     @Body() body: CloseDto,
     @Caller() caller: CallerContext,
   ) {
-    return this.ops.terminate(applicationNo, caller, body);
+    return this.closing.terminate(applicationNo, caller, body);
   }
 
   @Post('bulk/retry')
@@ -123,7 +132,7 @@ export class ConsoleController {
   @ApiOperation({ summary: 'Retry failing activities of many cases (dryRun lists them)' })
   bulkRetry(@Body() body: BulkRetryDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) => this.ops.retry(no, caller, request));
+    return bulk(applicationNos, (no) => this.repair.retry(no, caller, request));
   }
 
   @Post('bulk/reset')
@@ -131,7 +140,7 @@ export class ConsoleController {
   @ApiOperation({ summary: 'Reset many cases to a status (dryRun lists each plan)' })
   bulkReset(@Body() body: BulkResetDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) => this.ops.reset(no, caller, request));
+    return bulk(applicationNos, (no) => this.repair.reset(no, caller, request));
   }
 
   @Post('bulk/cancel')
@@ -139,7 +148,7 @@ export class ConsoleController {
   @ApiOperation({ summary: 'Cancel many cases (dryRun lists them)' })
   bulkCancel(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) => this.ops.cancel(no, caller, request));
+    return bulk(applicationNos, (no) => this.closing.cancel(no, caller, request));
   }
 
   @Post('bulk/terminate')
@@ -147,6 +156,6 @@ export class ConsoleController {
   @ApiOperation({ summary: 'Terminate many cases (dryRun lists them)' })
   bulkTerminate(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) => this.ops.terminate(no, caller, request));
+    return bulk(applicationNos, (no) => this.closing.terminate(no, caller, request));
   }
 }

@@ -1,88 +1,52 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AppointmentRepository } from '../../db/appointment-repository';
-import type { ReferenceDataRepository } from '../../db/reference-data-repository';
-import { NotFoundError, SlotFullError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { APPOINTMENTS, REFERENCE_DATA } from '../injection-tokens';
 import { BookingDto, PointQueryDto, SlotQueryDto } from './dto';
+import { RegistrationService } from './registration.service';
 
 /** Registration points (报名点) and appointment slots (预约快办) for families who come in person. */
 @ApiTags('registration points')
 @ApiBearerAuth()
 @Controller()
 export class RegistrationController {
-  constructor(
-    @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
-    @Inject(APPOINTMENTS) private readonly appointments: AppointmentRepository,
-  ) {}
+  constructor(private readonly registration: RegistrationService) {}
 
   @Get('registration-points')
   @ApiOperation({ summary: 'Registration points, optionally of one county' })
   points(@Query() query: PointQueryDto) {
-    return this.reference.registrationPoints(query.countyCode);
+    return this.registration.points(query.countyCode);
   }
 
   @Get('registration-points/:pointId/slots')
   @ApiOperation({ summary: 'Free appointment slots of a point' })
-  async slots(@Param('pointId') pointId: string, @Query() query: SlotQueryDto) {
-    if (!(await this.reference.registrationPoint(pointId)))
-      throw new NotFoundError('registration point');
-    const from = query.from ? new Date(`${query.from}T00:00:00+08:00`) : new Date();
-    const to = new Date(from.getTime() + query.days * 86_400_000);
-    const rows = await this.appointments.freeSlots(pointId, from, to);
-    return rows.map((r) => ({
-      id: r.id,
-      startsAt: r.starts_at.toISOString(),
-      endsAt: r.ends_at.toISOString(),
-      free: r.capacity - r.booked,
-    }));
+  slots(@Param('pointId') pointId: string, @Query() query: SlotQueryDto) {
+    return this.registration.freeSlots(pointId, query);
   }
 
   @Post('appointments')
   @HttpCode(201)
   @Roles('PARENT')
   @ApiOperation({ summary: 'Book a slot' })
-  async book(@Body() body: BookingDto, @CurrentPrincipal() principal: Principal) {
-    const outcome = await this.appointments.book(body.slotId, principal.sub);
-    if (outcome.kind === 'full') throw new SlotFullError(body.slotId);
-    if (outcome.kind === 'no-such-slot') throw new NotFoundError('appointment slot');
-    return { appointmentId: outcome.appointmentId, slotId: body.slotId, status: 'BOOKED' };
+  book(@Body() body: BookingDto, @CurrentPrincipal() principal: Principal) {
+    return this.registration.book(principal, body.slotId);
   }
 
   @Get('appointments')
   @Roles('PARENT')
   @ApiOperation({ summary: "The family's appointments" })
-  async mine(@CurrentPrincipal() principal: Principal) {
-    const rows = await this.appointments.listOwnedBy(principal.sub);
-    return rows.map((a) => ({
-      appointmentId: a.id,
-      status: a.status,
-      startsAt: a.slot.startsAt.toISOString(),
-      point: { id: a.slot.point.id, nameZh: a.slot.point.nameZh, address: a.slot.point.address },
-    }));
+  mine(@CurrentPrincipal() principal: Principal) {
+    return this.registration.mine(principal);
   }
 
   @Delete('appointments/:appointmentId')
   @HttpCode(204)
   @Roles('PARENT')
   @ApiOperation({ summary: 'Cancel a booking (frees the place)' })
-  async cancel(
+  cancel(
     @Param('appointmentId') appointmentId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    if (!(await this.appointments.cancel(appointmentId, principal.sub)))
-      throw new NotFoundError('appointment');
+    return this.registration.cancel(principal, appointmentId);
   }
 }
