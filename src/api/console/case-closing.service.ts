@@ -34,11 +34,8 @@ export class CaseClosingService {
   ) {}
 
   async cancel(applicationNo: string, caller: CallerContext, request: CloseRequest) {
-    const row = await this.runningCase(applicationNo, caller, 'CANCEL');
-    if (request.dryRun)
-      return { applicationNo: row.applicationNo, dryRun: true, from: row.status, to: 'CANCELLED' };
-    const run = { workflowId: row.workflowId, runId: row.runId };
-    const actor = actorOf(caller.principal);
+    const { row, run, actor } = await this.runningCase(applicationNo, caller, 'CANCEL');
+    if (request.dryRun) return wouldClose(row);
     await this.runs.cancel(run, { actor, reason: request.reason }, actor);
     // Waits (briefly) for the cancelled case to record its final status.
     const status =
@@ -58,11 +55,8 @@ export class CaseClosingService {
 
   /** Stops the run without running any workflow code; the read model and platform are told here. */
   async terminate(applicationNo: string, caller: CallerContext, request: CloseRequest) {
-    const row = await this.runningCase(applicationNo, caller, 'TERMINATE');
-    if (request.dryRun)
-      return { applicationNo: row.applicationNo, dryRun: true, from: row.status, to: 'CANCELLED' };
-    const run = { workflowId: row.workflowId, runId: row.runId };
-    const actor = actorOf(caller.principal);
+    const { row, run, actor } = await this.runningCase(applicationNo, caller, 'TERMINATE');
+    if (request.dryRun) return wouldClose(row);
     await this.runs.terminate(run, request.reason, actor);
     const platformNotified = await this.recordTerminated(row, actor, request.reason);
     await this.cases.record(row, caller, {
@@ -110,10 +104,17 @@ export class CaseClosingService {
     );
   }
 
+  /** The case if its run is still running, with the operator who closes it. */
   private async runningCase(applicationNo: string, caller: CallerContext, action: string) {
     const row = await this.cases.find(applicationNo, caller, canOperateCase);
-    const live = await this.runs.describe({ workflowId: row.workflowId, runId: row.runId });
+    const run = { workflowId: row.workflowId, runId: row.runId };
+    const live = await this.runs.describe(run);
     if (live.runStatus !== 'RUNNING') throw new InvalidTransitionError(action, row.status);
-    return row;
+    return { row, run, actor: actorOf(caller.principal) };
   }
+}
+
+/** A dry run's answer: what closing would do. */
+function wouldClose(row: CaseRow) {
+  return { applicationNo: row.applicationNo, dryRun: true, from: row.status, to: 'CANCELLED' };
 }
