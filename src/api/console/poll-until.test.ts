@@ -1,0 +1,24 @@
+import { pollUntil } from './poll-until';
+
+describe('pollUntil', () => {
+  it('asks until the answer will do, and returns it', async () => {
+    let asked = 0;
+    const answer = await pollUntil(
+      () => Promise.resolve(++asked),
+      (n) => n === 3,
+      10_000,
+    );
+    expect(answer).toBe(3);
+    expect(asked).toBe(3);
+  });
+
+  it('returns the last answer once the time is up', async () => {
+    let asked = 0;
+    const answer = await pollUntil(
+      () => Promise.resolve(++asked),
+      () => false,
+      0,
+    );
+    expect(answer).toBe(1);
+  });
+});
