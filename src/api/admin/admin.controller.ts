@@ -1,9 +1,19 @@
 import { Body, Controller, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { AdminService } from './admin.service';
-import { PolicyDto, SchoolDto, SeasonDto, WindowDto } from './dto';
+import {
+  PolicyDto,
+  PolicyRowDto,
+  SchoolDto,
+  SchoolRowDto,
+  SeasonDto,
+  SeasonRowDto,
+  WindowDto,
+  WindowRowDto,
+} from './dto';
 
 /** Reference data and policy; the rules and the county scope are the service's. */
 @ApiTags('administration')
@@ -15,12 +25,14 @@ export class AdminController {
 
   @Put('seasons/:year')
   @Roles('REGION_ADMIN')
+  @ZodResponse({ status: 200, type: SeasonRowDto })
   @ApiOperation({ summary: 'Create or change a season and its age cut-offs' })
   season(@Param('year', ParseIntPipe) year: number, @Body() body: SeasonDto) {
     return this.admin.season(year, body);
   }
 
   @Put('registration-windows/:countyCode/:stage/:seasonYear')
+  @ZodResponse({ status: 200, type: WindowRowDto })
   @ApiOperation({ summary: "A county's registration window for a stage and season" })
   window(
     @Param('countyCode') countyCode: string,
@@ -33,6 +45,7 @@ export class AdminController {
   }
 
   @Put('schools/:schoolId')
+  @ZodResponse({ status: 200, type: SchoolRowDto })
   @ApiOperation({
     summary: 'Create or change a school: places, catchment units, feeder primaries, location',
   })
@@ -45,6 +58,7 @@ export class AdminController {
   }
 
   @Put('policies/:countyCode/:stage/:seasonYear')
+  @ZodResponse({ status: 200, type: PolicyRowDto })
   @ApiOperation({
     summary:
       "A county's admission policy as data: tiers, tie-breaks, thresholds, mechanism, lock years",

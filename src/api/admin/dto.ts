@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { priorityPolicySchema } from '../../domain/eligibility/policy';
 import { STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
+import { dbTime, stage, storedJson } from '../response-fields';
 
 export class SeasonDto extends createZodDto(
   z.strictObject({
@@ -38,3 +39,54 @@ export class SchoolDto extends createZodDto(
 ) {}
 
 export class PolicyDto extends createZodDto(priorityPolicySchema) {}
+
+// Responses: the rows as stored. Dates leave as ISO strings (codec DTOs show the JSON form).
+
+export class SeasonRowDto extends createZodDto(
+  z.object({
+    year: z.number().int(),
+    name: z.string(),
+    primaryBornOnOrBefore: dbTime,
+    juniorBornOnOrBefore: dbTime,
+    createdAt: dbTime,
+  }),
+  { codec: true },
+) {}
+
+export class WindowRowDto extends createZodDto(
+  z.object({
+    countyCode: z.string(),
+    stage,
+    seasonYear: z.number().int(),
+    opensAt: dbTime,
+    closesAt: dbTime,
+  }),
+  { codec: true },
+) {}
+
+export class SchoolRowDto extends createZodDto(
+  z.object({
+    id: z.string(),
+    countyCode: z.string(),
+    stage,
+    nameZh: z.string(),
+    type: z.enum(['PUBLIC', 'PRIVATE']),
+    places: z.number().int(),
+    catchmentUnits: z.array(z.string()),
+    feederPrimaryIds: z.array(z.string()),
+    locationX: z.number(),
+    locationY: z.number(),
+  }),
+) {}
+
+export class PolicyRowDto extends createZodDto(
+  z.object({
+    countyCode: z.string(),
+    stage,
+    seasonYear: z.number().int(),
+    version: z.string(),
+    document: storedJson.describe('The policy as it was put'),
+    updatedAt: dbTime,
+  }),
+  { codec: true },
+) {}

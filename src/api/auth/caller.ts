@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '../../domain/principal';
+import { headerValue } from '../headers';
 import type { AuthenticatedRequest } from './auth.decorators';
 
 /** Who is acting, as every service that reaches a case needs it: checked, audited, vouched for. */
@@ -16,10 +17,10 @@ export const Caller = createParamDecorator(
   (_data: unknown, context: ExecutionContext): CallerContext => {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!request.principal) throw new Error('Caller used on a public route');
-    const familyToken = request.headers['x-family-token'];
+    const familyToken = headerValue(request, 'x-family-token');
     return {
       principal: request.principal,
-      ...(typeof familyToken === 'string' && { familyToken }),
+      ...(familyToken !== undefined && { familyToken }),
       ...(request.requestId !== undefined && { requestId: request.requestId }),
     };
   },

@@ -1,5 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { apiMetrics } from '../../observability/metrics';
 import { Public } from '../auth/auth.decorators';
 import { MetricsService } from './metrics.service';
 
@@ -13,6 +15,11 @@ export class MetricsController {
    */
   @Public()
   @Get('metrics')
+  @ApiProduces(apiMetrics.contentType)
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format',
+    content: { [apiMetrics.contentType]: { schema: { type: 'string' } } },
+  })
   async metrics(@Res() res: Response): Promise<void> {
     const { contentType, body } = await this.metricsService.scrape();
     res.setHeader('content-type', contentType);

@@ -38,7 +38,7 @@ export class RegistrationService {
     const outcome = await this.appointments.book(slotId, principal.sub);
     if (outcome.kind === 'full') throw new SlotFullError(slotId);
     if (outcome.kind === 'no-such-slot') throw new NotFoundError('appointment slot');
-    return { appointmentId: outcome.appointmentId, slotId, status: 'BOOKED' };
+    return { appointmentId: outcome.appointmentId, slotId, status: 'BOOKED' as const };
   }
 
   async mine(principal: Principal) {

@@ -1,13 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
 import {
+  BatchApprovalDto,
   BatchApproveDto,
   OfflineCheckDto,
   QueueQueryDto,
+  ReviewCountsDto,
   ReviewDecisionDto,
+  ReviewQueuePageDto,
+  ReviewTransitionDto,
   SupplementRequestDto,
 } from './dto';
 import { ReviewService } from './review.service';
@@ -20,12 +25,14 @@ export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
   @Get('review/queue')
+  @ZodResponse({ status: 200, type: ReviewQueuePageDto })
   @ApiOperation({ summary: 'Cases waiting for the reviewer: filter, sort, page by cursor' })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.review.page(principal, query);
   }
 
   @Get('review/counts')
+  @ZodResponse({ status: 200, type: ReviewCountsDto })
   @ApiOperation({
     summary: "Cases per status in the reviewer's counties, and how many are overdue",
   })
@@ -34,7 +41,7 @@ export class ReviewController {
   }
 
   @Post('applications/:applicationNo/decision')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReviewTransitionDto })
   @ApiOperation({ summary: 'Approve, or reject with a reason code and words for the family' })
   decide(
     @Param('applicationNo') applicationNo: string,
@@ -45,7 +52,7 @@ export class ReviewController {
   }
 
   @Post('applications/:applicationNo/supplement-request')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReviewTransitionDto })
   @ApiOperation({ summary: 'Ask the family for more documents by a deadline' })
   requestSupplement(
     @Param('applicationNo') applicationNo: string,
@@ -56,7 +63,7 @@ export class ReviewController {
   }
 
   @Post('applications/:applicationNo/offline-check')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReviewTransitionDto })
   @ApiOperation({ summary: 'Record the documents seen at a registration point' })
   confirmOfflineCheck(
     @Param('applicationNo') applicationNo: string,
@@ -67,7 +74,7 @@ export class ReviewController {
   }
 
   @Post('review/batch-approve')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: BatchApprovalDto })
   @ApiOperation({ summary: 'Approve a selection; each case succeeds or fails on its own' })
   batchApprove(@Body() body: BatchApproveDto, @Caller() caller: CallerContext) {
     return this.review.batchApprove(body.applicationNos, caller);
