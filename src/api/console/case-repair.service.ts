@@ -10,7 +10,6 @@ import {
 import type { EnrolmentStatus } from '../../domain/enrolment';
 import { NothingToRetryError, RepairRefusedError } from '../../domain/errors';
 import { actorOf } from '../../domain/principal';
-import type { RejectionReason } from '../../domain/review';
 import type { CaseRuns } from '../../case-runs/case-runs';
 import { caseEventsOf } from '../../case-runs/history-events';
 import {
@@ -162,12 +161,8 @@ export class CaseRepairService {
       identity: actor,
     };
     if (delivery.kind === 'decision') {
-      const decision: ReviewDecision = {
-        decision: delivery.decision,
-        ...(delivery.reasonCode && { reasonCode: delivery.reasonCode as RejectionReason }),
-        ...(delivery.reason && { reason: delivery.reason }),
-        reviewerId: actor,
-      };
+      const { kind, ...fields } = delivery;
+      const decision: ReviewDecision = { ...fields, reviewerId: actor };
       return { ...base, name: decideUpdate.name, args: [decision] };
     }
     const supplement = await this.applicationsService.supplementFor(
