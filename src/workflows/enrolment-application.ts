@@ -17,7 +17,12 @@ import {
   type CheckOutcome,
   type EnrolmentStatus,
 } from '../domain/enrolment';
-import { checksFor, type Check, type CheckResult } from '../domain/verification/checks';
+import {
+  CHECK_ACTIVITY,
+  checksFor,
+  type Check,
+  type CheckResult,
+} from '../domain/verification/checks';
 import {
   caseViewQuery,
   confirmOfflineCheckUpdate,
@@ -405,14 +410,6 @@ export async function enrolmentApplication(
   return { applicationNo: input.applicationNo, status };
 }
 
-const CHECK_ACTIVITIES = {
-  IDENTITY: 'verifyIdentity',
-  HOUSEHOLD: 'verifyHousehold',
-  PROPERTY: 'verifyProperty',
-  RESIDENCE_PERMIT: 'verifyResidencePermit',
-  SOCIAL_INSURANCE: 'verifySocialInsurance',
-} as const satisfies Record<Check, keyof Activities>;
-
 /** Every check the form calls for, at once: they ask different departments. */
 function verifyAll(input: EnrolmentApplicationInput): Promise<[Check, CheckResult][]> {
   return Promise.all(
@@ -442,7 +439,7 @@ async function verifyWithinBudget(
     },
   });
   try {
-    return await activities[CHECK_ACTIVITIES[check]](input);
+    return await activities[CHECK_ACTIVITY[check]](input);
   } catch (error) {
     if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
     const reason =

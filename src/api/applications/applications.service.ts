@@ -22,7 +22,7 @@ import { detectAttachmentType } from '../../domain/attachments';
 import type { SupplementItem } from '../../domain/review';
 import type { AttachmentStore } from '../../storage/attachment-store';
 import type { AutoFilledField } from '../../domain/eligibility/facts-from-checks';
-import type { Check } from '../../domain/verification/checks';
+import { descriptorOf, type Check } from '../../domain/verification/checks';
 import { summariseCheck } from '../../domain/verification/family-summary';
 import type { ApplicationForm } from '../../domain/forms/application-form';
 import { checkAgainstReferenceData } from '../../domain/forms/reference-checks';
@@ -97,6 +97,8 @@ function officialView(row: CaseRow) {
   return {
     verification: row.verifications.map((v) => ({
       check: v.check,
+      /** Which registry was asked and on what, in the reviewer's words. */
+      about: descriptorOf(v.check as Check).reviewer,
       outcome: v.outcome,
       mismatchedFields: v.mismatchedFields,
       evidence: v.evidence,
