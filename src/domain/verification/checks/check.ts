@@ -64,6 +64,20 @@ export type Ask = <Q extends DepartmentQuery>(
   request: RequestOf<Q>,
 ) => Promise<AnswerOf<Q> | undefined>;
 
+/** Asks one query about each guardian in turn; the answers of those the registry holds. */
+export async function askEachGuardian<Q extends DepartmentQuery<string, { idNumber: string }>>(
+  form: ApplicationForm,
+  ask: Ask,
+  query: Q,
+): Promise<AnswerOf<Q>[]> {
+  const answers: AnswerOf<Q>[] = [];
+  for (const { idNumber } of form.guardians) {
+    const answer = await ask(query, { idNumber } as RequestOf<Q>);
+    if (answer) answers.push(answer);
+  }
+  return answers;
+}
+
 /** Everything about one check; the registry (./index.ts) lists them and all else derives from it. */
 export interface CheckDescriptor<
   C extends string = string,

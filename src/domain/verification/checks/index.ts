@@ -11,6 +11,11 @@ import { socialInsuranceCheck } from './social-insurance';
  * Activity names, the workflow's fan-out, the activities and the data-sharing contract's
  * endpoints derive from this table. Its order is the order a case schedules its checks in, which
  * recorded histories replay: append new checks, never reorder.
+ *
+ * Adding a check: its module here (a `defineCheck` like ./household.ts), its entry in this table,
+ * the wire schema of any new department query in integration/data-sharing/contracts.ts, and the
+ * simulator's answer to it in simulator/registries.ts (with records in simulator/families.ts if
+ * the population has none of that kind). The compiler and registry.test.ts point at what is missing.
  */
 export const CHECK_REGISTRY = [
   identityCheck,

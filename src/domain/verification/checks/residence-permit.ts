@@ -1,6 +1,13 @@
 import type { ApplicationForm } from '../../forms/application-form';
 import { maskResidentId } from '../../resident-id';
-import { defineCheck, departmentQuery, notFound, outcome, type CheckResult } from './check';
+import {
+  askEachGuardian,
+  defineCheck,
+  departmentQuery,
+  notFound,
+  outcome,
+  type CheckResult,
+} from './check';
 
 export interface PermitEvidence {
   readonly found: true;
@@ -57,12 +64,11 @@ export const residencePermitCheck = defineCheck({
   appliesTo: (form) => form.formType === 'B',
   queries: [residencePermitQuery],
   async verify(form, ask) {
-    const permits: RegistryPermit[] = [];
-    for (const { idNumber } of form.guardians) {
-      const answer = await ask(residencePermitQuery, { idNumber });
-      if (answer) permits.push(...answer.permits);
-    }
-    return residencePermitOutcome(form, permits);
+    const answers = await askEachGuardian(form, ask, residencePermitQuery);
+    return residencePermitOutcome(
+      form,
+      answers.flatMap((a) => a.permits),
+    );
   },
   family: {
     subject: { zh: '居住证信息', en: 'The residence permit' },

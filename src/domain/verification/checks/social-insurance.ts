@@ -1,5 +1,12 @@
 import type { ApplicationForm } from '../../forms/application-form';
-import { defineCheck, departmentQuery, notFound, outcome, type CheckResult } from './check';
+import {
+  askEachGuardian,
+  defineCheck,
+  departmentQuery,
+  notFound,
+  outcome,
+  type CheckResult,
+} from './check';
 
 export interface InsuranceEvidence {
   readonly found: true;
@@ -46,12 +53,11 @@ export const socialInsuranceCheck = defineCheck({
   appliesTo: (form) => form.formType === 'B',
   queries: [socialInsuranceQuery],
   async verify(form, ask) {
-    const records: RegistryInsurance[] = [];
-    for (const { idNumber } of form.guardians) {
-      const answer = await ask(socialInsuranceQuery, { idNumber });
-      if (answer) records.push(answer.record);
-    }
-    return socialInsuranceOutcome(form, records);
+    const answers = await askEachGuardian(form, ask, socialInsuranceQuery);
+    return socialInsuranceOutcome(
+      form,
+      answers.map((a) => a.record),
+    );
   },
   family: {
     subject: { zh: '社保缴纳信息', en: 'The social-insurance record' },
