@@ -3,7 +3,7 @@ import { buildResidentId, type RegistryPerson } from './population';
 import { LOCKED_CERTIFICATE } from '../domain/reference/demo-fixtures';
 
 /**
- * Named families the tests, the README and the OpenAPI examples rely on; they are in the
+ * Named families the tests, docs/tour.md and the OpenAPI examples rely on; they are in the
  * registries whatever the seed, and their registry records agree with the example forms.
  */
 function person(

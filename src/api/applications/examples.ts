@@ -1,5 +1,5 @@
 /**
- * Complete, valid bodies for the OpenAPI page and the README: the simulator's fixture children
+ * Complete, valid bodies for the OpenAPI page and docs/tour.md: the simulator's fixture children
  * (李小明, Form A, local hukou; 黄思琪, Form B, hukou in Qinbei applying in Qingxiu).
  */
 export const FORM_A_EXAMPLE = {
