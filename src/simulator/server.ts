@@ -47,6 +47,8 @@ export interface RunningSimulator {
   readonly calls: Map<string, number>;
   /** Accepted status callbacks, in arrival order, duplicates included. */
   readonly callbacks: ReceivedCallback[];
+  /** Signed callbacks a fault refused (503 or no answer), so a test can see retries per case. */
+  readonly refusedCallbacks: ReceivedCallback[];
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const calls = new Map<string, number>();
   const nonces = new NonceLedger();
   const callbacks: ReceivedCallback[] = [];
+  const refusedCallbacks: ReceivedCallback[] = [];
 
   function authenticate(req: IncomingMessage, path: string, body: string): void {
     const header = (name: string) => {
@@ -205,15 +208,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }
     calls.set('platform-callback', (calls.get('platform-callback') ?? 0) + 1);
     const decision = faults.decide('platform-callback', new Date());
+    const received = {
+      deliveryId,
+      receivedAt: new Date().toISOString(),
+      body: parseJson(body) as Record<string, unknown>,
+    };
+    if (decision.kind !== 'ANSWER') refusedCallbacks.push(received);
     if (decision.kind === 'HANG') return;
     if (decision.delayMs > 0) await delay(decision.delayMs);
     if (decision.kind !== 'ANSWER')
       return send(res, 503, { code: 'SERVICE_UNAVAILABLE', message: 'injected fault' });
-    callbacks.push({
-      deliveryId,
-      receivedAt: new Date().toISOString(),
-      body: parseJson(body) as Record<string, unknown>,
-    });
+    callbacks.push(received);
     send(res, 200, { code: '0' });
   }
 
@@ -267,6 +272,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     faults,
     calls,
     callbacks,
+    refusedCallbacks,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

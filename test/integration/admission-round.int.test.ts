@@ -97,6 +97,16 @@ describe('an admission round: 200 applications through review, a verifiable draw
       120_000,
     );
     await workers[0]!.kill();
+    // No worker runs now, so this is the state the kill left: some results delivered, not all,
+    // and the round still open.
+    const deliveredAtKill = await sut.database.db.admissionResult.count({
+      where: { roundId, deliveredAt: { not: null } },
+    });
+    expect(deliveredAtKill).toBeGreaterThan(0);
+    expect(deliveredAtKill).toBeLessThan(CASES);
+    expect((await request(sut.apiUrl).get(`/rounds/${roundId}`).set(admin)).body.status).not.toBe(
+      'PUBLISHED',
+    );
     workers.push(await spawnWorkerProcess(workerEnv()));
 
     const published = await eventually(
