@@ -1,6 +1,7 @@
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { createLogger, logLevel } from '../observability/logger';
 import { AppModule, type ApiDependencies } from './app.module';
@@ -30,6 +31,12 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     jsonBody,
     bodyErrorToProblem,
   );
+  SwaggerModule.setup('docs', app, openApiDocument(app));
+  return app;
+}
+
+/** The OpenAPI document served at /docs and /docs-json. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -38,6 +45,5 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
       .setVersion('0.1.0')
       .build(),
   );
-  SwaggerModule.setup('docs', app, cleanupOpenApiDoc(document));
-  return app;
+  return cleanupOpenApiDoc(document);
 }

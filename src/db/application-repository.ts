@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
+import { claimApplicationNo, type NumberClaim } from './application-number-claims';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
 import type { EnrolmentStatus } from '../domain/enrolment';
@@ -266,6 +267,11 @@ export class ApplicationRepository {
       DO UPDATE SET last_value = application_number_counter.last_value + 1
       RETURNING last_value`;
     return rows[0]!.last_value;
+  }
+
+  /** The number for a child's next case, taken once however many duplicates race for it. */
+  claimApplicationNo(claim: NumberClaim) {
+    return claimApplicationNo(this.db, claim);
   }
 
   async statusOf(applicationNo: string): Promise<EnrolmentStatus | undefined> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { residentIdCheckChar } from '../domain/resident-id';
-import { createLogger, logLevel } from './logger';
+import { consoleDestination, createLogger, logLevel } from './logger';
 import { PinoTemporalLogger } from './temporal-logger';
 
 const ID = '45010320200315013X';
@@ -31,6 +31,25 @@ describe('the JSON logger', () => {
       form: { child: { idNumber: '450103********013X' } },
     });
     expect(JSON.parse(lines[1]!).err.stack).toContain('registry refused 450103********013X');
+  });
+
+  it('prints readable lines on a terminal and JSON anywhere else, masked either way', () => {
+    const terminal = capture();
+    createLogger({ level: 'info', destination: consoleDestination(true, terminal.destination) })
+      .child({ requestId: 'r-1' })
+      .info(`submitted for ${ID}`);
+    const [line] = terminal.lines;
+    expect(() => JSON.parse(line!) as unknown).toThrow();
+    expect(line).toContain('submitted for 450103********013X');
+    expect(line).toContain('INFO');
+    expect(line).toContain('r-1');
+    expect(line).not.toContain(ID);
+
+    const pipe = capture();
+    createLogger({ level: 'info', destination: consoleDestination(false, pipe.destination) }).info(
+      'hello',
+    );
+    expect(JSON.parse(pipe.lines[0]!)).toMatchObject({ level: 'info', msg: 'hello' });
   });
 
   it('masks any valid ID number, in any message', () => {

@@ -61,6 +61,42 @@ describe('intake: channels, ownership, one live application per child, and the p
     expect(runs).toHaveLength(1);
   });
 
+  it('takes one application number for 20 concurrent duplicates: the next child gets the next one', async () => {
+    const family = await as(sut.auth.parent('family-numbers'));
+    const body = formFor(person());
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => api().post('/applications').set(family).send(body)),
+    );
+    const created = responses.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 409)).toHaveLength(19);
+    const sequenceOf = (applicationNo: string) => Number(applicationNo.split('-')[2]);
+    const first = sequenceOf(created[0]!.body.applicationNo);
+
+    const next = await api().post('/applications').set(family).send(formFor(person()));
+    expect(next.status).toBe(201);
+    expect(sequenceOf(next.body.applicationNo)).toBe(first + 1);
+    const counter = await sut.database.db.applicationNumberCounter.findUniqueOrThrow({
+      where: { seasonYear_countyCode: { seasonYear: 2026, countyCode: '450103' } },
+    });
+    expect(counter.lastValue).toBe(first + 1);
+  });
+
+  it('names an unknown query parameter instead of calling it a form field', async () => {
+    const response = await api()
+      .get('/registration-points?county=450103')
+      .set(await as(sut.auth.parent('family-query')));
+    expect(response.status).toBe(400);
+    expect(response.body.violations).toEqual([
+      {
+        path: 'county',
+        code: 'UNKNOWN_QUERY_PARAMETER',
+        message_en: 'This endpoint has no query parameter "county".',
+        message_zh: '此接口不支持查询参数"county"。',
+      },
+    ]);
+  });
+
   it('replays the first answer to a retried POST with the same Idempotency-Key, and refuses the key for another body', async () => {
     const family = await as(sut.auth.parent('family-idempotent'));
     const key = randomUUID();

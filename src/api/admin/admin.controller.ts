@@ -1,52 +1,24 @@
 import { Body, Controller, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
+import { ZodResponse } from 'nestjs-zod';
 import type { AdministrationRepository } from '../../db/administration-repository';
-import { priorityPolicySchema } from '../../domain/eligibility/policy';
 import { STAGES, type Stage } from '../../domain/enrolment';
 import { ForbiddenError, RuleViolationError } from '../../domain/errors';
-import { text } from '../../domain/forms/primitives';
 import { violation } from '../../domain/forms/violations';
 import { coversCounty, type Principal } from '../../domain/principal';
 import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ADMINISTRATION } from '../tokens';
-
-class SeasonDto extends createZodDto(
-  z.strictObject({
-    name: text(60),
-    primaryBornOnOrBefore: z.iso.date().describe('PRIMARY_1 age cut-off, e.g. 2021-08-31 for 2027'),
-    juniorBornOnOrBefore: z.iso.date().describe('JUNIOR_1 age cut-off'),
-  }),
-) {}
-
-class WindowDto extends createZodDto(
-  z
-    .strictObject({
-      opensAt: z.iso.datetime({ offset: true }),
-      closesAt: z.iso.datetime({ offset: true }),
-    })
-    .refine((w) => w.opensAt < w.closesAt, {
-      path: ['closesAt'],
-      message: 'closes after it opens',
-    }),
-) {}
-
-class SchoolDto extends createZodDto(
-  z.strictObject({
-    countyCode: z.string().regex(/^\d{6}$/),
-    stage: z.enum(STAGES),
-    nameZh: text(60),
-    type: z.enum(['PUBLIC', 'PRIVATE']),
-    places: z.number().int().min(0).max(10_000).describe('招生计划'),
-    catchmentUnits: z.array(text(32)).max(200).default([]),
-    feederPrimaryIds: z.array(text(32)).max(50).default([]),
-    location: z.strictObject({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
-  }),
-) {}
-
-class PolicyDto extends createZodDto(priorityPolicySchema) {}
+import {
+  PolicyDto,
+  PolicyRowDto,
+  SchoolDto,
+  SchoolRowDto,
+  SeasonDto,
+  SeasonRowDto,
+  WindowDto,
+  WindowRowDto,
+} from './dto';
 
 const stageParam = (value: string): Stage => {
   if (!(STAGES as readonly string[]).includes(value))
@@ -74,6 +46,7 @@ export class AdminController {
 
   @Put('seasons/:year')
   @Roles('REGION_ADMIN')
+  @ZodResponse({ status: 200, type: SeasonRowDto })
   @ApiOperation({ summary: 'Create or change a season and its age cut-offs' })
   season(@Param('year', ParseIntPipe) year: number, @Body() body: SeasonDto) {
     return this.admin.upsertSeason(year, {
@@ -84,6 +57,7 @@ export class AdminController {
   }
 
   @Put('registration-windows/:countyCode/:stage/:seasonYear')
+  @ZodResponse({ status: 200, type: WindowRowDto })
   @ApiOperation({ summary: "A county's registration window for a stage and season" })
   window(
     @Param('countyCode') countyCode: string,
@@ -100,6 +74,7 @@ export class AdminController {
   }
 
   @Put('schools/:schoolId')
+  @ZodResponse({ status: 200, type: SchoolRowDto })
   @ApiOperation({
     summary: 'Create or change a school: places, catchment units, feeder primaries, location',
   })
@@ -121,6 +96,7 @@ export class AdminController {
   }
 
   @Put('policies/:countyCode/:stage/:seasonYear')
+  @ZodResponse({ status: 200, type: PolicyRowDto })
   @ApiOperation({
     summary:
       "A county's admission policy as data: tiers, tie-breaks, thresholds, mechanism, lock years",

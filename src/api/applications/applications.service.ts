@@ -8,7 +8,6 @@ import type { ApplicationRepository } from '../../db/application-repository';
 import type { IdempotencyStore } from '../../db/idempotency-store';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
 import { childKey, enrolmentWorkflowId } from '../../domain/application-identity';
-import { formatApplicationNo } from '../../domain/application-number';
 import { canReadCase, canWithdrawCase } from '../../domain/case-access';
 import { REOPENABLE_STATUSES, type EnrolmentStatus } from '../../domain/enrolment';
 import {
@@ -165,8 +164,16 @@ export class ApplicationsService {
     if (previous && !REOPENABLE_STATUSES.includes(previous.status))
       throw new DuplicateApplicationError(previous.applicationNo);
 
-    const sequence = await this.applications.nextSequence(form.seasonYear, form.countyCode);
-    const applicationNo = formatApplicationNo(form.seasonYear, form.countyCode, sequence);
+    // Taken after the duplicate check, and once for all concurrent duplicates of this child.
+    const { applicationNo, fresh } = await this.applications.claimApplicationNo({
+      workflowId,
+      after: previous?.applicationNo ?? null,
+      seasonYear: form.seasonYear,
+      countyCode: form.countyCode,
+    });
+    // A case already holds the number: this request raced with the one that started it.
+    if (!fresh && (await this.applications.statusOf(applicationNo)))
+      throw new DuplicateApplicationError(applicationNo);
     const input: EnrolmentApplicationInput = {
       applicationNo,
       form,

@@ -3,6 +3,17 @@ import { z } from 'zod';
 import { applicationFormSchema } from '../../domain/forms/application-form';
 import { text } from '../../domain/forms/primitives';
 import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
+import { CHECK_OUTCOMES, FORM_TYPES } from '../../domain/enrolment';
+import {
+  channel,
+  guidance,
+  isoTime,
+  stage,
+  status,
+  storedJson,
+  timelineEntry,
+  transitionResult,
+} from '../response-fields';
 
 export class ApplicationFormDto extends createZodDto(applicationFormSchema) {}
 
@@ -34,5 +45,113 @@ export class SupplementDto extends createZodDto(
       )
       .min(1)
       .max(10),
+  }),
+) {}
+
+// Responses
+
+export class SubmissionReceiptDto extends createZodDto(
+  z.object({ applicationNo: z.string(), status, workflowId: z.string() }),
+) {}
+
+export class TransitionResultDto extends createZodDto(transitionResult) {}
+
+export class MyApplicationDto extends createZodDto(
+  z.object({
+    applicationNo: z.string(),
+    seasonYear: z.number().int(),
+    stage,
+    countyCode: z.string(),
+    status,
+    childName: z.string(),
+    submittedAt: isoTime,
+    guidance,
+  }),
+) {}
+
+const temporalLinks = z
+  .object({ workflowId: z.string(), runId: z.string(), webUi: z.string() })
+  .optional()
+  .describe('Officials only: the run in Temporal');
+
+export class ApplicationViewDto extends createZodDto(
+  z.object({
+    applicationNo: z.string(),
+    status,
+    statusSource: z.string().describe('workflow (live) or read-model'),
+    guidance,
+    seasonYear: z.number().int(),
+    stage,
+    countyCode: z.string(),
+    formType: z.enum(FORM_TYPES),
+    channel,
+    child: z.object({ name: z.string(), idNumber: z.string().describe('Masked') }),
+    submittedAt: isoTime,
+    timeline: z.array(timelineEntry).readonly(),
+    verification: z
+      .array(
+        z.object({
+          check: z.string(),
+          outcome: z.enum(CHECK_OUTCOMES),
+          confirmed: z.boolean().optional().describe('Families: the check in plain words'),
+          zh: z.string().optional(),
+          en: z.string().optional(),
+          mismatchedFields: z.array(z.string()).optional().describe('Officials: the evidence'),
+          evidence: storedJson.optional(),
+          checkedAt: isoTime.optional(),
+        }),
+      )
+      .describe('Families read each check in plain words; officials see the evidence'),
+    priority: z
+      .object({
+        eligible: z.boolean(),
+        notes: storedJson,
+        schools: z.array(
+          z.object({
+            schoolId: z.string(),
+            tier: z.number().int(),
+            tierNameZh: z.string(),
+            tierNameEn: z.string(),
+          }),
+        ),
+      })
+      .nullable()
+      .optional()
+      .describe('Families: their tier at each chosen school'),
+    registryCorrections: z
+      .array(
+        z.object({
+          field: z.string(),
+          stated: z.string().nullable(),
+          registry: z.string(),
+          agrees: z.boolean(),
+        }),
+      )
+      .optional()
+      .describe('Families: what the registries corrected'),
+    assessment: z
+      .object({
+        policyVersion: z.string(),
+        eligible: z.boolean(),
+        notes: storedJson,
+        schools: storedJson,
+        autoFill: storedJson,
+        facts: storedJson,
+        assessedAt: isoTime,
+      })
+      .nullable()
+      .optional()
+      .describe('Officials: everything priority used'),
+    admission: storedJson.describe('The admission result, once there is one'),
+    temporal: temporalLinks,
+  }),
+) {}
+
+export class AttachmentDto extends createZodDto(
+  z.object({
+    sha256: z.string(),
+    mimeType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+    size: z.number().int(),
+    fileName: z.string(),
   }),
 ) {}

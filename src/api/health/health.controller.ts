@@ -1,10 +1,13 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
 import type { Db } from '../../db/prisma-client';
 import { Public } from '../auth/auth.decorators';
 import { problem, sendProblem } from '../problem/problem';
 import { DB, TEMPORAL_CLIENT } from '../tokens';
+import { LivenessDto, ReadinessDto } from './dto';
 
 const CHECK_DEADLINE_MS = 2000;
 
@@ -18,6 +21,7 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Public()
   @Get('health')
+  @ZodResponse({ status: 200, type: LivenessDto })
   health(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -25,6 +29,8 @@ export class HealthController {
   /** Readiness: the database and Temporal both answer, so requests can be served. */
   @Public()
   @Get('ready')
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is not answering (problem+json)' })
   async ready(@Res() res: Response): Promise<void> {
     const within = <T>(work: Promise<T>) =>
       Promise.race([

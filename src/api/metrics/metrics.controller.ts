@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ReviewQueueRepository } from '../../db/review-queue-repository';
 import { apiMetrics } from '../../observability/metrics';
@@ -19,6 +20,11 @@ export class MetricsController {
    */
   @Public()
   @Get('metrics')
+  @ApiProduces(apiMetrics.contentType)
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format',
+    content: { [apiMetrics.contentType]: { schema: { type: 'string' } } },
+  })
   async metrics(@Res() res: Response): Promise<void> {
     try {
       setReadModelGauges(await this.queue.statusCounts());

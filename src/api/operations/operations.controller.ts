@@ -1,10 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
 import {
   BulkCloseDto,
+  BulkCloseOutcomeDto,
+  BulkResetOutcomeDto,
+  BulkRetryOutcomeDto,
+  CaseInspectionDto,
+  CloseOutcomeDto,
+  ProblemCountsDto,
+  ReplayVerdictDto,
+  ResetOutcomeDto,
+  RetryOutcomeDto,
+  StuckCasesPageDto,
   BulkResetDto,
   BulkRetryDto,
   CloseDto,
@@ -23,6 +34,7 @@ export class OperationsController {
   constructor(private readonly ops: OperationsService) {}
 
   @Get('cases')
+  @ZodResponse({ status: 200, type: StuckCasesPageDto })
   @ApiOperation({
     summary:
       'Running cases by status, county, stage, overdue and problem (failing activity, failing workflow task, long in state); paged',
@@ -32,12 +44,14 @@ export class OperationsController {
   }
 
   @Get('counts')
+  @ZodResponse({ status: 200, type: ProblemCountsDto })
   @ApiOperation({ summary: 'Cases per status, and running cases per problem' })
   counts(@Query() query: ProblemCountsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.ops.counts(principal, query);
   }
 
   @Get('cases/:applicationNo')
+  @ZodResponse({ status: 200, type: CaseInspectionDto })
   @ApiOperation({
     summary:
       'One case: timeline, evidence, pending activities, history in steps, Web UI link, audit',
@@ -51,6 +65,10 @@ export class OperationsController {
   }
 
   @Get('cases/:applicationNo/history')
+  @ApiOkResponse({
+    description: "Temporal's history JSON, as a download",
+    content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
+  })
   @ApiOperation({ summary: "Export the case's Temporal history as JSON (audited)" })
   async exportHistory(
     @Param('applicationNo') applicationNo: string,
@@ -70,7 +88,7 @@ export class OperationsController {
   }
 
   @Post('cases/:applicationNo/replay')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReplayVerdictDto })
   @ApiOperation({ summary: "Replay the case's history against the current workflow code" })
   replay(
     @Param('applicationNo') applicationNo: string,
@@ -81,7 +99,7 @@ export class OperationsController {
   }
 
   @Post('cases/:applicationNo/retry')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: RetryOutcomeDto })
   @ApiOperation({ summary: 'Run failing activities (checks) again now, from attempt 1' })
   retry(
     @Param('applicationNo') applicationNo: string,
@@ -93,7 +111,7 @@ export class OperationsController {
   }
 
   @Post('cases/:applicationNo/reset')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ResetOutcomeDto })
   @ApiOperation({
     summary:
       "Go back to a step and deliver a decision or supplement; people's later decisions are re-applied, the code's work is redone",
@@ -108,7 +126,7 @@ export class OperationsController {
   }
 
   @Post('cases/:applicationNo/cancel')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: CloseOutcomeDto })
   @ApiOperation({ summary: 'Close the case as CANCELLED through its workflow (family told)' })
   cancel(
     @Param('applicationNo') applicationNo: string,
@@ -120,7 +138,7 @@ export class OperationsController {
   }
 
   @Post('cases/:applicationNo/terminate')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: CloseOutcomeDto })
   @ApiOperation({
     summary: 'Stop the run at once (no workflow code runs), e.g. a stuck workflow task',
   })
@@ -134,7 +152,7 @@ export class OperationsController {
   }
 
   @Post('bulk/retry')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: BulkRetryOutcomeDto })
   @ApiOperation({ summary: 'Retry failing activities of many cases (dryRun lists them)' })
   bulkRetry(
     @Body() body: BulkRetryDto,
@@ -148,7 +166,7 @@ export class OperationsController {
   }
 
   @Post('bulk/reset')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: BulkResetOutcomeDto })
   @ApiOperation({ summary: 'Reset many cases to a status (dryRun lists each plan)' })
   bulkReset(
     @Body() body: BulkResetDto,
@@ -162,7 +180,7 @@ export class OperationsController {
   }
 
   @Post('bulk/cancel')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: BulkCloseOutcomeDto })
   @ApiOperation({ summary: 'Cancel many cases (dryRun lists them)' })
   bulkCancel(
     @Body() body: BulkCloseDto,
@@ -176,7 +194,7 @@ export class OperationsController {
   }
 
   @Post('bulk/terminate')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: BulkCloseOutcomeDto })
   @ApiOperation({ summary: 'Terminate many cases (dryRun lists them)' })
   bulkTerminate(
     @Body() body: BulkCloseDto,

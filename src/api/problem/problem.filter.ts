@@ -25,7 +25,9 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof RequestValidationError)
-      return this.toProblem(new RuleViolationError(toViolations(exception.zodError)));
+      return this.toProblem(
+        new RuleViolationError(toViolations(exception.zodError, exception.part)),
+      );
     if (exception instanceof DomainError) {
       return problem(
         STATUS_OF_KIND[exception.kind],

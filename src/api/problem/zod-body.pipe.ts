@@ -20,7 +20,11 @@ export class ZodBodyPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (!isZodDto(metadata.metatype)) return value;
     const result = metadata.metatype.schema.safeParse(value, { reportInput: true });
-    if (!result.success) throw new RequestValidationError(result.error);
+    if (!result.success)
+      throw new RequestValidationError(
+        result.error,
+        metadata.type === 'query' || metadata.type === 'param' ? metadata.type : 'body',
+      );
     return result.data;
   }
 }

@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { text } from '../../domain/forms/primitives';
+import { isoTime } from '../response-fields';
 
 export class BookingDto extends createZodDto(
   z.strictObject({ slotId: text(128).describe('The slot to book') }),
@@ -20,5 +21,34 @@ export class PointQueryDto extends createZodDto(
       .regex(/^\d{6}$/)
       .optional()
       .describe('Only points of this county'),
+  }),
+) {}
+
+// Responses
+
+export class RegistrationPointDto extends createZodDto(
+  z.object({
+    id: z.string(),
+    nameZh: z.string(),
+    kind: z.enum(['GOVERNMENT_SERVICE_CENTRE', 'ADMISSIONS_OFFICE', 'SCHOOL']),
+    countyCode: z.string(),
+    address: z.string(),
+  }),
+) {}
+
+export class FreeSlotDto extends createZodDto(
+  z.object({ id: z.string(), startsAt: isoTime, endsAt: isoTime, free: z.number().int() }),
+) {}
+
+export class BookingReceiptDto extends createZodDto(
+  z.object({ appointmentId: z.string(), slotId: z.string(), status: z.literal('BOOKED') }),
+) {}
+
+export class MyAppointmentDto extends createZodDto(
+  z.object({
+    appointmentId: z.string(),
+    status: z.enum(['BOOKED', 'CANCELLED']),
+    startsAt: isoTime,
+    point: z.object({ id: z.string(), nameZh: z.string(), address: z.string() }),
   }),
 ) {}

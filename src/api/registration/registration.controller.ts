@@ -9,14 +9,23 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { AppointmentRepository } from '../../db/appointment-repository';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
 import { NotFoundError, SlotFullError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { APPOINTMENTS, REFERENCE_DATA } from '../tokens';
-import { BookingDto, PointQueryDto, SlotQueryDto } from './dto';
+import {
+  BookingDto,
+  BookingReceiptDto,
+  FreeSlotDto,
+  MyAppointmentDto,
+  PointQueryDto,
+  RegistrationPointDto,
+  SlotQueryDto,
+} from './dto';
 
 /** Registration points (报名点) and appointment slots (预约快办) for families who come in person. */
 @ApiTags('registration points')
@@ -29,12 +38,14 @@ export class RegistrationController {
   ) {}
 
   @Get('registration-points')
+  @ZodResponse({ status: 200, type: [RegistrationPointDto] })
   @ApiOperation({ summary: 'Registration points, optionally of one county' })
   points(@Query() query: PointQueryDto) {
     return this.reference.registrationPoints(query.countyCode);
   }
 
   @Get('registration-points/:pointId/slots')
+  @ZodResponse({ status: 200, type: [FreeSlotDto] })
   @ApiOperation({ summary: 'Free appointment slots of a point' })
   async slots(@Param('pointId') pointId: string, @Query() query: SlotQueryDto) {
     if (!(await this.reference.registrationPoint(pointId)))
@@ -51,18 +62,19 @@ export class RegistrationController {
   }
 
   @Post('appointments')
-  @HttpCode(201)
   @Roles('PARENT')
+  @ZodResponse({ status: 201, type: BookingReceiptDto })
   @ApiOperation({ summary: 'Book a slot' })
   async book(@Body() body: BookingDto, @CurrentPrincipal() principal: Principal) {
     const outcome = await this.appointments.book(body.slotId, principal.sub);
     if (outcome.kind === 'full') throw new SlotFullError(body.slotId);
     if (outcome.kind === 'no-such-slot') throw new NotFoundError('appointment slot');
-    return { appointmentId: outcome.appointmentId, slotId: body.slotId, status: 'BOOKED' };
+    return { appointmentId: outcome.appointmentId, slotId: body.slotId, status: 'BOOKED' as const };
   }
 
   @Get('appointments')
   @Roles('PARENT')
+  @ZodResponse({ status: 200, type: [MyAppointmentDto] })
   @ApiOperation({ summary: "The family's appointments" })
   async mine(@CurrentPrincipal() principal: Principal) {
     const rows = await this.appointments.listOwnedBy(principal.sub);
@@ -77,6 +89,7 @@ export class RegistrationController {
   @Delete('appointments/:appointmentId')
   @HttpCode(204)
   @Roles('PARENT')
+  @ApiNoContentResponse({ description: 'Cancelled; the place is free again' })
   @ApiOperation({ summary: 'Cancel a booking (frees the place)' })
   async cancel(
     @Param('appointmentId') appointmentId: string,

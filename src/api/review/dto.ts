@@ -4,6 +4,7 @@ import { CHECK_OUTCOMES, STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
 import { REJECTION_REASON_CODES, SUPPLEMENT_ITEM_CODES } from '../../domain/review';
 import { booleanParam, countyCodeParam } from '../query-params';
+import { isoTime, refusal, stage, status, transitionResult } from '../response-fields';
 
 const supplementItem = z.enum(SUPPLEMENT_ITEM_CODES as [string, ...string[]]);
 
@@ -83,5 +84,47 @@ export class QueueQueryDto extends createZodDto(
       .describe('Oldest submitted, or longest waiting, first'),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
+  }),
+) {}
+
+// Responses
+
+export class ReviewQueuePageDto extends createZodDto(
+  z.object({
+    items: z.array(
+      z.object({
+        applicationNo: z.string(),
+        status,
+        stage,
+        countyCode: z.string(),
+        childName: z.string(),
+        submittedAt: isoTime,
+        waitingSince: isoTime,
+        overdue: z.boolean(),
+        firstChoice: z.string().nullable(),
+        firstChoiceTier: z.number().int().nullable(),
+        checks: z.array(z.string()).describe('Outcome of each check, e.g. IDENTITY:MATCH'),
+      }),
+    ),
+    nextCursor: z.string().nullable().describe('cursor of the next page; null on the last'),
+  }),
+) {}
+
+export class ReviewCountsDto extends createZodDto(
+  z.object({
+    byStatus: z.record(z.string(), z.number().int()).describe('Cases per status'),
+    overdue: z.number().int(),
+  }),
+) {}
+
+export class ReviewTransitionDto extends createZodDto(transitionResult) {}
+
+export class BatchApprovalDto extends createZodDto(
+  z.object({
+    approved: z.number().int(),
+    failed: z.number().int(),
+    results: z.array(
+      z.union([z.object({ applicationNo: z.string(), ok: z.boolean(), status }), refusal]),
+    ),
   }),
 ) {}

@@ -1,12 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
 import {
+  BatchApprovalDto,
   BatchApproveDto,
   OfflineCheckDto,
   QueueQueryDto,
+  ReviewCountsDto,
   ReviewDecisionDto,
+  ReviewQueuePageDto,
+  ReviewTransitionDto,
   SupplementRequestDto,
 } from './dto';
 import { ReviewService } from './review.service';
@@ -19,12 +24,14 @@ export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
   @Get('review/queue')
+  @ZodResponse({ status: 200, type: ReviewQueuePageDto })
   @ApiOperation({ summary: 'Cases waiting for the reviewer: filter, sort, page by cursor' })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.review.page(principal, query);
   }
 
   @Get('review/counts')
+  @ZodResponse({ status: 200, type: ReviewCountsDto })
   @ApiOperation({
     summary: "Cases per status in the reviewer's counties, and how many are overdue",
   })
@@ -33,7 +40,7 @@ export class ReviewController {
   }
 
   @Post('applications/:applicationNo/decision')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReviewTransitionDto })
   @ApiOperation({ summary: 'Approve, or reject with a reason code and words for the family' })
   decide(
     @Param('applicationNo') applicationNo: string,
@@ -45,7 +52,7 @@ export class ReviewController {
   }
 
   @Post('applications/:applicationNo/supplement-request')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReviewTransitionDto })
   @ApiOperation({ summary: 'Ask the family for more documents by a deadline' })
   requestSupplement(
     @Param('applicationNo') applicationNo: string,
@@ -57,7 +64,7 @@ export class ReviewController {
   }
 
   @Post('applications/:applicationNo/offline-check')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReviewTransitionDto })
   @ApiOperation({ summary: 'Record the documents seen at a registration point' })
   confirmOfflineCheck(
     @Param('applicationNo') applicationNo: string,
@@ -69,7 +76,7 @@ export class ReviewController {
   }
 
   @Post('review/batch-approve')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: BatchApprovalDto })
   @ApiOperation({ summary: 'Approve a selection; each case succeeds or fails on its own' })
   batchApprove(
     @Body() body: BatchApproveDto,

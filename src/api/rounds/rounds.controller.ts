@@ -1,26 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
-import { STAGES } from '../../domain/enrolment';
+import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { RoundDto, RoundVerificationDto, StartRoundDto } from './dto';
 import { RoundsService } from './rounds.service';
-
-class StartRoundDto extends createZodDto(
-  z.strictObject({
-    countyCode: z
-      .string()
-      .regex(/^\d{6}$/)
-      .describe('County of the round'),
-    stage: z.enum(STAGES),
-    seasonYear: z.number().int().min(2024).max(2100),
-    mechanism: z
-      .enum(['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'])
-      .default('DEFERRED_ACCEPTANCE')
-      .describe('DA, or first-choice-first (志愿优先)'),
-  }),
-) {}
 
 @ApiTags('admission rounds')
 @ApiBearerAuth()
@@ -29,8 +13,8 @@ export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
 
   @Post()
-  @HttpCode(201)
   @Roles('CITY_ADMIN', 'REGION_ADMIN')
+  @ZodResponse({ status: 201, type: RoundDto })
   @ApiOperation({
     summary:
       'Start the admission round of a county, stage and season (publishes sha256 of the seed)',
@@ -40,6 +24,7 @@ export class RoundsController {
   }
 
   @Get(':roundId')
+  @ZodResponse({ status: 200, type: RoundDto })
   @ApiOperation({
     summary: 'The round as published: commitment, then seed, list hash and per-school summary',
   })
@@ -48,6 +33,7 @@ export class RoundsController {
   }
 
   @Get(':roundId/verify')
+  @ZodResponse({ status: 200, type: RoundVerificationDto })
   @ApiOperation({
     summary: 'Recompute the round from its published inputs: MATCH, or where it differs',
   })

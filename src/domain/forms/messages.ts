@@ -10,6 +10,11 @@ export interface RuleText {
 export const RULES = {
   REQUIRED: { en: 'This field is required.', zh: '此项为必填项。' },
   UNKNOWN_FIELD: { en: 'This field is not part of the form.', zh: '表单中不存在此项。' },
+  // A URL is typed by hand more often than a body, so the message names the parameter ({name}).
+  UNKNOWN_QUERY_PARAMETER: {
+    en: 'This endpoint has no query parameter "{name}".',
+    zh: '此接口不支持查询参数"{name}"。',
+  },
   WRONG_TYPE: { en: 'This field has the wrong type.', zh: '此项的数据类型不正确。' },
   NOT_IN_LIST: {
     en: 'This value is not one of the allowed values.',

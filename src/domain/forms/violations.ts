@@ -43,14 +43,31 @@ export function violation(path: string, code: RuleCode): Violation {
   return { path, code, message_zh: RULES[code].zh, message_en: RULES[code].en };
 }
 
+/** A query parameter the endpoint does not take, named in both messages. */
+export function unknownQueryParameter(name: string): Violation {
+  const { en, zh } = RULES.UNKNOWN_QUERY_PARAMETER;
+  return {
+    path: name,
+    code: 'UNKNOWN_QUERY_PARAMETER',
+    message_zh: zh.replace('{name}', name),
+    message_en: en.replace('{name}', name),
+  };
+}
+
+/** Where the parsed value came from: the body is "the form", the query string is not. */
+export type RequestPart = 'body' | 'query' | 'param';
+
 /**
  * Every violation of a failed parse, in a shape a person and a client can both use. Parse with
  * `{ reportInput: true }` so that a missing field (REQUIRED) is told apart from a wrong one.
  */
-export function toViolations(error: z.ZodError): Violation[] {
+export function toViolations(error: z.ZodError, part: RequestPart = 'body'): Violation[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => violation(joinPath([...issue.path, key]), 'UNKNOWN_FIELD'))
+      ? issue.keys.map((key) => {
+          const path = joinPath([...issue.path, key]);
+          return part === 'query' ? unknownQueryParameter(path) : violation(path, 'UNKNOWN_FIELD');
+        })
       : [violation(joinPath(issue.path), ruleOf(issue))],
   );
 }

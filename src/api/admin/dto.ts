@@ -1,0 +1,92 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { priorityPolicySchema } from '../../domain/eligibility/policy';
+import { STAGES } from '../../domain/enrolment';
+import { text } from '../../domain/forms/primitives';
+import { dbTime, stage, storedJson } from '../response-fields';
+
+export class SeasonDto extends createZodDto(
+  z.strictObject({
+    name: text(60),
+    primaryBornOnOrBefore: z.iso.date().describe('PRIMARY_1 age cut-off, e.g. 2021-08-31 for 2027'),
+    juniorBornOnOrBefore: z.iso.date().describe('JUNIOR_1 age cut-off'),
+  }),
+) {}
+
+export class WindowDto extends createZodDto(
+  z
+    .strictObject({
+      opensAt: z.iso.datetime({ offset: true }),
+      closesAt: z.iso.datetime({ offset: true }),
+    })
+    .refine((w) => w.opensAt < w.closesAt, {
+      path: ['closesAt'],
+      message: 'closes after it opens',
+    }),
+) {}
+
+export class SchoolDto extends createZodDto(
+  z.strictObject({
+    countyCode: z.string().regex(/^\d{6}$/),
+    stage: z.enum(STAGES),
+    nameZh: text(60),
+    type: z.enum(['PUBLIC', 'PRIVATE']),
+    places: z.number().int().min(0).max(10_000).describe('招生计划'),
+    catchmentUnits: z.array(text(32)).max(200).default([]),
+    feederPrimaryIds: z.array(text(32)).max(50).default([]),
+    location: z.strictObject({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
+  }),
+) {}
+
+export class PolicyDto extends createZodDto(priorityPolicySchema) {}
+
+// Responses: the rows as stored. Dates leave as ISO strings (codec DTOs show the JSON form).
+
+export class SeasonRowDto extends createZodDto(
+  z.object({
+    year: z.number().int(),
+    name: z.string(),
+    primaryBornOnOrBefore: dbTime,
+    juniorBornOnOrBefore: dbTime,
+    createdAt: dbTime,
+  }),
+  { codec: true },
+) {}
+
+export class WindowRowDto extends createZodDto(
+  z.object({
+    countyCode: z.string(),
+    stage,
+    seasonYear: z.number().int(),
+    opensAt: dbTime,
+    closesAt: dbTime,
+  }),
+  { codec: true },
+) {}
+
+export class SchoolRowDto extends createZodDto(
+  z.object({
+    id: z.string(),
+    countyCode: z.string(),
+    stage,
+    nameZh: z.string(),
+    type: z.enum(['PUBLIC', 'PRIVATE']),
+    places: z.number().int(),
+    catchmentUnits: z.array(z.string()),
+    feederPrimaryIds: z.array(z.string()),
+    locationX: z.number(),
+    locationY: z.number(),
+  }),
+) {}
+
+export class PolicyRowDto extends createZodDto(
+  z.object({
+    countyCode: z.string(),
+    stage,
+    seasonYear: z.number().int(),
+    version: z.string(),
+    document: storedJson.describe('The policy as it was put'),
+    updatedAt: dbTime,
+  }),
+  { codec: true },
+) {}

@@ -1,0 +1,46 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { STAGES } from '../../domain/enrolment';
+import { stage, storedJson } from '../response-fields';
+
+export class StartRoundDto extends createZodDto(
+  z.strictObject({
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .describe('County of the round'),
+    stage: z.enum(STAGES),
+    seasonYear: z.number().int().min(2024).max(2100),
+    mechanism: z
+      .enum(['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'])
+      .default('DEFERRED_ACCEPTANCE')
+      .describe('DA, or first-choice-first (志愿优先)'),
+  }),
+) {}
+
+// Responses
+
+export class RoundDto extends createZodDto(
+  z.object({
+    roundId: z.string(),
+    countyCode: z.string(),
+    stage,
+    seasonYear: z.number().int(),
+    mechanism: z.string(),
+    status: z.enum(['CREATED', 'FROZEN', 'DRAWN', 'PUBLISHED']),
+    algorithm: z.string(),
+    seedCommitment: z.string().describe('sha256 of the seed, published before the draw'),
+    seed: z.string().nullable().describe('Revealed once the round is drawn'),
+    applicantListHash: z.string().nullable(),
+    policyVersion: z.string().nullable(),
+    schools: storedJson.describe('Per-school summary, once drawn'),
+  }),
+) {}
+
+export class RoundVerificationDto extends createZodDto(
+  z.object({
+    roundId: z.string(),
+    verdict: z.enum(['MATCH', 'MISMATCH']),
+    differences: z.array(z.string()).readonly(),
+  }),
+) {}
