@@ -27,6 +27,19 @@ export const configSchema = z
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_UI_URL: z.url().optional(),
     TEMPORAL_CLI_PATH: z.string().optional(),
+    TEMPORAL_MODE: z
+      .enum(['dev', 'server'])
+      .default('dev')
+      .describe('what `npm start` runs: the CLI dev server, or Temporal server on PostgreSQL'),
+    TEMPORAL_DATABASE_URL: z
+      .url()
+      .default('postgresql://postgres@127.0.0.1:5432/postgres')
+      .describe("server mode: PostgreSQL where Temporal's own two databases are created"),
+    TEMPORAL_DATABASE_NAME: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default('temporal')
+      .describe('server mode: NAME and NAME_visibility'),
     DATA_SHARING_BASE_URL: z.url().default('http://127.0.0.1:4100'),
     DATA_SHARING_APP_KEY: z.string().min(1).default('gx-enrolment-dev'),
     DATA_SHARING_APP_SECRET: z.string().min(16).default(DEV_SECRET),

@@ -1,21 +1,19 @@
 import { join } from 'node:path';
-import { temporalUiUrl } from '../config/config';
 import { migrationsDir } from '../config/paths';
 import { migrate } from '../db/migrator';
 import { createDb } from '../db/prisma-client';
 import { seedReferenceData } from '../db/seed-reference-data';
-import { ensureTemporalCli } from '../temporal/cli';
-import { startDevServer } from '../temporal/dev-server';
 import { startApi } from './start-api';
 import { startConfiguredSimulator } from './start-simulator';
 import { installWorkerRuntime, startWorker } from './start-worker';
 import { poolMax, provideDatabase } from './database';
 import { launch } from './launch';
 import { onShutdown } from './shutdown';
+import { startTemporalEngine } from './temporal-engine';
 
 /**
  * `npm start`: the whole service on one machine with embedded defaults (DESIGN.md §2) —
- * Temporal dev server, database, migrations and demo data, simulator, worker and API. Worker and
+ * Temporal (the dev server, or with TEMPORAL_MODE=server Temporal server on PostgreSQL), database, migrations and demo data, simulator, worker and API. Worker and
  * API share this process, so the API's /metrics includes the worker's metrics.
  */
 launch('all-in-one', async (config, logger) => {
@@ -24,16 +22,9 @@ launch('all-in-one', async (config, logger) => {
   const stops: Array<() => Promise<unknown>> = [];
   onShutdown(stops, logger);
 
-  const [host, port] = config.TEMPORAL_ADDRESS.split(':');
-  const temporal = await startDevServer({
-    cliPath: await ensureTemporalCli(),
-    port: Number(port ?? 7233),
-    uiPort: config.TEMPORAL_UI_PORT,
-    dbFile: join(config.DATA_DIR, 'temporal.sqlite'),
-    namespace: config.TEMPORAL_NAMESPACE,
-  });
+  const temporal = await startTemporalEngine(config);
   stops.unshift(() => temporal.stop());
-  log(`Temporal dev server   ${host}:${port ?? 7233}   Web UI ${temporalUiUrl(config)}`);
+  log(temporal.description);
 
   const database = await provideDatabase(config);
   if (database.embedded) stops.unshift(() => database.embedded!.stop());

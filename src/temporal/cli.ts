@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { goInstall, isExecutable, onPath, projectCacheDir } from './go-install';
 
 /**
  * Finds the Temporal CLI (which embeds the dev server) without ever downloading a binary at run
@@ -12,8 +9,7 @@ export const TEMPORAL_CLI_VERSION = '1.5.1';
 export const TEMPORAL_CLI_MODULE = `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
-  return join(base, 'gx-enrolment', `temporal-${TEMPORAL_CLI_VERSION}`);
+  return join(projectCacheDir(env), `temporal-${TEMPORAL_CLI_VERSION}`);
 }
 
 export class TemporalCliNotFoundError extends Error {
@@ -25,23 +21,6 @@ export class TemporalCliNotFoundError extends Error {
     );
     this.name = 'TemporalCliNotFoundError';
   }
-}
-
-async function isExecutable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function onPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    const candidate = join(dir, name);
-    if (await isExecutable(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 export async function findTemporalCli(
@@ -58,30 +37,16 @@ export async function findTemporalCli(
   return onPath('temporal', env);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve(code ?? 1));
-  });
-}
-
 /** Returns the CLI's path, building it into the cache with `go install` when it is nowhere else. */
 export async function ensureTemporalCli(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const found = await findTemporalCli(env);
   if (found) return found;
-  const goPath = await onPath('go', env);
-  if (!goPath) throw new TemporalCliNotFoundError('no Go toolchain on PATH to build it');
   const dir = cacheDir(env);
-  await mkdir(dir, { recursive: true });
   process.stderr.write(
     `Building the Temporal CLI v${TEMPORAL_CLI_VERSION} into ${dir} (a few minutes, once)...\n`,
   );
-  const code = await run(goPath, ['install', '-v', TEMPORAL_CLI_MODULE], {
-    ...env,
-    GOBIN: dir,
-    GOFLAGS: '-mod=mod',
-  });
+  const code = await goInstall([TEMPORAL_CLI_MODULE], dir, env);
+  if (code === undefined) throw new TemporalCliNotFoundError('no Go toolchain on PATH to build it');
   const built = join(dir, 'temporal');
   if (code !== 0 || !(await isExecutable(built))) {
     throw new TemporalCliNotFoundError(

@@ -132,7 +132,10 @@ function isServing(cliPath: string, address: string): Promise<boolean> {
   });
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+export async function stopChild(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const timedOut = await Promise.race([

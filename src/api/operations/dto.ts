@@ -4,7 +4,7 @@ import { CHECK_OUTCOMES, ENROLMENT_STATUSES, STAGES } from '../../domain/enrolme
 import { text } from '../../domain/forms/primitives';
 import { PROBLEMS } from '../../domain/operations/case-problems';
 import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
-import { decisionFields, rejectionNeedsReason } from '../review/dto';
+import { decisionFields, decisionNeedsItsFields } from '../../domain/review-schema';
 import { booleanParam, countyCodeParam } from '../query-params';
 import { dbTime, isoTime, settled, stage, status, storedJson } from '../response-fields';
 
@@ -90,7 +90,7 @@ const supplementDelivery = z.strictObject({
 export const deliverySchema = z
   .discriminatedUnion('kind', [decisionDelivery, supplementDelivery])
   .superRefine((value, ctx) => {
-    if (value.kind === 'decision') rejectionNeedsReason(value, ctx);
+    if (value.kind === 'decision') decisionNeedsItsFields(value, ctx);
   });
 export type Delivery = z.infer<typeof deliverySchema>;
 

@@ -30,7 +30,6 @@ import {
   type ResetTarget,
 } from '../../domain/operations/reset-plan';
 import { actorOf, type Principal } from '../../domain/principal';
-import type { RejectionReason } from '../../domain/review';
 import type { StatusNotifier } from '../../integration/platform/status-notifier';
 import { caseEventsOf } from '../../operations/case-history';
 import { mapLimit } from '../../operations/map-limit';
@@ -492,12 +491,8 @@ export class OperationsService {
       identity: actor,
     };
     if (delivery.kind === 'decision') {
-      const decision: ReviewDecision = {
-        decision: delivery.decision,
-        ...(delivery.reasonCode && { reasonCode: delivery.reasonCode as RejectionReason }),
-        ...(delivery.reason && { reason: delivery.reason }),
-        reviewerId: actor,
-      };
+      const { kind, ...fields } = delivery;
+      const decision: ReviewDecision = { ...fields, reviewerId: actor };
       return { ...base, name: decideUpdate.name, args: [decision] };
     }
     const supplement = await this.applicationsService.supplementFor(

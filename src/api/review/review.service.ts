@@ -7,7 +7,8 @@ import type { EnrolmentStatus } from '../../domain/enrolment';
 import { ForbiddenError, RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { actorOf, type Principal } from '../../domain/principal';
-import type { RejectionReason, SupplementItem } from '../../domain/review';
+import type { SupplementItem } from '../../domain/review';
+import type { ReviewDecisionFields } from '../../domain/review-schema';
 import {
   confirmOfflineCheckUpdate,
   decideUpdate,
@@ -42,7 +43,7 @@ export class ReviewService {
   async decide(
     applicationNo: string,
     caller: CallerContext,
-    decision: { decision: 'APPROVE' | 'REJECT'; reasonCode?: string; reason?: string },
+    decision: ReviewDecisionFields,
   ): Promise<TransitionResult> {
     const row = await this.cases.find(applicationNo, caller, canDecideCase);
     return this.cases.update(
@@ -51,14 +52,7 @@ export class ReviewService {
       { action: decision.decision, reason: decision.reason ?? null },
       (handle) =>
         handle.executeUpdate(decideUpdate, {
-          args: [
-            {
-              decision: decision.decision,
-              reasonCode: decision.reasonCode as RejectionReason | undefined,
-              reason: decision.reason,
-              reviewerId: actorOf(caller.principal),
-            },
-          ],
+          args: [{ ...decision, reviewerId: actorOf(caller.principal) }],
         }),
     );
   }

@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { standardPorts, writeServerConfig } from './server-config';
+
+describe("Temporal server's configuration", () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'server-config-'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('keeps the documented ports around the frontend', () => {
+    expect(standardPorts(7233)).toMatchObject({ frontend: 7233, history: 7234, matching: 7235 });
+    expect(standardPorts(17233)).toMatchObject({ frontendHttp: 17243, workerMembership: 16939 });
+  });
+
+  it('is written where `--root DIR --config config --env NAME` reads it, PostgreSQL for both stores', async () => {
+    const args = await writeServerConfig(root, {
+      postgres: { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' },
+      databases: { temporal: 't', visibility: 't_visibility' },
+      ports: standardPorts(7233),
+    });
+    expect(args).toEqual([
+      '--root',
+      root,
+      '--config',
+      'config',
+      '--env',
+      'gx-enrolment',
+      '--allow-no-auth',
+      'start',
+    ]);
+    const config = JSON.parse(await readFile(join(root, 'config', 'gx-enrolment.yaml'), 'utf8'));
+    const stores = config.persistence.datastores;
+    expect(stores[config.persistence.defaultStore].sql).toMatchObject({
+      pluginName: 'postgres12',
+      databaseName: 't',
+      connectAddr: '127.0.0.1:5432',
+    });
+    expect(stores[config.persistence.visibilityStore].sql.databaseName).toBe('t_visibility');
+    expect(config.services.frontend.rpc).toMatchObject({ grpcPort: 7233, bindOnLocalHost: true });
+    expect(config.dynamicConfigClient.filepath).toBe(join(root, 'config', 'dynamicconfig.yaml'));
+  });
+
+  it('refuses ports the server cannot record (its membership column is a smallint)', async () => {
+    await expect(
+      writeServerConfig(root, {
+        postgres: { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' },
+        databases: { temporal: 't', visibility: 't_visibility' },
+        ports: standardPorts(42_209),
+      }),
+    ).rejects.toThrow(/below 32768: frontend=42209/);
+  });
+});

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { Client } from 'pg';
+import request from 'supertest';
+import { postgresEndpoint } from '../../src/main/temporal-engine';
+import { startTemporalServer, type RunningTemporalServer } from '../../src/temporal/server';
+import { standardPorts, type ServerPorts } from '../../src/temporal/server-config';
+import { EXPECTED_SCHEMA_VERSIONS, requireTemporalServer } from '../../src/temporal/server-install';
+import { schemaVersion } from '../../src/temporal/server-schema';
+import { missingTemporalSetup } from '../../src/temporal/setup';
+import { formFor } from '../../src/testing/forms';
+import { ADMIN_DATABASE_URL } from '../support/database';
+import { eventually } from '../support/eventually';
+import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** The server's ports around a random frontend port, all free and below 32768 (see ServerPorts). */
+async function freeServerPorts(): Promise<ServerPorts> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const ports = standardPorts(10_000 + Math.floor(Math.random() * 20_000));
+    const free = await Promise.all(Object.values(ports).map(isFree));
+    if (free.every(Boolean)) return ports;
+  }
+  throw new Error('no free set of ports for Temporal server');
+}
+
+/**
+ * TEMPORAL_MODE=server on a fresh PostgreSQL: the launcher creates Temporal's two databases and
+ * schemas, starts the server, registers the namespace and search attributes, and the service
+ * runs an application on it. Needs `npm run temporal:server:install` (part of `npm run setup`).
+ */
+describe('Temporal server on PostgreSQL', () => {
+  const { endpoint, database: adminDatabase } = postgresEndpoint(ADMIN_DATABASE_URL);
+  const name = `gx_temporal_${randomBytes(5).toString('hex')}`;
+  const databases = { temporal: name, visibility: `${name}_visibility` };
+  let root: string;
+  let ports: ServerPorts;
+  let server: RunningTemporalServer | undefined;
+  let sut: Harness;
+
+  async function start(): Promise<RunningTemporalServer> {
+    return startTemporalServer({
+      install: await requireTemporalServer(),
+      root,
+      postgres: endpoint,
+      adminDatabase,
+      databases,
+      ports,
+      namespace: 'default',
+    });
+  }
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'gx-temporal-server-'));
+    ports = await freeServerPorts();
+    server = await start();
+    sut = await startHarness({
+      workflowBundle: await bundleWorkflows(),
+      env: { TEMPORAL_ADDRESS: server.address },
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await sut?.close();
+    await server?.stop();
+    const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+    await admin.connect();
+    for (const db of Object.values(databases))
+      await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    await admin.end();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('creates both schemas at the expected versions, the namespace and its search attributes', async () => {
+    expect(server!.schemasBefore).toEqual({ temporal: undefined, visibility: undefined });
+    expect(await schemaVersion(endpoint, databases.temporal)).toBe(
+      EXPECTED_SCHEMA_VERSIONS.temporal,
+    );
+    expect(await schemaVersion(endpoint, databases.visibility)).toBe(
+      EXPECTED_SCHEMA_VERSIONS.visibility,
+    );
+    expect(server!.registered).toContain('namespace default');
+    expect(server!.registered).toContain('search attribute EnrolmentStatus');
+    expect(await missingTemporalSetup(sut.temporal, 'default')).toEqual([]);
+  });
+
+  it('runs an application to AWAITING_REVIEW, findable by search attribute in SQL visibility', async () => {
+    const family = { Authorization: await sut.auth.parent('family-server-mode') };
+    const submitted = await request(sut.apiUrl)
+      .post('/applications')
+      .set(family)
+      .send(formFor(registryPeople[0]!));
+    expect(submitted.status).toBe(201);
+    const { applicationNo, workflowId } = submitted.body as {
+      applicationNo: string;
+      workflowId: string;
+    };
+    await eventually(async () => {
+      const view = await request(sut.apiUrl).get(`/applications/${applicationNo}`).set(family);
+      return view.body.status === 'AWAITING_REVIEW' ? view.body : undefined;
+    }, `${applicationNo} to reach AWAITING_REVIEW`);
+    await eventually(async () => {
+      for await (const execution of sut.temporal.workflow.list({
+        query: `EnrolmentStatus = 'AWAITING_REVIEW' AND WorkflowId = '${workflowId}'`,
+      }))
+        return execution.workflowId;
+      return undefined;
+    }, 'the case in visibility');
+  });
+
+  it('starts again on the same databases without changing a schema or registering anything', async () => {
+    await sut.stopWorker();
+    await server!.stop();
+    server = await start();
+    expect(server.schemasBefore).toEqual(EXPECTED_SCHEMA_VERSIONS);
+    expect(server.registered).toEqual([]);
+  });
+});
