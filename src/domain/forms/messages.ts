@@ -25,6 +25,10 @@ export const RULES = {
   OUT_OF_RANGE: { en: 'This value is out of range.', zh: '此项数值超出范围。' },
   BAD_FORMAT: { en: 'This value is not in the expected format.', zh: '此项格式不正确。' },
   CONTROL_CHARACTERS: { en: 'Control characters are not allowed.', zh: '不允许包含控制字符。' },
+  BROKEN_CHARACTERS: {
+    en: 'This text contains a broken character (half of a UTF-16 surrogate pair).',
+    zh: '内容包含无效字符(不成对的代理码元)。',
+  },
   NAME_CHARACTERS: {
     en: 'A name may contain Chinese characters, letters, spaces and the middle dot (·) only.',
     zh: '姓名只能包含汉字、字母、空格和间隔号(·)。',
