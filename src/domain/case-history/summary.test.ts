@@ -1,4 +1,4 @@
-import { summariseHistory } from './history-summary';
+import { summariseHistory } from './summary';
 import { historyOf } from '../../testing/case-events';
 
 describe('summariseHistory', () => {

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseEventOf } from './case-events';
+import type { CaseEvent, CaseEventOf } from './events';
 
 /** One readable line of a case's history, with the events it stands for. */
 export interface HistoryStep {

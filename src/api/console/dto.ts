@@ -2,7 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CHECK_OUTCOMES, ENROLMENT_STATUSES, STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
-import { PROBLEMS } from '../../domain/operations/case-problems';
+import { PROBLEMS } from '../../domain/case-history/problems';
 import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
 import { decisionFields, decisionNeedsItsFields } from '../../domain/review-schema';
 import { booleanParam, countyCodeParam } from '../query-params';

@@ -1,6 +1,6 @@
 /**
  * A case's Temporal history in the terms operators reason about (DESIGN.md §7). The adapter in
- * src/operations/ reads Temporal's events into these; the rules here never see a protobuf.
+ * src/case-runs/ reads Temporal's events into these; the rules here never see a protobuf.
  */
 interface At {
   /** Temporal's event id: the order of the history and the handle for a reset. */

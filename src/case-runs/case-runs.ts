@@ -48,7 +48,7 @@ export interface VisibleRun extends RunRef {
  * run, fetch its history, and act on it. Every call that changes something names the operator as
  * Temporal's identity, so the Web UI and the history say who did it.
  */
-export class CaseOperations {
+export class CaseRuns {
   constructor(private readonly client: Client) {}
 
   private get service() {

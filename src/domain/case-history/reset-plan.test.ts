@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { RuleViolationError } from '../errors';
-import type { CaseEvent } from './case-events';
+import type { CaseEvent } from './events';
 import { planReset } from './reset-plan';
 import { historyOf } from '../../testing/case-events';
 

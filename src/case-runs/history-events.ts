@@ -1,7 +1,7 @@
 import { arrayFromPayloads, defaultPayloadConverter } from '@temporalio/common';
 import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
-import type { CaseEvent } from '../domain/operations/case-events';
+import type { CaseEvent } from '../domain/case-history/events';
 import { EnrolmentStatusKey, ReviewOverdueKey } from '../contract';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { problemsOf } from './case-problems';
+import { problemsOf } from './problems';
 
 const now = new Date('2026-07-01T08:00:00Z');
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);

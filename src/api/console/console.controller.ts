@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
-import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
 import {
   BulkCloseDto,
   BulkCloseOutcomeDto,
@@ -24,14 +25,23 @@ import {
   RetryDto,
   StuckCasesQueryDto,
 } from './dto';
-import { OperationsService } from './operations.service';
+import { bulk } from './bulk';
+import { CaseClosingService } from './case-closing.service';
+import { CaseFinderService } from './case-finder.service';
+import { CaseInspectionService } from './case-inspection.service';
+import { CaseRepairService } from './case-repair.service';
 
 @ApiTags('operations')
 @ApiBearerAuth()
 @Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
 @Controller('ops')
-export class OperationsController {
-  constructor(private readonly ops: OperationsService) {}
+export class ConsoleController {
+  constructor(
+    private readonly finder: CaseFinderService,
+    private readonly inspection: CaseInspectionService,
+    private readonly repair: CaseRepairService,
+    private readonly closing: CaseClosingService,
+  ) {}
 
   @Get('cases')
   @ZodResponse({ status: 200, type: StuckCasesPageDto })
@@ -40,14 +50,14 @@ export class OperationsController {
       'Running cases by status, county, stage, overdue and problem (failing activity, failing workflow task, long in state); paged',
   })
   find(@Query() query: StuckCasesQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.ops.find(principal, query);
+    return this.finder.find(principal, query);
   }
 
   @Get('counts')
   @ZodResponse({ status: 200, type: ProblemCountsDto })
   @ApiOperation({ summary: 'Cases per status, and running cases per problem' })
   counts(@Query() query: ProblemCountsQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.ops.counts(principal, query);
+    return this.finder.counts(principal, query);
   }
 
   @Get('cases/:applicationNo')
@@ -56,12 +66,8 @@ export class OperationsController {
     summary:
       'One case: timeline, evidence, pending activities, history in steps, Web UI link, audit',
   })
-  inspect(
-    @Param('applicationNo') applicationNo: string,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
-    return this.ops.inspect(applicationNo, { principal, requestId });
+  inspect(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.inspection.inspect(applicationNo, caller);
   }
 
   @Get('cases/:applicationNo/history')
@@ -72,14 +78,10 @@ export class OperationsController {
   @ApiOperation({ summary: "Export the case's Temporal history as JSON (audited)" })
   async exportHistory(
     @Param('applicationNo') applicationNo: string,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
     @Res() res: Response,
   ) {
-    const { fileName, json } = await this.ops.exportHistory(applicationNo, {
-      principal,
-      requestId,
-    });
+    const { fileName, json } = await this.inspection.exportHistory(applicationNo, caller);
     res
       .status(200)
       .type('application/json')
@@ -90,12 +92,8 @@ export class OperationsController {
   @Post('cases/:applicationNo/replay')
   @ZodResponse({ status: 200, type: ReplayVerdictDto })
   @ApiOperation({ summary: "Replay the case's history against the current workflow code" })
-  replay(
-    @Param('applicationNo') applicationNo: string,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
-    return this.ops.replay(applicationNo, { principal, requestId });
+  replay(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.inspection.replay(applicationNo, caller);
   }
 
   @Post('cases/:applicationNo/retry')
@@ -104,10 +102,9 @@ export class OperationsController {
   retry(
     @Param('applicationNo') applicationNo: string,
     @Body() body: RetryDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.ops.retry(applicationNo, { principal, requestId }, body);
+    return this.repair.retry(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/reset')
@@ -119,10 +116,9 @@ export class OperationsController {
   reset(
     @Param('applicationNo') applicationNo: string,
     @Body() body: ResetDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.ops.reset(applicationNo, { principal, requestId }, body);
+    return this.repair.reset(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/cancel')
@@ -131,10 +127,9 @@ export class OperationsController {
   cancel(
     @Param('applicationNo') applicationNo: string,
     @Body() body: CloseDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.ops.cancel(applicationNo, { principal, requestId }, body);
+    return this.closing.cancel(applicationNo, caller, body);
   }
 
   @Post('cases/:applicationNo/terminate')
@@ -145,65 +140,40 @@ export class OperationsController {
   terminate(
     @Param('applicationNo') applicationNo: string,
     @Body() body: CloseDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.ops.terminate(applicationNo, { principal, requestId }, body);
+    return this.closing.terminate(applicationNo, caller, body);
   }
 
   @Post('bulk/retry')
   @ZodResponse({ status: 200, type: BulkRetryOutcomeDto })
   @ApiOperation({ summary: 'Retry failing activities of many cases (dryRun lists them)' })
-  bulkRetry(
-    @Body() body: BulkRetryDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  bulkRetry(@Body() body: BulkRetryDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) =>
-      this.ops.retry(no, { principal, requestId }, request),
-    );
+    return bulk(applicationNos, (no) => this.repair.retry(no, caller, request));
   }
 
   @Post('bulk/reset')
   @ZodResponse({ status: 200, type: BulkResetOutcomeDto })
   @ApiOperation({ summary: 'Reset many cases to a status (dryRun lists each plan)' })
-  bulkReset(
-    @Body() body: BulkResetDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  bulkReset(@Body() body: BulkResetDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) =>
-      this.ops.reset(no, { principal, requestId }, request),
-    );
+    return bulk(applicationNos, (no) => this.repair.reset(no, caller, request));
   }
 
   @Post('bulk/cancel')
   @ZodResponse({ status: 200, type: BulkCloseOutcomeDto })
   @ApiOperation({ summary: 'Cancel many cases (dryRun lists them)' })
-  bulkCancel(
-    @Body() body: BulkCloseDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  bulkCancel(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) =>
-      this.ops.cancel(no, { principal, requestId }, request),
-    );
+    return bulk(applicationNos, (no) => this.closing.cancel(no, caller, request));
   }
 
   @Post('bulk/terminate')
   @ZodResponse({ status: 200, type: BulkCloseOutcomeDto })
   @ApiOperation({ summary: 'Terminate many cases (dryRun lists them)' })
-  bulkTerminate(
-    @Body() body: BulkCloseDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  bulkTerminate(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
     const { applicationNos, ...request } = body;
-    return this.ops.bulk(applicationNos, (no) =>
-      this.ops.terminate(no, { principal, requestId }, request),
-    );
+    return bulk(applicationNos, (no) => this.closing.terminate(no, caller, request));
   }
 }

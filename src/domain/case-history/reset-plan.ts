@@ -1,7 +1,7 @@
 import { RuleViolationError } from '../errors';
 import { violation } from '../forms/violations';
-import type { CaseEvent, CaseEventOf } from './case-events';
-import { summariseHistory } from './history-summary';
+import type { CaseEvent, CaseEventOf } from './events';
+import { summariseHistory } from './summary';
 
 /** Where a reset goes back to: a timeline step, or the last time the case entered a status. */
 export type ResetTarget = { readonly step: number } | { readonly status: string };

@@ -6,7 +6,7 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { InvalidTokenError, verifyFamilyToken } from '../../auth/tokens';
+import { InvalidTokenError, verifyFamilyToken } from '../../auth/jwt';
 import { familyTokenSettings, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { AuditRepository } from '../../db/audit-repository';
@@ -20,17 +20,11 @@ import {
 import { violation } from '../../domain/forms/violations';
 import { actorOf, type Principal } from '../../domain/principal';
 import { caseViewQuery, FAILURE_TYPES, type CaseView, type TransitionResult } from '../../contract';
-import { API_CONFIG, APPLICATION_REPOSITORY, AUDIT, TEMPORAL_CLIENT } from '../tokens';
+import { API_CONFIG, APPLICATION_REPOSITORY, AUDIT, TEMPORAL_CLIENT } from '../injection-tokens';
+import type { CallerContext } from '../auth/caller';
 
 /** A query that cannot be answered this fast falls back to the read model. */
 const LIVE_QUERY_DEADLINE_MS = 3000;
-
-export interface CallerContext {
-  readonly principal: Principal;
-  /** X-Family-Token: the platform vouching for a family. */
-  readonly familyToken?: string;
-  readonly requestId?: string;
-}
 
 export type CaseRow = NonNullable<Awaited<ReturnType<ApplicationRepository['findByNumber']>>>;
 export type AccessRule = (principal: Principal, scope: CaseScope, familySub?: string) => boolean;
@@ -97,18 +91,33 @@ export class CaseGateway {
       }
       throw error;
     }
+    await this.record(row, caller, { ...audit, afterStatus: result.status });
+    return result;
+  }
+
+  /** One audit entry for what the caller did to the case: who, in which role, from which status. */
+  async record(
+    row: CaseRow,
+    caller: CallerContext,
+    entry: {
+      action: string;
+      afterStatus: string;
+      reason?: string | null;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void> {
     await this.audit.append({
       actor: actorOf(caller.principal),
       role: caller.principal.role,
       countyCode: row.countyCode,
-      action: audit.action,
+      action: entry.action,
       applicationNo: row.applicationNo,
       beforeStatus: row.status,
-      afterStatus: result.status,
-      reason: audit.reason ?? null,
+      afterStatus: entry.afterStatus,
+      reason: entry.reason ?? null,
       requestId: caller.requestId ?? null,
+      ...(entry.details && { details: entry.details }),
     });
-    return result;
   }
 
   async liveView(workflowId: string, runId: string): Promise<CaseView | undefined> {
