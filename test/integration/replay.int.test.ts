@@ -4,11 +4,12 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { projectRoot } from '../../src/config/paths';
+import { ADMISSION_ROUND_WORKFLOW_TYPE, ENROLMENT_WORKFLOW_TYPE } from '../../src/contract';
 import { bundleWorkflows } from '../support/harness';
 
 /**
- * Replays recorded histories of every path of the application workflow against the current
- * workflow code: a change that would break running cases fails here, before it ships.
+ * Replays recorded histories of every path of the application and admission-round workflows
+ * against the current workflow code: a change that would break running cases fails here, before it ships.
  * Re-record with `npm run histories:record` only for a change meant to be incompatible.
  */
 const dir = join(projectRoot(), 'test', 'histories');
@@ -32,11 +33,14 @@ describe('replaying recorded histories against the current workflow code', () =>
   it('replays every recorded path without a determinism error', async () => {
     const recorded = await histories(dir);
     expect(recorded.map((h) => h.workflowId)).toEqual([
+      'admission-round',
+      'admitted-with-housing-lock',
       'approved-then-admitted',
       'cancelled-by-operator',
       'offline-check-then-approved',
       'rejected',
       'reset-then-rejected',
+      'review-overdue-then-approved',
       'supplement-expired',
       'supplement-then-approved',
       'withdrawn',
@@ -46,6 +50,28 @@ describe('replaying recorded histories against the current workflow code', () =>
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('holds the paths the file names promise: both workflows, lockHousing, the overdue timer', async () => {
+    const recorded = new Map((await histories(dir)).map((h) => [h.workflowId, h.history]));
+    const events = (name: string) => recorded.get(name)!.events ?? [];
+    const typeOf = (name: string) =>
+      events(name)[0]!.workflowExecutionStartedEventAttributes!.workflowType!.name;
+    const activities = (name: string) =>
+      events(name).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(new Set([...recorded.keys()].map(typeOf))).toEqual(
+      new Set([ENROLMENT_WORKFLOW_TYPE, ADMISSION_ROUND_WORKFLOW_TYPE]),
+    );
+    expect(typeOf('admission-round')).toBe(ADMISSION_ROUND_WORKFLOW_TYPE);
+    expect(activities('admission-round')).toEqual(
+      expect.arrayContaining(['freezeRound', 'drawRound', 'deliverResults', 'publishRound']),
+    );
+    expect(activities('admitted-with-housing-lock')).toContain('lockHousing');
+    // The SLA timer fired (the case was flagged overdue) before the approval.
+    expect(events('review-overdue-then-approved').some((e) => e.timerFiredEventAttributes)).toBe(
+      true,
+    );
+    expect(activities('review-overdue-then-approved')).toContain('recordCaseDetails');
   });
 
   it('fails on a history the current code could not have produced', async () => {
