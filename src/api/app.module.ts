@@ -17,24 +17,32 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
-import { CaseGateway } from './applications/case-gateway';
+import { SubmissionService } from './applications/submission.service';
+import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
 import { RoundsController } from './rounds/rounds.controller';
-import { OperationsController } from './operations/operations.controller';
-import { OperationsService } from './operations/operations.service';
-import { CaseOperations } from '../operations/case-operations';
-import { ReplayCheck } from '../operations/replay-check';
+import { ConsoleController } from './console/console.controller';
+import { CaseClosingService } from './console/case-closing.service';
+import { CaseFinderService } from './console/case-finder.service';
+import { CaseInspectionService } from './console/case-inspection.service';
+import { CaseRepairService } from './console/case-repair.service';
+import { RepairLock } from './console/repair-lock';
+import { CaseRuns } from '../case-runs/case-runs';
+import { ReplayCheck } from '../case-runs/replay-check';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { ProblemFilter } from './problem/problem.filter';
 import { ZodBodyPipe } from './problem/zod-body.pipe';
 import { RegistrationController } from './registration/registration.controller';
+import { RegistrationService } from './registration/registration.service';
 import {
   ACCESS_TOKEN_SETTINGS,
   ADMINISTRATION,
@@ -50,11 +58,11 @@ import {
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
-  CASE_OPERATIONS,
+  CASE_RUNS,
   REPLAY_CHECK,
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
-} from './tokens';
+} from './injection-tokens';
 
 export interface ApiDependencies {
   readonly config: Config;
@@ -77,7 +85,7 @@ export class AppModule {
         ReviewController,
         RoundsController,
         AdminController,
-        OperationsController,
+        ConsoleController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -102,10 +110,18 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         CaseGateway,
         ApplicationsService,
+        SubmissionService,
         ReviewService,
         RoundsService,
-        OperationsService,
-        { provide: CASE_OPERATIONS, useValue: new CaseOperations(deps.temporal) },
+        AdminService,
+        RegistrationService,
+        MetricsService,
+        CaseFinderService,
+        CaseInspectionService,
+        CaseRepairService,
+        CaseClosingService,
+        RepairLock,
+        { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
         { provide: REPLAY_CHECK, useValue: new ReplayCheck() },
         {

@@ -2,9 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { createLogger, logLevel } from '../observability/logger';
 import { AppModule, type ApiDependencies } from './app.module';
+import { docsEnabled, metricsAccess } from './exposure';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { nestLogging, requestLogging } from './observability/request-logging';
 import {
@@ -22,8 +24,10 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     bodyParser: false,
     logger: logging.logger,
   });
+  app.disable('x-powered-by');
   // Logging and timing come before body parsing, so requests refused there are logged and timed.
   app.use(
+    helmet(),
     assignRequestId,
     requestLogging(logger),
     recordHttpMetrics,
@@ -31,7 +35,8 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     jsonBody,
     bodyErrorToProblem,
   );
-  SwaggerModule.setup('docs', app, openApiDocument(app));
+  app.use('/metrics', metricsAccess(deps.config));
+  if (docsEnabled(deps.config)) SwaggerModule.setup('docs', app, openApiDocument(app));
   return app;
 }
 

@@ -3,7 +3,7 @@ import type { Config } from '../config/config';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { PinoTemporalLogger } from '../observability/temporal-logger';
-import { connectTemporalClient } from '../temporal/client';
+import { connectTemporalClient, temporalConnectionOptions } from '../temporal/client';
 import { assertTemporalSetup } from '../temporal/setup';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
@@ -32,13 +32,13 @@ export interface RunningWorker {
 
 /** A worker for the configured task queue, polling until stopped; refuses an unset namespace. */
 export async function startWorker(config: Config, db: Db): Promise<RunningWorker> {
-  const client = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const client = await connectTemporalClient(config);
   // A worker on a namespace without the search attributes would fail every workflow task.
   await assertTemporalSetup(client, config.TEMPORAL_NAMESPACE).catch(async (error: unknown) => {
     await client.connection.close();
     throw error;
   });
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createEnrolmentWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

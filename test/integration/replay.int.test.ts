@@ -2,14 +2,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { projectRoot } from '../../src/config/paths';
+import { ADMISSION_ROUND_WORKFLOW_TYPE, ENROLMENT_WORKFLOW_TYPE } from '../../src/contract';
 import { ReplayCheck } from '../../src/operations/replay-check';
 
 /**
- * Replays recorded histories of every path of the application workflow against the current
- * workflow code, through the operations console's replay check (which also catches a workflow
- * task the code fails, not only nondeterminism): a change that would break running cases fails
- * here, before it ships. Re-record with `npm run histories:record` only for a change meant to be
- * incompatible.
+ * Replays recorded histories of every path of the application and admission-round workflows
+ * against the current workflow code, through the operations console's replay check (which also
+catches a workflow task the code fails, not only nondeterminism): a change that would break running
+cases fails here, before it ships.
+ * Re-record with `npm run histories:record` only for a change meant to be incompatible.
  */
 const dir = join(projectRoot(), 'test', 'histories');
 
@@ -29,11 +30,14 @@ describe('replaying recorded histories against the current workflow code', () =>
   it('replays every recorded path without a determinism error or a failing workflow task', async () => {
     const recorded = await histories(dir);
     expect(recorded.map((h) => h.workflowId)).toEqual([
+      'admission-round',
+      'admitted-with-housing-lock',
       'approved-then-admitted',
       'cancelled-by-operator',
       'offline-check-then-approved',
       'rejected',
       'reset-then-rejected',
+      'review-overdue-then-approved',
       'supplement-expired',
       'supplement-then-approved',
       'withdrawn',
@@ -44,6 +48,28 @@ describe('replaying recorded histories against the current workflow code', () =>
       if (!verdict.ok) failures.push(`${workflowId}: ${verdict.error}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('holds the paths the file names promise: both workflows, lockHousing, the overdue timer', async () => {
+    const recorded = new Map((await histories(dir)).map((h) => [h.workflowId, h.history]));
+    const events = (name: string) => recorded.get(name)!.events ?? [];
+    const typeOf = (name: string) =>
+      events(name)[0]!.workflowExecutionStartedEventAttributes!.workflowType!.name;
+    const activities = (name: string) =>
+      events(name).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(new Set([...recorded.keys()].map(typeOf))).toEqual(
+      new Set([ENROLMENT_WORKFLOW_TYPE, ADMISSION_ROUND_WORKFLOW_TYPE]),
+    );
+    expect(typeOf('admission-round')).toBe(ADMISSION_ROUND_WORKFLOW_TYPE);
+    expect(activities('admission-round')).toEqual(
+      expect.arrayContaining(['freezeRound', 'drawRound', 'deliverResults', 'publishRound']),
+    );
+    expect(activities('admitted-with-housing-lock')).toContain('lockHousing');
+    // The SLA timer fired (the case was flagged overdue) before the approval.
+    expect(events('review-overdue-then-approved').some((e) => e.timerFiredEventAttributes)).toBe(
+      true,
+    );
+    expect(activities('review-overdue-then-approved')).toContain('recordCaseDetails');
   });
 
   it('fails on a history the current code could not have produced', async () => {

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InvalidTokenError, verifyAccessToken, type TokenSettings } from '../../auth/tokens';
+import { InvalidTokenError, verifyAccessToken, type TokenSettings } from '../../auth/jwt';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors';
 import type { Role } from '../../domain/principal';
-import { ACCESS_TOKEN_SETTINGS } from '../tokens';
+import { ACCESS_TOKEN_SETTINGS } from '../injection-tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators';
 
 /** Verifies the bearer token of every non-public route and checks the route's roles. */
@@ -20,12 +20,11 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthenticatedError('missing bearer token');
+    if (!match) throw new UnauthenticatedError();
     try {
       request.principal = await verifyAccessToken(match[1]!, this.settings);
     } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw new UnauthenticatedError(error.message, { cause: error });
+      if (error instanceof InvalidTokenError) throw new UnauthenticatedError({ cause: error });
       throw error;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseResidentId, parseResidentId, type ResidentIdProblem } from '../resident-id';
 import { isGuangxiCounty } from '../reference/guangxi-divisions';
-import { RULES, type RuleCode } from './messages';
+import { RULES, type RuleCode } from './rule-texts';
 
 /** Adds an issue whose code and Chinese text travel in `params` to the problem document. */
 export function addRuleIssue(

@@ -8,6 +8,7 @@ import type { CheckOutcome, EnrolmentStatus } from '../../domain/enrolment';
 import {
   EnrolmentStatusKey,
   ReviewOverdueKey,
+  statusNotice,
   type AdmissionDelivery,
   type CancellationNote,
   type CaseView,
@@ -104,16 +105,7 @@ export class EnrolmentCase {
       updates.push({ key: ReviewOverdueKey, value: false });
     }
     upsertSearchAttributes(updates);
-    this.outbox.push({
-      deliveryId: `${workflowId}/${runId}/${entry.seq}`,
-      applicationNo: input.applicationNo,
-      ownerSub: input.ownerSub,
-      seq: entry.seq,
-      status: to,
-      previousStatus: entry.from,
-      reason,
-      at: entry.at,
-    });
+    this.outbox.push(statusNotice({ workflowId, runId }, input, entry));
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
     await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }
