@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { projectRoot } from '../../src/config/paths';
 import { ADMISSION_ROUND_WORKFLOW_TYPE, ENROLMENT_WORKFLOW_TYPE } from '../../src/contract';
-import { ReplayCheck } from '../../src/operations/replay-check';
+import { ReplayCheck } from '../../src/case-runs/replay-check';
 
 /**
  * Replays recorded histories of every path of the application and admission-round workflows
