@@ -27,6 +27,8 @@ import { OperationsController } from './operations/operations.controller';
 import { OperationsService } from './operations/operations.service';
 import { CaseOperations } from '../operations/case-operations';
 import { ReplayCheck } from '../operations/replay-check';
+import { payloadCodecOf, temporalDataConverter } from '../temporal/data-converter';
+import { CodecController } from './codec/codec.controller';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { RoundsService } from './rounds/rounds.service';
@@ -55,6 +57,7 @@ import {
   REPLAY_CHECK,
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
+  PAYLOAD_CODEC,
 } from './tokens';
 
 export interface ApiDependencies {
@@ -81,6 +84,7 @@ export class AppModule {
         RoundsController,
         AdminController,
         OperationsController,
+        CodecController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -109,8 +113,12 @@ export class AppModule {
         RoundsService,
         OperationsService,
         { provide: CASE_OPERATIONS, useValue: new CaseOperations(deps.temporal) },
+        { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
-        { provide: REPLAY_CHECK, useValue: new ReplayCheck(deps.workflowBundle) },
+        {
+          provide: REPLAY_CHECK,
+          useValue: new ReplayCheck(temporalDataConverter(deps.config), deps.workflowBundle),
+        },
         {
           provide: PLATFORM_NOTIFIER,
           useValue: new StatusNotifier({

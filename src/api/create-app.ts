@@ -4,7 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { createLogger, logLevel } from '../observability/logger';
+import { temporalUiUrl } from '../config/config';
 import { AppModule, type ApiDependencies } from './app.module';
+import { codecCors } from './codec/codec-cors';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { nestLogging, requestLogging } from './observability/request-logging';
 import {
@@ -23,6 +25,7 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     logger: logging.logger,
   });
   // Logging and timing come before body parsing, so requests refused there are logged and timed.
+  app.use('/codec', codecCors(temporalUiUrl(deps.config)));
   app.use(
     assignRequestId,
     requestLogging(logger),

@@ -5,6 +5,8 @@ import { z } from 'zod';
  * development setup of DESIGN.md §2; a deployment overrides them through the environment.
  */
 const DEV_SECRET = 'dev-only-secret-change-me';
+/** `dev1:` + base64 of a 32-byte text: Temporal payload encryption outside production only. */
+const DEV_PAYLOAD_KEYS = `dev1:${Buffer.from('dev-only-payload-key-change-me!!').toString('base64')}`;
 
 const port = z.coerce.number().int().min(0).max(65535);
 const durationMs = z.coerce.number().int().positive();
@@ -66,6 +68,11 @@ export const configSchema = z
     PLATFORM_FAMILY_TOKEN_SECRET: z.string().min(32).default(`${DEV_SECRET}-family-0123456`),
     PLATFORM_CALLBACK_URL: z.url().optional().describe("unset = the simulator's receiver"),
     PLATFORM_CALLBACK_SECRET: z.string().min(16).default(DEV_SECRET),
+    PAYLOAD_ENCRYPTION_KEYS: z
+      .string()
+      .min(1)
+      .default(DEV_PAYLOAD_KEYS)
+      .describe('Temporal payload keys, id:base64 (32 bytes) comma-separated, newest last'),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;
@@ -73,6 +80,12 @@ export const configSchema = z
       if (c[key] === DEV_SECRET)
         ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
     }
+    if (c.PAYLOAD_ENCRYPTION_KEYS.includes(DEV_PAYLOAD_KEYS))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYLOAD_ENCRYPTION_KEYS'],
+        message: 'must be set in production',
+      });
     if (!c.DATABASE_URL)
       ctx.addIssue({
         code: 'custom',

@@ -12,7 +12,7 @@ export async function startApi(
   db: Db,
   logger: Logger,
 ): Promise<NestExpressApplication> {
-  const temporal = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const temporal = await connectTemporalClient(config);
   // Without its search attributes every submission would fail with a 500: refuse to start.
   await assertTemporalSetup(temporal, config.TEMPORAL_NAMESPACE).catch(async (error: unknown) => {
     await temporal.connection.close();

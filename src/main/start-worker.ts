@@ -4,6 +4,7 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { PinoTemporalLogger } from '../observability/temporal-logger';
 import { connectTemporalClient } from '../temporal/client';
+import { temporalDataConverter } from '../temporal/data-converter';
 import { assertTemporalSetup } from '../temporal/setup';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
@@ -32,7 +33,7 @@ export interface RunningWorker {
 
 /** A worker for the configured task queue, polling until stopped; refuses an unset namespace. */
 export async function startWorker(config: Config, db: Db): Promise<RunningWorker> {
-  const client = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const client = await connectTemporalClient(config);
   // A worker on a namespace without the search attributes would fail every workflow task.
   await assertTemporalSetup(client, config.TEMPORAL_NAMESPACE).catch(async (error: unknown) => {
     await client.connection.close();
@@ -44,6 +45,7 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies: createActivityDependencies(config, db, client),
+    dataConverter: temporalDataConverter(config),
   });
   const running = worker.run();
   return {

@@ -8,7 +8,7 @@ import { launch } from './launch';
  * non-zero so the deployment stops there rather than serving 500s.
  */
 launch('temporal-setup', async (config, logger) => {
-  const client = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const client = await connectTemporalClient(config);
   try {
     const { created } = await ensureTemporalSetup(client, config.TEMPORAL_NAMESPACE);
     logger.info(

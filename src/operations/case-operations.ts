@@ -11,6 +11,7 @@ import { temporal } from '@temporalio/proto';
 import Long from 'long';
 import { RepairRefusedError } from '../domain/errors';
 import { cancellationNoteSignal, type CancellationNote } from '../contract';
+import { decodeHistory } from '../temporal/data-converter';
 
 const ExecutionStatus = temporal.api.enums.v1.WorkflowExecutionStatus;
 const ResetReapplyExcludeType = temporal.api.enums.v1.ResetReapplyExcludeType;
@@ -121,11 +122,16 @@ export class CaseOperations {
     return (await this.client.workflow.getHandle(workflowId).describe()).runId;
   }
 
+  /** The run's history with its payloads decrypted and failure messages restored. */
   async history(run: RunRef) {
+    return (await this.decodedHistory(run)).events ?? [];
+  }
+
+  async decodedHistory(run: RunRef) {
     const history = await refused('HISTORY', () =>
       this.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory(),
     );
-    return history.events ?? [];
+    return decodeHistory(history, this.client.options.loadedDataConverter.payloadCodecs);
   }
 
   /**
@@ -196,6 +202,7 @@ export class CaseOperations {
     return new Client({
       connection: this.client.connection,
       namespace: this.namespace,
+      dataConverter: this.client.options.dataConverter,
       identity,
     });
   }

@@ -1,6 +1,8 @@
+import type { DataConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
 
 export type ReplayVerdict =
   | { readonly ok: true }
@@ -13,8 +15,15 @@ export type ReplayVerdict =
 export class ReplayCheck {
   private bundle: Promise<WorkflowBundle> | undefined;
 
-  /** A prebuilt bundle (tests build one per file); otherwise the workflows are bundled once. */
-  constructor(private readonly prebuilt?: WorkflowBundle) {}
+  /**
+   * The converter decodes the history's payloads as the worker would (encrypted or not); a
+   * prebuilt bundle (tests build one per file) must carry the same failure converter, otherwise
+   * the workflows are bundled once with it.
+   */
+  constructor(
+    private readonly dataConverter: DataConverter,
+    private readonly prebuilt?: WorkflowBundle,
+  ) {}
 
   async replay(
     history: temporal.api.history.v1.IHistory,
@@ -22,7 +31,7 @@ export class ReplayCheck {
   ): Promise<ReplayVerdict> {
     try {
       await Worker.runReplayHistory(
-        { workflowBundle: await this.workflowBundle() },
+        { workflowBundle: await this.workflowBundle(), dataConverter: this.dataConverter },
         history,
         workflowId,
       );
@@ -39,7 +48,11 @@ export class ReplayCheck {
   private workflowBundle(): Promise<WorkflowBundle> {
     this.bundle ??= this.prebuilt
       ? Promise.resolve(this.prebuilt)
-      : bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet });
+      : bundleWorkflowCode({
+          workflowsPath: require.resolve('../workflows'),
+          failureConverterPath: FAILURE_CONVERTER_PATH,
+          logger: quiet,
+        });
     return this.bundle;
   }
 }

@@ -6,19 +6,22 @@ import { projectRoot } from '../../src/config/paths';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
 import { admissionResultSignal } from '../../src/contract';
 import { formForFamily } from '../../src/testing/forms';
+import { HISTORY_PAYLOAD_KEYS } from '../support/payload-keys';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 /**
  * `npm run histories:record` (a Jest project of its own, so that Nest gets its decorator
- * metadata): runs the application workflow down each of its paths on a real server and saves
- * each history under test/histories/, for the replay check in CI. Re-record, and review the
- * diff, only when a workflow change is meant to be incompatible.
+ * metadata): runs the application workflow down each of its paths on a real server, with the
+ * payload codec on, and saves each history under test/histories/encrypted/ for the replay check
+ * in CI. It never overwrites a file: the unencrypted histories beside this file prove that cases
+ * started before encryption still replay, and stay as they are. To re-record a path after a
+ * change meant to be incompatible, delete its file first and review the diff.
  */
 it('records one history per path of the application workflow', async () => {
   const bundle = await bundleWorkflows();
   const sut = await startHarness({
     workflowBundle: bundle,
-    env: { VERIFICATION_RETRY_BUDGET_MS: '2000' },
+    env: { VERIFICATION_RETRY_BUDGET_MS: '2000', PAYLOAD_ENCRYPTION_KEYS: HISTORY_PAYLOAD_KEYS },
   });
   const api = () => request(sut.apiUrl);
   const family = { Authorization: await sut.auth.parent('family-histories') };
@@ -40,11 +43,14 @@ it('records one history per path of the application workflow', async () => {
   const save = async (name: string, no: string, h: Harness = sut) => {
     const row = await h.database.db.application.findUniqueOrThrow({ where: { applicationNo: no } });
     const history = await h.temporal.workflow.getHandle(row.workflowId, row.runId).fetchHistory();
-    await writeFile(
-      join(projectRoot(), 'test', 'histories', `${name}.json`),
-      `${historyToJSON(history)}\n`,
-    );
-    process.stdout.write(`recorded ${name}\n`);
+    const file = join(projectRoot(), 'test', 'histories', 'encrypted', `${name}.json`);
+    try {
+      await writeFile(file, `${historyToJSON(history)}\n`, { flag: 'wx' });
+      process.stdout.write(`recorded ${name}\n`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      process.stdout.write(`kept ${name} (already recorded)\n`);
+    }
   };
 
   const admitted = await submit();
