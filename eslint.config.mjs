@@ -28,8 +28,9 @@ const workflowForbiddenImports = {
       message: 'Workflow code must be deterministic: keep I/O and frameworks out of workflows.',
     },
     {
-      // Workflows see only the SDK, the contract and the domain (DESIGN: the dependency order).
-      group: ['../*', '!../contract', '!../domain', '../*/**', '!../contract/**', '!../domain/**'],
+      // Workflows see only the SDK, the contract and the domain (DESIGN: the dependency order),
+      // from src/workflows and from its subfolders: any `../` path must end in one of the two.
+      regex: '^(?:\\.\\./)+(?!\\.\\./)(?!(?:contract|domain)(?:/|$))',
       message: 'Workflows import only @temporalio/workflow, src/contract and src/domain.',
     },
   ],
@@ -46,7 +47,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // A rest sibling drops a field by name (`const { kind, ...fields } = value`).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-extraneous-class': 'off',
     },
   },

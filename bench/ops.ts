@@ -1,5 +1,5 @@
 import { createApiApp } from '../src/api/create-app';
-import { signAccessToken } from '../src/auth/tokens';
+import { signAccessToken } from '../src/auth/jwt';
 import { accessTokenSettings } from '../src/config/config';
 import { generateFamilies } from '../src/simulator/families';
 import { startBenchStack } from './support/stack';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { signAccessToken } from '../src/auth/tokens';
+import { signAccessToken } from '../src/auth/jwt';
 import { accessTokenSettings, loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/config/paths';
 import { residentIdCheckChar } from '../src/domain/resident-id';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { TokenRequest } from '../src/auth/tokens';
+import type { TokenRequest } from '../src/auth/jwt';
 import { ROLES, type Role } from '../src/domain/principal';
 
 /** Longest lifetime a local token may ask for: 30 days. */

@@ -1,4 +1,4 @@
-import { signAccessToken, signFamilyToken } from '../src/auth/tokens';
+import { signAccessToken, signFamilyToken } from '../src/auth/jwt';
 import { accessTokenSettings, familyTokenSettings, loadConfig } from '../src/config/config';
 import { parseTokenArgs, TOKEN_USAGE, UsageError } from './token-args';
 

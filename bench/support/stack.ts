@@ -13,6 +13,7 @@ import { loadConfig, type Config } from '../../src/config/config';
 import { migrationsDir } from '../../src/config/paths';
 import { migrate } from '../../src/db/migrator';
 import { createDb, type Db } from '../../src/db/prisma-client';
+import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
 import { childKey, enrolmentWorkflowId } from '../../src/domain/application-identity';
 import { formatApplicationNo } from '../../src/domain/application-number';
@@ -73,6 +74,7 @@ export async function startBenchStack(options: {
   await migrate(dbUrl.toString(), migrationsDir());
   const db = createDb({ url: dbUrl.toString(), poolMax: 20 });
   await seedReferenceData(db);
+  await seedDemoData(db);
   const simulator = await startSimulator({
     port: 0,
     appKey: 'bench',

@@ -17,16 +17,22 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
-import { CaseGateway } from './applications/case-gateway';
+import { SubmissionService } from './applications/submission.service';
+import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
 import { RoundsController } from './rounds/rounds.controller';
-import { OperationsController } from './operations/operations.controller';
-import { OperationsService } from './operations/operations.service';
-import { CaseOperations } from '../operations/case-operations';
-import { ReplayCheck } from '../operations/replay-check';
+import { ConsoleController } from './console/console.controller';
+import { CaseClosingService } from './console/case-closing.service';
+import { CaseFinderService } from './console/case-finder.service';
+import { CaseInspectionService } from './console/case-inspection.service';
+import { CaseRepairService } from './console/case-repair.service';
+import { RepairLock } from './console/repair-lock';
+import { CaseRuns } from '../case-runs/case-runs';
+import { ReplayCheck } from '../case-runs/replay-check';
 import { payloadCodecOf, temporalDataConverter } from '../temporal/data-converter';
 import { CodecController } from './codec/codec.controller';
 import { StatusNotifier } from '../integration/platform/status-notifier';
@@ -35,9 +41,11 @@ import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { ProblemFilter } from './problem/problem.filter';
 import { ZodBodyPipe } from './problem/zod-body.pipe';
 import { RegistrationController } from './registration/registration.controller';
+import { RegistrationService } from './registration/registration.service';
 import {
   ACCESS_TOKEN_SETTINGS,
   ADMINISTRATION,
@@ -53,12 +61,12 @@ import {
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
-  CASE_OPERATIONS,
+  CASE_RUNS,
   REPLAY_CHECK,
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
   PAYLOAD_CODEC,
-} from './tokens';
+} from './injection-tokens';
 
 export interface ApiDependencies {
   readonly config: Config;
@@ -83,7 +91,7 @@ export class AppModule {
         ReviewController,
         RoundsController,
         AdminController,
-        OperationsController,
+        ConsoleController,
         CodecController,
       ],
       providers: [
@@ -109,16 +117,24 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         CaseGateway,
         ApplicationsService,
+        SubmissionService,
         ReviewService,
         RoundsService,
-        OperationsService,
-        { provide: CASE_OPERATIONS, useValue: new CaseOperations(deps.temporal) },
-        { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
+        AdminService,
+        RegistrationService,
+        MetricsService,
+        CaseFinderService,
+        CaseInspectionService,
+        CaseRepairService,
+        CaseClosingService,
+        RepairLock,
+        { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
         {
           provide: REPLAY_CHECK,
           useValue: new ReplayCheck(temporalDataConverter(deps.config), deps.workflowBundle),
         },
+        { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
         {
           provide: PLATFORM_NOTIFIER,
           useValue: new StatusNotifier({

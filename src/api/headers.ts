@@ -8,18 +8,20 @@ import type { AuthenticatedRequest } from './auth/auth.decorators';
  * which told client authors that a parent's POST needs a family token.
  */
 
+/** An optional header's value; of a repeated header, the first. */
+export function headerValue(request: AuthenticatedRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 function optionalHeader(name: string) {
-  return createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
-    const value = context.switchToHttp().getRequest<AuthenticatedRequest>().headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  });
+  return createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined =>
+    headerValue(context.switchToHttp().getRequest<AuthenticatedRequest>(), name),
+  );
 }
 
 /** The client's Idempotency-Key, if it sent one. */
 export const IdempotencyKey = optionalHeader('idempotency-key');
-
-/** The platform's X-Family-Token, if one was sent (only a PLATFORM caller needs it). */
-export const FamilyToken = optionalHeader('x-family-token');
 
 export const ApiIdempotencyKeyHeader = () =>
   ApiHeader({
@@ -36,3 +38,6 @@ export const ApiFamilyTokenHeader = () =>
     description:
       'PLATFORM callers only: the family the platform vouches for. Parents and staff send none',
   });
+
+/** The namespace the Temporal Web UI names when it calls the codec server. */
+export const TemporalNamespace = optionalHeader('x-namespace');

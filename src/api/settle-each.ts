@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors';
-import { mapLimit } from '../operations/map-limit';
+import { mapLimit } from '../case-runs/map-limit';
 
 export type Settled<T> =
   | { readonly applicationNo: string; readonly ok: true; readonly result: T }

@@ -118,6 +118,17 @@ export function temporalUiUrl(config: Config): string {
   return config.TEMPORAL_UI_URL ?? `http://127.0.0.1:${config.TEMPORAL_UI_PORT}`;
 }
 
+/** One run's page in Temporal's Web UI; `history` opens its event history. */
+export function temporalRunUrl(
+  config: Config,
+  run: { readonly workflowId: string; readonly runId: string },
+  page?: 'history',
+): string {
+  const namespace = encodeURIComponent(config.TEMPORAL_NAMESPACE);
+  const url = `${temporalUiUrl(config)}/namespaces/${namespace}/workflows/${encodeURIComponent(run.workflowId)}/${run.runId}`;
+  return page ? `${url}/${page}` : url;
+}
+
 export function accessTokenSettings(config: Config) {
   return {
     issuer: config.AUTH_ISSUER,

@@ -1,15 +1,12 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { RejectionReason, SupplementItem } from '../domain/review';
+import type { SupplementItem } from '../domain/review';
+import type { ReviewDecisionFields } from '../domain/review-schema';
 import type { TransitionResult } from './enrolment-workflow';
 
 /** What people do to a case: the updates and signals the API sends and the workflow handles. */
 
-export interface ReviewDecision {
-  readonly decision: 'APPROVE' | 'REJECT';
-  readonly reasonCode?: RejectionReason;
-  readonly reason?: string;
-  readonly reviewerId: string;
-}
+/** A reviewer's decision (its fields and rules: domain/review.ts) and who took it. */
+export type ReviewDecision = Readonly<ReviewDecisionFields> & { readonly reviewerId: string };
 
 export interface SupplementRequest {
   readonly items: readonly SupplementItem[];

@@ -11,3 +11,30 @@ export interface StatusNotice {
   readonly reason: string | null;
   readonly at: string;
 }
+
+/**
+ * The notice of one timeline step, whoever took it (the workflow, or an operator's terminate).
+ * The delivery id names the run and the step, so the platform drops a repeated delivery.
+ */
+export function statusNotice(
+  run: { readonly workflowId: string; readonly runId: string },
+  application: { readonly applicationNo: string; readonly ownerSub: string | null },
+  step: {
+    readonly seq: number;
+    readonly from: EnrolmentStatus | null;
+    readonly to: EnrolmentStatus;
+    readonly reason: string | null;
+    readonly at: string;
+  },
+): StatusNotice {
+  return {
+    deliveryId: `${run.workflowId}/${run.runId}/${step.seq}`,
+    applicationNo: application.applicationNo,
+    ownerSub: application.ownerSub,
+    seq: step.seq,
+    status: step.to,
+    previousStatus: step.from,
+    reason: step.reason,
+    at: step.at,
+  };
+}

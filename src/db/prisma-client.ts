@@ -9,6 +9,16 @@ export interface DbOptions {
   readonly poolMax: number;
 }
 
+/**
+ * How long a transaction waits for a pooled connection, and may then run. Prisma's defaults (2 s
+ * and 5 s) turn a burst of submissions on a busy machine into 500s while the pool is merely busy;
+ * the caller's own time-out (the HTTP client's, the activity's) is the limit that matters.
+ */
+const TRANSACTIONS = { maxWait: 15_000, timeout: 30_000 };
+
 export function createDb({ url, poolMax }: DbOptions): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolMax }),
+    transactionOptions: TRANSACTIONS,
+  });
 }

@@ -3,7 +3,8 @@ import type { CheckOutcome, EnrolmentStatus, Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
 
 export interface QueueFilter {
-  readonly counties: readonly string[];
+  /** null: all of Guangxi. */
+  readonly counties: readonly string[] | null;
   readonly statuses: readonly EnrolmentStatus[];
   readonly stage?: Stage;
   readonly schoolId?: string;
@@ -47,7 +48,7 @@ export class ReviewQueueRepository {
     const sortColumn =
       filter.sort === 'waiting' ? Prisma.sql`a.status_changed_at` : Prisma.sql`a.submitted_at`;
     const conditions = [
-      Prisma.sql`a.county_code = ANY(${[...filter.counties]})`,
+      filter.counties ? Prisma.sql`a.county_code = ANY(${[...filter.counties]})` : undefined,
       Prisma.sql`a.status::text = ANY(${[...filter.statuses]})`,
       filter.stage ? Prisma.sql`a.stage::text = ${filter.stage}` : undefined,
       filter.schoolId
@@ -74,12 +75,14 @@ export class ReviewQueueRepository {
       LIMIT ${filter.limit}`;
   }
 
+  /** Cases per status in some counties (all of them when `counties` is null). */
   async counts(
-    counties: readonly string[],
+    counties: readonly string[] | null,
   ): Promise<{ byStatus: Record<string, number>; overdue: number }> {
+    const where = counties ? Prisma.sql`county_code = ANY(${[...counties]})` : Prisma.sql`TRUE`;
     const rows = await this.db.$queryRaw<{ status: string; n: bigint; overdue: bigint }[]>`
       SELECT status::text AS status, count(*) AS n, count(*) FILTER (WHERE review_overdue) AS overdue
-      FROM application WHERE county_code = ANY(${[...counties]}) GROUP BY status ORDER BY status`;
+      FROM application WHERE ${where} GROUP BY status ORDER BY status`;
     return {
       byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
       overdue: rows.reduce((sum, r) => sum + Number(r.overdue), 0),

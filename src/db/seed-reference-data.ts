@@ -1,12 +1,11 @@
 import { GUANGXI_CITIES } from '../domain/reference/guangxi-divisions';
-import { LOCKED_CERTIFICATE } from '../domain/reference/demo-fixtures';
-import type { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 
 /**
- * Reference data loaded by `npm start` and `npm run db:migrate`: every county of Guangxi
- * (GB/T 2260), the 2026 and 2027 seasons, and demo schools and registration points in two real
- * districts. Upserts, so running it again changes nothing.
+ * Reference data every deployment needs, loaded by `npm run db:migrate` (and `npm start`): every
+ * county of Guangxi (GB/T 2260) and the 2026 and 2027 seasons with their birth-date cut-offs.
+ * Nothing here is made up for a demo; schools, registration points and locks are a county's own
+ * data (seed-demo-data.ts has a demo set). Upserts, so running it again changes nothing.
  */
 const ENGLISH_NAMES: Record<string, string> = {
   '450103': 'Qingxiu District',
@@ -20,95 +19,7 @@ const SEASONS = [2026, 2027].map((year) => ({
   juniorBornOnOrBefore: new Date(`${year - 11}-08-31T00:00:00Z`),
 }));
 
-const units = (county: string, from: number, to: number) =>
-  Array.from(
-    { length: to - from + 1 },
-    (_, i) => `${county}-C${String(from + i).padStart(2, '0')}`,
-  );
-
-/** Demo schools; catchment units are the simulator's streets (one unit per street). */
-const SCHOOLS: Prisma.SchoolUncheckedCreateInput[] = [
-  {
-    id: '450103-P01',
-    countyCode: '450103',
-    stage: 'PRIMARY_1',
-    nameZh: '南宁市青秀区桃源路小学',
-    type: 'PUBLIC',
-    places: 360,
-    catchmentUnits: units('450103', 1, 3),
-    feederPrimaryIds: [],
-  },
-  {
-    id: '450103-P02',
-    countyCode: '450103',
-    stage: 'PRIMARY_1',
-    nameZh: '南宁市青秀区凤翔路小学',
-    type: 'PUBLIC',
-    places: 405,
-    catchmentUnits: units('450103', 4, 6),
-    feederPrimaryIds: [],
-  },
-  {
-    id: '450103-J01',
-    countyCode: '450103',
-    stage: 'JUNIOR_1',
-    nameZh: '南宁市青秀区第一初级中学',
-    type: 'PUBLIC',
-    places: 600,
-    catchmentUnits: units('450103', 1, 6),
-    feederPrimaryIds: ['450103-P01', '450103-P02'],
-  },
-  {
-    id: '450703-P01',
-    countyCode: '450703',
-    stage: 'PRIMARY_1',
-    nameZh: '钦州市钦北区长田小学',
-    type: 'PUBLIC',
-    places: 270,
-    catchmentUnits: units('450703', 1, 4),
-    feederPrimaryIds: [],
-  },
-  {
-    id: '450703-J01',
-    countyCode: '450703',
-    stage: 'JUNIOR_1',
-    nameZh: '钦州市钦北区第一初级中学',
-    type: 'PUBLIC',
-    places: 450,
-    catchmentUnits: units('450703', 1, 4),
-    feederPrimaryIds: ['450703-P01'],
-  },
-];
-
-const POINTS = [
-  {
-    id: '450103-RP01',
-    countyCode: '450103',
-    kind: 'GOVERNMENT_SERVICE_CENTRE',
-    nameZh: '青秀区政务服务中心',
-    address: '南宁市青秀区东葛路118号',
-  },
-  {
-    id: '450103-RP02',
-    countyCode: '450103',
-    kind: 'SCHOOL',
-    nameZh: '桃源路小学报名点',
-    address: '南宁市青秀区桃源路38号',
-  },
-  {
-    id: '450703-RP01',
-    countyCode: '450703',
-    kind: 'ADMISSIONS_OFFICE',
-    nameZh: '钦北区教育局招生办',
-    address: '钦州市钦北区永福西大街',
-  },
-] as const;
-
-/** Hourly slots, 09:00–12:00 and 14:30–17:30 China time, for the next `days` days. */
-const SLOT_STARTS_UTC = ['01:00', '02:00', '03:00', '06:30', '07:30', '08:30'];
-const SLOT_CAPACITY = 10;
-
-export async function seedReferenceData(db: Db, today = new Date(), days = 7): Promise<void> {
+export async function seedReferenceData(db: Db): Promise<void> {
   for (const season of SEASONS) {
     await db.season.upsert({ where: { year: season.year }, create: season, update: {} });
   }
@@ -122,40 +33,6 @@ export async function seedReferenceData(db: Db, today = new Date(), days = 7): P
         cityNameZh: city.nameZh,
       };
       await db.county.upsert({ where: { code: county.code }, create: row, update: row });
-    }
-  }
-  for (const school of SCHOOLS) {
-    await db.school.upsert({ where: { id: school.id }, create: school, update: school });
-  }
-  // An earlier admission locked this certificate (学位锁定), so the zhaoYu fixture shows the rule.
-  await db.housingLock.upsert({
-    where: { certificateNo: LOCKED_CERTIFICATE },
-    create: {
-      certificateNo: LOCKED_CERTIFICATE,
-      stage: 'PRIMARY_1',
-      lockedUntil: new Date('2029-08-31T00:00:00Z'),
-      applicationNo: '2023-450103-000042-7',
-    },
-    update: {},
-  });
-  for (const point of POINTS) {
-    await db.registrationPoint.upsert({ where: { id: point.id }, create: point, update: point });
-    for (let d = 0; d < days; d += 1) {
-      const day = new Date(today.getTime() + d * 86_400_000).toISOString().slice(0, 10);
-      for (const start of SLOT_STARTS_UTC) {
-        const startsAt = new Date(`${day}T${start}:00Z`);
-        await db.appointmentSlot.upsert({
-          where: { pointId_startsAt: { pointId: point.id, startsAt } },
-          create: {
-            id: `${point.id}-${startsAt.toISOString()}`,
-            pointId: point.id,
-            startsAt,
-            endsAt: new Date(startsAt.getTime() + 3_600_000),
-            capacity: SLOT_CAPACITY,
-          },
-          update: {},
-        });
-      }
     }
   }
 }

@@ -55,3 +55,14 @@ export const REOPENABLE_STATUSES: readonly EnrolmentStatus[] = [
   'EXPIRED',
   'CANCELLED',
 ];
+
+/** Nothing more happens to a case in these. APPROVED is not one: it waits for its admission round. */
+export const FINAL_STATUSES: readonly EnrolmentStatus[] = [
+  'REJECTED',
+  'WITHDRAWN',
+  'EXPIRED',
+  'ADMITTED',
+  'ASSIGNED_BY_BUREAU',
+  'NOT_ADMITTED',
+  'CANCELLED',
+];

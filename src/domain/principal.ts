@@ -1,3 +1,5 @@
+import { ForbiddenError } from './errors';
+
 /** Who is calling, as the API knows them after verifying their token (DESIGN.md §6). */
 export const ROLES = [
   'PARENT',
@@ -27,4 +29,25 @@ export function actorOf(principal: Principal): string {
 /** Whether the caller's county scope covers a county. REGION_ADMIN covers all of Guangxi. */
 export function coversCounty(principal: Principal, countyCode: string): boolean {
   return principal.role === 'REGION_ADMIN' || principal.counties.includes(countyCode);
+}
+
+/** Refuses a county outside the caller's scope. */
+export function requireCounty(principal: Principal, countyCode: string): void {
+  if (!coversCounty(principal, countyCode))
+    throw new ForbiddenError(`county ${countyCode} is not in your scope`);
+}
+
+/**
+ * The counties a list or count covers: the one asked for if the caller's scope covers it (else
+ * forbidden), or all of the caller's; null is all of Guangxi (REGION_ADMIN).
+ */
+export function countiesInScope(
+  principal: Principal,
+  countyCode?: string,
+): readonly string[] | null {
+  if (countyCode) {
+    requireCounty(principal, countyCode);
+    return [countyCode];
+  }
+  return principal.role === 'REGION_ADMIN' ? null : principal.counties;
 }

@@ -1,3 +1,5 @@
+import type { EnrolmentStatus } from './enrolment';
+
 /** The closed lists reviewers choose from (DESIGN.md §3); families read the labels. */
 export const REJECTION_REASONS = {
   AGE_NOT_MET: { zh: '不符合入学年龄要求', en: 'Does not meet the entry age' },
@@ -31,3 +33,65 @@ export type SupplementItem = keyof typeof SUPPLEMENT_ITEMS;
 
 export const REJECTION_REASON_CODES = Object.keys(REJECTION_REASONS) as RejectionReason[];
 export const SUPPLEMENT_ITEM_CODES = Object.keys(SUPPLEMENT_ITEMS) as SupplementItem[];
+
+/**
+ * The decisions a reviewer takes on a case (DESIGN.md §3), one entry each: the status it moves
+ * the case to, the fields it needs besides the decision, and what the timeline says. The API's
+ * schema (review-schema.ts), the workflow's validator and the operators' deliveries read this
+ * table, so a new decision is an entry here (and its fields in review-schema.ts if it has new ones).
+ * Pure data and functions: the workflow imports it without pulling zod into its bundle.
+ */
+export const DECISIONS = {
+  APPROVE: { status: 'APPROVED', requires: [], name: 'an approval' },
+  // The family must learn why, in the closed list's words and the reviewer's own.
+  REJECT: { status: 'REJECTED', requires: ['reasonCode', 'reason'], name: 'a rejection' },
+} as const satisfies Record<
+  string,
+  {
+    readonly status: EnrolmentStatus;
+    readonly requires: readonly (keyof DecisionFields)[];
+    readonly name: string;
+  }
+>;
+export type Decision = keyof typeof DECISIONS;
+export const DECISION_KINDS = Object.keys(DECISIONS) as Decision[];
+
+/** A decision as people send it; the schema in review-schema.ts checks each field's format. */
+export interface DecisionFields {
+  readonly decision: Decision;
+  readonly reasonCode?: string;
+  readonly reason?: string;
+}
+
+export function isDecision(value: unknown): value is Decision {
+  return typeof value === 'string' && Object.hasOwn(DECISIONS, value);
+}
+
+/**
+ * The one rule on a decision's fields: each field its decision requires is present and not blank
+ * (a rejection: a reason code and words the family reads; the schema checks the code is one of
+ * the list). Returns the fields missing, in the table's order, and a message naming the decision.
+ */
+export function missingDecisionFields(value: DecisionFields): {
+  readonly fields: readonly (keyof DecisionFields)[];
+  readonly message: string;
+} {
+  const { requires, name } = DECISIONS[value.decision];
+  return {
+    fields: requires.filter((field) => !value[field]?.trim()),
+    message: `Required for ${name}.`,
+  };
+}
+
+/** Where a decision moves the case. */
+export function statusAfter(decision: Decision): EnrolmentStatus {
+  return DECISIONS[decision].status;
+}
+
+/** What the timeline (and so the family) reads for a decision: a rejection leads with its code. */
+export function decisionReason(value: DecisionFields): string | null {
+  // Histories from before the rule was one may hold a rejection without a code; it reads as OTHER.
+  return value.decision === 'REJECT'
+    ? `${value.reasonCode ?? 'OTHER'}: ${value.reason ?? ''}`.trim()
+    : (value.reason ?? null);
+}

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { migrationsDir } from '../config/paths';
 import { migrate } from '../db/migrator';
 import { createDb } from '../db/prisma-client';
+import { seedDemoData } from '../db/seed-demo-data';
 import { seedReferenceData } from '../db/seed-reference-data';
 import { startApi } from './start-api';
 import { startConfiguredSimulator } from './start-simulator';
@@ -32,6 +33,7 @@ launch('all-in-one', async (config, logger) => {
   const db = createDb({ url: database.url, poolMax: poolMax(config) });
   stops.unshift(() => db.$disconnect());
   await seedReferenceData(db);
+  await seedDemoData(db);
   log(
     `Database              ${database.embedded ? `embedded PGlite (${join(config.DATA_DIR, 'pglite')})` : 'DATABASE_URL'}; ${migrated.applied.length} migration(s) applied`,
   );

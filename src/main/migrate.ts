@@ -5,7 +5,10 @@ import { seedReferenceData } from '../db/seed-reference-data';
 import { databaseUrl } from './database';
 import { launch } from './launch';
 
-/** `npm run db:migrate`: applies pending migrations and the reference data to DATABASE_URL. */
+/**
+ * `npm run db:migrate`, what a deployment runs: applies pending migrations and the reference data
+ * (counties, seasons) to DATABASE_URL; never the demo data.
+ */
 launch('migrate', async (config, logger) => {
   const url = databaseUrl(config);
   const result = await migrate(url, migrationsDir());

@@ -1,4 +1,4 @@
-import type { CaseEvent } from '../domain/operations/case-events';
+import type { CaseEvent } from '../domain/case-history/events';
 
 type Spec = CaseEvent extends infer E
   ? E extends CaseEvent

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { projectRoot } from '../../src/config/paths';
-import { eventually } from '../support/eventually';
+import { built } from '../support/build';
+import { eventually, setTestDeadline } from '../support/eventually';
+import { deadlineIn, scaled, TEST_MARGIN_MS } from '../support/time-scale';
 import { formForFamily } from '../../src/testing/forms';
 import {
   bundleWorkflows,
@@ -13,11 +15,18 @@ import {
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
 
 const CASES = 200;
+/**
+ * The test's Jest cap before scaling: 200 cases through verification, review and a round on a
+ * 2-core machine, with two worker processes started. Its waits share one deadline inside it.
+ */
+const CAP_MS = 420_000;
 
 describe('an admission round: 200 applications through review, a verifiable draw, results to every family', () => {
   let sut: Harness;
   const workers: WorkerProcess[] = [];
   const family = () => sut.auth.parent('family-round').then((t) => ({ Authorization: t }));
+  // This file's one test has a cap of its own (jest.setTimeout here applies to this file only).
+  jest.setTimeout(scaled(CAP_MS));
 
   beforeAll(async () => {
     sut = await startHarness({
@@ -33,6 +42,8 @@ describe('an admission round: 200 applications through review, a verifiable draw
   const workerEnv = () => workerProcessEnv(sut);
 
   it('admits, places by the bureau, notifies each family once even after a worker is killed mid-delivery, and verifies', async () => {
+    const deadline = deadlineIn(CAP_MS - TEST_MARGIN_MS);
+    setTestDeadline(deadline);
     const headers = await family();
     const families = registryFamilies.filter((f) => f.countyCode === '450103').slice(0, CASES);
     const numbers: string[] = [];
@@ -55,7 +66,7 @@ describe('an admission round: 200 applications through review, a verifiable draw
           ? true
           : undefined,
       'every case to be verified',
-      180_000,
+      deadline,
     );
     const reviewer = { Authorization: await sut.auth.reviewer(['450103']) };
     for (let i = 0; i < numbers.length; i += 100) {
@@ -94,7 +105,7 @@ describe('an admission round: 200 applications through review, a verifiable draw
         return delivered > 0 && delivered < CASES ? true : undefined;
       },
       'delivery to be under way',
-      120_000,
+      deadline,
     );
     await workers[0]!.kill();
     // No worker runs now, so this is the state the kill left: some results delivered, not all,
@@ -115,7 +126,7 @@ describe('an admission round: 200 applications through review, a verifiable draw
         return r.body.status === 'PUBLISHED' ? r.body : undefined;
       },
       'the round to be published',
-      180_000,
+      deadline,
     );
     expect(published.seed).toMatch(/^[0-9a-f]{64}$/);
     expect(published.schools).toEqual(
@@ -134,7 +145,7 @@ describe('an admission round: 200 applications through review, a verifiable draw
           : undefined;
       },
       'every case to hold its result',
-      120_000,
+      deadline,
     );
     const byStatus = rows.reduce<Record<string, number>>(
       (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
@@ -160,7 +171,7 @@ describe('an admission round: 200 applications through review, a verifiable draw
         return finals.length >= CASES ? finals : undefined;
       },
       'the result notices',
-      120_000,
+      deadline,
     );
     const finals = sut.simulator.callbacks.filter(
       (c) =>
@@ -202,16 +213,12 @@ describe('an admission round: 200 applications through review, a verifiable draw
     const verification = await request(sut.apiUrl).get(`/rounds/${roundId}/verify`).set(admin);
     expect(verification.body.verdict).toBe('MISMATCH');
     expect(verification.body.differences.join('\n')).toContain(tampered);
-    const script = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/verify-round.ts', roundId],
-      {
-        cwd: projectRoot(),
-        env: { ...process.env, DATABASE_URL: sut.database.url },
-        encoding: 'utf8',
-      },
-    );
+    const script = spawnSync(process.execPath, [built('scripts/verify-round.ts'), roundId], {
+      cwd: projectRoot(),
+      env: { ...process.env, DATABASE_URL: sut.database.url },
+      encoding: 'utf8',
+    });
     expect(script.status).toBe(2);
     expect(script.stdout).toMatch(new RegExp(`^MISMATCH[\\s\\S]*${tampered}`));
-  }, 420_000); // 200 cases through verification, review and a round on a 2-core machine
+  });
 });

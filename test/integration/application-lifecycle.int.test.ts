@@ -2,6 +2,7 @@ import request from 'supertest';
 import { UNREGISTERED } from '../../src/simulator/fixtures';
 import { EnrolmentStatusKey } from '../../src/contract';
 import { eventually } from '../support/eventually';
+import { scaled } from '../support/time-scale';
 import { formFor } from '../../src/testing/forms';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
 
@@ -97,7 +98,8 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
   });
 
   it('rejects a decision while the case is still verifying, and a second decision after the first, leaving state unchanged', async () => {
-    sut.simulator.faults.set('identity', { latencyMs: 1500 });
+    // The case stays in VERIFYING while the decision is tried: half the HTTP time-out.
+    sut.simulator.faults.set('identity', { latencyMs: sut.config.DATA_SHARING_TIMEOUT_MS / 2 });
     const { applicationNo } = await submit(formFor(person()));
     await statusOf(applicationNo, 'VERIFYING');
 
@@ -202,7 +204,7 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     });
     try {
       budgetHarness.simulator.faults.set('identity', {
-        outageUntil: new Date(Date.now() + 60_000).toISOString(),
+        outageUntil: new Date(Date.now() + scaled(60_000)).toISOString(),
       });
       const family = { Authorization: await budgetHarness.auth.parent(FAMILY) };
       const response = await request(budgetHarness.apiUrl)

@@ -11,9 +11,12 @@ import { SIGNATURE_HEADERS, signatureOf } from '../../src/integration/data-shari
 import type { FaultRequest } from '../../src/simulator/faults';
 import { FIXTURES, UNREGISTERED } from '../../src/simulator/fixtures';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+import { scaled } from '../support/time-scale';
 
 const KEY = 'client-test';
 const SECRET = 'client-test-secret-0123';
+/** Short, so the time-out cases are quick; scaled, so a loaded machine's answer is in time. */
+const TIMEOUT_MS = scaled(500);
 
 describe('the data-sharing client against the simulator, over HTTP', () => {
   let simulator: RunningSimulator;
@@ -32,7 +35,7 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
       baseUrl: simulator.url,
       appKey: KEY,
       appSecret: SECRET,
-      timeoutMs: 500,
+      timeoutMs: TIMEOUT_MS,
     });
   });
   afterAll(() => simulator?.close());
@@ -67,7 +70,7 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
       baseUrl: simulator.url,
       appKey: KEY,
       appSecret: 'not-the-secret-000',
-      timeoutMs: 500,
+      timeoutMs: TIMEOUT_MS,
     });
     await expect(
       wrong.query('identity', { name: person.name, idNumber: person.idNumber }),
@@ -104,11 +107,11 @@ describe('the data-sharing client against the simulator, over HTTP', () => {
   });
 
   it.each<[string, FaultRequest]>([
-    ['an outage', { outageUntil: new Date(Date.now() + 60_000).toISOString() }],
+    ['an outage', { outageUntil: new Date(Date.now() + scaled(60_000)).toISOString() }],
     ['errors', { errorRate: 1 }],
     ['a hang past the time-out', { timeoutRate: 1 }],
     ['a malformed answer', { malformedRate: 1 }],
-    ['latency past the time-out', { latencyMs: 1500 }],
+    ['latency past the time-out', { latencyMs: 3 * TIMEOUT_MS }],
   ])('reports %s as unavailable (retryable)', async (_what, fault) => {
     simulator.faults.set('identity', fault);
     await expect(

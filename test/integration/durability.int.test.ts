@@ -26,8 +26,8 @@ describe('a worker process killed mid-verification', () => {
 
   it('loses nothing: a new worker finishes the case with one row and one timeline entry per transition', async () => {
     // Slow enough that the kill lands while the identity call is in flight, fast enough to
-    // answer within the HTTP time-out once a new worker retries it.
-    sut.simulator.faults.set('identity', { latencyMs: 1500 });
+    // answer within the HTTP time-out once a new worker retries it: half the time-out.
+    sut.simulator.faults.set('identity', { latencyMs: sut.config.DATA_SHARING_TIMEOUT_MS / 2 });
     const first = await spawnWorkerProcess(workerEnv());
     workers.push(first);
 

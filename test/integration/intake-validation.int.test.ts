@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { signAccessToken } from '../../src/auth/tokens';
+import { signAccessToken } from '../../src/auth/jwt';
 import { accessTokenSettings } from '../../src/config/config';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { FIXTURES } from '../../src/simulator/fixtures';

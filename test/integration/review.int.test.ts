@@ -5,6 +5,7 @@ import request from 'supertest';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
 import { ReviewOverdueKey } from '../../src/contract';
 import { eventually } from '../support/eventually';
+import { scaled } from '../support/time-scale';
 import { formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
@@ -27,8 +28,12 @@ describe('county review over HTTP and Temporal', () => {
 
   beforeAll(async () => {
     bundle = await bundleWorkflows();
-    // A one-minute SLA: long enough not to fire during these tests except where one waits for it.
-    sut = await startHarness({ workflowBundle: bundle, env: { REVIEW_SLA_MS: '60000' } });
+    // A one-minute SLA (scaled): long enough not to fire during these tests except where one
+    // waits for it.
+    sut = await startHarness({
+      workflowBundle: bundle,
+      env: { REVIEW_SLA_MS: String(scaled(60_000)) },
+    });
     family = { Authorization: await sut.auth.parent('family-review') };
     reviewer = { Authorization: await sut.auth.reviewer(['450103'], 'reviewer-qingxiu') };
     otherCountyReviewer = { Authorization: await sut.auth.reviewer(['450703'], 'reviewer-qinbei') };
@@ -153,7 +158,7 @@ describe('county review over HTTP and Temporal', () => {
     });
     try {
       budget.simulator.faults.set('identity', {
-        outageUntil: new Date(Date.now() + 60_000).toISOString(),
+        outageUntil: new Date(Date.now() + scaled(60_000)).toISOString(),
       });
       const headers = { Authorization: await budget.auth.parent('family-offline') };
       const local = { Authorization: await budget.auth.reviewer(['450103']) };
@@ -205,7 +210,8 @@ describe('county review over HTTP and Temporal', () => {
 
   it('expires a case whose supplement is not in by the deadline, even across a worker restart, and refuses late answers', async () => {
     const no = await submitted();
-    const deadline = new Date(Date.now() + 5000).toISOString();
+    // Room for the request to reach the workflow before the deadline on a loaded machine.
+    const deadline = new Date(Date.now() + scaled(5000)).toISOString();
     const asked = await api()
       .post(`/applications/${no}/supplement-request`)
       .set(reviewer)

@@ -7,6 +7,7 @@ import { FIXTURE_FAMILIES, UNREGISTERED } from '../../src/simulator/fixtures';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import type { EnrolmentApplicationInput } from '../../src/contract';
 import { eventually } from '../support/eventually';
+import { scaled } from '../support/time-scale';
 import { formFor, formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
@@ -54,7 +55,7 @@ describe('each department check against the simulator, over HTTP', () => {
         baseUrl: simulator.url,
         appKey: KEY,
         appSecret: SECRET,
-        timeoutMs: 2000,
+        timeoutMs: scaled(2000),
       }),
     );
   });
@@ -237,8 +238,9 @@ describe('verification inside the application workflow', () => {
   });
 
   it('waits while a department is down, visibly retrying, then proceeds with one result per check', async () => {
+    // Down until the test has seen the retries, however long that takes on this machine.
     sut.simulator.faults.set('identity', {
-      outageUntil: new Date(Date.now() + 6000).toISOString(),
+      outageUntil: new Date(Date.now() + scaled(120_000)).toISOString(),
     });
     const created = await request(sut.apiUrl)
       .post('/applications')
@@ -257,6 +259,7 @@ describe('verification inside the application workflow', () => {
     expect(
       (await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo } })).status,
     ).toBe('VERIFYING');
+    sut.simulator.faults.clear('identity');
 
     await eventually(
       async () => {
@@ -279,7 +282,7 @@ describe('verification inside the application workflow', () => {
       env: { VERIFICATION_RETRY_BUDGET_MS: '3000' },
     });
     try {
-      const outage = { outageUntil: new Date(Date.now() + 120_000).toISOString() };
+      const outage = { outageUntil: new Date(Date.now() + scaled(120_000)).toISOString() };
       for (const endpoint of [
         'identity',
         'household',

@@ -1,4 +1,4 @@
-import { signAccessToken, signFamilyToken } from '../../src/auth/tokens';
+import { signAccessToken, signFamilyToken } from '../../src/auth/jwt';
 import { accessTokenSettings, familyTokenSettings, type Config } from '../../src/config/config';
 import type { Role } from '../../src/domain/principal';
 

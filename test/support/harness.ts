@@ -20,9 +20,11 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/serve
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
+import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
 import { tokens } from './auth';
 import { createMigratedDatabase, type MigratedDatabase } from './database';
+import { scaled } from './time-scale';
 
 /**
  * The whole service inside one test file, on real infrastructure: the shared Temporal dev server,
@@ -97,6 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gx-harness-'));
   const database = await createMigratedDatabase();
   await seedReferenceData(database.db);
+  await seedDemoData(database.db);
   const simulator = await startSimulator({
     port: 0,
     appKey: APP_KEY,
@@ -114,7 +117,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     DATA_SHARING_BASE_URL: simulator.url,
     DATA_SHARING_APP_KEY: APP_KEY,
     DATA_SHARING_APP_SECRET: APP_SECRET,
-    DATA_SHARING_TIMEOUT_MS: '2000',
+    // Short, so that a test of a time-out does not wait long; scaled, so that a loaded machine's
+    // slow answer is not taken for one.
+    DATA_SHARING_TIMEOUT_MS: String(scaled(2000)),
     PLATFORM_CALLBACK_SECRET: CALLBACK_SECRET,
     // A key of its own per harness gives every test file its own workflow ids for the same child.
     CHILD_KEY_SECRET: `test-${randomUUID()}`,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { projectRoot } from '../../src/config/paths';
+import { built } from './build';
 import { eventually } from './eventually';
 
 /**
@@ -19,15 +20,17 @@ export interface ServiceProcess {
 export type WorkerProcess = ServiceProcess;
 
 /**
- * Starts `entry` (e.g. src/main/api.ts) and waits until its output contains `ready`, a line the
- * launchers log at info (so at least info, although NODE_ENV=test defaults to warn).
+ * Starts `entry` (e.g. src/main/api.ts) from the build the integration set-up made (compiling at
+ * start would take most of the readiness limit on a loaded machine) and waits until its output
+ * contains `ready`, a line the launchers log at info (so at least info, although NODE_ENV=test
+ * defaults to warn).
  */
 export async function spawnServiceProcess(
   entry: string,
   env: Record<string, string>,
   ready: string,
 ): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-r', './test/support/swc-register.cjs', entry], {
+  const child = spawn(process.execPath, ['--enable-source-maps', built(entry)], {
     cwd: projectRoot(),
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,15 +5,11 @@ import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
-import type { Principal } from '../../domain/principal';
-import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
-import {
-  ApiFamilyTokenHeader,
-  ApiIdempotencyKeyHeader,
-  FamilyToken,
-  IdempotencyKey,
-} from '../headers';
+import { Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
+import { ApiFamilyTokenHeader, ApiIdempotencyKeyHeader, IdempotencyKey } from '../headers';
 import { ApplicationsService } from './applications.service';
+import { SubmissionService } from './submission.service';
 import {
   ApplicationFormDto,
   ApplicationViewDto,
@@ -32,7 +28,10 @@ import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly submissions: SubmissionService,
+  ) {}
 
   @Post()
   @Roles('PARENT', 'STAFF', 'PLATFORM')
@@ -45,33 +44,28 @@ export class ApplicationsController {
   @ApiIdempotencyKeyHeader()
   submit(
     @Body() form: ApplicationFormDto,
-    @CurrentPrincipal() principal: Principal,
+    @Caller() caller: CallerContext,
     @IdempotencyKey() idempotencyKey?: string,
-    @FamilyToken() familyToken?: string,
   ) {
     if (!idempotencyKeySchema.safeParse(idempotencyKey).success) {
       throw new RuleViolationError([violation('Idempotency-Key', 'BAD_FORMAT')]);
     }
-    return this.applications.submitOnce(form, { principal, familyToken }, idempotencyKey);
+    return this.submissions.submitOnce(form, caller, idempotencyKey);
   }
 
   @Get()
   @Roles('PARENT', 'PLATFORM')
   @ZodResponse({ status: 200, type: [MyApplicationDto] })
   @ApiOperation({ summary: "The family's own applications, with what happens next" })
-  listMine(@CurrentPrincipal() principal: Principal, @FamilyToken() familyToken?: string) {
-    return this.applications.listMine({ principal, familyToken });
+  listMine(@Caller() caller: CallerContext) {
+    return this.applications.listMine(caller);
   }
 
   @Get(':applicationNo')
   @ZodResponse({ status: 200, type: ApplicationViewDto })
   @ApiOperation({ summary: 'One application: status, what happens next, timeline, verification' })
-  get(
-    @Param('applicationNo') applicationNo: string,
-    @CurrentPrincipal() principal: Principal,
-    @FamilyToken() familyToken?: string,
-  ) {
-    return this.applications.get(applicationNo, { principal, familyToken });
+  get(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.applications.get(applicationNo, caller);
   }
 
   @Post(':applicationNo/withdraw')
@@ -81,15 +75,9 @@ export class ApplicationsController {
   withdraw(
     @Param('applicationNo') applicationNo: string,
     @Body() body: WithdrawalDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-    @FamilyToken() familyToken?: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.applications.withdraw(
-      applicationNo,
-      { principal, familyToken, requestId },
-      body.reason,
-    );
+    return this.applications.withdraw(applicationNo, caller, body.reason);
   }
 
   @Post(':applicationNo/attachments')
@@ -105,10 +93,9 @@ export class ApplicationsController {
   upload(
     @Param('applicationNo') applicationNo: string,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @CurrentPrincipal() principal: Principal,
-    @FamilyToken() familyToken?: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.applications.uploadAttachment(applicationNo, { principal, familyToken }, file);
+    return this.applications.uploadAttachment(applicationNo, caller, file);
   }
 
   @Post(':applicationNo/supplement')
@@ -118,14 +105,8 @@ export class ApplicationsController {
   provideSupplement(
     @Param('applicationNo') applicationNo: string,
     @Body() body: SupplementDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-    @FamilyToken() familyToken?: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.applications.provideSupplement(
-      applicationNo,
-      { principal, familyToken, requestId },
-      body.items,
-    );
+    return this.applications.provideSupplement(applicationNo, caller, body.items);
   }
 }

@@ -16,12 +16,6 @@ export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** The request's id (X-Request-Id, or one the API assigned), for the audit log. */
-export const RequestId = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string | undefined =>
-    context.switchToHttp().getRequest<AuthenticatedRequest>().requestId,
-);
-
 /** The verified caller of the current request. */
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal => {

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InvalidTokenError, verifyAccessToken, type TokenSettings } from '../../auth/tokens';
+import { InvalidTokenError, verifyAccessToken, type TokenSettings } from '../../auth/jwt';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors';
 import type { Role } from '../../domain/principal';
-import { ACCESS_TOKEN_SETTINGS } from '../tokens';
+import { ACCESS_TOKEN_SETTINGS } from '../injection-tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators';
 
 /** Verifies the bearer token of every non-public route and checks the route's roles. */

@@ -1,11 +1,13 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { ZodResponse } from 'nestjs-zod';
 import type { AuditRepository } from '../../db/audit-repository';
-import { actorOf, type Principal } from '../../domain/principal';
-import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
-import { AUDIT, PAYLOAD_CODEC } from '../tokens';
+import { actorOf } from '../../domain/principal';
+import { Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
+import { TemporalNamespace } from '../headers';
+import { AUDIT, PAYLOAD_CODEC } from '../injection-tokens';
 import { CodecPayloadsDto, type CodecPayloads } from './dto';
 
 /**
@@ -32,11 +34,10 @@ export class CodecController {
   @ApiOperation({ summary: 'Decrypt Temporal payloads for the Web UI (audited)' })
   async decode(
     @Body() body: CodecPayloadsDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string | undefined,
-    @Headers('x-namespace') namespace: string | undefined,
+    @Caller() caller: CallerContext,
+    @TemporalNamespace() namespace: string | undefined,
   ) {
-    await this.record('CODEC_DECODE', principal, requestId, namespace, body.payloads.length);
+    await this.record('CODEC_DECODE', caller, namespace, body.payloads.length);
     return toJson(await this.codec.decode(body.payloads.map(fromJson)));
   }
 
@@ -46,19 +47,17 @@ export class CodecController {
   @ApiOperation({ summary: 'Encrypt payloads the Web UI sends to Temporal (audited)' })
   async encode(
     @Body() body: CodecPayloadsDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string | undefined,
-    @Headers('x-namespace') namespace: string | undefined,
+    @Caller() caller: CallerContext,
+    @TemporalNamespace() namespace: string | undefined,
   ) {
-    await this.record('CODEC_ENCODE', principal, requestId, namespace, body.payloads.length);
+    await this.record('CODEC_ENCODE', caller, namespace, body.payloads.length);
     return toJson(await this.codec.encode(body.payloads.map(fromJson)));
   }
 
   /** Audited before the work, so a refused or failing call is on record too. */
   private record(
     action: string,
-    principal: Principal,
-    requestId: string | undefined,
+    { principal, requestId }: CallerContext,
     namespace: string | undefined,
     payloads: number,
   ) {

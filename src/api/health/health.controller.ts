@@ -6,7 +6,7 @@ import { ZodResponse } from 'nestjs-zod';
 import type { Db } from '../../db/prisma-client';
 import { Public } from '../auth/auth.decorators';
 import { problem, sendProblem } from '../problem/problem';
-import { DB, TEMPORAL_CLIENT } from '../tokens';
+import { DB, TEMPORAL_CLIENT } from '../injection-tokens';
 import { missingTemporalSetup } from '../../temporal/setup';
 import { LivenessDto, ReadinessDto } from './dto';
 

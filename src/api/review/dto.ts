@@ -2,42 +2,14 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CHECK_OUTCOMES, STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
-import { REJECTION_REASON_CODES, SUPPLEMENT_ITEM_CODES } from '../../domain/review';
+import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
+import { reviewDecisionSchema } from '../../domain/review-schema';
 import { booleanParam, countyCodeParam } from '../query-params';
 import { isoTime, refusal, stage, status, transitionResult } from '../response-fields';
 
 const supplementItem = z.enum(SUPPLEMENT_ITEM_CODES as [string, ...string[]]);
 
-/** A reviewer's decision as the API takes it; operators deliver the same fields after a reset. */
-export const decisionFields = {
-  decision: z.enum(['APPROVE', 'REJECT']).describe('APPROVE or REJECT'),
-  reasonCode: z
-    .enum(REJECTION_REASON_CODES as [string, ...string[]])
-    .optional()
-    .describe('Required for REJECT: the reason from the list'),
-  reason: text(500).optional().describe('Required for REJECT: words the family reads'),
-};
-
-/** A rejection names its reason code and words the family can read. */
-export function rejectionNeedsReason(
-  value: { decision: 'APPROVE' | 'REJECT'; reasonCode?: string; reason?: string },
-  ctx: z.RefinementCtx,
-): void {
-  if (value.decision !== 'REJECT') return;
-  for (const key of ['reasonCode', 'reason'] as const) {
-    if (!value[key])
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: 'Required for a rejection.',
-        params: { rule: 'REQUIRED' },
-      });
-  }
-}
-
-export class ReviewDecisionDto extends createZodDto(
-  z.strictObject(decisionFields).superRefine(rejectionNeedsReason),
-) {}
+export class ReviewDecisionDto extends createZodDto(reviewDecisionSchema) {}
 
 export class SupplementRequestDto extends createZodDto(
   z.strictObject({

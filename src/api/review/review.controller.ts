@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
-import { CurrentPrincipal, RequestId, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
 import {
   BatchApprovalDto,
   BatchApproveDto,
@@ -45,10 +46,9 @@ export class ReviewController {
   decide(
     @Param('applicationNo') applicationNo: string,
     @Body() body: ReviewDecisionDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.review.decide(applicationNo, { principal, requestId }, body);
+    return this.review.decide(applicationNo, caller, body);
   }
 
   @Post('applications/:applicationNo/supplement-request')
@@ -57,10 +57,9 @@ export class ReviewController {
   requestSupplement(
     @Param('applicationNo') applicationNo: string,
     @Body() body: SupplementRequestDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.review.requestSupplement(applicationNo, { principal, requestId }, body);
+    return this.review.requestSupplement(applicationNo, caller, body);
   }
 
   @Post('applications/:applicationNo/offline-check')
@@ -69,20 +68,15 @@ export class ReviewController {
   confirmOfflineCheck(
     @Param('applicationNo') applicationNo: string,
     @Body() body: OfflineCheckDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.review.confirmOfflineCheck(applicationNo, { principal, requestId }, body);
+    return this.review.confirmOfflineCheck(applicationNo, caller, body);
   }
 
   @Post('review/batch-approve')
   @ZodResponse({ status: 200, type: BatchApprovalDto })
   @ApiOperation({ summary: 'Approve a selection; each case succeeds or fails on its own' })
-  batchApprove(
-    @Body() body: BatchApproveDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
-    return this.review.batchApprove(body.applicationNos, { principal, requestId });
+  batchApprove(@Body() body: BatchApproveDto, @Caller() caller: CallerContext) {
+    return this.review.batchApprove(body.applicationNos, caller);
   }
 }

@@ -4,19 +4,21 @@ import type { ReferenceDataRepository } from '../../db/reference-data-repository
 import type { QueueFilter, ReviewQueueRepository } from '../../db/review-queue-repository';
 import { canDecideCase } from '../../domain/case-access';
 import type { EnrolmentStatus } from '../../domain/enrolment';
-import { ForbiddenError, RuleViolationError } from '../../domain/errors';
+import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
-import { actorOf, type Principal } from '../../domain/principal';
-import type { RejectionReason, SupplementItem } from '../../domain/review';
+import { actorOf, countiesInScope, type Principal } from '../../domain/principal';
+import type { SupplementItem } from '../../domain/review';
+import type { ReviewDecisionFields } from '../../domain/review-schema';
 import {
   confirmOfflineCheckUpdate,
   decideUpdate,
   requestSupplementUpdate,
   type TransitionResult,
 } from '../../contract';
-import { CaseGateway, type CallerContext } from '../applications/case-gateway';
+import { CaseGateway } from '../cases/case-gateway';
+import type { CallerContext } from '../auth/caller';
 import { settleEach } from '../settle-each';
-import { API_CONFIG, REFERENCE_DATA, REVIEW_QUEUE } from '../tokens';
+import { API_CONFIG, REFERENCE_DATA, REVIEW_QUEUE } from '../injection-tokens';
 
 const QUEUE_STATUSES: EnrolmentStatus[] = [
   'AWAITING_REVIEW',
@@ -42,7 +44,7 @@ export class ReviewService {
   async decide(
     applicationNo: string,
     caller: CallerContext,
-    decision: { decision: 'APPROVE' | 'REJECT'; reasonCode?: string; reason?: string },
+    decision: ReviewDecisionFields,
   ): Promise<TransitionResult> {
     const row = await this.cases.find(applicationNo, caller, canDecideCase);
     return this.cases.update(
@@ -51,14 +53,7 @@ export class ReviewService {
       { action: decision.decision, reason: decision.reason ?? null },
       (handle) =>
         handle.executeUpdate(decideUpdate, {
-          args: [
-            {
-              decision: decision.decision,
-              reasonCode: decision.reasonCode as RejectionReason | undefined,
-              reason: decision.reason,
-              reviewerId: actorOf(caller.principal),
-            },
-          ],
+          args: [{ ...decision, reviewerId: actorOf(caller.principal) }],
         }),
     );
   }
@@ -155,7 +150,7 @@ export class ReviewService {
       limit: number;
     },
   ) {
-    const counties = this.scope(principal, query.countyCode);
+    const counties = countiesInScope(principal, query.countyCode);
     let after: QueueFilter['after'];
     if (query.cursor) {
       try {
@@ -211,16 +206,6 @@ export class ReviewService {
   }
 
   counts(principal: Principal, countyCode?: string) {
-    return this.queue.counts(this.scope(principal, countyCode));
-  }
-
-  /** The counties the caller reviews, or the one asked for if it is among them. */
-  private scope(principal: Principal, countyCode?: string): string[] {
-    if (countyCode) {
-      if (!principal.counties.includes(countyCode))
-        throw new ForbiddenError(`county ${countyCode} is not in your scope`);
-      return [countyCode];
-    }
-    return [...principal.counties];
+    return this.queue.counts(countiesInScope(principal, countyCode));
   }
 }

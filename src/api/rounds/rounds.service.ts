@@ -7,15 +7,16 @@ import type { Mechanism } from '../../domain/allocation/allocate';
 import { LOTTERY_ALGORITHM, seedCommitment } from '../../domain/allocation/lottery';
 import { verifyRound } from '../../domain/allocation/verify';
 import type { Stage } from '../../domain/enrolment';
-import {
-  DuplicateRoundError,
-  ForbiddenError,
-  NotFoundError,
-  RegistrationOpenError,
-} from '../../domain/errors';
-import { actorOf, coversCounty, type Principal } from '../../domain/principal';
+import { DuplicateRoundError, NotFoundError, RegistrationOpenError } from '../../domain/errors';
+import { actorOf, requireCounty, type Principal } from '../../domain/principal';
 import { ADMISSION_ROUND_WORKFLOW_TYPE, type AdmissionRoundWorkflow } from '../../contract';
-import { ADMINISTRATION, API_CONFIG, ELIGIBILITY, ROUNDS, TEMPORAL_CLIENT } from '../tokens';
+import {
+  ADMINISTRATION,
+  API_CONFIG,
+  ELIGIBILITY,
+  ROUNDS,
+  TEMPORAL_CLIENT,
+} from '../injection-tokens';
 import type { AdministrationRepository } from '../../db/administration-repository';
 import type { EligibilityRepository } from '../../db/eligibility-repository';
 
@@ -34,8 +35,7 @@ export class RoundsService {
     principal: Principal,
     request: { countyCode: string; stage: Stage; seasonYear: number; mechanism?: Mechanism },
   ) {
-    if (!coversCounty(principal, request.countyCode))
-      throw new ForbiddenError(`county ${request.countyCode} is not in your scope`);
+    requireCounty(principal, request.countyCode);
     const key = {
       countyCode: request.countyCode,
       stage: request.stage,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, FORM_TYPES, STAGES } from '../enrolment';
+import { isGuangxiCounty } from '../reference/guangxi-divisions';
 import { parseResidentId } from '../resident-id';
 import {
   addRuleIssue,
@@ -209,15 +210,18 @@ export const applicationFormSchema = z
       if (!form.housing.address) addRuleIssue(ctx, 'REQUIRED', ['housing', 'address']);
     }
 
+    // With a county that is not one, the hukou rules have nothing to compare against; the county's
+    // own violation says what is wrong.
+    const countyKnown = isGuangxiCounty(form.countyCode);
     const hukouInCounty = form.child.hukouDivisionCode === form.countyCode;
     if (form.formType === 'A') {
-      if (!hukouInCounty)
+      if (countyKnown && !hukouInCounty)
         addRuleIssue(ctx, 'HUKOU_IN_COUNTY_REQUIRED', ['child', 'hukouDivisionCode']);
       for (const section of ['residencePermit', 'employment'] as const) {
         if (form[section]) addRuleIssue(ctx, 'NOT_ALLOWED_FOR_FORM_A', [section]);
       }
     } else {
-      if (hukouInCounty)
+      if (countyKnown && hukouInCounty)
         addRuleIssue(ctx, 'HUKOU_IN_COUNTY_FORM_B', ['child', 'hukouDivisionCode']);
       for (const section of ['residencePermit', 'employment', 'housing'] as const) {
         if (!form[section]) addRuleIssue(ctx, 'REQUIRED_FOR_FORM_B', [section]);

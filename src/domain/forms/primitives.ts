@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseResidentId, parseResidentId, type ResidentIdProblem } from '../resident-id';
 import { isGuangxiCounty } from '../reference/guangxi-divisions';
-import { RULES, type RuleCode } from './messages';
+import { RULES, type RuleCode } from './rule-texts';
 
 /** Adds an issue whose code and Chinese text travel in `params` to the problem document. */
 export function addRuleIssue(
@@ -15,6 +15,9 @@ export function addRuleIssue(
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// Half of a surrogate pair: valid in a JavaScript string and in JSON, but it has no UTF-8 form, so
+// PostgreSQL would store a replacement character instead of what was sent.
+const BROKEN = /\p{Cs}/u;
 
 export function text(max: number) {
   return z
@@ -24,6 +27,7 @@ export function text(max: number) {
     .max(max)
     .superRefine((value, ctx) => {
       if (CONTROL.test(value)) addRuleIssue(ctx, 'CONTROL_CHARACTERS');
+      else if (BROKEN.test(value)) addRuleIssue(ctx, 'BROKEN_CHARACTERS');
     });
 }
 
@@ -32,7 +36,7 @@ export function text(max: number) {
 const NAME = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ·・•]*$/u;
 
 export const personName = text(30).superRefine((value, ctx) => {
-  if (value.length > 0 && !CONTROL.test(value) && !NAME.test(value))
+  if (value.length > 0 && !CONTROL.test(value) && !BROKEN.test(value) && !NAME.test(value))
     addRuleIssue(ctx, 'NAME_CHARACTERS');
 });
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { RULES, type RuleCode } from './messages';
+import { RULES, type RuleCode } from './rule-texts';
 
 /** One broken rule, as the problem document lists it. */
 export interface Violation {

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AdministrationRepository } from '../../db/administration-repository';
+import { STAGES, type Stage } from '../../domain/enrolment';
+import { RuleViolationError } from '../../domain/errors';
+import { violation } from '../../domain/forms/violations';
+import { requireCounty, type Principal } from '../../domain/principal';
+import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
+import { ADMINISTRATION } from '../injection-tokens';
+import type { PolicyDto, SchoolDto, SeasonDto, WindowDto } from './dto';
+
+interface CountyKey {
+  readonly countyCode: string;
+  readonly stage: string;
+  readonly seasonYear: number;
+}
+
+/**
+ * Reference data and policy (CITY_ADMIN for their cities' counties, REGION_ADMIN for all).
+ * Rounds freeze what they use, so a change here never alters a drawn round.
+ */
+@Injectable()
+export class AdminService {
+  constructor(@Inject(ADMINISTRATION) private readonly admin: AdministrationRepository) {}
+
+  season(year: number, body: SeasonDto) {
+    return this.admin.upsertSeason(year, {
+      name: body.name,
+      primaryBornOnOrBefore: new Date(`${body.primaryBornOnOrBefore}T00:00:00Z`),
+      juniorBornOnOrBefore: new Date(`${body.juniorBornOnOrBefore}T00:00:00Z`),
+    });
+  }
+
+  window(principal: Principal, key: CountyKey, body: WindowDto) {
+    inScope(principal, key.countyCode);
+    return this.admin.upsertWindow(
+      { countyCode: key.countyCode, stage: stageParam(key.stage), seasonYear: key.seasonYear },
+      { opensAt: new Date(body.opensAt), closesAt: new Date(body.closesAt) },
+    );
+  }
+
+  async school(principal: Principal, schoolId: string, body: SchoolDto) {
+    inScope(principal, body.countyCode);
+    const existing = await this.admin.school(schoolId);
+    if (existing) inScope(principal, existing.countyCode);
+    const { location, ...rest } = body;
+    return this.admin.upsertSchool({
+      id: schoolId,
+      ...rest,
+      locationX: location.x,
+      locationY: location.y,
+    });
+  }
+
+  policy(principal: Principal, key: CountyKey, body: PolicyDto) {
+    inScope(principal, key.countyCode);
+    return this.admin.upsertPolicy(
+      { countyCode: key.countyCode, stage: stageParam(key.stage), seasonYear: key.seasonYear },
+      body,
+    );
+  }
+}
+
+/** A county of Guangxi, and one the administrator's scope covers. */
+function inScope(principal: Principal, countyCode: string): void {
+  if (!isGuangxiCounty(countyCode))
+    throw new RuleViolationError([violation('countyCode', 'NOT_GUANGXI_COUNTY')]);
+  requireCounty(principal, countyCode);
+}
+
+function stageParam(value: string): Stage {
+  if (!(STAGES as readonly string[]).includes(value))
+    throw new RuleViolationError([violation('stage', 'NOT_IN_LIST')]);
+  return value as Stage;
+}

@@ -1,0 +1,27 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Principal } from '../../domain/principal';
+import { headerValue } from '../headers';
+import type { AuthenticatedRequest } from './auth.decorators';
+
+/** Who is acting, as every service that reaches a case needs it: checked, audited, vouched for. */
+export interface CallerContext {
+  readonly principal: Principal;
+  /** X-Family-Token: the platform vouching for a family. */
+  readonly familyToken?: string;
+  /** X-Request-Id, or one the API assigned, for the audit log. */
+  readonly requestId?: string;
+}
+
+/** The caller of the current request: its verified principal, family token and request id. */
+export const Caller = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): CallerContext => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.principal) throw new Error('Caller used on a public route');
+    const familyToken = headerValue(request, 'x-family-token');
+    return {
+      principal: request.principal,
+      ...(familyToken !== undefined && { familyToken }),
+      ...(request.requestId !== undefined && { requestId: request.requestId }),
+    };
+  },
+);

@@ -1,0 +1,87 @@
+import type { AutoFilledField } from '../../domain/eligibility/facts-from-checks';
+import type { Principal } from '../../domain/principal';
+import type { Check } from '../../domain/verification/checks';
+import { summariseCheck } from '../../domain/verification/family-summary';
+import type { CaseRow } from './case-gateway';
+
+/**
+ * How a case reads, once for every feature: its timeline, the evidence behind each check, and
+ * what families see instead of the evidence.
+ */
+
+/** One step of a case as the read model recorded it, in the shape of the workflow's timeline. */
+export function timelineOf(row: Pick<CaseRow, 'events'>) {
+  return row.events.map((e) => ({
+    seq: e.seq,
+    from: e.fromStatus,
+    to: e.toStatus,
+    actor: e.actor,
+    channel: e.channel,
+    reason: e.reason,
+    at: e.occurredAt.toISOString(),
+  }));
+}
+
+/** What each registry said, for reviewers and operators (families read `familyView`). */
+export function evidenceOf(row: Pick<CaseRow, 'verifications'>) {
+  return row.verifications.map((v) => ({
+    check: v.check,
+    outcome: v.outcome,
+    mismatchedFields: v.mismatchedFields,
+    evidence: v.evidence,
+    checkedAt: v.checkedAt.toISOString(),
+  }));
+}
+
+/** Families and the platform acting for them read a case in plain words. */
+export const isFamily = (principal: Principal) =>
+  principal.role === 'PARENT' || principal.role === 'PLATFORM';
+
+interface StoredSchoolPriority {
+  schoolId: string;
+  tier: number;
+  tierNameZh: string;
+  tierNameEn: string;
+}
+
+/** Families read each check in plain words, their tier per school and what the registry corrected. */
+export function familyView(row: CaseRow) {
+  const autoFill = (row.assessment?.autoFill ?? []) as unknown as AutoFilledField[];
+  return {
+    verification: row.verifications.map((v) => ({
+      ...summariseCheck(v.check as Check, v.outcome),
+      outcome: v.outcome,
+    })),
+    priority: row.assessment && {
+      eligible: row.assessment.eligible,
+      notes: row.assessment.notes,
+      schools: (row.assessment.schools as unknown as StoredSchoolPriority[]).map(
+        ({ schoolId, tier, tierNameZh, tierNameEn }) => ({
+          schoolId,
+          tier,
+          tierNameZh,
+          tierNameEn,
+        }),
+      ),
+    },
+    registryCorrections: autoFill.filter((f) => !f.agrees),
+    admission: row.admission,
+  };
+}
+
+/** Reviewers and operators see the evidence: what each registry said, and everything priority used. */
+export function officialView(row: CaseRow) {
+  return {
+    verification: evidenceOf(row),
+    admission: row.admission,
+    assessment: row.assessment && {
+      policyVersion: row.assessment.policyVersion,
+      eligible: row.assessment.eligible,
+      notes: row.assessment.notes,
+      schools: row.assessment.schools,
+      autoFill: row.assessment.autoFill,
+      facts: row.assessment.facts,
+      assessedAt: row.assessment.assessedAt.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
+import type { Principal } from '../../domain/principal';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
+import {
+  BulkCloseDto,
+  BulkCloseOutcomeDto,
+  BulkResetOutcomeDto,
+  BulkRetryOutcomeDto,
+  CaseInspectionDto,
+  CloseOutcomeDto,
+  ProblemCountsDto,
+  ReplayVerdictDto,
+  ResetOutcomeDto,
+  RetryOutcomeDto,
+  StuckCasesPageDto,
+  BulkResetDto,
+  BulkRetryDto,
+  CloseDto,
+  ProblemCountsQueryDto,
+  ResetDto,
+  RetryDto,
+  StuckCasesQueryDto,
+} from './dto';
+import { bulk } from './bulk';
+import { CaseClosingService } from './case-closing.service';
+import { CaseFinderService } from './case-finder.service';
+import { CaseInspectionService } from './case-inspection.service';
+import { CaseRepairService } from './case-repair.service';
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
+@Controller('ops')
+export class ConsoleController {
+  constructor(
+    private readonly finder: CaseFinderService,
+    private readonly inspection: CaseInspectionService,
+    private readonly repair: CaseRepairService,
+    private readonly closing: CaseClosingService,
+  ) {}
+
+  @Get('cases')
+  @ZodResponse({ status: 200, type: StuckCasesPageDto })
+  @ApiOperation({
+    summary:
+      'Running cases by status, county, stage, overdue and problem (failing activity, failing workflow task, long in state); paged',
+  })
+  find(@Query() query: StuckCasesQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.finder.find(principal, query);
+  }
+
+  @Get('counts')
+  @ZodResponse({ status: 200, type: ProblemCountsDto })
+  @ApiOperation({ summary: 'Cases per status, and running cases per problem' })
+  counts(@Query() query: ProblemCountsQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.finder.counts(principal, query);
+  }
+
+  @Get('cases/:applicationNo')
+  @ZodResponse({ status: 200, type: CaseInspectionDto })
+  @ApiOperation({
+    summary:
+      'One case: timeline, evidence, pending activities, history in steps, Web UI link, audit',
+  })
+  inspect(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.inspection.inspect(applicationNo, caller);
+  }
+
+  @Get('cases/:applicationNo/history')
+  @ApiOkResponse({
+    description: "Temporal's history JSON, as a download",
+    content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
+  })
+  @ApiOperation({ summary: "Export the case's Temporal history as JSON (audited)" })
+  async exportHistory(
+    @Param('applicationNo') applicationNo: string,
+    @Caller() caller: CallerContext,
+    @Res() res: Response,
+  ) {
+    const { fileName, json } = await this.inspection.exportHistory(applicationNo, caller);
+    res
+      .status(200)
+      .type('application/json')
+      .setHeader('content-disposition', `attachment; filename="${fileName}"`)
+      .send(json);
+  }
+
+  @Post('cases/:applicationNo/replay')
+  @ZodResponse({ status: 200, type: ReplayVerdictDto })
+  @ApiOperation({ summary: "Replay the case's history against the current workflow code" })
+  replay(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.inspection.replay(applicationNo, caller);
+  }
+
+  @Post('cases/:applicationNo/retry')
+  @ZodResponse({ status: 200, type: RetryOutcomeDto })
+  @ApiOperation({ summary: 'Run failing activities (checks) again now, from attempt 1' })
+  retry(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: RetryDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.repair.retry(applicationNo, caller, body);
+  }
+
+  @Post('cases/:applicationNo/reset')
+  @ZodResponse({ status: 200, type: ResetOutcomeDto })
+  @ApiOperation({
+    summary:
+      "Go back to a step and deliver a decision or supplement; people's later decisions are re-applied, the code's work is redone",
+  })
+  reset(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: ResetDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.repair.reset(applicationNo, caller, body);
+  }
+
+  @Post('cases/:applicationNo/cancel')
+  @ZodResponse({ status: 200, type: CloseOutcomeDto })
+  @ApiOperation({ summary: 'Close the case as CANCELLED through its workflow (family told)' })
+  cancel(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: CloseDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.closing.cancel(applicationNo, caller, body);
+  }
+
+  @Post('cases/:applicationNo/terminate')
+  @ZodResponse({ status: 200, type: CloseOutcomeDto })
+  @ApiOperation({
+    summary: 'Stop the run at once (no workflow code runs), e.g. a stuck workflow task',
+  })
+  terminate(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: CloseDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.closing.terminate(applicationNo, caller, body);
+  }
+
+  @Post('bulk/retry')
+  @ZodResponse({ status: 200, type: BulkRetryOutcomeDto })
+  @ApiOperation({ summary: 'Retry failing activities of many cases (dryRun lists them)' })
+  bulkRetry(@Body() body: BulkRetryDto, @Caller() caller: CallerContext) {
+    const { applicationNos, ...request } = body;
+    return bulk(applicationNos, (no) => this.repair.retry(no, caller, request));
+  }
+
+  @Post('bulk/reset')
+  @ZodResponse({ status: 200, type: BulkResetOutcomeDto })
+  @ApiOperation({ summary: 'Reset many cases to a status (dryRun lists each plan)' })
+  bulkReset(@Body() body: BulkResetDto, @Caller() caller: CallerContext) {
+    const { applicationNos, ...request } = body;
+    return bulk(applicationNos, (no) => this.repair.reset(no, caller, request));
+  }
+
+  @Post('bulk/cancel')
+  @ZodResponse({ status: 200, type: BulkCloseOutcomeDto })
+  @ApiOperation({ summary: 'Cancel many cases (dryRun lists them)' })
+  bulkCancel(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
+    const { applicationNos, ...request } = body;
+    return bulk(applicationNos, (no) => this.closing.cancel(no, caller, request));
+  }
+
+  @Post('bulk/terminate')
+  @ZodResponse({ status: 200, type: BulkCloseOutcomeDto })
+  @ApiOperation({ summary: 'Terminate many cases (dryRun lists them)' })
+  bulkTerminate(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
+    const { applicationNos, ...request } = body;
+    return bulk(applicationNos, (no) => this.closing.terminate(no, caller, request));
+  }
+}

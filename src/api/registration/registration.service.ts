@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppointmentRepository } from '../../db/appointment-repository';
+import type { ReferenceDataRepository } from '../../db/reference-data-repository';
+import { NotFoundError, SlotFullError } from '../../domain/errors';
+import type { Principal } from '../../domain/principal';
+import { APPOINTMENTS, REFERENCE_DATA } from '../injection-tokens';
+
+const DAY_MS = 86_400_000;
+
+/** Registration points (报名点) and appointment slots (预约快办) for families who come in person. */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
+    @Inject(APPOINTMENTS) private readonly appointments: AppointmentRepository,
+  ) {}
+
+  points(countyCode?: string) {
+    return this.reference.registrationPoints(countyCode);
+  }
+
+  /** Free slots from a day (China time; default now) for some days. */
+  async freeSlots(pointId: string, query: { from?: string; days: number }) {
+    if (!(await this.reference.registrationPoint(pointId)))
+      throw new NotFoundError('registration point');
+    const from = query.from ? new Date(`${query.from}T00:00:00+08:00`) : new Date();
+    const to = new Date(from.getTime() + query.days * DAY_MS);
+    const rows = await this.appointments.freeSlots(pointId, from, to);
+    return rows.map((r) => ({
+      id: r.id,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      free: r.capacity - r.booked,
+    }));
+  }
+
+  async book(principal: Principal, slotId: string) {
+    const outcome = await this.appointments.book(slotId, principal.sub);
+    if (outcome.kind === 'full') throw new SlotFullError(slotId);
+    if (outcome.kind === 'no-such-slot') throw new NotFoundError('appointment slot');
+    return { appointmentId: outcome.appointmentId, slotId, status: 'BOOKED' as const };
+  }
+
+  async mine(principal: Principal) {
+    const rows = await this.appointments.listOwnedBy(principal.sub);
+    return rows.map((a) => ({
+      appointmentId: a.id,
+      status: a.status,
+      startsAt: a.slot.startsAt.toISOString(),
+      point: { id: a.slot.point.id, nameZh: a.slot.point.nameZh, address: a.slot.point.address },
+    }));
+  }
+
+  async cancel(principal: Principal, appointmentId: string): Promise<void> {
+    if (!(await this.appointments.cancel(appointmentId, principal.sub)))
+      throw new NotFoundError('appointment');
+  }
+}

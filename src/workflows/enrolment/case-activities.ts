@@ -1,0 +1,16 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../contract';
+
+// The read model and the platform must eventually hear of every change whatever their outages,
+// so recording and notifying retry without limit (backing off to once a few minutes).
+export const {
+  recordTransition,
+  recordCheck,
+  notifyPlatform,
+  assessEligibility,
+  recordCaseDetails,
+  lockHousing,
+} = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});

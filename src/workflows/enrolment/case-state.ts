@@ -1,0 +1,134 @@
+import {
+  CancellationScope,
+  condition,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CheckOutcome, EnrolmentStatus } from '../../domain/enrolment';
+import {
+  EnrolmentStatusKey,
+  ReviewOverdueKey,
+  statusNotice,
+  type AdmissionDelivery,
+  type CancellationNote,
+  type CaseView,
+  type EnrolmentApplicationInput,
+  type StatusNotice,
+  type SupplementRequest,
+  type TimelineEntry,
+  type TransitionResult,
+} from '../../contract';
+import { notifyPlatform, recordTransition } from './case-activities';
+
+export const SYSTEM_ACTOR = 'system';
+
+/**
+ * One case as its workflow holds it. Handlers and steps change it; `moveTo` is the only way its
+ * status changes, and every change goes to the read model, the search attributes and (through
+ * the outbox, in order) the platform.
+ */
+export class EnrolmentCase {
+  status: EnrolmentStatus = 'SUBMITTED';
+  readonly timeline: TimelineEntry[] = [];
+  readonly checks: Partial<Record<string, CheckOutcome>> = {};
+  /** A final status is reached or on its way: nothing else may happen to the case. */
+  settled = false;
+  /** A person's action is being applied: the next waits for it (validators refuse meanwhile). */
+  busy = false;
+  reviewOverdue = false;
+  reviewStartedAt = 0;
+  supplementRequest: SupplementRequest | null = null;
+  admission: AdmissionDelivery | null = null;
+  cancellationNote: CancellationNote | null = null;
+  private readonly outbox: StatusNotice[] = [];
+  private closing = false;
+  private readonly run: { readonly workflowId: string; readonly runId: string };
+
+  constructor(readonly input: EnrolmentApplicationInput) {
+    const { workflowId, runId } = workflowInfo();
+    this.run = { workflowId, runId };
+  }
+
+  get active(): boolean {
+    return !this.settled;
+  }
+
+  view(): CaseView {
+    return {
+      applicationNo: this.input.applicationNo,
+      status: this.status,
+      timeline: this.timeline,
+      checks: this.checks,
+      pendingNotifications: this.outbox.length,
+      reviewOverdue: this.reviewOverdue,
+      supplementRequest: this.supplementRequest,
+    };
+  }
+
+  /** Runs a person's action with the case held for it, and answers with where the case ends up. */
+  async act(work: () => Promise<void>): Promise<TransitionResult> {
+    this.busy = true;
+    try {
+      await work();
+    } finally {
+      this.busy = false;
+    }
+    return { applicationNo: this.input.applicationNo, status: this.status };
+  }
+
+  /** State changes at once (queries see it); the read model and the platform follow. */
+  async moveTo(
+    to: EnrolmentStatus,
+    actor: string,
+    reason: string | null,
+    at = new Date(),
+  ): Promise<void> {
+    const { input, timeline } = this;
+    const { workflowId, runId } = this.run;
+    const entry: TimelineEntry = {
+      seq: timeline.length + 1,
+      from: timeline.length ? this.status : null,
+      to,
+      actor,
+      channel: timeline.length ? null : input.form.channel,
+      reason,
+      at: at.toISOString(),
+    };
+    timeline.push(entry);
+    this.status = to;
+    const updates: Parameters<typeof upsertSearchAttributes>[0] = [
+      { key: EnrolmentStatusKey, value: to },
+    ];
+    if (to === 'AWAITING_REVIEW') this.reviewStartedAt = Date.now();
+    if (this.reviewOverdue && to !== 'AWAITING_REVIEW') {
+      this.reviewOverdue = false;
+      updates.push({ key: ReviewOverdueKey, value: false });
+    }
+    upsertSearchAttributes(updates);
+    this.outbox.push(statusNotice({ workflowId, runId }, input, entry));
+    // A cancellation must not abort the write of a step already taken: the timeline stays whole.
+    await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
+  }
+
+  /**
+   * Sends the outbox's notices one at a time, in order, until `closeOutbox` and the outbox is
+   * empty; a platform outage delays notices, never the case. Not cancellable: an operator's
+   * cancellation must still reach the family through the platform.
+   */
+  notifyInOrder(): Promise<void> {
+    return CancellationScope.nonCancellable(async () => {
+      for (;;) {
+        await condition(() => this.outbox.length > 0 || this.closing);
+        const next = this.outbox[0];
+        if (!next) return;
+        await notifyPlatform(next);
+        this.outbox.shift();
+      }
+    });
+  }
+
+  /** No more status changes come: the notifier stops once the outbox is empty. */
+  closeOutbox(): void {
+    this.closing = true;
+  }
+}

@@ -1,0 +1,64 @@
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import { supplementExpiredReason } from '../../domain/timeline-reasons';
+import { ReviewOverdueKey, type AdmissionDelivery, type SupplementRequest } from '../../contract';
+import { lockHousing, recordCaseDetails } from './case-activities';
+import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
+
+/*
+ * Durable deadlines: a supplement not in by its deadline expires the case; a review pending past
+ * the county's SLA is flagged overdue. The case waits for them (enrolment-application.ts) with
+ * `condition(changed, ms)`, which ends early when anything happens to the case. Like the
+ * verification steps, the steps here return the promise the case awaits rather than awaiting it
+ * themselves, so each command is issued exactly when it was when the histories were recorded.
+ */
+
+/** Time left to the supplement deadline; a deadline already past fires at once. */
+export function untilSupplementDeadline(request: SupplementRequest): number {
+  return Math.max(Date.parse(request.deadline) - Date.now(), 1);
+}
+
+export function expire(c: EnrolmentCase, request: SupplementRequest): Promise<void> {
+  c.settled = true;
+  return c.moveTo('EXPIRED', SYSTEM_ACTOR, supplementExpiredReason(request.deadline));
+}
+
+/** Time left until the review is overdue: the county's SLA runs from entering AWAITING_REVIEW. */
+export function untilReviewOverdue(c: EnrolmentCase): number {
+  return Math.max(c.reviewStartedAt + c.input.settings.reviewSlaMs - Date.now(), 1);
+}
+
+/** Reviewers' queues and the operators' search see it; the next status change clears it. */
+export function flagReviewOverdue(c: EnrolmentCase): Promise<void> {
+  c.reviewOverdue = true;
+  upsertSearchAttributes([{ key: ReviewOverdueKey, value: true }]);
+  return recordCaseDetails(c.input.applicationNo, { reviewOverdue: true });
+}
+
+/** The round's result as delivered; its status comes after the housing lock it may need. */
+export function recordAdmission(c: EnrolmentCase, delivery: AdmissionDelivery): Promise<void> {
+  return recordCaseDetails(c.input.applicationNo, { admission: delivery });
+}
+
+/** A placed child's housing certificate is locked for the stage (not for NOT_ADMITTED). */
+export function housingToLock(delivery: AdmissionDelivery): AdmissionDelivery['housingLock'] {
+  return delivery.result !== 'NOT_ADMITTED' ? delivery.housingLock : null;
+}
+
+export function lockHousingFor(
+  c: EnrolmentCase,
+  lock: NonNullable<AdmissionDelivery['housingLock']>,
+): Promise<void> {
+  return lockHousing(
+    lock.certificateNo,
+    c.input.form.stage,
+    lock.lockedUntil,
+    c.input.applicationNo,
+  );
+}
+
+export function moveToAdmissionResult(
+  c: EnrolmentCase,
+  delivery: AdmissionDelivery,
+): Promise<void> {
+  return c.moveTo(delivery.result, `round:${delivery.roundId}`, delivery.explanation.en);
+}

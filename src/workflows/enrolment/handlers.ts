@@ -1,0 +1,203 @@
+import { ApplicationFailure, setHandler, type CancellationScope } from '@temporalio/workflow';
+import {
+  DECIDABLE_STATUSES,
+  WITHDRAWABLE_STATUSES,
+  type EnrolmentStatus,
+} from '../../domain/enrolment';
+import {
+  decisionReason,
+  isDecision,
+  missingDecisionFields,
+  statusAfter,
+} from '../../domain/review';
+import {
+  offlineCheckReason,
+  supplementProvidedReason,
+  supplementRequestedReason,
+} from '../../domain/timeline-reasons';
+import {
+  admissionResultSignal,
+  cancellationNoteSignal,
+  caseViewQuery,
+  confirmOfflineCheckUpdate,
+  decideUpdate,
+  FAILURE_TYPES,
+  provideSupplementUpdate,
+  requestSupplementUpdate,
+  withdrawUpdate,
+  type AdmissionDelivery,
+  type CancellationNote,
+  type OfflineCheckConfirmation,
+  type ReviewDecision,
+  type SupplementProvided,
+  type SupplementRequest,
+  type Withdrawal,
+} from '../../contract';
+import { recordCaseDetails } from './case-activities';
+import type { EnrolmentCase } from './case-state';
+
+/**
+ * What people and rounds do to a case: the updates (validated before they are accepted, so a
+ * refused one leaves no trace in the history), the signals and the query. Registered in this
+ * order before the case's first step.
+ */
+export function handleCaseActions(c: EnrolmentCase, verification: CancellationScope): void {
+  handleSignalsAndQuery(c);
+  handleDecisions(c, verification);
+  handleSupplements(c);
+  handleOfflineCheck(c);
+}
+
+/** INVALID_STATE: the API answers 409 with the case's current status. */
+function refuse(
+  c: EnrolmentCase,
+  action: string,
+  why = `The case is ${c.status}; "${action}" is not accepted in that state.`,
+): never {
+  throw ApplicationFailure.create({
+    type: FAILURE_TYPES.invalidState,
+    message: why,
+    details: [{ currentStatus: c.status, action }],
+  });
+}
+
+function requireState(c: EnrolmentCase, allowed: readonly EnrolmentStatus[], action: string) {
+  if (c.settled || c.busy || !allowed.includes(c.status)) refuse(c, action);
+}
+
+/** INVALID_INPUT: the API answers 400 naming the field. */
+function invalid(path: string, message: string): never {
+  throw ApplicationFailure.create({
+    type: FAILURE_TYPES.invalidInput,
+    message,
+    details: [{ path }],
+  });
+}
+
+function handleSignalsAndQuery(c: EnrolmentCase): void {
+  // A round may deliver again after a crash; the first delivery counts, repeats change nothing.
+  setHandler(admissionResultSignal, (delivery: AdmissionDelivery) => {
+    if (c.status === 'APPROVED' && c.admission === null) c.admission = delivery;
+  });
+
+  setHandler(cancellationNoteSignal, (note: CancellationNote) => {
+    c.cancellationNote = note;
+  });
+
+  setHandler(caseViewQuery, () => c.view());
+}
+
+function handleDecisions(c: EnrolmentCase, verification: CancellationScope): void {
+  setHandler(
+    decideUpdate,
+    (decision: ReviewDecision) =>
+      c.act(async () => {
+        c.settled = true;
+        await c.moveTo(
+          statusAfter(decision.decision),
+          decision.reviewerId,
+          decisionReason(decision),
+        );
+      }),
+    {
+      // The same rule as the API's schema (domain/review.ts), for callers that skip the API.
+      validator: (decision: ReviewDecision) => {
+        requireState(c, DECIDABLE_STATUSES, decision.decision);
+        if (!isDecision(decision.decision)) invalid('decision', 'Not a decision a reviewer takes.');
+        const { fields, message } = missingDecisionFields(decision);
+        if (fields[0]) invalid(fields[0], message);
+      },
+    },
+  );
+
+  setHandler(
+    withdrawUpdate,
+    (withdrawal: Withdrawal) =>
+      c.act(async () => {
+        c.settled = true;
+        verification.cancel();
+        await c.moveTo('WITHDRAWN', withdrawal.actor, withdrawal.reason ?? null);
+      }),
+    { validator: (_withdrawal: Withdrawal) => requireState(c, WITHDRAWABLE_STATUSES, 'WITHDRAW') },
+  );
+}
+
+function handleSupplements(c: EnrolmentCase): void {
+  const { applicationNo } = c.input;
+  setHandler(
+    requestSupplementUpdate,
+    (request: SupplementRequest) =>
+      c.act(async () => {
+        c.supplementRequest = request;
+        const pending = c.moveTo(
+          'NEEDS_SUPPLEMENT',
+          request.reviewerId,
+          supplementRequestedReason(request),
+        );
+        await Promise.all([
+          pending,
+          recordCaseDetails(applicationNo, { supplementRequest: request }),
+        ]);
+      }),
+    {
+      validator: (request: SupplementRequest) => {
+        requireState(c, DECIDABLE_STATUSES, 'REQUEST_SUPPLEMENT');
+        if (request.items.length === 0) invalid('items', 'Name at least one item.');
+        if (!(Date.parse(request.deadline) > Date.now()))
+          invalid('deadline', 'The deadline must be in the future.');
+      },
+    },
+  );
+
+  setHandler(
+    provideSupplementUpdate,
+    (provided: SupplementProvided) =>
+      c.act(async () => {
+        // The timeline moves first, so a deadline firing now finds the supplement already in.
+        const pending = c.moveTo(
+          'AWAITING_REVIEW',
+          provided.actor,
+          supplementProvidedReason(provided),
+        );
+        const seq = c.timeline.length;
+        c.supplementRequest = null;
+        await Promise.all([
+          pending,
+          recordCaseDetails(applicationNo, {
+            supplementRequest: null,
+            supplement: { seq, ...provided },
+          }),
+        ]);
+      }),
+    {
+      validator: (_provided: SupplementProvided) => {
+        requireState(c, ['NEEDS_SUPPLEMENT'], 'PROVIDE_SUPPLEMENT');
+        if (c.supplementRequest && Date.now() >= Date.parse(c.supplementRequest.deadline))
+          refuse(c, 'PROVIDE_SUPPLEMENT', 'The supplement deadline has passed.');
+      },
+    },
+  );
+}
+
+function handleOfflineCheck(c: EnrolmentCase): void {
+  const { applicationNo } = c.input;
+  setHandler(
+    confirmOfflineCheckUpdate,
+    (confirmation: OfflineCheckConfirmation) =>
+      c.act(async () => {
+        const pending = c.moveTo(
+          'AWAITING_REVIEW',
+          confirmation.reviewerId,
+          offlineCheckReason(confirmation),
+        );
+        await Promise.all([
+          pending,
+          recordCaseDetails(applicationNo, { offlineCheck: confirmation }),
+        ]);
+      }),
+    {
+      validator: (_confirmation: OfflineCheckConfirmation) =>
+        requireState(c, ['AWAITING_OFFLINE_CHECK'], 'CONFIRM_OFFLINE_CHECK'),
+    },
+  );
+}

@@ -1,0 +1,104 @@
+import {
+  ActivityFailure,
+  isCancellation,
+  proxyActivities,
+  TimeoutFailure,
+  type CancellationScope,
+} from '@temporalio/workflow';
+import { checksFor, type Check, type CheckResult } from '../../domain/verification/checks';
+import { notVerifiableOnlineReason } from '../../domain/timeline-reasons';
+import { FAILURE_TYPES, type Activities, type EnrolmentApplicationInput } from '../../contract';
+import { assessEligibility, recordCheck } from './case-activities';
+import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
+
+/*
+ * The steps run in order by the case (enrolment-application.ts), each returning the very promise
+ * the case awaits, without an `async` wrapper of its own: an extra await would shift when the
+ * case's next command is issued relative to handlers running at the same moment, and recorded
+ * histories must replay command for command.
+ */
+
+/** Every check the form calls for; undefined when a withdrawal cancelled them. */
+export function runChecks(
+  c: EnrolmentCase,
+  verification: CancellationScope,
+): Promise<[Check, CheckResult][] | undefined> {
+  return verification
+    .run(() => verifyAll(c.input))
+    .catch((error: unknown) => {
+      if (isCancellation(error)) return undefined;
+      throw error;
+    });
+}
+
+/** The outcomes go on the case at once (queries see them) and to the read model. */
+export function recordChecks(c: EnrolmentCase, results: [Check, CheckResult][]): Promise<void[]> {
+  const checkedAt = new Date().toISOString();
+  for (const [check, result] of results) c.checks[check] = result.outcome;
+  return Promise.all(
+    results.map(([check, result]) => recordCheck(c.input.applicationNo, check, result, checkedAt)),
+  );
+}
+
+/** Eligibility is assessed on the checks' results (the read model keeps the summary). */
+export function assessChecks(c: EnrolmentCase, results: [Check, CheckResult][]): Promise<unknown> {
+  return assessEligibility(c.input, Object.fromEntries(results));
+}
+
+/** Checks a department could not answer are done in person; otherwise the case goes to review. */
+export function moveAfterChecks(c: EnrolmentCase, results: [Check, CheckResult][]): Promise<void> {
+  const unavailable = results
+    .filter(([, result]) => result.outcome === 'UNAVAILABLE')
+    .map(([check]) => check);
+  return unavailable.length
+    ? c.moveTo('AWAITING_OFFLINE_CHECK', SYSTEM_ACTOR, notVerifiableOnlineReason(unavailable))
+    : c.moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null);
+}
+
+const CHECK_ACTIVITIES = {
+  IDENTITY: 'verifyIdentity',
+  HOUSEHOLD: 'verifyHousehold',
+  PROPERTY: 'verifyProperty',
+  RESIDENCE_PERMIT: 'verifyResidencePermit',
+  SOCIAL_INSURANCE: 'verifySocialInsurance',
+} as const satisfies Record<Check, keyof Activities>;
+
+/** Every check the form calls for, at once: they ask different departments. */
+function verifyAll(input: EnrolmentApplicationInput): Promise<[Check, CheckResult][]> {
+  return Promise.all(
+    checksFor(input.form).map(async (check): Promise<[Check, CheckResult]> => [
+      check,
+      await verifyWithinBudget(check, input),
+    ]),
+  );
+}
+
+/**
+ * A department that is down is retried with backoff until the case's budget runs out; then the
+ * check is UNAVAILABLE and the case goes to offline checking instead of failing (DESIGN.md §3).
+ */
+async function verifyWithinBudget(
+  check: Check,
+  input: EnrolmentApplicationInput,
+): Promise<CheckResult> {
+  const activities = proxyActivities<Activities>({
+    startToCloseTimeout: input.settings.verificationAttemptTimeoutMs,
+    scheduleToCloseTimeout: input.settings.verificationRetryBudgetMs,
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '5 minutes',
+      nonRetryableErrorTypes: [FAILURE_TYPES.departmentRejected],
+    },
+  });
+  try {
+    return await activities[CHECK_ACTIVITIES[check]](input);
+  } catch (error) {
+    if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
+    const reason =
+      error.cause instanceof TimeoutFailure
+        ? `retry budget of ${input.settings.verificationRetryBudgetMs} ms exhausted`
+        : (error.cause?.message ?? 'department refused the request');
+    return { outcome: 'UNAVAILABLE', mismatchedFields: [], evidence: { reason } };
+  }
+}
