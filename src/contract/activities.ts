@@ -1,6 +1,6 @@
 import type { Stage } from '../domain/enrolment';
 import type { CheckResults } from '../domain/eligibility/facts-from-checks';
-import type { CheckResult } from '../domain/verification/checks';
+import type { CheckActivityName, CheckResult } from '../domain/verification/checks';
 import type { AdmissionDelivery } from './admission';
 import type {
   OfflineCheckConfirmation,
@@ -60,13 +60,8 @@ export interface CaseActivities {
   ): Promise<void>;
 }
 
-export interface VerificationActivities {
-  verifyIdentity: CheckActivity;
-  verifyHousehold: CheckActivity;
-  verifyProperty: CheckActivity;
-  verifyResidencePermit: CheckActivity;
-  verifySocialInsurance: CheckActivity;
-}
+/** One activity per registered check, named by the registry (domain/verification/checks). */
+export type VerificationActivities = Record<CheckActivityName, CheckActivity>;
 
 export interface AdmissionRoundActivities {
   freezeRound(roundId: string): Promise<{ applicants: number; listHash: string }>;

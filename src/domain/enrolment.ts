@@ -30,9 +30,6 @@ export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 export const CHECK_OUTCOMES = ['MATCH', 'MISMATCH', 'NOT_FOUND', 'UNAVAILABLE'] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
-export const VERIFICATION_CHECKS = ['IDENTITY'] as const;
-export type VerificationCheck = (typeof VERIFICATION_CHECKS)[number];
-
 /** Statuses in which a reviewer's decision is accepted. */
 export const DECIDABLE_STATUSES: readonly EnrolmentStatus[] = [
   'AWAITING_REVIEW',

@@ -6,6 +6,17 @@ import type {
   SocialInsuranceRecord,
 } from './families';
 import type { RegistryPerson } from './population';
+import type {
+  DepartmentQuery,
+  QueryRequest,
+  QueryResponse,
+} from '../integration/data-sharing/contracts';
+
+/** What a registry answers when it holds a record (the exchange's FOUND data without `result`). */
+type Found<Q extends DepartmentQuery> = Omit<
+  Extract<QueryResponse<Q>['data'], { result: 'FOUND' }>,
+  'result'
+>;
 
 /** The departments' registries over a population, indexed the way their queries look things up. */
 export class Registries {
@@ -40,3 +51,40 @@ export class Registries {
     for (const record of family.insurance) this.insuranceOf.set(record.idNumber, record);
   }
 }
+
+/**
+ * How each department's registry answers each query of the data-sharing contract; undefined is
+ * NOT_FOUND. A query a check asks needs its answer here (checked by type and by unit test).
+ */
+export const ANSWERS: {
+  readonly [Q in DepartmentQuery]: (
+    registries: Registries,
+    request: QueryRequest<Q>,
+  ) => Found<Q> | undefined;
+} = {
+  identity(registries, request) {
+    const person = registries.people.get(request.idNumber);
+    if (!person) return undefined;
+    const { name, gender, birthDate, divisionCode, alive } = person;
+    return {
+      nameMatches: name === request.name,
+      record: { name, gender, birthDate, divisionCode, alive },
+    };
+  },
+  household(registries, request) {
+    const household = registries.householdOf.get(request.idNumber);
+    return household && { household: { ...household, members: [...household.members] } };
+  },
+  residencePermit(registries, request) {
+    const permits = registries.permitsOf.get(request.idNumber);
+    return permits?.length ? { permits } : undefined;
+  },
+  realEstate(registries, request) {
+    const property = registries.properties.get(request.certificateNo);
+    return property && { property: { ...property, holders: [...property.holders] } };
+  },
+  socialInsurance(registries, request) {
+    const record = registries.insuranceOf.get(request.idNumber);
+    return record && { record };
+  },
+};

@@ -16,7 +16,7 @@ import { CALLBACK_HEADERS, callbackSignature } from '../integration/platform/cal
 import { FaultInjector, faultSettingsSchema } from './faults';
 import { generateFamilies } from './families';
 import { FIXTURE_FAMILIES, FIXTURES } from './fixtures';
-import { Registries } from './registries';
+import { ANSWERS, Registries } from './registries';
 
 /**
  * Stand-in for the regional data-sharing exchange in development and tests: the same HTTP
@@ -163,40 +163,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         'BAD_REQUEST',
         parsed.error.issues.map((i) => i.path.join('.')).join(', '),
       );
-    const notFound = { code: '0' as const, data: { result: 'NOT_FOUND' as const } };
-    const request = parsed.data as Record<string, string>;
-    switch (query) {
-      case 'identity': {
-        const person = registries.people.get(request.idNumber!);
-        if (!person) return notFound;
-        const { name, gender, birthDate, divisionCode, alive } = person;
-        return {
-          code: '0',
-          data: {
-            result: 'FOUND',
-            nameMatches: name === request.name,
-            record: { name, gender, birthDate, divisionCode, alive },
-          },
-        };
-      }
-      case 'household': {
-        const household = registries.householdOf.get(request.idNumber!);
-        return household ? { code: '0', data: { result: 'FOUND', household } } : notFound;
-      }
-      case 'residencePermit': {
-        const permits = registries.permitsOf.get(request.idNumber!);
-        return permits?.length ? { code: '0', data: { result: 'FOUND', permits } } : notFound;
-      }
-      case 'realEstate': {
-        const property = registries.properties.get(request.certificateNo!);
-        return property ? { code: '0', data: { result: 'FOUND', property } } : notFound;
-      }
-      case 'socialInsurance': {
-        const record = registries.insuranceOf.get(request.idNumber!);
-        return record ? { code: '0', data: { result: 'FOUND', record } } : notFound;
-      }
-    }
-    throw new HttpProblem(404, 'NOT_FOUND', 'no such query');
+    const found = (ANSWERS[query] as (r: Registries, q: unknown) => object | undefined)(
+      registries,
+      parsed.data,
+    );
+    return { code: '0', data: found ? { result: 'FOUND', ...found } : { result: 'NOT_FOUND' } };
   }
 
   async function department(

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -6,151 +7,272 @@ import { projectRoot } from '../../src/config/paths';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
 import { admissionResultSignal } from '../../src/contract';
 import { formForFamily } from '../../src/testing/forms';
+import { eventually } from '../support/eventually';
 import { HISTORY_PAYLOAD_KEYS } from '../support/payload-keys';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 /**
  * `npm run histories:record` (a Jest project of its own, so that Nest gets its decorator
- * metadata): runs the application workflow down each of its paths on a real server, with the
- * payload codec on, and saves each history under test/histories/encrypted/ for the replay check
- * in CI. It never overwrites a file: the unencrypted histories beside this file prove that cases
- * started before encryption still replay, and stay as they are. To re-record a path after a
- * change meant to be incompatible, delete its file first and review the diff.
+ * metadata): runs the workflows down each of their paths on a real server, with the payload codec
+ * on, and saves each history under test/histories/encrypted/, for the replay check in CI (the
+ * unencrypted histories in test/histories/ stay, as proof that cases started before encryption
+ * still replay). Only the paths without a file are recorded;
+ * a recorded history is never overwritten. To re-record one (only for a change meant to be
+ * incompatible), delete its file and review the diff.
  */
-it('records one history per path of the application workflow', async () => {
-  const bundle = await bundleWorkflows();
+const dir = join(projectRoot(), 'test', 'histories', 'encrypted');
+const COUNTY = '450103';
+
+interface Recorder {
+  readonly sut: Harness;
+  readonly api: () => ReturnType<typeof request>;
+  readonly family: Record<string, string>;
+  readonly reviewer: Record<string, string>;
+  readonly operator: Record<string, string>;
+  readonly admin: Record<string, string>;
+  /** A truthful form of the next unused family of the county (`owner`: with a home of its own). */
+  form(owner?: boolean): Record<string, unknown>;
+  submit(body?: Record<string, unknown>): Promise<string>;
+  until(no: string, status: string): Promise<{ workflowId: string; runId: string }>;
+  decide(no: string, decision: Record<string, unknown>): Promise<void>;
+  /** The admission round over three approved families (run once, whichever path asks first). */
+  round(): Promise<{ workflowId: string; numbers: readonly string[] }>;
+}
+
+/** Each path: the name of its file and how to drive a workflow down it (which run to save). */
+type Recording = (r: Recorder) => Promise<{ workflowId: string; runId?: string }>;
+
+const approve = { decision: 'APPROVE' };
+const reject = { decision: 'REJECT', reasonCode: 'OTHER', reason: 'recorded' };
+
+const RECORDINGS: Record<string, Recording> = {
+  'approved-then-admitted': async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    const row = await r.until(no, 'APPROVED');
+    await r.sut.temporal.workflow
+      .getHandle(row.workflowId, row.runId)
+      .signal(admissionResultSignal, {
+        roundId: 'recorded',
+        result: 'ADMITTED',
+        schoolId: '450103-P01',
+        explanation: { zh: '已录取', en: 'Admitted' },
+        housingLock: null,
+      });
+    return r.until(no, 'ADMITTED');
+  },
+  rejected: async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, reject);
+    return r.until(no, 'REJECTED');
+  },
+  withdrawn: async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.api().post(`/applications/${no}/withdraw`).set(r.family).send({});
+    return r.until(no, 'WITHDRAWN');
+  },
+  'supplement-then-approved': async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r
+      .api()
+      .post(`/applications/${no}/supplement-request`)
+      .set(r.reviewer)
+      .send({ items: ['OTHER'] });
+    await r
+      .api()
+      .post(`/applications/${no}/supplement`)
+      .set(r.family)
+      .send({ items: [{ item: 'OTHER', text: 'recorded' }] });
+    await r.decide(no, approve);
+    return r.until(no, 'APPROVED');
+  },
+  'supplement-expired': async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r
+      .api()
+      .post(`/applications/${no}/supplement-request`)
+      .set(r.reviewer)
+      .send({ items: ['OTHER'], deadline: new Date(Date.now() + 2000).toISOString() });
+    return r.until(no, 'EXPIRED');
+  },
+  'offline-check-then-approved': async (r) => {
+    r.sut.simulator.faults.set('household', {
+      outageUntil: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const no = await r.submit(formForFamily(FIXTURE_FAMILIES.weiNongLan));
+    await r.until(no, 'AWAITING_OFFLINE_CHECK');
+    r.sut.simulator.faults.clear();
+    await r
+      .api()
+      .post(`/applications/${no}/offline-check`)
+      .set(r.reviewer)
+      .send({
+        registrationPointId: '450103-RP01',
+        staffId: 's',
+        itemsSeen: ['HUKOU_BOOKLET'],
+        outcome: 'VERIFIED',
+      });
+    await r.decide(no, approve);
+    return r.until(no, 'APPROVED');
+  },
+  'cancelled-by-operator': async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.api().post(`/ops/cases/${no}/cancel`).set(r.operator).send({ reason: 'recorded' });
+    return r.until(no, 'CANCELLED');
+  },
+  'reset-then-rejected': async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    await r.until(no, 'APPROVED');
+    await r
+      .api()
+      .post(`/ops/cases/${no}/reset`)
+      .set(r.operator)
+      .send({
+        fromStatus: 'APPROVED',
+        reason: 'recorded',
+        deliver: { kind: 'decision', ...reject },
+      });
+    return r.until(no, 'REJECTED');
+  },
+  'review-overdue-then-approved': async (r) => {
+    // The county's own SLA (data, read at submission), short enough for the timer to fire here.
+    const county = { where: { code: COUNTY } };
+    await r.sut.database.db.county.update({ ...county, data: { reviewSlaMs: 1000 } });
+    const no = await r.submit();
+    await r.sut.database.db.county.update({ ...county, data: { reviewSlaMs: null } });
+    await eventually(
+      async () =>
+        (await r.sut.database.db.application.findUnique({ where: { applicationNo: no } }))
+          ?.reviewOverdue || undefined,
+      `${no} to be flagged overdue`,
+      60_000,
+    );
+    await r.decide(no, approve);
+    return r.until(no, 'APPROVED');
+  },
+  'admission-round': async (r) => ({ workflowId: (await r.round()).workflowId }),
+  'admitted-with-housing-lock': async (r) => {
+    // One of the round's cases, placed, with its home locked by lockHousing.
+    const { numbers } = await r.round();
+    const lock = await eventually(
+      async () =>
+        (await r.sut.database.db.housingLock.findFirst({
+          where: { applicationNo: { in: [...numbers] } },
+        })) ?? undefined,
+      'a housing lock from the round',
+      60_000,
+    );
+    const no = lock.applicationNo;
+    const row = await r.sut.database.db.application.findUniqueOrThrow({
+      where: { applicationNo: no },
+    });
+    return r.until(no, row.status === 'ASSIGNED_BY_BUREAU' ? 'ASSIGNED_BY_BUREAU' : 'ADMITTED');
+  },
+};
+
+/** Three approved families with a home of their own: the round places them and locks the home. */
+async function roundOfThree(r: Recorder) {
+  const numbers = [];
+  for (let i = 0; i < 3; i += 1) numbers.push(await r.submit(r.form(true)));
+  for (const no of numbers) await r.until(no, 'AWAITING_REVIEW');
+  for (const no of numbers) await r.decide(no, approve);
+  for (const no of numbers) await r.until(no, 'APPROVED');
+  const started = await r
+    .api()
+    .post('/rounds')
+    .set(r.admin)
+    .send({ countyCode: COUNTY, stage: 'PRIMARY_1', seasonYear: 2026 });
+  const roundId = started.body.roundId as string;
+  await eventually(
+    async () =>
+      (await r.api().get(`/rounds/${roundId}`).set(r.admin)).body.status === 'PUBLISHED' ||
+      undefined,
+    `round ${roundId} to be published`,
+    120_000,
+  );
+  return { workflowId: `admission-round-${roundId}`, numbers };
+}
+
+it('records each path of the workflows that has no history yet', async () => {
+  const missing = Object.keys(RECORDINGS).filter((n) => !existsSync(join(dir, `${n}.json`)));
+  process.stdout.write(`recording: ${missing.join(', ') || 'nothing (all recorded)'}\n`);
+  if (missing.length === 0) return;
   const sut = await startHarness({
-    workflowBundle: bundle,
-    env: { VERIFICATION_RETRY_BUDGET_MS: '2000', PAYLOAD_ENCRYPTION_KEYS: HISTORY_PAYLOAD_KEYS },
+    workflowBundle: await bundleWorkflows(),
+    env: {
+      VERIFICATION_RETRY_BUDGET_MS: '2000',
+      ROUND_DELIVERY_BATCH: '2',
+      PAYLOAD_ENCRYPTION_KEYS: HISTORY_PAYLOAD_KEYS,
+    },
   });
+  try {
+    const recorder = await recorderFor(sut);
+    for (const name of missing) {
+      const run = await RECORDINGS[name]!(recorder);
+      const history = await sut.temporal.workflow
+        .getHandle(run.workflowId, run.runId)
+        .fetchHistory();
+      // 'wx': a recorded history is never overwritten, even if the file appeared meanwhile.
+      await writeFile(join(dir, `${name}.json`), `${historyToJSON(history)}\n`, { flag: 'wx' });
+      process.stdout.write(`recorded ${name}\n`);
+    }
+  } finally {
+    await sut.close();
+  }
+}, 600_000);
+
+async function recorderFor(sut: Harness): Promise<Recorder> {
   const api = () => request(sut.apiUrl);
   const family = { Authorization: await sut.auth.parent('family-histories') };
-  const reviewer = { Authorization: await sut.auth.reviewer(['450103']) };
+  const reviewer = { Authorization: await sut.auth.reviewer([COUNTY]) };
   const families = registryFamilies.filter(
-    (f) => f.countyCode === '450103' && f.households[0]!.divisionCode === '450103',
+    (f) => f.countyCode === COUNTY && f.households[0]!.divisionCode === COUNTY,
   );
   let next = 0;
-  const until = async (no: string, status: string) => {
-    for (let i = 0; i < 300; i += 1) {
-      const row = await sut.database.db.application.findUnique({ where: { applicationNo: no } });
-      if (row?.status === status) return row;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`${no} never reached ${status}`);
+  const form = (owner = false) => {
+    while (owner && families[next]!.properties[0]?.kind !== 'OWNED') next += 1;
+    return formForFamily(families[next++]!);
   };
-  const submit = async (body = formForFamily(families[next++]!)) =>
-    (await api().post('/applications').set(family).send(body)).body.applicationNo as string;
-  const save = async (name: string, no: string, h: Harness = sut) => {
-    const row = await h.database.db.application.findUniqueOrThrow({ where: { applicationNo: no } });
-    const history = await h.temporal.workflow.getHandle(row.workflowId, row.runId).fetchHistory();
-    const file = join(projectRoot(), 'test', 'histories', 'encrypted', `${name}.json`);
-    try {
-      await writeFile(file, `${historyToJSON(history)}\n`, { flag: 'wx' });
-      process.stdout.write(`recorded ${name}\n`);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      process.stdout.write(`kept ${name} (already recorded)\n`);
-    }
+  let round: ReturnType<typeof roundOfThree> | undefined;
+  const recorder: Recorder = {
+    sut,
+    api,
+    family,
+    reviewer,
+    operator: { Authorization: await sut.auth.operator([COUNTY]) },
+    admin: { Authorization: await sut.auth.admin([COUNTY]) },
+    form,
+    async submit(body = form()) {
+      const created = await api().post('/applications').set(family).send(body);
+      if (created.status !== 201) throw new Error(`submission refused: ${created.text}`);
+      return created.body.applicationNo as string;
+    },
+    until: (no, status) =>
+      eventually(
+        async () => {
+          const row = await sut.database.db.application.findUnique({
+            where: { applicationNo: no },
+          });
+          return row?.status === status
+            ? { workflowId: row.workflowId, runId: row.runId }
+            : undefined;
+        },
+        `${no} to reach ${status}`,
+        60_000,
+      ),
+    async decide(no, decision) {
+      const decided = await api().post(`/applications/${no}/decision`).set(reviewer).send(decision);
+      if (decided.status !== 200) throw new Error(`decision refused: ${decided.text}`);
+    },
+    round: () => (round ??= roundOfThree(recorder)),
   };
-
-  const admitted = await submit();
-  await until(admitted, 'AWAITING_REVIEW');
-  await api()
-    .post(`/applications/${admitted}/decision`)
-    .set(reviewer)
-    .send({ decision: 'APPROVE' });
-  const row = await until(admitted, 'APPROVED');
-  await sut.temporal.workflow.getHandle(row.workflowId, row.runId).signal(admissionResultSignal, {
-    roundId: 'recorded',
-    result: 'ADMITTED',
-    schoolId: '450103-P01',
-    explanation: { zh: '已录取', en: 'Admitted' },
-    housingLock: null,
-  });
-  await until(admitted, 'ADMITTED');
-  await save('approved-then-admitted', admitted);
-
-  const rejected = await submit();
-  await until(rejected, 'AWAITING_REVIEW');
-  await api()
-    .post(`/applications/${rejected}/decision`)
-    .set(reviewer)
-    .send({ decision: 'REJECT', reasonCode: 'OTHER', reason: 'recorded' });
-  await until(rejected, 'REJECTED');
-  await save('rejected', rejected);
-
-  const withdrawn = await submit();
-  await until(withdrawn, 'AWAITING_REVIEW');
-  await api().post(`/applications/${withdrawn}/withdraw`).set(family).send({});
-  await until(withdrawn, 'WITHDRAWN');
-  await save('withdrawn', withdrawn);
-
-  const supplemented = await submit();
-  await until(supplemented, 'AWAITING_REVIEW');
-  await api()
-    .post(`/applications/${supplemented}/supplement-request`)
-    .set(reviewer)
-    .send({ items: ['OTHER'] });
-  await api()
-    .post(`/applications/${supplemented}/supplement`)
-    .set(family)
-    .send({ items: [{ item: 'OTHER', text: 'recorded' }] });
-  await api()
-    .post(`/applications/${supplemented}/decision`)
-    .set(reviewer)
-    .send({ decision: 'APPROVE' });
-  await until(supplemented, 'APPROVED');
-  await save('supplement-then-approved', supplemented);
-
-  const expired = await submit();
-  await until(expired, 'AWAITING_REVIEW');
-  await api()
-    .post(`/applications/${expired}/supplement-request`)
-    .set(reviewer)
-    .send({ items: ['OTHER'], deadline: new Date(Date.now() + 2000).toISOString() });
-  await until(expired, 'EXPIRED');
-  await save('supplement-expired', expired);
-
-  sut.simulator.faults.set('household', {
-    outageUntil: new Date(Date.now() + 60_000).toISOString(),
-  });
-  const offline = await submit(formForFamily(FIXTURE_FAMILIES.weiNongLan));
-  await until(offline, 'AWAITING_OFFLINE_CHECK');
-  sut.simulator.faults.clear();
-  await api()
-    .post(`/applications/${offline}/offline-check`)
-    .set(reviewer)
-    .send({
-      registrationPointId: '450103-RP01',
-      staffId: 's',
-      itemsSeen: ['HUKOU_BOOKLET'],
-      outcome: 'VERIFIED',
-    });
-  await api().post(`/applications/${offline}/decision`).set(reviewer).send({ decision: 'APPROVE' });
-  await until(offline, 'APPROVED');
-  await save('offline-check-then-approved', offline);
-
-  const operator = { Authorization: await sut.auth.operator(['450103']) };
-  const cancelled = await submit();
-  await until(cancelled, 'AWAITING_REVIEW');
-  await api().post(`/ops/cases/${cancelled}/cancel`).set(operator).send({ reason: 'recorded' });
-  await until(cancelled, 'CANCELLED');
-  await save('cancelled-by-operator', cancelled);
-
-  const reset = await submit();
-  await until(reset, 'AWAITING_REVIEW');
-  await api().post(`/applications/${reset}/decision`).set(reviewer).send({ decision: 'APPROVE' });
-  await until(reset, 'APPROVED');
-  await api()
-    .post(`/ops/cases/${reset}/reset`)
-    .set(operator)
-    .send({
-      fromStatus: 'APPROVED',
-      reason: 'recorded',
-      deliver: { kind: 'decision', decision: 'REJECT', reasonCode: 'OTHER', reason: 'recorded' },
-    });
-  await until(reset, 'REJECTED');
-  await save('reset-then-rejected', reset);
-
-  await sut.close();
-}, 300_000);
+  return recorder;
+}

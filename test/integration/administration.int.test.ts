@@ -108,4 +108,80 @@ describe('reference data and policy administration', () => {
       ).status,
     ).toBe(403);
   });
+
+  it('lets only a region administrator set a season and its age cut-offs, and change them', async () => {
+    const region = { Authorization: await sut.auth.regionAdmin() };
+    const season = {
+      name: '2027年秋季学期',
+      primaryBornOnOrBefore: '2021-08-31',
+      juniorBornOnOrBefore: '2016-08-31',
+    };
+    expect((await api().put('/admin/seasons/2027').set(region).send(season)).status).toBe(200);
+    const stored = () => sut.database.db.season.findUniqueOrThrow({ where: { year: 2027 } });
+    expect(await stored()).toMatchObject({
+      name: season.name,
+      primaryBornOnOrBefore: new Date('2021-08-31T00:00:00Z'),
+      juniorBornOnOrBefore: new Date('2016-08-31T00:00:00Z'),
+    });
+    const changed = { ...season, primaryBornOnOrBefore: '2021-09-30' };
+    expect((await api().put('/admin/seasons/2027').set(region).send(changed)).status).toBe(200);
+    expect((await stored()).primaryBornOnOrBefore).toEqual(new Date('2021-09-30T00:00:00Z'));
+    expect(await sut.database.db.season.count({ where: { year: 2027 } })).toBe(1);
+
+    // A city administrator keeps their counties' data, not the region's calendar.
+    expect((await api().put('/admin/seasons/2027').set(nanning).send(season)).status).toBe(403);
+    const invalid = await api()
+      .put('/admin/seasons/2027')
+      .set(region)
+      .send({ ...season, juniorBornOnOrBefore: '31/08/2016' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.violations[0]).toMatchObject({ path: 'juniorBornOnOrBefore' });
+    expect((await stored()).juniorBornOnOrBefore).toEqual(new Date('2016-08-31T00:00:00Z'));
+  });
+
+  it('lists registration points, all or one county’s, to any signed-in user', async () => {
+    const family = { Authorization: await sut.auth.parent('family-points') };
+    const all = await api().get('/registration-points').set(family);
+    expect(all.status).toBe(200);
+    const ids = all.body.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['450103-RP01', '450103-RP02', '450703-RP01']));
+    expect(ids).toEqual([...ids].sort());
+    const qingxiu = await api().get('/registration-points?countyCode=450103').set(family);
+    expect(qingxiu.body.map((p: { id: string }) => p.id)).toEqual(['450103-RP01', '450103-RP02']);
+    expect(qingxiu.body[0]).toMatchObject({
+      countyCode: '450103',
+      nameZh: expect.any(String),
+      address: expect.any(String),
+    });
+    expect((await api().get('/registration-points?countyCode=45').set(family)).status).toBe(400);
+    expect((await api().get('/registration-points')).status).toBe(401);
+  });
+
+  it('shows a family its own appointments only, booked and then cancelled', async () => {
+    const mine = { Authorization: await sut.auth.parent('family-appointments') };
+    const theirs = { Authorization: await sut.auth.parent('family-appointments-other') };
+    expect((await api().get('/appointments').set(mine)).body).toEqual([]);
+    const slots = await api().get('/registration-points/450103-RP02/slots?days=7').set(mine);
+    const slot = slots.body[0] as { id: string; startsAt: string };
+    const booked = await api().post('/appointments').set(mine).send({ slotId: slot.id });
+    expect(booked.status).toBe(201);
+
+    const listed = await api().get('/appointments').set(mine);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      {
+        appointmentId: booked.body.appointmentId,
+        status: 'BOOKED',
+        startsAt: slot.startsAt,
+        point: { id: '450103-RP02', nameZh: expect.any(String), address: expect.any(String) },
+      },
+    ]);
+    expect((await api().get('/appointments').set(theirs)).body).toEqual([]);
+    expect((await api().get('/appointments').set(nanning)).status).toBe(403);
+
+    await api().delete(`/appointments/${booked.body.appointmentId}`).set(mine).expect(204);
+    expect((await api().get('/appointments').set(mine)).body).toEqual([
+      expect.objectContaining({ appointmentId: booked.body.appointmentId, status: 'CANCELLED' }),
+    ]);
+  });
 });

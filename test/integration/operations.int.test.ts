@@ -619,4 +619,155 @@ describe('operations console', () => {
       code: 'RESET_STEP_UNKNOWN',
     });
   });
+
+  /** Cases held in VERIFYING by a failing household check, each visibly retrying. */
+  async function failingInVerification(count: number) {
+    sut.simulator.faults.set('household', { errorRate: 1 });
+    const numbers = [];
+    for (let i = 0; i < count; i += 1) numbers.push(await submit());
+    for (const no of numbers)
+      await eventually(
+        async () => {
+          if ((await statusInDb(no)) !== 'VERIFYING') return undefined;
+          const inspected = await api().get(`/ops/cases/${no}`).set(operator);
+          return inspected.body.problems?.includes('ACTIVITY_FAILING') ? true : undefined;
+        },
+        `${no} to be verifying with a failing check`,
+        60_000,
+      );
+    return numbers;
+  }
+  const closedRun = (no: string) =>
+    eventually(
+      async () => {
+        const row = await sut.database.db.application.findUniqueOrThrow({
+          where: { applicationNo: no },
+        });
+        const described = await sut.temporal.workflow
+          .getHandle(row.workflowId, row.runId)
+          .describe();
+        return described.status.name === 'RUNNING' ? undefined : described;
+      },
+      `${no}'s run to close`,
+      60_000,
+    );
+
+  it('ends a case still VERIFYING by the family’s withdrawal or an operator’s cancellation, its check stopped', async () => {
+    const [withdrawn, cancelled] = (await failingInVerification(2)) as [string, string];
+    const withdrawal = await api().post(`/applications/${withdrawn}/withdraw`).set(family).send({});
+    expect(withdrawal.status).toBe(200);
+    const cancellation = await api()
+      .post(`/ops/cases/${cancelled}/cancel`)
+      .set(operator)
+      .send({ reason: 'entered twice at the registration point' });
+    expect(cancellation.body).toMatchObject({ from: 'VERIFYING', status: 'CANCELLED' });
+    await until(withdrawn, 'WITHDRAWN');
+    await until(cancelled, 'CANCELLED');
+    for (const [no, last] of [
+      [withdrawn, 'WITHDRAWN'],
+      [cancelled, 'CANCELLED'],
+    ] as const) {
+      expect((await timelineOf(no)).map((e) => e.to)).toEqual(['SUBMITTED', 'VERIFYING', last]);
+      // The run is over, so the failing check no longer runs: nothing is left pending.
+      const described = await closedRun(no);
+      expect(described.raw.pendingActivities ?? []).toEqual([]);
+    }
+    expect((await closedRun(cancelled)).status.name).toBe('CANCELLED');
+    expect((await timelineOf(cancelled)).at(-1)).toMatchObject({ actor: 'operator:operator-1' });
+  });
+
+  it('retries the failing checks of several cases in bulk (dry run first), each then completing', async () => {
+    const healthy = await submit();
+    await until(healthy, 'AWAITING_REVIEW');
+    const failing = await failingInVerification(2);
+    const reason = 'household registry back after the outage';
+    const dry = await api()
+      .post('/ops/bulk/retry')
+      .set(operator)
+      .send({ applicationNos: [...failing, healthy], reason, dryRun: true });
+    expect(dry.body).toMatchObject({
+      succeeded: 2,
+      failed: 1,
+      results: [
+        ...failing.map((applicationNo) => ({
+          applicationNo,
+          ok: true,
+          result: {
+            dryRun: true,
+            activities: [expect.objectContaining({ activityType: 'verifyHousehold' })],
+          },
+        })),
+        { applicationNo: healthy, ok: false, code: 'NOTHING_TO_RETRY' },
+      ],
+    });
+    for (const no of failing) expect(await statusInDb(no)).toBe('VERIFYING');
+
+    sut.simulator.faults.clear('household');
+    const done = await api()
+      .post('/ops/bulk/retry')
+      .set(operator)
+      .send({ applicationNos: failing, reason, activityType: 'verifyHousehold' });
+    expect(done.body).toMatchObject({ succeeded: 2, failed: 0 });
+    for (const no of failing) {
+      await until(no, 'AWAITING_REVIEW');
+      expect((await auditOf(no)).at(-1)).toMatchObject({ action: 'OPS_RETRY', reason });
+    }
+  });
+
+  it('cancels and terminates several cases in bulk, each closed, told and audited once', async () => {
+    const toCancel = [await submit(), await submit()];
+    const toTerminate = [await submit(), await submit()];
+    for (const no of [...toCancel, ...toTerminate]) await until(no, 'AWAITING_REVIEW');
+
+    const cancelled = await api()
+      .post('/ops/bulk/cancel')
+      .set(operator)
+      .send({ applicationNos: toCancel, reason: 'season entered twice' });
+    expect(cancelled.body).toMatchObject({
+      succeeded: 2,
+      failed: 0,
+      results: toCancel.map((applicationNo) => ({
+        applicationNo,
+        ok: true,
+        result: { dryRun: false, from: 'AWAITING_REVIEW', status: 'CANCELLED' },
+      })),
+    });
+    const terminated = await api()
+      .post('/ops/bulk/terminate')
+      .set(operator)
+      .send({ applicationNos: toTerminate, reason: 'broken release 0.1.1' });
+    expect(terminated.body).toMatchObject({
+      succeeded: 2,
+      failed: 0,
+      results: toTerminate.map((applicationNo) => ({
+        applicationNo,
+        ok: true,
+        result: { from: 'AWAITING_REVIEW', status: 'CANCELLED' },
+      })),
+    });
+
+    for (const [numbers, runStatus, action] of [
+      [toCancel, 'CANCELLED', 'OPS_CANCEL'],
+      [toTerminate, 'TERMINATED', 'OPS_TERMINATE'],
+    ] as const) {
+      for (const no of numbers) {
+        expect(await statusInDb(no)).toBe('CANCELLED');
+        expect((await closedRun(no)).status.name).toBe(runStatus);
+        expect((await auditOf(no)).filter((a) => a.action === action)).toHaveLength(1);
+        await eventually(
+          () =>
+            sut.simulator.callbacks.find(
+              (c) => c.body.applicationNo === no && c.body.status === 'CANCELLED',
+            ),
+          `the platform to hear that ${no} was closed`,
+        );
+      }
+    }
+    // A second pass finds nothing left to close, case by case.
+    const again = await api()
+      .post('/ops/bulk/terminate')
+      .set(operator)
+      .send({ applicationNos: [...toCancel, ...toTerminate], reason: 'again' });
+    expect(again.body).toMatchObject({ succeeded: 0, failed: 4 });
+  });
 });

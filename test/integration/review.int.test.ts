@@ -378,4 +378,50 @@ describe('county review over HTTP and Temporal', () => {
       before - 3,
     );
   });
+
+  it('uses the county’s own review SLA and supplement deadline (county data), not the service default', async () => {
+    // The service defaults here: a one-minute SLA and three days for a supplement.
+    const county = { where: { code: '450103' } };
+    await sut.database.db.county.update({
+      ...county,
+      data: { reviewSlaMs: 2000, supplementDeadlineMs: 4000 },
+    });
+    try {
+      const no = await submitted();
+      const row = await sut.database.db.application.findUniqueOrThrow({
+        where: { applicationNo: no },
+      });
+      const history = await sut.temporal.workflow.getHandle(row.workflowId).fetchHistory();
+      const input = JSON.parse(
+        Buffer.from(
+          history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!.data!,
+        ).toString('utf8'),
+      );
+      expect(input.settings.reviewSlaMs).toBe(2000);
+      await eventually(
+        async () =>
+          (await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo: no } }))
+            .reviewOverdue || undefined,
+        'the county’s SLA to flag the case overdue',
+        30_000,
+      );
+
+      const askedAt = Date.now();
+      const asked = await api()
+        .post(`/applications/${no}/supplement-request`)
+        .set(reviewer)
+        .send({ items: ['OTHER'] });
+      expect(asked.body).toEqual({ applicationNo: no, status: 'NEEDS_SUPPLEMENT' });
+      await until(no, 'EXPIRED', 30_000);
+      const view = await api().get(`/applications/${no}`).set(family);
+      const deadline = /not provided by (\S+)\./.exec(view.body.timeline.at(-1).reason)![1]!;
+      expect(Date.parse(deadline) - askedAt).toBeGreaterThanOrEqual(4000 - 1000);
+      expect(Date.parse(deadline) - askedAt).toBeLessThan(4000 + 10_000);
+    } finally {
+      await sut.database.db.county.update({
+        ...county,
+        data: { reviewSlaMs: null, supplementDeadlineMs: null },
+      });
+    }
+  });
 });

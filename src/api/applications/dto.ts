@@ -96,6 +96,10 @@ export class ApplicationViewDto extends createZodDto(
           confirmed: z.boolean().optional().describe('Families: the check in plain words'),
           zh: z.string().optional(),
           en: z.string().optional(),
+          about: z
+            .object({ zh: z.string(), en: z.string() })
+            .optional()
+            .describe('Officials: which registry was asked, and on what'),
           mismatchedFields: z.array(z.string()).optional().describe('Officials: the evidence'),
           evidence: storedJson.optional(),
           checkedAt: isoTime.optional(),

@@ -1,6 +1,6 @@
 import type { AutoFilledField } from '../../domain/eligibility/facts-from-checks';
 import type { Principal } from '../../domain/principal';
-import type { Check } from '../../domain/verification/checks';
+import { descriptorOf, type Check } from '../../domain/verification/checks';
 import { summariseCheck } from '../../domain/verification/family-summary';
 import type { CaseRow } from './case-gateway';
 
@@ -26,6 +26,8 @@ export function timelineOf(row: Pick<CaseRow, 'events'>) {
 export function evidenceOf(row: Pick<CaseRow, 'verifications'>) {
   return row.verifications.map((v) => ({
     check: v.check,
+    /** Which registry was asked and on what, in the reviewer's words. */
+    about: descriptorOf(v.check as Check).reviewer,
     outcome: v.outcome,
     mismatchedFields: v.mismatchedFields,
     evidence: v.evidence,

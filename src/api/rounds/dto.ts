@@ -13,8 +13,9 @@ export class StartRoundDto extends createZodDto(
     seasonYear: z.number().int().min(2024).max(2100),
     mechanism: z
       .enum(['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'])
-      .default('DEFERRED_ACCEPTANCE')
-      .describe('DA, or first-choice-first (志愿优先)'),
+      .optional()
+      // No default here: left out, the county's policy decides (then DA), in RoundsService.
+      .describe("DA, or first-choice-first (志愿优先); default: the county policy's, else DA"),
   }),
 ) {}
 

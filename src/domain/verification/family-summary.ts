@@ -1,5 +1,5 @@
 import type { CheckOutcome } from '../enrolment';
-import type { Check } from './checks';
+import { descriptorOf, type Check } from './checks';
 
 /** What a family reads about one check: confirmed, or what to bring to the review. */
 export interface CheckSummary {
@@ -9,31 +9,12 @@ export interface CheckSummary {
   readonly en: string;
 }
 
-const SUBJECT: Record<Check, { zh: string; en: string }> = {
-  IDENTITY: { zh: '儿童身份信息', en: "The child's identity" },
-  HOUSEHOLD: { zh: '户籍信息', en: 'The household registration (hukou)' },
-  PROPERTY: { zh: '住房信息', en: 'The housing record' },
-  RESIDENCE_PERMIT: { zh: '居住证信息', en: 'The residence permit' },
-  SOCIAL_INSURANCE: { zh: '社保缴纳信息', en: 'The social-insurance record' },
-};
-
-const DOCUMENT: Record<Check, { zh: string; en: string }> = {
-  IDENTITY: { zh: '儿童身份证或出生医学证明', en: "the child's ID card or birth certificate" },
-  HOUSEHOLD: { zh: '户口簿', en: 'the hukou booklet' },
-  PROPERTY: {
-    zh: '不动产权证、购房合同或租赁备案证明',
-    en: 'the property certificate, purchase contract or rental registration',
-  },
-  RESIDENCE_PERMIT: { zh: '居住证', en: 'the residence permit' },
-  SOCIAL_INSURANCE: {
-    zh: '社保缴费证明或劳动合同',
-    en: 'proof of social-insurance payments or the employment contract',
-  },
-};
-
+/**
+ * The sentences are the same for every check; what was checked and which document proves it
+ * come from the check's module.
+ */
 export function summariseCheck(check: Check, outcome: CheckOutcome): CheckSummary {
-  const subject = SUBJECT[check];
-  const document = DOCUMENT[check];
+  const { subject, document } = descriptorOf(check).family;
   switch (outcome) {
     case 'MATCH':
       return {

@@ -1,25 +1,33 @@
 import { z } from 'zod';
+import {
+  DEPARTMENT_QUERY_LIST,
+  type AnswerOf,
+  type DepartmentQueryName,
+  type RegisteredQuery,
+  type RequestOf,
+} from '../../domain/verification/checks';
 
 /**
- * The departments' interfaces on the regional data-sharing exchange, as this service uses them:
- * one path, request and response schema per query. The simulator serves exactly these.
+ * The departments' interfaces on the regional data-sharing exchange, as this service uses them.
+ * Which queries exist, their paths and endpoint names come from the checks that ask them
+ * (domain/verification/checks); here is what each sends and answers on the wire, checked
+ * against the types the checks read. The simulator serves exactly these.
  */
 const idNumber = z.string().regex(/^\d{17}[\dX]$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const found = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({
-    code: z.literal('0'),
-    data: z.discriminatedUnion('result', [
-      z.object({ result: z.literal('FOUND'), ...shape }),
-      z.object({ result: z.literal('NOT_FOUND') }),
-    ]),
-  });
 
-export const DEPARTMENT_QUERIES = {
+type WireSchemas = {
+  readonly [Q in RegisteredQuery as Q['name']]: {
+    readonly request: z.ZodType<RequestOf<Q>>;
+    /** What a FOUND answer carries beside `result`. */
+    readonly found: z.ZodType<AnswerOf<Q>>;
+  };
+};
+
+const WIRE = {
   identity: {
-    path: '/api/gongan/v1/identity/verify',
     request: z.strictObject({ name: z.string().min(1).max(60), idNumber }),
-    response: found({
+    found: z.object({
       nameMatches: z.boolean(),
       record: z.object({
         name: z.string(),
@@ -31,9 +39,8 @@ export const DEPARTMENT_QUERIES = {
     }),
   },
   household: {
-    path: '/api/gongan/v1/household/query',
     request: z.strictObject({ idNumber }),
-    response: found({
+    found: z.object({
       household: z.object({
         householdNo: z.string(),
         divisionCode: z.string(),
@@ -51,9 +58,8 @@ export const DEPARTMENT_QUERIES = {
     }),
   },
   residencePermit: {
-    path: '/api/gongan/v1/residence-permit/query',
     request: z.strictObject({ idNumber }),
-    response: found({
+    found: z.object({
       permits: z.array(
         z.object({
           permitNo: z.string(),
@@ -67,9 +73,8 @@ export const DEPARTMENT_QUERIES = {
     }),
   },
   realEstate: {
-    path: '/api/zrzy/v1/real-estate/query',
     request: z.strictObject({ certificateNo: z.string().min(1).max(64) }),
-    response: found({
+    found: z.object({
       property: z.object({
         certificateNo: z.string(),
         kind: z.enum(['OWNED', 'PURCHASE_CONTRACT', 'REGISTERED_RENTAL']),
@@ -82,9 +87,8 @@ export const DEPARTMENT_QUERIES = {
     }),
   },
   socialInsurance: {
-    path: '/api/rs/v1/social-insurance/query',
     request: z.strictObject({ idNumber }),
-    response: found({
+    found: z.object({
       record: z.object({
         idNumber,
         cityCode: z.string(),
@@ -93,9 +97,37 @@ export const DEPARTMENT_QUERIES = {
       }),
     }),
   },
-} as const;
+} as const satisfies WireSchemas;
 
-export type DepartmentQuery = keyof typeof DEPARTMENT_QUERIES;
+/** The exchange's envelope: code "0", and either the registry's record or NOT_FOUND. */
+const envelope = <T extends z.ZodRawShape>(found: z.ZodObject<T>) =>
+  z.object({
+    code: z.literal('0'),
+    data: z.discriminatedUnion('result', [
+      found.extend({ result: z.literal('FOUND') }),
+      z.object({ result: z.literal('NOT_FOUND') }),
+    ]),
+  });
+
+export type DepartmentQuery = DepartmentQueryName;
+type Wire = typeof WIRE;
+
+export const DEPARTMENT_QUERIES = Object.fromEntries(
+  DEPARTMENT_QUERY_LIST.map((q) => {
+    const wire = WIRE[q.name as DepartmentQuery];
+    return [
+      q.name,
+      { path: q.path, request: wire.request, response: envelope(wire.found as z.ZodObject) },
+    ];
+  }),
+) as {
+  readonly [Q in DepartmentQuery]: {
+    readonly path: string;
+    readonly request: Wire[Q]['request'];
+    readonly response: ReturnType<typeof envelope<Wire[Q]['found']['shape']>>;
+  };
+};
+
 export type QueryRequest<Q extends DepartmentQuery> = z.infer<
   (typeof DEPARTMENT_QUERIES)[Q]['request']
 >;
@@ -103,11 +135,7 @@ export type QueryResponse<Q extends DepartmentQuery> = z.infer<
   (typeof DEPARTMENT_QUERIES)[Q]['response']
 >;
 
-/** Fault-injection names of the endpoints (simulator admin API). */
-export const ENDPOINT_NAMES: Record<DepartmentQuery, string> = {
-  identity: 'identity',
-  household: 'household',
-  residencePermit: 'residence-permit',
-  realEstate: 'real-estate',
-  socialInsurance: 'social-insurance',
-};
+/** Endpoint names in metrics and the simulator's fault-injection admin API. */
+export const ENDPOINT_NAMES = Object.fromEntries(
+  DEPARTMENT_QUERY_LIST.map((q) => [q.name, q.endpoint]),
+) as Record<DepartmentQuery, string>;

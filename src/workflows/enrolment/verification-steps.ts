@@ -5,7 +5,12 @@ import {
   TimeoutFailure,
   type CancellationScope,
 } from '@temporalio/workflow';
-import { checksFor, type Check, type CheckResult } from '../../domain/verification/checks';
+import {
+  CHECK_ACTIVITY,
+  checksFor,
+  type Check,
+  type CheckResult,
+} from '../../domain/verification/checks';
 import { notVerifiableOnlineReason } from '../../domain/timeline-reasons';
 import { FAILURE_TYPES, type Activities, type EnrolmentApplicationInput } from '../../contract';
 import { assessEligibility, recordCheck } from './case-activities';
@@ -55,14 +60,6 @@ export function moveAfterChecks(c: EnrolmentCase, results: [Check, CheckResult][
     : c.moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null);
 }
 
-const CHECK_ACTIVITIES = {
-  IDENTITY: 'verifyIdentity',
-  HOUSEHOLD: 'verifyHousehold',
-  PROPERTY: 'verifyProperty',
-  RESIDENCE_PERMIT: 'verifyResidencePermit',
-  SOCIAL_INSURANCE: 'verifySocialInsurance',
-} as const satisfies Record<Check, keyof Activities>;
-
 /** Every check the form calls for, at once: they ask different departments. */
 function verifyAll(input: EnrolmentApplicationInput): Promise<[Check, CheckResult][]> {
   return Promise.all(
@@ -92,7 +89,7 @@ async function verifyWithinBudget(
     },
   });
   try {
-    return await activities[CHECK_ACTIVITIES[check]](input);
+    return await activities[CHECK_ACTIVITY[check]](input);
   } catch (error) {
     if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
     const reason =

@@ -1,4 +1,4 @@
-import { identityOutcome } from './checks';
+import { identityOutcome } from './identity';
 
 const stated = { name: '李小明', gender: 'MALE', birthDate: '2020-03-15' } as const;
 const record = { found: true, ...stated, divisionCode: '450103', alive: true };

@@ -1,0 +1,52 @@
+import { applicationFormSchema } from '../../forms/application-form';
+import { FIXTURE_FAMILIES } from '../../../simulator/fixtures';
+import { ANSWERS } from '../../../simulator/registries';
+import { DEPARTMENT_QUERIES, ENDPOINT_NAMES } from '../../../integration/data-sharing/contracts';
+import { formForFamily } from '../../../testing/forms';
+import { CHECK_ACTIVITY, CHECK_REGISTRY, checksFor, DEPARTMENT_QUERY_LIST } from './index';
+
+describe('the check registry', () => {
+  it.each(CHECK_REGISTRY.map((d) => [d.check, d] as const))(
+    '%s has the family’s and the reviewer’s texts in both languages',
+    (_check, descriptor) => {
+      const { subject, document } = descriptor.family;
+      for (const text of [subject, document, descriptor.reviewer]) {
+        expect(text.zh.trim()).not.toBe('');
+        expect(text.en.trim()).not.toBe('');
+      }
+    },
+  );
+
+  it.each(CHECK_REGISTRY.map((d) => [d.check, d] as const))(
+    '%s asks only queries the simulator answers and the contract describes',
+    (_check, descriptor) => {
+      expect(descriptor.queries.length).toBeGreaterThan(0);
+      for (const query of descriptor.queries) {
+        const name = query.name;
+        expect(typeof ANSWERS[name]).toBe('function');
+        expect(DEPARTMENT_QUERIES[name].path).toBe(query.path);
+        expect(ENDPOINT_NAMES[name]).toBe(query.endpoint);
+      }
+    },
+  );
+
+  it('names every check, activity, query path and endpoint once', () => {
+    const unique = (values: readonly string[]) => new Set(values).size === values.length;
+    expect(unique(CHECK_REGISTRY.map((d) => d.check))).toBe(true);
+    expect(unique(CHECK_REGISTRY.map((d) => d.activity))).toBe(true);
+    expect(unique(DEPARTMENT_QUERY_LIST.map((q) => q.path))).toBe(true);
+    expect(unique(DEPARTMENT_QUERY_LIST.map((q) => q.endpoint))).toBe(true);
+  });
+
+  // Recorded histories replay these activity names in this order: they must never change.
+  it('schedules the recorded activities in the recorded order', () => {
+    const form = applicationFormSchema.parse(formForFamily(FIXTURE_FAMILIES.huangSiqi));
+    expect(checksFor(form).map((check) => CHECK_ACTIVITY[check])).toEqual([
+      'verifyIdentity',
+      'verifyHousehold',
+      'verifyProperty',
+      'verifyResidencePermit',
+      'verifySocialInsurance',
+    ]);
+  });
+});

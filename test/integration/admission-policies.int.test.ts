@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { DEFAULT_POLICY } from '../../src/domain/eligibility/policy';
+import { formForFamily, schoolFor } from '../../src/testing/forms';
+import { eventually } from '../support/eventually';
+import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
+
+const COUNTY = '450103';
+const PRIVATE_SCHOOL = '450103-M01';
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * A round under a county's own policy (DESIGN.md §5): the mechanism comes from the policy data, a
+ * private school admits by lottery alone (公民同招), and what a round published never changes
+ * when schools or the policy are edited afterwards.
+ */
+describe('an admission round under the county’s policy, with a private school', () => {
+  let sut: Harness;
+  let admin: Record<string, string>;
+  let roundId: string;
+  let published: Record<string, unknown>;
+  let privateApplicants: string[];
+  let numbers: string[];
+
+  beforeAll(async () => {
+    sut = await startHarness({ workflowBundle: await bundleWorkflows() });
+    admin = { Authorization: await sut.auth.admin([COUNTY]) };
+  });
+  afterAll(() => sut?.close());
+
+  const api = () => request(sut.apiUrl);
+  const school = (id: string, type: 'PUBLIC' | 'PRIVATE', places: number) =>
+    api()
+      .put(`/admin/schools/${id}`)
+      .set(admin)
+      .send({
+        countyCode: COUNTY,
+        stage: 'PRIMARY_1',
+        nameZh: '南宁市青秀区启航实验学校',
+        type,
+        places,
+        location: { x: 500, y: 0 },
+      });
+  const policy = (version: string, mechanism: 'FIRST_CHOICE_FIRST' | 'DEFERRED_ACCEPTANCE') =>
+    api()
+      .put(`/admin/policies/${COUNTY}/PRIMARY_1/2026`)
+      .set(admin)
+      .send({ ...DEFAULT_POLICY, version, mechanism });
+
+  it('runs a first-choice-first round end to end, as the county’s policy says, and fills the private school by lottery alone', async () => {
+    await policy('qingxiu-2026-fcf', 'FIRST_CHOICE_FIRST').expect(200);
+    await school(PRIVATE_SCHOOL, 'PRIVATE', 2).expect(200);
+    const family = { Authorization: await sut.auth.parent('family-policies') };
+    const families = registryFamilies
+      .filter((f) => f.countyCode === COUNTY && f.households[0]!.divisionCode === COUNTY)
+      .slice(0, 8);
+    numbers = [];
+    privateApplicants = [];
+    for (const [i, f] of families.entries()) {
+      // Five families put the private school first, their catchment school second.
+      const choices = i < 5 ? [PRIVATE_SCHOOL, schoolFor(f)] : [schoolFor(f)];
+      const created = await api()
+        .post('/applications')
+        .set(family)
+        .send(formForFamily(f, { schoolChoices: choices }));
+      expect(created.status).toBe(201);
+      numbers.push(created.body.applicationNo);
+      if (i < 5) privateApplicants.push(created.body.applicationNo);
+    }
+    await eventually(
+      async () =>
+        (await sut.database.db.application.count({
+          where: { applicationNo: { in: numbers }, status: 'AWAITING_REVIEW' },
+        })) === numbers.length || undefined,
+      'every case to be verified',
+      120_000,
+    );
+    const reviewer = { Authorization: await sut.auth.reviewer([COUNTY]) };
+    const approved = await api()
+      .post('/review/batch-approve')
+      .set(reviewer)
+      .send({ applicationNos: numbers });
+    expect(approved.body).toMatchObject({ approved: numbers.length, failed: 0 });
+
+    // No mechanism named: the round takes the county's.
+    const started = await api()
+      .post('/rounds')
+      .set(admin)
+      .send({ countyCode: COUNTY, stage: 'PRIMARY_1', seasonYear: 2026 });
+    expect(started.status).toBe(201);
+    expect(started.body.mechanism).toBe('FIRST_CHOICE_FIRST');
+    roundId = started.body.roundId;
+    published = await eventually(
+      async () => {
+        const r = await api().get(`/rounds/${roundId}`).set(admin);
+        return r.body.status === 'PUBLISHED' ? r.body : undefined;
+      },
+      'the round to be published',
+      180_000,
+    );
+    expect(published).toMatchObject({
+      mechanism: 'FIRST_CHOICE_FIRST',
+      policyVersion: 'qingxiu-2026-fcf',
+      seedCommitment: sha256(published.seed as string),
+    });
+    expect(published.schools).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ schoolId: PRIVATE_SCHOOL, capacity: 2, admitted: 2 }),
+      ]),
+    );
+
+    // The two places went to the two smallest lottery numbers, whatever their priority elsewhere.
+    const results = await sut.database.db.admissionResult.findMany({ where: { roundId } });
+    expect(results).toHaveLength(numbers.length);
+    const atPrivate = results
+      .filter((r) => (r.placement as { schoolId?: string }).schoolId === PRIVATE_SCHOOL)
+      .map((r) => r.applicationNo)
+      .sort();
+    const draw = (applicationNo: string) => sha256(`${published.seed as string}|${applicationNo}`);
+    const byLottery = [...privateApplicants].sort((a, b) => (draw(a) < draw(b) ? -1 : 1));
+    expect(atPrivate).toEqual(byLottery.slice(0, 2).sort());
+
+    // Every family holds its result, and anyone can recompute the draw.
+    await eventually(
+      async () =>
+        (await sut.database.db.application.count({
+          where: {
+            applicationNo: { in: numbers },
+            status: { in: ['ADMITTED', 'ASSIGNED_BY_BUREAU', 'NOT_ADMITTED'] },
+          },
+        })) === numbers.length || undefined,
+      'every case to hold its result',
+      120_000,
+    );
+    expect((await api().get(`/rounds/${roundId}/verify`).set(admin)).body).toMatchObject({
+      verdict: 'MATCH',
+      differences: [],
+    });
+  });
+
+  it('keeps a published round as it was after its schools and the county’s policy are edited', async () => {
+    expect(roundId).toBeDefined();
+    const statuses = async () =>
+      (
+        await sut.database.db.application.findMany({
+          where: { applicationNo: { in: numbers } },
+          orderBy: { applicationNo: 'asc' },
+        })
+      ).map((a) => `${a.applicationNo}:${a.status}`);
+    const before = await statuses();
+    await school(PRIVATE_SCHOOL, 'PUBLIC', 7).expect(200);
+    await sut.database.db.school.update({ where: { id: '450103-P01' }, data: { places: 1 } });
+    await policy('qingxiu-2026-da', 'DEFERRED_ACCEPTANCE').expect(200);
+
+    expect((await api().get(`/rounds/${roundId}`).set(admin)).body).toEqual(published);
+    expect((await api().get(`/rounds/${roundId}/verify`).set(admin)).body).toMatchObject({
+      verdict: 'MATCH',
+      differences: [],
+    });
+    expect(await statuses()).toEqual(before);
+  });
+});
