@@ -11,7 +11,7 @@ import { temporal } from '@temporalio/proto';
 import Long from 'long';
 import { RepairRefusedError } from '../domain/errors';
 import { cancellationNoteSignal, type CancellationNote } from '../contract';
-import { decodeHistory } from '../temporal/data-converter';
+import { decodeHistory, decodeWithin } from '../temporal/data-converter';
 
 const ExecutionStatus = temporal.api.enums.v1.WorkflowExecutionStatus;
 const ResetReapplyExcludeType = temporal.api.enums.v1.ResetReapplyExcludeType;
@@ -94,6 +94,8 @@ export class CaseRuns {
     const response = await refused('DESCRIBE', () =>
       this.service.describeWorkflowExecution({ namespace: this.namespace, execution: run }),
     );
+    // Pending activities' last failures are encrypted like the history's.
+    await decodeWithin(response, this.client.options.loadedDataConverter.payloadCodecs);
     const time = (ts: Parameters<typeof tsToMs>[0]) =>
       ts ? new Date(tsToMs(ts)).toISOString() : null;
     return {

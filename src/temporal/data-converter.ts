@@ -38,7 +38,8 @@ export async function decodeHistory(history: History, codecs: readonly PayloadCo
   return history;
 }
 
-async function decodeWithin(node: object, codecs: readonly PayloadCodec[]): Promise<void> {
+/** The same for any message read from Temporal's service directly (e.g. a run's description). */
+export async function decodeWithin(node: object, codecs: readonly PayloadCodec[]): Promise<void> {
   const record = node as Record<string, unknown>;
   await Promise.all(
     Object.keys(record).map(async (key) => {
