@@ -2,11 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { createLogger, logLevel } from '../observability/logger';
 import { temporalUiUrl } from '../config/config';
 import { AppModule, type ApiDependencies } from './app.module';
 import { codecCors } from './codec/codec-cors';
+import { docsEnabled, metricsAccess } from './exposure';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { nestLogging, requestLogging } from './observability/request-logging';
 import {
@@ -24,9 +26,11 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     bodyParser: false,
     logger: logging.logger,
   });
+  app.disable('x-powered-by');
   // Logging and timing come before body parsing, so requests refused there are logged and timed.
   app.use('/codec', codecCors(temporalUiUrl(deps.config)));
   app.use(
+    helmet(),
     assignRequestId,
     requestLogging(logger),
     recordHttpMetrics,
@@ -34,7 +38,8 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     jsonBody,
     bodyErrorToProblem,
   );
-  SwaggerModule.setup('docs', app, openApiDocument(app));
+  app.use('/metrics', metricsAccess(deps.config));
+  if (docsEnabled(deps.config)) SwaggerModule.setup('docs', app, openApiDocument(app));
   return app;
 }
 

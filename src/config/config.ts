@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { productionSecretProblems, secretSettings } from './secrets';
+import { temporalTlsProblems, temporalTlsSettings } from './temporal-tls';
 
 /**
  * Every setting the processes read, validated once at start-up. Defaults are the embedded
  * development setup of DESIGN.md §2; a deployment overrides them through the environment.
  */
-const DEV_SECRET = 'dev-only-secret-change-me';
-/** `dev1:` + base64 of a 32-byte text: Temporal payload encryption outside production only. */
-const DEV_PAYLOAD_KEYS = `dev1:${Buffer.from('dev-only-payload-key-change-me!!').toString('base64')}`;
-
 const port = z.coerce.number().int().min(0).max(65535);
 const durationMs = z.coerce.number().int().positive();
 
@@ -16,6 +14,15 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     API_HOST: z.string().default('127.0.0.1'),
     API_PORT: port.default(3000),
+    API_DOCS: z
+      .enum(['on', 'off'])
+      .optional()
+      .describe('/docs and /docs-json; unset = on, or off when NODE_ENV=production'),
+    METRICS_TOKEN: z
+      .string()
+      .min(32)
+      .optional()
+      .describe('bearer token /metrics requires; unset = open, or absent when NODE_ENV=production'),
     DATA_DIR: z.string().default('.data'),
     DATABASE_URL: z
       .url()
@@ -29,6 +36,7 @@ export const configSchema = z
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_UI_URL: z.url().optional(),
     TEMPORAL_CLI_PATH: z.string().optional(),
+    ...temporalTlsSettings,
     TEMPORAL_MODE: z
       .enum(['dev', 'server'])
       .default('dev')
@@ -44,7 +52,6 @@ export const configSchema = z
       .describe('server mode: NAME and NAME_visibility'),
     DATA_SHARING_BASE_URL: z.url().default('http://127.0.0.1:4100'),
     DATA_SHARING_APP_KEY: z.string().min(1).default('gx-enrolment-dev'),
-    DATA_SHARING_APP_SECRET: z.string().min(16).default(DEV_SECRET),
     DATA_SHARING_TIMEOUT_MS: durationMs.default(10_000),
     VERIFICATION_RETRY_BUDGET_MS: durationMs.default(6 * 60 * 60 * 1000),
     WORKER_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
@@ -60,31 +67,21 @@ export const configSchema = z
     SIMULATOR_PORT: port.default(4100),
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
     SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
-    CHILD_KEY_SECRET: z.string().min(16).default(DEV_SECRET),
-    AUTH_ISSUER: z.string().min(1).default('gx-enrolment-dev'),
-    AUTH_AUDIENCE: z.string().min(1).default('gx-enrolment'),
-    AUTH_JWT_SECRET: z.string().min(32).default(`${DEV_SECRET}-auth-0123456789`),
-    PLATFORM_ISSUER: z.string().min(1).default('guitongban-dev'),
-    PLATFORM_FAMILY_TOKEN_SECRET: z.string().min(32).default(`${DEV_SECRET}-family-0123456`),
     PLATFORM_CALLBACK_URL: z.url().optional().describe("unset = the simulator's receiver"),
-    PLATFORM_CALLBACK_SECRET: z.string().min(16).default(DEV_SECRET),
-    PAYLOAD_ENCRYPTION_KEYS: z
-      .string()
-      .min(1)
-      .default(DEV_PAYLOAD_KEYS)
-      .describe('Temporal payload keys, id:base64 (32 bytes) comma-separated, newest last'),
+    ...secretSettings,
   })
   .superRefine((c, ctx) => {
+    for (const { variable, message } of temporalTlsProblems(c))
+      ctx.addIssue({ code: 'custom', path: [variable], message });
     if (c.NODE_ENV !== 'production') return;
-    for (const key of ['CHILD_KEY_SECRET', 'DATA_SHARING_APP_SECRET'] as const) {
-      if (c[key] === DEV_SECRET)
-        ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
-    }
-    if (c.PAYLOAD_ENCRYPTION_KEYS.includes(DEV_PAYLOAD_KEYS))
+    for (const { variable, message } of productionSecretProblems(c))
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    // Notices name cases and statuses of children: never in clear text over the network.
+    if (new URL(platformCallbackUrl(c)).protocol !== 'https:')
       ctx.addIssue({
         code: 'custom',
-        path: ['PAYLOAD_ENCRYPTION_KEYS'],
-        message: 'must be set in production',
+        path: ['PLATFORM_CALLBACK_URL'],
+        message: 'must be an https URL in production',
       });
     if (!c.DATABASE_URL)
       ctx.addIssue({
@@ -146,7 +143,9 @@ export function familyTokenSettings(config: Config) {
   };
 }
 
-export function platformCallbackUrl(config: Config): string {
+export function platformCallbackUrl(
+  config: Pick<Config, 'PLATFORM_CALLBACK_URL' | 'DATA_SHARING_BASE_URL'>,
+): string {
   return (
     config.PLATFORM_CALLBACK_URL ??
     new URL('/platform/callbacks', config.DATA_SHARING_BASE_URL).toString()

@@ -73,8 +73,13 @@ export class InvalidTransitionError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   readonly kind = 'UNAUTHENTICATED';
   readonly code = 'UNAUTHENTICATED';
-  constructor(reason: string, options?: ErrorOptions) {
-    super(`Sign-in required (${reason}).`, '请先登录(身份令牌缺失或无效)。', options);
+  /** Why a token failed stays in `cause`: telling the caller would help whoever forges one. */
+  constructor(options?: ErrorOptions) {
+    super(
+      'Sign-in required: the token is missing, invalid or expired.',
+      '请先登录(身份令牌缺失、无效或已过期)。',
+      options,
+    );
   }
 }
 

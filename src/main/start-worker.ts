@@ -3,7 +3,7 @@ import type { Config } from '../config/config';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { PinoTemporalLogger } from '../observability/temporal-logger';
-import { connectTemporalClient } from '../temporal/client';
+import { connectTemporalClient, temporalConnectionOptions } from '../temporal/client';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { assertTemporalSetup } from '../temporal/setup';
 import { createActivityDependencies } from '../worker/activity-dependencies';
@@ -39,7 +39,7 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
     await client.connection.close();
     throw error;
   });
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createEnrolmentWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

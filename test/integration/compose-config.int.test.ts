@@ -10,8 +10,7 @@ function composeConfig(extraEnv: Record<string, string | undefined>) {
       'docker compose is not available: run `npm run compose:install` (part of `npm run setup`)',
     );
   const clean = { ...env };
-  for (const key of ['POSTGRES_PASSWORD', 'DATA_SHARING_APP_SECRET', 'CHILD_KEY_SECRET'])
-    delete clean[key];
+  for (const key of Object.keys(secrets)) delete clean[key];
   return spawnSync(
     'docker',
     ['compose', '--file', 'docker-compose.yml', 'config', '--format', 'json'],
@@ -27,6 +26,14 @@ const secrets = {
   POSTGRES_PASSWORD: 'pg-secret',
   DATA_SHARING_APP_SECRET: 'exchange-secret-0123456789',
   CHILD_KEY_SECRET: 'child-key-secret-0123456789',
+  AUTH_JWT_SECRET: 'access-token-secret-0123456789abcdefghij',
+  PAGE_TOKEN_SECRET: 'page-token-secret-0123456789abcdefghij',
+  PLATFORM_ISSUER: 'guitongban',
+  PLATFORM_FAMILY_TOKEN_SECRET: 'family-token-secret-0123456789abcdefghij',
+  PLATFORM_CALLBACK_SECRET: 'callback-secret-0123456789abcdefghij',
+  PLATFORM_CALLBACK_URL: 'https://platform.example/callbacks',
+  PAYLOAD_ENCRYPTION_KEYS: 'payload-keys',
+  COLUMN_ENCRYPTION_KEYS: 'column-keys',
 };
 
 describe('docker-compose.yml', () => {
@@ -71,9 +78,26 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('publishes only the API: neither Temporal (7233) nor its Web UI (8233)', () => {
+    const result = composeConfig(secrets);
+    const config = JSON.parse(result.stdout) as {
+      services: Record<string, { ports?: { published?: string | number }[] }>;
+    };
+    const published = Object.entries(config.services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((p) => `${name}:${String(p.published)}`),
+    );
+    expect(published).toEqual(['api:3000']);
+  });
+
   it('refuses to render without the secrets a deployment must set', () => {
     const result = composeConfig({});
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/POSTGRES_PASSWORD|CHILD_KEY_SECRET|DATA_SHARING_APP_SECRET/);
+  });
+
+  it.each(Object.keys(secrets))('refuses to render without %s', (name) => {
+    const result = composeConfig({ ...secrets, [name]: undefined });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`set ${name}`);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../src/config/paths';
 
@@ -12,10 +12,13 @@ const notBuilt = (path: string) => path.endsWith('.test.ts') || path.startsWith(
  * Compiles src and scripts once for the whole integration run (`tsc -p tsconfig.build.json`, the
  * production build), so that the processes a test starts load JavaScript at once instead of
  * compiling TypeScript while a loaded machine's readiness limit runs. Skipped when every output is
- * newer than its source (a whole build re-emits every file, so the check holds after it).
+ * newer than its source and no output is left from a source since deleted or moved (a whole build
+ * re-emits every file, so the check holds after it). A rebuild starts from an empty folder: a stale
+ * `checks.js` would otherwise shadow a new `checks/index.js` in Node's module resolution.
  */
 export function buildForChildProcesses(): void {
-  if (!stale()) return;
+  if (!stale() && !orphaned()) return;
+  rmSync(join(projectRoot(), BUILD_DIR), { recursive: true, force: true });
   execFileSync(
     process.execPath,
     [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
@@ -33,6 +36,18 @@ function stale(): boolean {
   return SOURCE_DIRS.flatMap((dir) => sources(root, dir)).some((source) => {
     const output = statSync(built(source), { throwIfNoEntry: false });
     return !output || output.mtimeMs < statSync(join(root, source)).mtimeMs;
+  });
+}
+
+/** An output whose source is gone. */
+function orphaned(): boolean {
+  const root = projectRoot();
+  return SOURCE_DIRS.some((dir) => {
+    const outDir = join(root, BUILD_DIR, dir);
+    if (!existsSync(outDir)) return false;
+    return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.js'))
+      .some((name) => !existsSync(join(root, dir, name.replace(/\.js$/, '.ts'))));
   });
 }
 

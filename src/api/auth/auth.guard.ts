@@ -20,12 +20,11 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthenticatedError('missing bearer token');
+    if (!match) throw new UnauthenticatedError();
     try {
       request.principal = await verifyAccessToken(match[1]!, this.settings);
     } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw new UnauthenticatedError(error.message, { cause: error });
+      if (error instanceof InvalidTokenError) throw new UnauthenticatedError({ cause: error });
       throw error;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

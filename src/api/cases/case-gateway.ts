@@ -49,8 +49,7 @@ export class CaseGateway {
     try {
       return await verifyFamilyToken(caller.familyToken, familyTokenSettings(this.config));
     } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw new UnauthenticatedError(`family token: ${error.message}`, { cause: error });
+      if (error instanceof InvalidTokenError) throw new UnauthenticatedError({ cause: error });
       throw error;
     }
   }

@@ -51,7 +51,8 @@ export class CaseFinderService {
     });
     let token: Uint8Array | undefined;
     if (query.pageToken) {
-      token = openPageToken(this.config.AUTH_JWT_SECRET, visibility, query.pageToken) ?? undefined;
+      token =
+        openPageToken(this.config.PAGE_TOKEN_SECRET, visibility, query.pageToken) ?? undefined;
       if (!token) throw new RuleViolationError([violation('pageToken', 'BAD_FORMAT')]);
     }
     const page = await this.runs.list(visibility, query.limit, token);
@@ -60,7 +61,7 @@ export class CaseFinderService {
       items: cases.filter((c) => (query.problem ? c.problems.includes(query.problem) : true)),
       scanned: page.runs.length,
       nextPageToken: page.nextPageToken
-        ? sealPageToken(this.config.AUTH_JWT_SECRET, visibility, page.nextPageToken)
+        ? sealPageToken(this.config.PAGE_TOKEN_SECRET, visibility, page.nextPageToken)
         : null,
     };
   }

@@ -32,6 +32,8 @@ export class StatusNotifier {
           [CALLBACK_HEADERS.deliveryId]: notice.deliveryId,
         },
         body,
+        // A redirect could carry a signed notice to a host nobody configured: it is a failure.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
