@@ -22,6 +22,7 @@ import { maskResidentId } from '../../src/domain/resident-id';
 import type { Family } from '../../src/simulator/families';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { ensureTemporalCli } from '../../src/temporal/cli';
+import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
 import { startDevServer } from '../../src/temporal/dev-server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
@@ -54,6 +55,8 @@ export async function startBenchStack(options: {
   readonly name: string;
   readonly temporalPort: number;
   readonly population: number;
+  /** Off only to measure what the payload codec costs (issue 12); on in every real process. */
+  readonly encryptPayloads?: boolean;
 }): Promise<BenchStack> {
   Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -89,12 +92,16 @@ export async function startBenchStack(options: {
     DATA_SHARING_APP_SECRET: APP_SECRET,
     PLATFORM_CALLBACK_SECRET: 'bench-callback-secret',
   });
+  const encrypt = options.encryptPayloads ?? true;
+  const dataConverter = encrypt ? temporalDataConverter(config) : {};
   const connection = await NativeConnection.connect({ address: temporal.address });
   const client = new Client({
     connection: await Connection.connect({ address: temporal.address }),
+    dataConverter,
   });
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../src/workflows'),
+    ...(encrypt && { failureConverterPath: FAILURE_CONVERTER_PATH }),
     logger: new DefaultLogger('ERROR'),
   });
   let next = 0;
@@ -138,6 +145,7 @@ export async function startBenchStack(options: {
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         dependencies: createActivityDependencies(config, db, client),
         workflowBundle,
+        dataConverter,
       });
       return { worker, running: worker.run() };
     },

@@ -33,6 +33,8 @@ import { CaseRepairService } from './console/case-repair.service';
 import { RepairLock } from './console/repair-lock';
 import { CaseRuns } from '../case-runs/case-runs';
 import { ReplayCheck } from '../case-runs/replay-check';
+import { payloadCodecOf, temporalDataConverter } from '../temporal/data-converter';
+import { CodecController } from './codec/codec.controller';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
@@ -62,6 +64,7 @@ import {
   REPLAY_CHECK,
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
+  PAYLOAD_CODEC,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -86,6 +89,7 @@ export class AppModule {
         RoundsController,
         AdminController,
         ConsoleController,
+        CodecController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -123,7 +127,8 @@ export class AppModule {
         RepairLock,
         { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
-        { provide: REPLAY_CHECK, useValue: new ReplayCheck() },
+        { provide: REPLAY_CHECK, useValue: new ReplayCheck(temporalDataConverter(deps.config)) },
+        { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
         {
           provide: PLATFORM_NOTIFIER,
           useValue: new StatusNotifier({

@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { createLogger, logLevel } from '../observability/logger';
+import { temporalUiUrl } from '../config/config';
 import { AppModule, type ApiDependencies } from './app.module';
+import { codecCors } from './codec/codec-cors';
 import { docsEnabled, metricsAccess } from './exposure';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { nestLogging, requestLogging } from './observability/request-logging';
@@ -26,6 +28,7 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
   });
   app.disable('x-powered-by');
   // Logging and timing come before body parsing, so requests refused there are logged and timed.
+  app.use('/codec', codecCors(temporalUiUrl(deps.config)));
   app.use(
     helmet(),
     assignRequestId,

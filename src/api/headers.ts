@@ -38,3 +38,6 @@ export const ApiFamilyTokenHeader = () =>
     description:
       'PLATFORM callers only: the family the platform vouches for. Parents and staff send none',
   });
+
+/** The namespace the Temporal Web UI names when it calls the codec server. */
+export const TemporalNamespace = optionalHeader('x-namespace');

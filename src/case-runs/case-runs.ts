@@ -11,6 +11,7 @@ import { temporal } from '@temporalio/proto';
 import Long from 'long';
 import { RepairRefusedError } from '../domain/errors';
 import { cancellationNoteSignal, type CancellationNote } from '../contract';
+import { decodeHistory, decodeWithin } from '../temporal/data-converter';
 
 const ExecutionStatus = temporal.api.enums.v1.WorkflowExecutionStatus;
 const ResetReapplyExcludeType = temporal.api.enums.v1.ResetReapplyExcludeType;
@@ -93,6 +94,8 @@ export class CaseRuns {
     const response = await refused('DESCRIBE', () =>
       this.service.describeWorkflowExecution({ namespace: this.namespace, execution: run }),
     );
+    // Pending activities' last failures are encrypted like the history's.
+    await decodeWithin(response, this.client.options.loadedDataConverter.payloadCodecs);
     const time = (ts: Parameters<typeof tsToMs>[0]) =>
       ts ? new Date(tsToMs(ts)).toISOString() : null;
     return {
@@ -121,11 +124,16 @@ export class CaseRuns {
     return (await this.client.workflow.getHandle(workflowId).describe()).runId;
   }
 
+  /** The run's history with its payloads decrypted and failure messages restored. */
   async history(run: RunRef) {
+    return (await this.decodedHistory(run)).events ?? [];
+  }
+
+  async decodedHistory(run: RunRef) {
     const history = await refused('HISTORY', () =>
       this.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory(),
     );
-    return history.events ?? [];
+    return decodeHistory(history, this.client.options.loadedDataConverter.payloadCodecs);
   }
 
   /**
@@ -196,6 +204,7 @@ export class CaseRuns {
     return new Client({
       connection: this.client.connection,
       namespace: this.namespace,
+      dataConverter: this.client.options.dataConverter,
       identity,
     });
   }

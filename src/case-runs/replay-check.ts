@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import {
   bundleWorkflowCode,
@@ -7,6 +8,7 @@ import {
 } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { maskIdNumbers } from '../observability/mask-id-numbers';
+import { FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
 import type { ReplayProbeSinks } from '../workflows/replay-probe';
 
 export type ReplayVerdict =
@@ -23,6 +25,9 @@ export type ReplayVerdict =
 export class ReplayCheck {
   private bundle: Promise<WorkflowBundle> | undefined;
 
+  /** The converter decodes the history's payloads as the worker would (encrypted or not). */
+  constructor(private readonly dataConverter: DataConverter) {}
+
   async replay(
     history: temporal.api.history.v1.IHistory,
     workflowId: string,
@@ -38,7 +43,7 @@ export class ReplayCheck {
     };
     try {
       await Worker.runReplayHistory(
-        { workflowBundle: await this.workflowBundle(), sinks },
+        { workflowBundle: await this.workflowBundle(), dataConverter: this.dataConverter, sinks },
         history,
         workflowId,
       );
@@ -62,6 +67,7 @@ export class ReplayCheck {
     this.bundle ??= bundleWorkflowCode({
       workflowsPath: require.resolve('../workflows'),
       workflowInterceptorModules: [require.resolve('../workflows/replay-probe')],
+      failureConverterPath: FAILURE_CONVERTER_PATH,
       logger: quiet,
     });
     return this.bundle;

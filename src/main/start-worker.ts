@@ -4,6 +4,7 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { PinoTemporalLogger } from '../observability/temporal-logger';
 import { connectTemporalClient, temporalConnectionOptions } from '../temporal/client';
+import { temporalDataConverter } from '../temporal/data-converter';
 import { assertTemporalSetup } from '../temporal/setup';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
@@ -44,6 +45,7 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies: createActivityDependencies(config, db, client),
+    dataConverter: temporalDataConverter(config),
   });
   const running = worker.run();
   return {

@@ -41,6 +41,8 @@ export async function startTemporalEngine(config: Config): Promise<RunningEngine
     cliPath: await ensureTemporalCli(),
     port: frontendPort(config),
     uiPort: config.TEMPORAL_UI_PORT,
+    // Payloads are encrypted (issue 12): the UI shows them through the API's codec server.
+    uiCodecEndpoint: `http://${config.API_HOST}:${config.API_PORT}/codec`,
     dbFile: join(config.DATA_DIR, 'temporal.sqlite'),
     namespace: config.TEMPORAL_NAMESPACE,
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { Config } from '../config/config';
+import { temporalDataConverter } from './data-converter';
 
 export type TemporalConnectionConfig = Pick<
   Config,
@@ -36,9 +37,14 @@ export function temporalConnectionOptions(config: TemporalConnectionConfig): {
   };
 }
 
+/** A client whose payloads go through the service's data converter (encrypted). */
 export async function connectTemporalClient(
-  config: TemporalConnectionConfig & Pick<Config, 'TEMPORAL_NAMESPACE'>,
+  config: TemporalConnectionConfig & Pick<Config, 'TEMPORAL_NAMESPACE' | 'PAYLOAD_ENCRYPTION_KEYS'>,
 ): Promise<Client> {
   const connection = await Connection.connect(temporalConnectionOptions(config));
-  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: temporalDataConverter(config),
+  });
 }

@@ -14,6 +14,8 @@ export interface DevServerOptions {
   readonly port: number;
   /** Web UI port; undefined runs headless. */
   readonly uiPort?: number;
+  /** The codec server the Web UI decrypts payloads with (the API's /codec). */
+  readonly uiCodecEndpoint?: string;
   /** SQLite file for persistence across restarts; undefined keeps everything in memory. */
   readonly dbFile?: string;
   readonly namespace: string;
@@ -71,6 +73,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   ];
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
+  if (options.uiPort !== undefined && options.uiCodecEndpoint)
+    args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   if (options.dbFile) {
     await mkdir(dirname(options.dbFile), { recursive: true });
     // WAL with synchronous=NORMAL: durable across process crashes (what a dev box sees), and no

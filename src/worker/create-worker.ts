@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
 import { applicationLogAttributes } from './application-log-attributes';
@@ -7,6 +8,8 @@ export interface EnrolmentWorkerOptions {
   readonly namespace: string;
   readonly taskQueue: string;
   readonly dependencies: ActivityDependencies;
+  /** From `temporalDataConverter`: a prebuilt bundle must carry its failure converter too. */
+  readonly dataConverter: DataConverter;
   /** A prebuilt bundle (tests build one per file); otherwise the workflows are bundled at start. */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
   readonly identity?: string;
@@ -18,6 +21,7 @@ export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.dependencies),
+    dataConverter: options.dataConverter,
     interceptors: { activity: [applicationLogAttributes] },
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }

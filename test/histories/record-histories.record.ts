@@ -8,16 +8,19 @@ import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
 import { admissionResultSignal } from '../../src/contract';
 import { formForFamily } from '../../src/testing/forms';
 import { eventually } from '../support/eventually';
+import { HISTORY_PAYLOAD_KEYS } from '../support/payload-keys';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 /**
  * `npm run histories:record` (a Jest project of its own, so that Nest gets its decorator
- * metadata): runs the workflows down each of their paths on a real server and saves each history
- * under test/histories/, for the replay check in CI. Only the paths without a file are recorded;
+ * metadata): runs the workflows down each of their paths on a real server, with the payload codec
+ * on, and saves each history under test/histories/encrypted/, for the replay check in CI (the
+ * unencrypted histories in test/histories/ stay, as proof that cases started before encryption
+ * still replay). Only the paths without a file are recorded;
  * a recorded history is never overwritten. To re-record one (only for a change meant to be
  * incompatible), delete its file and review the diff.
  */
-const dir = join(projectRoot(), 'test', 'histories');
+const dir = join(projectRoot(), 'test', 'histories', 'encrypted');
 const COUNTY = '450103';
 
 interface Recorder {
@@ -204,7 +207,11 @@ it('records each path of the workflows that has no history yet', async () => {
   if (missing.length === 0) return;
   const sut = await startHarness({
     workflowBundle: await bundleWorkflows(),
-    env: { VERIFICATION_RETRY_BUDGET_MS: '2000', ROUND_DELIVERY_BATCH: '2' },
+    env: {
+      VERIFICATION_RETRY_BUDGET_MS: '2000',
+      ROUND_DELIVERY_BATCH: '2',
+      PAYLOAD_ENCRYPTION_KEYS: HISTORY_PAYLOAD_KEYS,
+    },
   });
   try {
     const recorder = await recorderFor(sut);

@@ -18,6 +18,7 @@ import { generateFamilies, type Family } from '../../src/simulator/families';
 import type { RegistryPerson } from '../../src/simulator/population';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
+import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
@@ -56,6 +57,7 @@ export function temporalAddress(): string {
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: require.resolve('../../src/workflows'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: quietBundlerLogger,
   });
 }
@@ -125,6 +127,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const temporal = new Client({
     connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    dataConverter: temporalDataConverter(config),
   });
   const api = await createApiApp({
     config,
@@ -151,6 +154,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         taskQueue,
         workflowBundle: options.workflowBundle,
         dependencies: createActivityDependencies(config, database.db, temporal),
+        dataConverter: temporalDataConverter(config),
       });
       harness.worker = { worker, running: worker.run(), connection };
     },

@@ -82,8 +82,8 @@ export class CaseInspectionService {
   /** The history as Temporal's JSON, for `temporal workflow show` or a replay test; audited. */
   async exportHistory(applicationNo: string, caller: CallerContext) {
     const row = await this.cases.find(applicationNo, caller, canOperateCase);
-    const handle = this.temporal.workflow.getHandle(row.workflowId, row.runId);
-    const json = historyToJSON(await handle.fetchHistory());
+    // Decrypted, so that `temporal workflow show` or a replay test can read it without the key.
+    const json = historyToJSON(await this.runs.decodedHistory(row));
     await this.cases.record(row, caller, {
       action: 'OPS_EXPORT_HISTORY',
       reason: 'history exported',

@@ -1,0 +1,97 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Payload, PayloadCodec } from '@temporalio/common';
+import { ZodResponse } from 'nestjs-zod';
+import type { AuditRepository } from '../../db/audit-repository';
+import { actorOf } from '../../domain/principal';
+import { Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
+import { TemporalNamespace } from '../headers';
+import { AUDIT, PAYLOAD_CODEC } from '../injection-tokens';
+import { CodecPayloadsDto, type CodecPayloads } from './dto';
+
+/**
+ * The codec server of the Temporal Web UI (and `temporal --codec-endpoint`): decrypts payloads
+ * for people allowed to read children's personal data in Temporal, and encrypts what the UI sends
+ * (a signal typed there). OPERATOR and REGION_ADMIN only: operators already read decoded histories
+ * in the operations console and are the Web UI's users; a payload does not say its county, so the
+ * county-scoped roles (STAFF, REVIEWER, CITY_ADMIN) would see other counties' children here, and
+ * PARENT and PLATFORM have no business in Temporal. Every call is audited, without the payloads.
+ */
+@ApiTags('codec')
+@ApiBearerAuth()
+@Roles('OPERATOR', 'REGION_ADMIN')
+@Controller('codec')
+export class CodecController {
+  constructor(
+    @Inject(PAYLOAD_CODEC) private readonly codec: PayloadCodec,
+    @Inject(AUDIT) private readonly audit: AuditRepository,
+  ) {}
+
+  @Post('decode')
+  @HttpCode(200)
+  @ZodResponse({ status: 200, type: CodecPayloadsDto })
+  @ApiOperation({ summary: 'Decrypt Temporal payloads for the Web UI (audited)' })
+  async decode(
+    @Body() body: CodecPayloadsDto,
+    @Caller() caller: CallerContext,
+    @TemporalNamespace() namespace: string | undefined,
+  ) {
+    await this.record('CODEC_DECODE', caller, namespace, body.payloads.length);
+    return toJson(await this.codec.decode(body.payloads.map(fromJson)));
+  }
+
+  @Post('encode')
+  @HttpCode(200)
+  @ZodResponse({ status: 200, type: CodecPayloadsDto })
+  @ApiOperation({ summary: 'Encrypt payloads the Web UI sends to Temporal (audited)' })
+  async encode(
+    @Body() body: CodecPayloadsDto,
+    @Caller() caller: CallerContext,
+    @TemporalNamespace() namespace: string | undefined,
+  ) {
+    await this.record('CODEC_ENCODE', caller, namespace, body.payloads.length);
+    return toJson(await this.codec.encode(body.payloads.map(fromJson)));
+  }
+
+  /** Audited before the work, so a refused or failing call is on record too. */
+  private record(
+    action: string,
+    { principal, requestId }: CallerContext,
+    namespace: string | undefined,
+    payloads: number,
+  ) {
+    return this.audit.append({
+      actor: actorOf(principal),
+      role: principal.role,
+      countyCode: null,
+      action,
+      applicationNo: null,
+      beforeStatus: null,
+      afterStatus: null,
+      reason: 'Temporal payloads via the codec server',
+      requestId: requestId ?? null,
+      details: { payloads, namespace: namespace?.slice(0, 100) ?? null },
+    });
+  }
+}
+
+function fromJson(p: CodecPayloads['payloads'][number]): Payload {
+  return {
+    metadata: Object.fromEntries(
+      Object.entries(p.metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')]),
+    ),
+    data: Buffer.from(p.data, 'base64'),
+  };
+}
+
+function toJson(payloads: Payload[]): CodecPayloads {
+  return {
+    payloads: payloads.map((p) => ({
+      metadata: Object.fromEntries(
+        Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+      ),
+      data: Buffer.from(p.data ?? []).toString('base64'),
+    })),
+  };
+}
