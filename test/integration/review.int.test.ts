@@ -7,6 +7,7 @@ import { ReviewOverdueKey } from '../../src/contract';
 import { eventually } from '../support/eventually';
 import { scaled } from '../support/time-scale';
 import { formForFamily } from '../../src/testing/forms';
+import { decodeHistory, payloadCodecOf } from '../../src/temporal/data-converter';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 const PDF = Buffer.concat([
@@ -391,7 +392,11 @@ describe('county review over HTTP and Temporal', () => {
       const row = await sut.database.db.application.findUniqueOrThrow({
         where: { applicationNo: no },
       });
-      const history = await sut.temporal.workflow.getHandle(row.workflowId).fetchHistory();
+      // Payloads reach the server encrypted: read the start input through the service's codec.
+      const history = await decodeHistory(
+        await sut.temporal.workflow.getHandle(row.workflowId).fetchHistory(),
+        [payloadCodecOf(sut.config)],
+      );
       const input = JSON.parse(
         Buffer.from(
           history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!.data!,
