@@ -6,6 +6,7 @@ import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { FIXTURE_FAMILIES, UNREGISTERED } from '../../src/simulator/fixtures';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import type { EnrolmentApplicationInput } from '../../src/contract';
+import { decodeWithin, payloadCodecOf } from '../../src/temporal/data-converter';
 import { eventually } from '../support/eventually';
 import { scaled } from '../support/time-scale';
 import { formFor, formForFamily } from '../../src/testing/forms';
@@ -250,6 +251,8 @@ describe('verification inside the application workflow', () => {
     const row = await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo } });
     const retrying = await eventually(async () => {
       const description = await sut.temporal.workflow.getHandle(row.workflowId).describe();
+      // Failure messages reach the server encrypted: read them through the service's codec.
+      await decodeWithin(description.raw, [payloadCodecOf(sut.config)]);
       const pending = description.raw.pendingActivities?.find(
         (a) => a.activityType?.name === 'verifyIdentity',
       );
