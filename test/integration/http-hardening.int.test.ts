@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { bundleWorkflows, startHarness, type Harness } from '../support/harness';
 
@@ -19,7 +20,7 @@ describe('HTTP hardening in production', () => {
         PLATFORM_FAMILY_TOKEN_SECRET: 'family-token-secret-0123456789abcdefghij',
         PLATFORM_CALLBACK_SECRET: 'callback-secret-0123456789abcdefghij',
         PLATFORM_CALLBACK_URL: 'https://platform.example/callbacks',
-        PAYLOAD_ENCRYPTION_KEYS: 'reserved-for-the-payload-codec',
+        PAYLOAD_ENCRYPTION_KEYS: `prod1:${randomBytes(32).toString('base64')}`,
         COLUMN_ENCRYPTION_KEYS: 'reserved-for-column-encryption',
         AUTH_ISSUER: 'gx-enrolment',
         PLATFORM_ISSUER: 'guitongban',
