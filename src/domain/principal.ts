@@ -9,13 +9,16 @@ export const ROLES = [
   'REGION_ADMIN',
   'OPERATOR',
   'PLATFORM',
+  // 等保 2.0 separation of duties: reads audit trails and unmasked personal data (always audited),
+  // and can change nothing; administrators and operators cannot do what it does.
+  'AUDITOR',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
   readonly sub: string;
   readonly role: Role;
-  /** Counties the caller may act in (STAFF, REVIEWER, CITY_ADMIN, OPERATOR); empty for others. */
+  /** Counties the caller may act in (STAFF, REVIEWER, CITY_ADMIN, OPERATOR, AUDITOR); empty for others. */
   readonly counties: readonly string[];
   /** STAFF: the registration point they work at. */
   readonly pointId?: string;
