@@ -12,6 +12,7 @@ import { ReviewQueueRepository } from '../db/review-queue-repository';
 import { RepairLockRepository } from '../db/repair-lock-repository';
 import { RoundRepository } from '../db/round-repository';
 import { LocalDiskAttachmentStore } from '../storage/attachment-store';
+import { columnSealerOf } from '../encryption/sealer';
 import { IdempotencyStore } from '../db/idempotency-store';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
@@ -78,6 +79,7 @@ export interface ApiDependencies {
 @Module({})
 export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
+    const sealer = columnSealerOf(deps.config);
     return {
       module: AppModule,
       controllers: [
@@ -96,18 +98,18 @@ export class AppModule {
         { provide: DB, useValue: deps.db },
         { provide: ACCESS_TOKEN_SETTINGS, useValue: accessTokenSettings(deps.config) },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
-        { provide: APPLICATION_REPOSITORY, useValue: new ApplicationRepository(deps.db) },
+        { provide: APPLICATION_REPOSITORY, useValue: new ApplicationRepository(deps.db, sealer) },
         { provide: REFERENCE_DATA, useValue: new ReferenceDataRepository(deps.db) },
         { provide: APPOINTMENTS, useValue: new AppointmentRepository(deps.db) },
         { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
         { provide: AUDIT, useValue: new AuditRepository(deps.db) },
-        { provide: ROUNDS, useValue: new RoundRepository(deps.db) },
+        { provide: ROUNDS, useValue: new RoundRepository(deps.db, sealer) },
         { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
-        { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db) },
-        { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db) },
+        { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db, sealer) },
+        { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db, sealer) },
         {
           provide: ATTACHMENT_STORE,
-          useValue: new LocalDiskAttachmentStore(join(deps.config.DATA_DIR, 'attachments')),
+          useValue: new LocalDiskAttachmentStore(join(deps.config.DATA_DIR, 'attachments'), sealer),
         },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },

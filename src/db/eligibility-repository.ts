@@ -1,4 +1,5 @@
-import { Prisma } from '../generated/prisma/client';
+import { Prisma, type EligibilityAssessment } from '../generated/prisma/client';
+import type { Sealer } from '../encryption/sealer';
 import type { HousingLock, SchoolCatchment } from '../domain/eligibility/facts';
 import type { PriorityAssessment } from '../domain/eligibility/assess';
 import type { AutoFilledField } from '../domain/eligibility/facts-from-checks';
@@ -7,9 +8,33 @@ import { priorityPolicySchema, type PriorityPolicy } from '../domain/eligibility
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
 
+type StoredAssessment = Pick<EligibilityAssessment, 'notes' | 'schools' | 'autoFill' | 'facts'>;
+type StoredSchool = Prisma.JsonObject & { evidence: Prisma.JsonValue };
+
+/**
+ * An assessment with what speaks of the family opened: its notes (a locked certificate's number),
+ * each school's evidence (addresses, certificates), the auto-filled fields and the verified facts.
+ * The schools' ids and tiers stay plain: the review queue filters on them in SQL.
+ */
+export async function openAssessment<T extends StoredAssessment>(sealer: Sealer, row: T) {
+  const schools = row.schools as StoredSchool[];
+  return {
+    ...row,
+    notes: await sealer.open(row.notes),
+    schools: await Promise.all(
+      schools.map(async (s) => ({ ...s, evidence: await sealer.open(s.evidence) })),
+    ),
+    autoFill: await sealer.open(row.autoFill),
+    facts: await sealer.open(row.facts),
+  };
+}
+
 /** What priority needs from the database, and where its result is kept. */
 export class EligibilityRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {}
 
   /** The chosen schools' catchments, in the family's order of preference. */
   async catchments(schoolIds: readonly string[]): Promise<SchoolCatchment[]> {
@@ -30,9 +55,15 @@ export class EligibilityRepository {
     });
   }
 
+  /**
+   * The lock on a certificate, found by its lookup key; a lock written before the keys (the
+   * certificate number itself) is found too, until `npm run reseal` rewrites it.
+   */
   async housingLock(certificateNo: string | undefined): Promise<HousingLock | undefined> {
     if (!certificateNo) return undefined;
-    const lock = await this.db.housingLock.findUnique({ where: { certificateNo } });
+    const lock = await this.db.housingLock.findFirst({
+      where: { certificateNo: { in: [this.sealer.lookupKey(certificateNo), certificateNo] } },
+    });
     return lock
       ? {
           certificateNo,
@@ -59,14 +90,18 @@ export class EligibilityRepository {
     result: { assessment: PriorityAssessment; autoFill: AutoFilledField[]; facts: VerifiedFacts },
     at: Date,
   ): Promise<void> {
-    const json = (value: unknown) => value as Prisma.InputJsonValue;
     const data = {
       policyVersion: result.assessment.policyVersion,
       eligible: result.assessment.eligible,
-      notes: json(result.assessment.notes),
-      schools: json(result.assessment.schools),
-      autoFill: json(result.autoFill),
-      facts: json(result.facts),
+      notes: await this.sealer.seal(result.assessment.notes),
+      schools: await Promise.all(
+        result.assessment.schools.map(async (school) => ({
+          ...school,
+          evidence: await this.sealer.seal(school.evidence),
+        })),
+      ),
+      autoFill: await this.sealer.seal(result.autoFill),
+      facts: await this.sealer.seal(result.facts),
       assessedAt: at,
     };
     await this.db.eligibilityAssessment.upsert({
@@ -76,8 +111,9 @@ export class EligibilityRepository {
     });
   }
 
-  find(applicationNo: string) {
-    return this.db.eligibilityAssessment.findUnique({ where: { applicationNo } });
+  async find(applicationNo: string) {
+    const row = await this.db.eligibilityAssessment.findUnique({ where: { applicationNo } });
+    return row && openAssessment(this.sealer, row);
   }
 
   async lock(lock: {
@@ -91,9 +127,10 @@ export class EligibilityRepository {
       lockedUntil: new Date(`${lock.lockedUntil}T00:00:00Z`),
       applicationNo: lock.applicationNo,
     };
+    const certificateNo = this.sealer.lookupKey(lock.certificateNo);
     await this.db.housingLock.upsert({
-      where: { certificateNo: lock.certificateNo },
-      create: { certificateNo: lock.certificateNo, ...data },
+      where: { certificateNo },
+      create: { certificateNo, ...data },
       update: data,
     });
   }

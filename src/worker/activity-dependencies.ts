@@ -6,6 +6,7 @@ import { EligibilityRepository } from '../db/eligibility-repository';
 import type { Db } from '../db/prisma-client';
 import { RoundRepository } from '../db/round-repository';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
+import { columnSealerOf } from '../encryption/sealer';
 import { DataSharingClient } from '../integration/data-sharing/client';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 
@@ -15,11 +16,12 @@ export function createActivityDependencies(
   db: Db,
   temporal: Client,
 ): ActivityDependencies {
+  const sealer = columnSealerOf(config);
   return {
-    applications: new ApplicationRepository(db),
-    eligibility: new EligibilityRepository(db),
+    applications: new ApplicationRepository(db, sealer),
+    eligibility: new EligibilityRepository(db, sealer),
     reference: new ReferenceDataRepository(db),
-    rounds: new RoundRepository(db),
+    rounds: new RoundRepository(db, sealer),
     temporal,
     dataSharing: new DataSharingClient({
       baseUrl: config.DATA_SHARING_BASE_URL,
