@@ -152,21 +152,23 @@ describe('personal data encrypted at rest', () => {
 
   it('reads rows and documents stored before encryption as they are, until `reseal` seals them', async () => {
     const legacyCertificate = `桂(2019)南宁市不动产权第${String(randomInt(1_000_000, 9_999_999))}号`;
-    await withSql(async (client) => {
+    const checks = await withSql(async (client) => {
       await client.query(`UPDATE application SET child_name = $2 WHERE application_no = $1`, [
         applicationNo,
         '旧数据',
       ]);
-      await client.query(`UPDATE verification_result SET evidence = $2 WHERE application_no = $1`, [
-        applicationNo,
-        JSON.stringify({ found: true, note: '旧证据' }),
-      ]);
+      const updated = await client.query(
+        `UPDATE verification_result SET evidence = $2 WHERE application_no = $1`,
+        [applicationNo, JSON.stringify({ found: true, note: '旧证据' })],
+      );
       await client.query(
         `INSERT INTO housing_lock (certificate_no, stage, locked_until, application_no)
          VALUES ($1, 'PRIMARY_1', '2030-08-31', '2024-450103-000001-0')`,
         [legacyCertificate],
       );
+      return updated.rowCount;
     });
+    expect(checks).toBeGreaterThan(0);
     const official = await api().get(`/applications/${applicationNo}`).set(reviewer).expect(200);
     expect(official.body.child.name).toBe('旧数据');
     expect(official.body.verification[0].evidence).toEqual({ found: true, note: '旧证据' });
@@ -182,7 +184,7 @@ describe('personal data encrypted at rest', () => {
     const counts = await withSql((client) => resealStoredData(client, sealer(), attachmentsDir()));
     expect(counts).toMatchObject({
       'application.child_name': 1,
-      'verification_result.evidence': 1,
+      'verification_result.evidence': checks,
       'application.statement': 0,
       // This one and the demo data's lock (seeded by certificate number, as before encryption).
       'housing_lock.certificate_no': 2,
