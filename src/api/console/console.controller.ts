@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
+import { OPERATIONS_ROLES } from '../../domain/case-access';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
@@ -33,7 +34,7 @@ import { CaseRepairService } from './case-repair.service';
 
 @ApiTags('operations')
 @ApiBearerAuth()
-@Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
+@Roles(...OPERATIONS_ROLES)
 @Controller('ops')
 export class ConsoleController {
   constructor(
