@@ -3,7 +3,7 @@ import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
 import { formForFamily } from '../../src/testing/forms';
 import { eventually } from '../support/eventually';
 import { scaled } from '../support/time-scale';
-import { bundleWorkflows, startHarness, type Harness } from '../support/harness';
+import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 const PDF = Buffer.concat([
   Buffer.from('%PDF-1.7\n'),
@@ -38,6 +38,12 @@ describe('re-assessment from everything verified: offline checks, supplements, p
       `${no} to reach ${wanted}`,
     );
   }
+  const admittedSchool = async (no: string) => {
+    const row = await sut.database.db.application.findUniqueOrThrow({
+      where: { applicationNo: no },
+    });
+    return (row.admission as { schoolId: string }).schoolId;
+  };
   const assessment = (no: string) =>
     sut.database.db.eligibilityAssessment.findUniqueOrThrow({ where: { applicationNo: no } });
 
@@ -52,7 +58,14 @@ describe('re-assessment from everything verified: offline checks, supplements, p
       .send(formForFamily(FIXTURE_FAMILIES.liXiaoming));
     expect(offline.status).toBe(201);
     const offlineNo = offline.body.applicationNo as string;
+    // Case 3: same outage, but the offline check confirms no fact: it stays not eligible.
+    const unconfirmed = await api()
+      .post('/applications')
+      .set(family)
+      .send(formForFamily(registryFamilies.filter((f) => f.countyCode === '450103')[0]!));
+    const unconfirmedNo = unconfirmed.body.applicationNo as string;
     await until(offlineNo, 'AWAITING_OFFLINE_CHECK');
+    await until(unconfirmedNo, 'AWAITING_OFFLINE_CHECK');
     sut.simulator.faults.clear('identity');
     expect(await assessment(offlineNo)).toMatchObject({ eligible: false, version: 1 });
 
@@ -159,8 +172,19 @@ describe('re-assessment from everything verified: offline checks, supplements, p
       }),
     ]);
 
-    // Both approved; the round uses the latest assessment of each.
-    for (const no of [offlineNo, onlineNo])
+    await api()
+      .post(`/applications/${unconfirmedNo}/offline-check`)
+      .set(reviewer)
+      .send({
+        registrationPointId: '450103-RP01',
+        staffId: 'staff-007',
+        itemsSeen: ['HUKOU_BOOKLET'],
+        outcome: 'VERIFIED',
+      })
+      .expect(200);
+
+    // All approved; the round uses the latest assessment of each.
+    for (const no of [offlineNo, onlineNo, unconfirmedNo])
       await api()
         .post(`/applications/${no}/decision`)
         .set(reviewer)
@@ -174,9 +198,30 @@ describe('re-assessment from everything verified: offline checks, supplements, p
     expect(round.status).toBe(201);
     await until(offlineNo, 'ADMITTED');
     await until(onlineNo, 'ADMITTED');
+    await until(unconfirmedNo, 'NOT_ADMITTED');
     const frozen = await sut.database.db.admissionRoundApplicant.findUniqueOrThrow({
       where: { roundId_applicationNo: { roundId: round.body.roundId, applicationNo: onlineNo } },
     });
     expect(frozen.entry).toMatchObject({ eligible: true, choices: [{ tier: 1 }] });
+
+    // The family not placed reads why and what next; the platform hears of a place by school.
+    const notPlaced = await api().get(`/applications/${unconfirmedNo}`).set(family);
+    expect(notPlaced.body.admission.explanation.zh).toMatch(
+      /^本轮未录取:不符合入学条件——儿童身份信息未经公安数据核验确认。 下一步:/,
+    );
+    const school = await sut.database.db.school.findUniqueOrThrow({
+      where: { id: await admittedSchool(offlineNo) },
+    });
+    const notice = await eventually(
+      () =>
+        sut.simulator.callbacks.find(
+          (c) => c.body.applicationNo === offlineNo && c.body.status === 'ADMITTED',
+        ),
+      'the admission notice',
+    );
+    expect(notice.body).toMatchObject({
+      school: { id: school.id, name: school.nameZh },
+      reason: expect.stringMatching(new RegExp(`^已被${school.nameZh}录取[^\\n]*\\nAdmitted to `)),
+    });
   });
 });

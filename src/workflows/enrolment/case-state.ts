@@ -93,6 +93,7 @@ export class EnrolmentCase {
     actor: string,
     reason: string | null,
     at = new Date(),
+    school?: StatusNotice['school'],
   ): Promise<void> {
     const { input, timeline } = this;
     const { workflowId, runId } = this.run;
@@ -117,7 +118,7 @@ export class EnrolmentCase {
       updates.push({ key: ReviewOverdueKey, value: false });
     }
     upsertSearchAttributes(updates);
-    this.outbox.push(statusNotice({ workflowId, runId }, input, entry));
+    this.outbox.push(statusNotice({ workflowId, runId }, input, entry, school));
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
     await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }
