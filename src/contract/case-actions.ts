@@ -1,4 +1,8 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  ConfirmationSource,
+  FactConfirmationFields,
+} from '../domain/eligibility/confirmations';
 import type { SupplementItem } from '../domain/review';
 import type { ReviewDecisionFields } from '../domain/review-schema';
 import type { TransitionResult } from './enrolment-workflow';
@@ -37,9 +41,21 @@ export interface OfflineCheckConfirmation {
   readonly staffId: string;
   readonly itemsSeen: readonly SupplementItem[];
   readonly outcome: 'VERIFIED' | 'NOT_VERIFIED';
+  /** The facts the documents seen confirm (absent in checks recorded before it existed). */
+  readonly confirms?: readonly FactConfirmationFields[];
   readonly note?: string;
   readonly reviewerId: string;
 }
+
+/** A reviewer confirms facts from a supplement's documents, or corrects facts, in review. */
+export interface FactsConfirmed {
+  readonly source: Exclude<ConfirmationSource, 'OFFLINE_CHECK'>;
+  readonly confirms: readonly FactConfirmationFields[];
+  readonly note?: string;
+  readonly reviewerId: string;
+}
+
+export const confirmFactsUpdate = defineUpdate<TransitionResult, [FactsConfirmed]>('confirmFacts');
 
 export interface Withdrawal {
   readonly actor: string;
