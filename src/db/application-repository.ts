@@ -47,8 +47,9 @@ export class ApplicationRepository {
         select: { runId: true },
       });
       if (followed && followed.runId !== run.runId) return 'otherRun';
-      // INSERT … ON CONFLICT DO NOTHING: the API's first write and the workflow's race for the
-      // row, and Prisma's upsert (a read, then an insert) lets the loser fail.
+      // The API and the workflow's first activity write the first entry concurrently; INSERT … ON
+      // CONFLICT DO NOTHING lets the loser pass, where an upsert (read, then insert) failed it
+      // with a unique violation on a busy machine.
       if (!followed)
         await tx.application.createMany({
           data: {

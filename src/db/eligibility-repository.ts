@@ -4,11 +4,15 @@ import type { HousingLock, SchoolCatchment } from '../domain/eligibility/facts';
 import type { PriorityAssessment } from '../domain/eligibility/assess';
 import type { AutoFilledField } from '../domain/eligibility/facts-from-checks';
 import type { VerifiedFacts } from '../domain/eligibility/facts';
+import type { FactConfirmation } from '../domain/eligibility/confirmations';
 import { priorityPolicySchema, type PriorityPolicy } from '../domain/eligibility/policy';
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
 
-type StoredAssessment = Pick<EligibilityAssessment, 'notes' | 'schools' | 'autoFill' | 'facts'>;
+/** An assessment as stored, the latest or a version (which keeps no auto-fill). */
+type StoredAssessment = Pick<EligibilityAssessment, 'notes' | 'schools' | 'facts'> & {
+  autoFill?: Prisma.JsonValue;
+};
 type StoredSchool = Prisma.JsonObject & { evidence: Prisma.JsonValue };
 
 /**
@@ -85,12 +89,23 @@ export class EligibilityRepository {
     return row ? priorityPolicySchema.parse(row.document) : undefined;
   }
 
+  /**
+   * Keeps an assessment as its version (a retry writes the same row again) and, unless a later
+   * version is already there, as the case's latest, which reviewers see and rounds freeze.
+   */
   async save(
     applicationNo: string,
     result: { assessment: PriorityAssessment; autoFill: AutoFilledField[]; facts: VerifiedFacts },
     at: Date,
+    version: { number: number; cause: string; confirmations: readonly FactConfirmation[] } = {
+      number: 1,
+      cause: 'CHECKS',
+      confirmations: [],
+    },
   ): Promise<void> {
-    const data = {
+    const json = (value: unknown) => value as Prisma.InputJsonValue;
+    // Sealed once, for the version and the latest alike; the schools' ids and tiers stay plain.
+    const outcome = {
       policyVersion: result.assessment.policyVersion,
       eligible: result.assessment.eligible,
       notes: await this.sealer.seal(result.assessment.notes),
@@ -100,15 +115,42 @@ export class EligibilityRepository {
           evidence: await this.sealer.seal(school.evidence),
         })),
       ),
-      autoFill: await this.sealer.seal(result.autoFill),
       facts: await this.sealer.seal(result.facts),
       assessedAt: at,
     };
-    await this.db.eligibilityAssessment.upsert({
-      where: { applicationNo },
-      create: { applicationNo, ...data },
-      update: data,
+    const autoFill = await this.sealer.seal(result.autoFill);
+    const data = { ...outcome, autoFill, version: version.number };
+    await this.db.$transaction(async (tx) => {
+      await tx.eligibilityAssessmentVersion.upsert({
+        where: { applicationNo_version: { applicationNo, version: version.number } },
+        create: {
+          applicationNo,
+          version: version.number,
+          cause: version.cause,
+          confirmations: json(version.confirmations),
+          ...outcome,
+        },
+        update: {},
+      });
+      const latest = await tx.eligibilityAssessment.findUnique({
+        where: { applicationNo },
+        select: { version: true },
+      });
+      if (latest && latest.version > version.number) return;
+      await tx.eligibilityAssessment.upsert({
+        where: { applicationNo },
+        create: { applicationNo, ...data },
+        update: data,
+      });
     });
+  }
+
+  async versions(applicationNo: string) {
+    const rows = await this.db.eligibilityAssessmentVersion.findMany({
+      where: { applicationNo },
+      orderBy: { version: 'asc' },
+    });
+    return Promise.all(rows.map((row) => openAssessment(this.sealer, row)));
   }
 
   async find(applicationNo: string) {

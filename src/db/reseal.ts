@@ -48,13 +48,22 @@ const SEALED_COLUMNS: readonly SealedColumn[] = [
     column,
     jsonb: true,
   })),
-  {
-    table: 'eligibility_assessment',
-    keys: ['application_no'],
+  ...['notes', 'facts'].map((column) => ({
+    table: 'eligibility_assessment_version',
+    keys: ['application_no', 'version'],
+    column,
+    jsonb: true,
+  })),
+  ...[
+    { table: 'eligibility_assessment', keys: ['application_no'] },
+    { table: 'eligibility_assessment_version', keys: ['application_no', 'version'] },
+  ].map(({ table, keys }) => ({
+    table,
+    keys,
     column: 'schools',
     jsonb: true,
-    reseal: (schools, sealer) => resealEach(schools, 'evidence', sealer),
-  },
+    reseal: (schools: unknown, sealer: Sealer) => resealEach(schools, 'evidence', sealer),
+  })),
   { table: 'supplement', keys: ['application_no', 'seq'], column: 'items', jsonb: true },
   { table: 'case_reset', keys: ['id'], column: 'undone', jsonb: true },
   { table: 'attachment', keys: ['application_no', 'sha256'], column: 'file_name', jsonb: false },
