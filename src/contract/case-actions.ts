@@ -3,14 +3,20 @@ import type {
   ConfirmationSource,
   FactConfirmationFields,
 } from '../domain/eligibility/confirmations';
+import type { EnrolmentStatus } from '../domain/enrolment';
 import type { SupplementItem } from '../domain/review';
 import type { ReviewDecisionFields } from '../domain/review-schema';
-import type { TransitionResult } from './enrolment-workflow';
 
 /** What people do to a case: the updates and signals the API sends and the workflow handles. */
 
 /** A reviewer's decision (its fields and rules: domain/review.ts) and who took it. */
 export type ReviewDecision = Readonly<ReviewDecisionFields> & { readonly reviewerId: string };
+
+/** What an update answers: the case's status once the action is applied. */
+export interface TransitionResult {
+  readonly applicationNo: string;
+  readonly status: EnrolmentStatus;
+}
 
 export interface SupplementRequest {
   readonly items: readonly SupplementItem[];
