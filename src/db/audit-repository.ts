@@ -1,7 +1,11 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 
+export const AUDIT_RESULTS = ['SUCCESS', 'DENIED', 'FAILED'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
 export interface AuditEntry {
+  /** The subject: `actorOf(principal)`, or `anonymous`. */
   readonly actor: string;
   readonly role: string;
   readonly countyCode: string | null;
@@ -10,19 +14,40 @@ export interface AuditEntry {
   readonly beforeStatus: string | null;
   readonly afterStatus: string | null;
   readonly reason: string | null;
+  /** The server's request id. */
   readonly requestId: string | null;
+  /** The caller's X-Request-Id, never mistaken for the server's. */
+  readonly clientRequestId?: string | null;
+  readonly sourceAddress?: string | null;
+  /** SUCCESS unless said otherwise; DENIED for 401, 403 and 404 by scope. */
+  readonly result?: AuditResult;
+  readonly statusCode?: number | null;
+  /** The object, by kind and id (an application number, a policy id): never personal data. */
+  readonly objectType?: string | null;
+  readonly objectId?: string | null;
   /** What an operator action changed, beyond the status. */
   readonly details?: Record<string, unknown>;
 }
 
-/** The append-only audit log (DESIGN.md §6); the database refuses updates and deletes. */
+/**
+ * The append-only, hash-chained audit log (docs/audit.md): the application's role may only insert
+ * and read; the insert trigger chains each row to the one before.
+ */
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   async append(entry: AuditEntry): Promise<void> {
     const { details, ...rest } = entry;
     await this.db.auditLog.create({
-      data: { ...rest, ...(details && { details: details as Prisma.InputJsonValue }) },
+      data: {
+        ...rest,
+        ...(rest.applicationNo &&
+          !rest.objectType && {
+            objectType: 'application',
+            objectId: rest.applicationNo,
+          }),
+        ...(details && { details: details as Prisma.InputJsonValue }),
+      },
     });
   }
 
