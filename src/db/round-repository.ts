@@ -42,6 +42,13 @@ export class RoundRepository {
     return this.db.admissionRound.findUnique({ where: { id } });
   }
 
+  /** The round, for an activity that cannot go on without it. */
+  async get(id: string) {
+    const round = await this.find(id);
+    if (!round) throw new Error(`round ${id} does not exist`);
+    return round;
+  }
+
   /** Approved cases of the round's county, stage and season, with their assessed priorities. */
   async approvedCases(countyCode: string, stage: Stage, seasonYear: number) {
     return this.db.application.findMany({
