@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { accessTokenSettings, platformCallbackUrl, type Config } from '../config/config';
 import { AdministrationRepository } from '../db/administration-repository';
@@ -17,6 +17,10 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditTrail } from './audit/audit-trail';
 import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -90,6 +94,7 @@ export class AppModule {
         AdminController,
         ConsoleController,
         CodecController,
+        AuditLogController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -112,6 +117,9 @@ export class AppModule {
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        AuditTrail,
+        AuditLogService,
         CaseGateway,
         ApplicationsService,
         SubmissionService,

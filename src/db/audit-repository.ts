@@ -51,7 +51,38 @@ export class AuditRepository {
     });
   }
 
+  /** Newest first, `limit` rows older than `before` (an id), within the counties (null: all). */
+  search(filter: AuditFilter, page: { readonly limit: number; readonly before?: bigint }) {
+    return this.db.auditLog.findMany({
+      where: { ...whereOf(filter), ...(page.before !== undefined && { id: { lt: page.before } }) },
+      orderBy: { id: 'desc' },
+      take: page.limit,
+    });
+  }
+
   forCase(applicationNo: string) {
     return this.db.auditLog.findMany({ where: { applicationNo }, orderBy: { id: 'asc' } });
   }
+}
+
+/** What an auditor may narrow the log to; `counties` is the caller's scope (null: all of Guangxi). */
+export interface AuditFilter {
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly actor?: string;
+  readonly action?: string;
+  readonly objectType?: string;
+  readonly objectId?: string;
+  readonly result?: AuditResult;
+  readonly counties: readonly string[] | null;
+}
+
+function whereOf(filter: AuditFilter): Prisma.AuditLogWhereInput {
+  const { from, to, counties, ...exact } = filter;
+  const defined = Object.entries(exact).filter(([, v]) => v !== undefined);
+  return {
+    ...Object.fromEntries(defined),
+    ...((from ?? to) && { occurredAt: { ...(from && { gte: from }), ...(to && { lt: to }) } }),
+    ...(counties && { countyCode: { in: [...counties] } }),
+  };
 }

@@ -30,10 +30,12 @@ import { CaseClosingService } from './case-closing.service';
 import { CaseFinderService } from './case-finder.service';
 import { CaseInspectionService } from './case-inspection.service';
 import { CaseRepairService } from './case-repair.service';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 @ApiTags('operations')
 @ApiBearerAuth()
 @Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
+@AuditObject('application')
 @Controller('ops')
 export class ConsoleController {
   constructor(
@@ -44,6 +46,7 @@ export class ConsoleController {
   ) {}
 
   @Get('cases')
+  @AuditRead()
   @ZodResponse({ status: 200, type: StuckCasesPageDto })
   @ApiOperation({
     summary:
@@ -61,6 +64,7 @@ export class ConsoleController {
   }
 
   @Get('cases/:applicationNo')
+  @AuditRead()
   @ZodResponse({ status: 200, type: CaseInspectionDto })
   @ApiOperation({
     summary:
@@ -71,6 +75,7 @@ export class ConsoleController {
   }
 
   @Get('cases/:applicationNo/history')
+  @AuditRead()
   @ApiOkResponse({
     description: "Temporal's history JSON, as a download",
     content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },

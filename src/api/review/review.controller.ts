@@ -16,15 +16,18 @@ import {
   SupplementRequestDto,
 } from './dto';
 import { ReviewService } from './review.service';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 @ApiTags('review')
 @ApiBearerAuth()
 @Roles('REVIEWER')
+@AuditObject('application')
 @Controller()
 export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
   @Get('review/queue')
+  @AuditRead()
   @ZodResponse({ status: 200, type: ReviewQueuePageDto })
   @ApiOperation({ summary: 'Cases waiting for the reviewer: filter, sort, page by cursor' })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal) {
