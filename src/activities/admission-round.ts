@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
-import { allocate, type AllocationSchool, type Mechanism } from '../domain/allocation/allocate';
+import { allocate } from '../domain/allocation/allocate';
+import type { AllocationSchool, Mechanism } from '../domain/allocation/model';
 import { applicantListHash } from '../domain/allocation/lottery';
 import { DEFAULT_POLICY } from '../domain/eligibility/policy';
 import { deliverResultsActivity } from './deliver-results';

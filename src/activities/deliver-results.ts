@@ -4,7 +4,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { admissionResultSignal, type AdmissionDelivery } from '../contract';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
-import type { AllocationSchool } from '../domain/allocation/allocate';
+import type { AllocationSchool } from '../domain/allocation/model';
 import { explainResult } from '../domain/allocation/explain';
 import { DEFAULT_POLICY } from '../domain/eligibility/policy';
 

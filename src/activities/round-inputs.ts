@@ -1,5 +1,5 @@
 import type { FrozenApplicant, RoundRepository } from '../db/round-repository';
-import type { AllocationSchool, ApplicantChoice } from '../domain/allocation/allocate';
+import type { AllocationSchool, ApplicantChoice } from '../domain/allocation/model';
 
 type SchoolRow = Awaited<ReturnType<RoundRepository['schools']>>[number];
 type ApprovedCase = Awaited<ReturnType<RoundRepository['approvedCases']>>[number];

@@ -5,7 +5,7 @@ import type {
   Applicant,
   ApplicantResult,
   Mechanism,
-} from '../domain/allocation/allocate';
+} from '../domain/allocation/model';
 import type { PublishedRound } from '../domain/allocation/verify';
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
