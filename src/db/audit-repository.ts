@@ -36,9 +36,11 @@ export interface AuditEntry {
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
-  async append(entry: AuditEntry): Promise<void> {
+  /** Appends the row; its id, as the chain drew it. */
+  async append(entry: AuditEntry): Promise<bigint> {
     const { details, ...rest } = entry;
-    await this.db.auditLog.create({
+    const { id } = await this.db.auditLog.create({
+      select: { id: true },
       data: {
         ...rest,
         ...(rest.applicationNo &&
@@ -49,6 +51,23 @@ export class AuditRepository {
         ...(details && { details: details as Prisma.InputJsonValue }),
       },
     });
+    return id;
+  }
+
+  /** A successful row of this action for this case, and whether a later one already used it. */
+  async approval(id: bigint, applicationNo: string, action: string, usedBy: string) {
+    const row = await this.db.auditLog.findFirst({
+      where: { id, applicationNo, action, result: 'SUCCESS' },
+    });
+    if (!row) return undefined;
+    const uses = await this.db.auditLog.count({
+      where: {
+        applicationNo,
+        action: usedBy,
+        details: { path: ['approvalId'], equals: String(id) },
+      },
+    });
+    return { row, used: uses > 0 };
   }
 
   /** Newest first, `limit` rows older than `before` (an id), within the counties (null: all). */

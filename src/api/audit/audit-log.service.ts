@@ -59,7 +59,7 @@ export class AuditLogService {
     const audit = this.audit;
     async function* lines() {
       yield csvLine(CSV_COLUMNS);
-      for (let before: bigint | undefined; ; ) {
+      for (let before: bigint | undefined; ;) {
         const rows = await audit.search(filter, {
           limit: EXPORT_PAGE,
           ...(before !== undefined && { before }),
@@ -77,9 +77,13 @@ export class AuditLogService {
 }
 
 function filterOf(principal: Principal, query: AuditExportQueryDto): AuditFilter {
-  const { from, to, countyCode, ...exact } = query;
+  const { from, to, countyCode, actor, action, objectType, objectId, result } = query;
   return {
-    ...exact,
+    ...(actor && { actor }),
+    ...(action && { action }),
+    ...(objectType && { objectType }),
+    ...(objectId && { objectId }),
+    ...(result && { result }),
     ...(from && { from: new Date(from) }),
     ...(to && { to: new Date(to) }),
     counties: countiesInScope(principal, countyCode),

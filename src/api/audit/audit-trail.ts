@@ -12,6 +12,7 @@ export interface AuditableRequest extends AuthenticatedRequest {
   readonly method: string;
   readonly params?: Record<string, string | undefined>;
   readonly query?: Record<string, unknown>;
+  readonly body?: unknown;
   /** Set before the route runs (by the guard, the first to know the handler). */
   auditRoute?: AuditedRoute;
 }
@@ -81,20 +82,23 @@ function objectIdOf(req: AuditableRequest, route: AuditedRoute, body: unknown): 
 }
 
 /**
- * The object's county: the case's once found, else the one the request or its answer named (a new
- * case's), else the caller's only one.
+ * The object's county: the case's once found, else the one the request or its answer named (a
+ * submitted form's), else the caller's only one.
  */
-function countyOf(req: AuditableRequest, body: unknown): string | null {
-  const answered = typeof body === 'object' && body !== null ? body : {};
+function countyOf(req: AuditableRequest, answer: unknown): string | null {
   const named = [
     req.trail?.countyCode,
     req.params?.countyCode,
     req.query?.countyCode,
-    (answered as { countyCode?: unknown }).countyCode,
-  ].find(
-    (c): c is string => typeof c === 'string' && COUNTY.test(c),
-  );
+    countyField(req.body),
+    countyField(answer),
+  ].find((c): c is string => typeof c === 'string' && COUNTY.test(c));
   if (named) return named;
   const counties = req.principal?.counties ?? [];
   return counties.length === 1 ? counties[0]! : null;
 }
+
+const countyField = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null
+    ? (value as { countyCode?: unknown }).countyCode
+    : undefined;

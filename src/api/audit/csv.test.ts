@@ -2,8 +2,8 @@ import { csvLine } from './csv';
 
 describe('csvLine', () => {
   it('quotes separators, quotes and line breaks, and leaves plain cells alone', () => {
-    expect(csvLine(['a', 'b,c', 'say "hi"', 'two\nlines', null, 3])).toBe(
-      'a,"b,c","say ""hi""","two\nlines",,3\r\n',
+    expect(csvLine(['a', 'b,c', 'say "hi"', 'two\nlines', null, 3, 12n])).toBe(
+      'a,"b,c","say ""hi""","two\nlines",,3,12\r\n',
     );
   });
 

@@ -8,9 +8,12 @@ function csvCell(value: unknown): string {
   const text =
     value instanceof Date
       ? value.toISOString()
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value as string | number | bigint | boolean);
+      : typeof value === 'string' ||
+          typeof value === 'number' ||
+          typeof value === 'bigint' ||
+          typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
   // A spreadsheet runs a cell that starts with =, +, -, @ (or a tab or CR) as a formula.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

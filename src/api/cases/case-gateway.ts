@@ -107,8 +107,8 @@ export class CaseGateway {
       reason?: string | null;
       details?: Record<string, unknown>;
     },
-  ): Promise<void> {
-    await this.audit.append({
+  ): Promise<bigint> {
+    return this.audit.append({
       actor: actorOf(caller.principal),
       role: caller.principal.role,
       countyCode: row.countyCode,

@@ -67,7 +67,15 @@ export class ProblemCountsQueryDto extends createZodDto(
   }),
 ) {}
 
-const decisionDelivery = z.strictObject({ kind: z.literal('decision'), ...decisionFields });
+const decisionDelivery = z.strictObject({
+  kind: z.literal('decision'),
+  ...decisionFields,
+  approvalId: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .describe("A reviewer's approval of this decision (POST /applications/{no}/repair-approval)"),
+});
 
 const supplementDelivery = z.strictObject({
   kind: z.literal('supplement'),

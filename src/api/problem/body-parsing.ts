@@ -87,8 +87,7 @@ export function assignRequestId(
   req.requestId = randomUUID();
   req.trail = {
     requestId: req.requestId,
-    ...(typeof given === 'string' &&
-      /^[\w.:-]{1,128}$/.test(given) && { clientRequestId: given }),
+    ...(typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) && { clientRequestId: given }),
     ...(req.ip && { sourceAddress: req.ip }),
     written: 0,
   };

@@ -9,6 +9,7 @@ import {
   BatchApproveDto,
   OfflineCheckDto,
   QueueQueryDto,
+  RepairApprovalDto,
   ReviewCountsDto,
   ReviewDecisionDto,
   ReviewQueuePageDto,
@@ -52,6 +53,20 @@ export class ReviewController {
     @Caller() caller: CallerContext,
   ) {
     return this.review.decide(applicationNo, caller, body);
+  }
+
+  @Post('applications/:applicationNo/repair-approval')
+  @ZodResponse({ status: 201, type: RepairApprovalDto })
+  @ApiOperation({
+    summary:
+      'Approve a decision an operator will deliver through the console (separation of duties)',
+  })
+  approveRepair(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: ReviewDecisionDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.review.approveRepair(applicationNo, caller, body);
   }
 
   @Post('applications/:applicationNo/supplement-request')
