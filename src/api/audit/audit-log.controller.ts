@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
@@ -27,6 +27,10 @@ export class AuditLogController {
   @Get('events/csv')
   @AuditRead()
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'A header line, then one line per row, newest first (columns as in /audit/events)',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiOperation({ summary: 'Every audit row the filters match, as CSV' })
   export(@Query() query: AuditExportQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.log.export(principal, query);
