@@ -4,7 +4,7 @@ import { migrationsDir } from '../config/paths';
 import { ensureAppLogin } from '../db/app-role';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
 import { migrate, type MigrateResult } from '../db/migrator';
-import { createDb } from '../db/prisma-client';
+import { createDb, type Db } from '../db/prisma-client';
 import { seedReferenceData } from '../db/seed-reference-data';
 
 /** Where the processes find PostgreSQL: DATABASE_URL, else the embedded server of `npm start`. */
@@ -53,4 +53,20 @@ export async function prepareDatabase(config: Config, appUrl: string): Promise<P
     await db.$disconnect();
   }
   return { migrated, roles: await ensureAppLogin(ownerUrl, appUrl) };
+}
+
+/**
+ * In production the API and the worker refuse a database role that could rewrite the audit log
+ * (its owner, a superuser): they must connect as a member of gx_app (docs/audit.md).
+ */
+export async function refuseAuditOwner(config: Config, db: Db): Promise<void> {
+  if (config.NODE_ENV !== 'production') return;
+  const [row] = await db.$queryRaw<{ rewritable: boolean }[]>`
+    SELECT has_table_privilege('audit_log', 'UPDATE')
+        OR has_table_privilege('audit_log', 'DELETE')
+        OR has_table_privilege('audit_log', 'TRUNCATE') AS rewritable`;
+  if (row?.rewritable)
+    throw new Error(
+      "DATABASE_URL's role may update or delete the audit log: connect as a member of gx_app and run migrations with MIGRATION_DATABASE_URL (docs/audit.md)",
+    );
 }

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import { projectRoot } from '../../src/config/paths';
+import type { Config } from '../../src/config/config';
 import { verifyAuditChain } from '../../src/db/audit-chain';
+import { createDb } from '../../src/db/prisma-client';
+import { refuseAuditOwner } from '../../src/main/database';
 import { AuditRepository, type AuditEntry } from '../../src/db/audit-repository';
 import { built } from '../support/build';
 import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
@@ -61,6 +64,17 @@ describe('the audit log in PostgreSQL: the application role and the hash chain',
     ['a replica session (skips triggers)', 'SET session_replication_role = replica'],
   ])('refuses the application role %s on the audit log', async (_what, sql) => {
     await expect(run(database.url, sql)).rejects.toThrow(/permission denied|must be owner/);
+  });
+
+  it('lets production processes connect as the application role, never as the owner', async () => {
+    const production = { NODE_ENV: 'production' } as Config;
+    await expect(refuseAuditOwner(production, database.db)).resolves.toBeUndefined();
+    const owner = createDb({ url: database.ownerUrl, poolMax: 1 });
+    try {
+      await expect(refuseAuditOwner(production, owner)).rejects.toThrow(/member of gx_app/);
+    } finally {
+      await owner.$disconnect();
+    }
   });
 
   it('overwrites a forged hash: the trigger, not the writer, computes the chain', async () => {
