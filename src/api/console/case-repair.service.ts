@@ -13,6 +13,7 @@ import {
   RepairRefusedError,
   SeparationOfDutiesError,
 } from '../../domain/errors';
+import { maskByShape } from '../../domain/masking';
 import { actorOf } from '../../domain/principal';
 import {
   approvalProblem,
@@ -77,7 +78,8 @@ export class CaseRepairService {
       activityId: a.activityId,
       activityType: a.activityType,
       attempt: a.attempt,
-      lastFailure: a.lastFailure,
+      // Masked: the outcome is an operator's, and it is kept in the audit log.
+      lastFailure: a.lastFailure && maskByShape(a.lastFailure),
     }));
     if (request.dryRun) return { applicationNo: row.applicationNo, dryRun: true, activities };
     const identity = actorOf(caller.principal);
