@@ -10,4 +10,5 @@ export * from './case-actions';
 export * from './enrolment-workflow';
 export * from './failures';
 export * from './platform-notice';
+export * from './retention';
 export * from './search-attributes';

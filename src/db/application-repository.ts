@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 import { claimApplicationNo, type NumberClaim } from './application-number-claims';
+import { recordConsentOfNewCase } from './consent-repository';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
 import type { EnrolmentStatus } from '../domain/enrolment';
@@ -62,6 +63,7 @@ export class ApplicationRepository {
         },
         update: {},
       });
+      if (!followed) await recordConsentOfNewCase(tx, application);
       await tx.applicationEvent.createMany({
         data: [
           {
@@ -254,6 +256,7 @@ export class ApplicationRepository {
         events: { orderBy: { seq: 'asc' } },
         verifications: { orderBy: { check: 'asc' } },
         assessment: true,
+        consent: true,
       },
     });
   }
