@@ -23,6 +23,7 @@ import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
+import { RegistrationWindowGate } from './applications/registration-window.gate';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
@@ -117,7 +118,11 @@ export class AppModule {
         CaseGateway,
         ApplicationsService,
         SubmissionService,
+<<<<<<< HEAD
         ConsentService,
+=======
+        RegistrationWindowGate,
+>>>>>>> main
         ReviewService,
         RoundsService,
         AdminService,

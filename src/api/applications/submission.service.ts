@@ -28,6 +28,7 @@ import {
 } from '../../contract';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway } from '../cases/case-gateway';
+import { RegistrationWindowGate } from './registration-window.gate';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
@@ -57,6 +58,7 @@ export class SubmissionService {
     @Inject(API_CONFIG) private readonly config: Config,
     @Inject(CONSENT) private readonly consent: ConsentRepository,
     private readonly cases: CaseGateway,
+    private readonly window: RegistrationWindowGate,
   ) {}
 
   /** Submission with an optional Idempotency-Key: a retried request gets the first answer. */
@@ -84,6 +86,7 @@ export class SubmissionService {
 
   async submit(form: ApplicationForm, caller: CallerContext): Promise<SubmissionReceipt> {
     const { ownerSub, registrationPointId } = await this.submitter(form, caller);
+    const late = await this.window.admit(form, caller);
     await this.checkReferenceData(form);
 
     const key = childKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
@@ -159,6 +162,7 @@ export class SubmissionService {
         at: input.submittedAt,
       },
     );
+    if (late) await this.window.recordLateEntry(applicationNo, form, caller, late);
     return { applicationNo, status: 'SUBMITTED', workflowId };
   }
 
