@@ -118,11 +118,8 @@ export class AppModule {
         CaseGateway,
         ApplicationsService,
         SubmissionService,
-<<<<<<< HEAD
         ConsentService,
-=======
         RegistrationWindowGate,
->>>>>>> main
         ReviewService,
         RoundsService,
         AdminService,

@@ -10,9 +10,6 @@ export * from './case-actions';
 export * from './enrolment-workflow';
 export * from './failures';
 export * from './platform-notice';
-<<<<<<< HEAD
-export * from './retention';
-=======
 export * from './replay-probe';
->>>>>>> main
+export * from './retention';
 export * from './search-attributes';
