@@ -45,6 +45,7 @@ interface StoredSchoolPriority {
   tier: number;
   tierNameZh: string;
   tierNameEn: string;
+  predicate: string;
 }
 
 /** Families read each check in plain words, their tier per school and what the registry corrected. */
@@ -59,11 +60,12 @@ export function familyView(row: CaseRow) {
       eligible: row.assessment.eligible,
       notes: row.assessment.notes,
       schools: (row.assessment.schools as unknown as StoredSchoolPriority[]).map(
-        ({ schoolId, tier, tierNameZh, tierNameEn }) => ({
+        ({ schoolId, tier, tierNameZh, tierNameEn, predicate }) => ({
           schoolId,
           tier,
           tierNameZh,
           tierNameEn,
+          predicate,
         }),
       ),
     },
