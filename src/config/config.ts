@@ -29,6 +29,12 @@ export const configSchema = z
       .url()
       .optional()
       .describe('PostgreSQL URL; unset = embedded PGlite under DATA_DIR'),
+    MIGRATION_DATABASE_URL: z
+      .url()
+      .optional()
+      .describe(
+        "the owner's PostgreSQL URL migrations run with; unset = DATABASE_URL (no separation)",
+      ),
     EMBEDDED_DB_PORT: port.default(54329),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -94,6 +100,12 @@ export const configSchema = z
   .superRefine((c, ctx) => {
     for (const { variable, message } of temporalTlsProblems(c))
       ctx.addIssue({ code: 'custom', path: [variable], message });
+    if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message: "needs DATABASE_URL (the application's own role) beside it",
+      });
     if (c.NODE_ENV !== 'production') return;
     for (const { variable, message } of productionSecretProblems(c))
       ctx.addIssue({ code: 'custom', path: [variable], message });

@@ -4,6 +4,7 @@ import { adoptRun, resetsOf } from './case-resets';
 import { CaseRecords } from './case-records';
 import { openAssessment } from './eligibility-repository';
 import type { Sealer } from '../encryption/sealer';
+import { recordConsentOfNewCase } from './consent-repository';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
 import type { EnrolmentStatus } from '../domain/enrolment';
@@ -76,6 +77,7 @@ export class ApplicationRepository {
           },
           skipDuplicates: true,
         });
+      if (!followed) await recordConsentOfNewCase(tx, application);
       await tx.applicationEvent.createMany({
         data: [
           {
@@ -194,6 +196,7 @@ export class ApplicationRepository {
         events: { orderBy: { seq: 'asc' } },
         verifications: { orderBy: { check: 'asc' } },
         assessment: true,
+        consent: true,
       },
     });
     if (!row) return null;

@@ -1,12 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Sealer } from '../encryption/sealer';
+import type { Config } from '../config/config';
+import { columnSealerOf, type Sealer } from '../encryption/sealer';
 
 /** Where uploaded documents live. Content-addressed, so the same file is stored once. */
 export interface AttachmentStore {
   put(content: Buffer): Promise<{ sha256: string; storageKey: string }>;
   get(storageKey: string): Promise<Buffer>;
+  /** Removes a document for good; false when it was already gone (a retried deletion). */
+  delete(storageKey: string): Promise<boolean>;
 }
 
 /**
@@ -35,4 +38,21 @@ export class LocalDiskAttachmentStore implements AttachmentStore {
   async get(storageKey: string): Promise<Buffer> {
     return this.sealer.openBytes(await readFile(join(this.root, storageKey)));
   }
+
+  async delete(storageKey: string): Promise<boolean> {
+    try {
+      await unlink(join(this.root, storageKey));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+}
+
+/** The deployment's store: the API writes documents, the worker's retention deletes them. */
+export function attachmentStoreOf(
+  config: Pick<Config, 'DATA_DIR' | 'COLUMN_ENCRYPTION_KEYS' | 'CHILD_KEY_SECRET'>,
+): AttachmentStore {
+  return new LocalDiskAttachmentStore(join(config.DATA_DIR, 'attachments'), columnSealerOf(config));
 }

@@ -5,9 +5,11 @@ import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { RoundDto, RoundVerificationDto, StartRoundDto } from './dto';
 import { RoundsService } from './rounds.service';
+import { AuditObject } from '../audit/audited';
 
 @ApiTags('admission rounds')
 @ApiBearerAuth()
+@AuditObject('round', 'roundId')
 @Controller('rounds')
 export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
