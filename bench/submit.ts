@@ -14,9 +14,12 @@ import { formFor } from '../src/testing/forms';
  * `npm run bench:submit`: the whole service (`npm start`'s launcher, real PostgreSQL), then
  * autocannon POSTs distinct valid applications for BENCH_SECONDS (default 60) at BENCH_CONNECTIONS
  * (default 20) and prints submissions/s with latency percentiles. Every request is a new child,
- * so every one starts a workflow.
+ * so every one starts a workflow. BENCH_RATE_LIMITS=off runs the API without its rate limits;
+ * `on` (the default) runs them with a submit limit the bench cannot reach, so the figures show
+ * what the counting costs, never a refusal.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const rateLimits = process.env.BENCH_RATE_LIMITS === 'off' ? 'off' : 'on';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ports = { api: 3900, temporal: 7900, ui: 8900, simulator: 4900, db: 54900 };
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
     TEMPORAL_UI_PORT: String(ports.ui),
     SIMULATOR_PORT: String(ports.simulator),
     DATA_SHARING_BASE_URL: `http://127.0.0.1:${ports.simulator}`,
+    RATE_LIMITS: rateLimits,
+    RATE_LIMIT_SUBMIT: '1000000000',
   };
   const service = spawn(
     process.execPath,
@@ -120,7 +125,7 @@ async function main(): Promise<void> {
   const ok = result['2xx'];
   process.stdout.write(
     [
-      `POST /applications for ${seconds} s, ${connections} connections, ${process.env.BENCH_LABEL ?? 'this machine'}`,
+      `POST /applications for ${seconds} s, ${connections} connections, rate limits ${rateLimits}, ${process.env.BENCH_LABEL ?? 'this machine'}`,
       `  submissions accepted (201): ${ok}  → ${(ok / seconds).toFixed(1)}/s`,
       `  other responses: non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
       `  latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`,

@@ -3,7 +3,14 @@
  * maps them to RFC 9457 problem documents, workflows to non-retryable ApplicationFailures.
  */
 export type DomainErrorKind =
-  'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNPROCESSABLE' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID'
+  | 'UNPROCESSABLE'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'TOO_LARGE'
+  | 'TOO_MANY_REQUESTS';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;

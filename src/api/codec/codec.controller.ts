@@ -9,6 +9,7 @@ import { Caller, type CallerContext } from '../auth/caller';
 import { TemporalNamespace } from '../headers';
 import { AUDIT, PAYLOAD_CODEC } from '../injection-tokens';
 import { CodecPayloadsDto, type CodecPayloads } from './dto';
+import { RateClassOf } from '../limits/rate-limit';
 
 /**
  * The codec server of the Temporal Web UI (and `temporal --codec-endpoint`): decrypts payloads
@@ -21,6 +22,7 @@ import { CodecPayloadsDto, type CodecPayloads } from './dto';
 @ApiTags('codec')
 @ApiBearerAuth()
 @Roles('OPERATOR', 'REGION_ADMIN')
+@RateClassOf('ops')
 @Controller('codec')
 export class CodecController {
   constructor(

@@ -30,10 +30,12 @@ import { CaseClosingService } from './case-closing.service';
 import { CaseFinderService } from './case-finder.service';
 import { CaseInspectionService } from './case-inspection.service';
 import { CaseRepairService } from './case-repair.service';
+import { RateClassOf } from '../limits/rate-limit';
 
 @ApiTags('operations')
 @ApiBearerAuth()
 @Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
+@RateClassOf('ops')
 @Controller('ops')
 export class ConsoleController {
   constructor(
