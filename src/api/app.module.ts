@@ -22,6 +22,7 @@ import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
+import { RegistrationWindowGate } from './applications/registration-window.gate';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
@@ -119,6 +120,7 @@ export class AppModule {
         CaseGateway,
         ApplicationsService,
         SubmissionService,
+        RegistrationWindowGate,
         ReviewService,
         RoundsService,
         AdminService,

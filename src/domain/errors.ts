@@ -2,6 +2,12 @@
  * Typed domain errors. Each carries a stable code and a message in Chinese and English; the API
  * maps them to RFC 9457 problem documents, workflows to non-retryable ApplicationFailures.
  */
+import {
+  windowRefusalText,
+  type RegistrationWindow,
+  type WindowRefusal,
+} from './registration-window';
+
 export type DomainErrorKind =
   | 'NOT_FOUND'
   | 'CONFLICT'
@@ -98,6 +104,22 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** Personal data unmasked is the AUDITOR's alone (等保 separation of duties). */
+export class UnmaskedReadForbiddenError extends DomainError {
+  readonly kind = 'FORBIDDEN';
+  readonly code = 'UNMASKED_FOR_AUDITORS_ONLY';
+  constructor(
+    readonly role: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `Not allowed: personal data is shown unmasked to auditors only (role ${role}); ask without unmasked=true for the masked view.`,
+      `无权查看未脱敏的个人信息:仅审计员可查看;请去掉 unmasked=true 查看脱敏信息。`,
+      options,
+    );
+  }
+}
+
 /** The request is well-formed but breaks a business rule that names a field. */
 export class RuleViolationError extends DomainError {
   readonly kind = 'INVALID';
@@ -186,6 +208,23 @@ export class RegistrationOpenError extends DomainError {
   }
   override details(): Record<string, unknown> {
     return { closesAt: this.closesAt };
+  }
+}
+
+/** A submission outside the county's registration window, or where none is published. */
+export class RegistrationWindowError extends DomainError {
+  readonly kind = 'CONFLICT';
+  constructor(
+    readonly code: WindowRefusal,
+    readonly window: RegistrationWindow | null,
+  ) {
+    const { en, zh } = windowRefusalText(code, window);
+    super(en, zh);
+  }
+  override details(): Record<string, unknown> {
+    return this.window
+      ? { opensAt: this.window.opensAt.toISOString(), closesAt: this.window.closesAt.toISOString() }
+      : {};
   }
 }
 

@@ -27,6 +27,7 @@ import {
 } from '../../contract';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway } from '../cases/case-gateway';
+import { RegistrationWindowGate } from './registration-window.gate';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
@@ -54,6 +55,7 @@ export class SubmissionService {
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(API_CONFIG) private readonly config: Config,
     private readonly cases: CaseGateway,
+    private readonly window: RegistrationWindowGate,
   ) {}
 
   /** Submission with an optional Idempotency-Key: a retried request gets the first answer. */
@@ -81,6 +83,7 @@ export class SubmissionService {
 
   async submit(form: ApplicationForm, caller: CallerContext): Promise<SubmissionReceipt> {
     const { ownerSub, registrationPointId } = await this.submitter(form, caller);
+    const late = await this.window.admit(form, caller);
     await this.checkReferenceData(form);
 
     const key = childKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
@@ -156,6 +159,7 @@ export class SubmissionService {
         at: input.submittedAt,
       },
     );
+    if (late) await this.window.recordLateEntry(applicationNo, form, caller, late);
     return { applicationNo, status: 'SUBMITTED', workflowId };
   }
 
