@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { accessTokenSettings, platformCallbackUrl, type Config } from '../config/config';
 import { rateLimitsOf } from '../config/limits';
@@ -12,12 +11,19 @@ import { EligibilityRepository } from '../db/eligibility-repository';
 import { ReviewQueueRepository } from '../db/review-queue-repository';
 import { RepairLockRepository } from '../db/repair-lock-repository';
 import { RoundRepository } from '../db/round-repository';
-import { LocalDiskAttachmentStore } from '../storage/attachment-store';
+import { attachmentStoreOf } from '../storage/attachment-store';
+import { ConsentRepository } from '../db/consent-repository';
+import { ConsentController } from './consent/consent.controller';
+import { ConsentService } from './consent/consent.service';
 import { IdempotencyStore } from '../db/idempotency-store';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditTrail } from './audit/audit-trail';
 import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -68,6 +74,7 @@ import {
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
   PAYLOAD_CODEC,
+  CONSENT,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -95,6 +102,8 @@ export class AppModule {
         AdminController,
         ConsoleController,
         CodecController,
+        AuditLogController,
+        ConsentController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -110,16 +119,18 @@ export class AppModule {
         { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
         { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db) },
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db) },
-        {
-          provide: ATTACHMENT_STORE,
-          useValue: new LocalDiskAttachmentStore(join(deps.config.DATA_DIR, 'attachments')),
-        },
+        { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
+        { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ...limiting.guards,
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        AuditTrail,
+        AuditLogService,
         CaseGateway,
         ApplicationsService,
         SubmissionService,
+        ConsentService,
         RegistrationWindowGate,
         ReviewService,
         RoundsService,

@@ -104,6 +104,24 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * 等保 separation of duties: a decision an operator or administrator delivers through the console
+ * must carry a reviewer's approval of that very decision for that case (docs/audit.md).
+ */
+export class SeparationOfDutiesError extends DomainError {
+  readonly kind = 'FORBIDDEN';
+  readonly code = 'SEPARATION_OF_DUTIES';
+  constructor(readonly problem: string) {
+    super(
+      `A decision needs a reviewer: ${problem}. Ask a reviewer of the case's county to approve it (POST /applications/{applicationNo}/repair-approval) and pass its approvalId.`,
+      '审核决定须由审核人员作出:请该县审核人员先批准此决定,再携带 approvalId 提交。',
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { problem: this.problem };
+  }
+}
+
 /** Personal data unmasked is the AUDITOR's alone (等保 separation of duties). */
 export class UnmaskedReadForbiddenError extends DomainError {
   readonly kind = 'FORBIDDEN';

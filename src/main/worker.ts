@@ -1,7 +1,7 @@
 import { createDb } from '../db/prisma-client';
 import { startMetricsServer } from '../observability/metrics-server';
 import { processMetrics } from '../observability/metrics';
-import { databaseUrl, poolMax } from './database';
+import { databaseUrl, poolMax, refuseAuditOwner } from './database';
 import { launch } from './launch';
 import { installWorkerRuntime, startWorker } from './start-worker';
 import { onShutdown } from './shutdown';
@@ -11,7 +11,7 @@ import { onShutdown } from './shutdown';
  * listener of its own on WORKER_METRICS_PORT (the API's /metrics cannot see this process).
  */
 launch('worker', async (config, logger) => {
-  installWorkerRuntime(config, logger);
+  await installWorkerRuntime(config, logger);
   // Before the worker: a taken port stops the process before it has taken any task.
   const metrics = config.WORKER_METRICS_PORT
     ? await startMetricsServer(
@@ -21,6 +21,7 @@ launch('worker', async (config, logger) => {
       )
     : undefined;
   const db = createDb({ url: databaseUrl(config), poolMax: poolMax(config) });
+  await refuseAuditOwner(config, db);
   const worker = await startWorker(config, db);
   onShutdown([() => worker.stop(), async () => metrics?.close(), () => db.$disconnect()], logger);
   logger.info(

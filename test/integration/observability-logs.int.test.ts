@@ -154,6 +154,14 @@ describe('the logs of the API and worker processes', () => {
         outcome: 'MATCH',
       }),
     ).toBe(2);
+    // …and, in the same scrape, the Temporal SDK's: task slots, schedule-to-start, sticky cache.
+    const sdk = (prefix: string) => workerSamples.filter((s) => s.name.startsWith(prefix));
+    expect(sdk('temporal_worker_task_slots_available').map((s) => s.labels.worker_type)).toEqual(
+      expect.arrayContaining(['WorkflowWorker', 'ActivityWorker']),
+    );
+    expect(sdk('temporal_activity_schedule_to_start_latency').length).toBeGreaterThan(0);
+    expect(sdk('temporal_workflow_task_schedule_to_start_latency').length).toBeGreaterThan(0);
+    expect(sdk('temporal_sticky_cache').length).toBeGreaterThan(0);
 
     await Promise.all([api.stop(), worker.stop()]);
 
@@ -192,23 +200,23 @@ describe('the logs of the API and worker processes', () => {
     expect(apiLines).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          requestId: 'logs-submit-0',
+          clientRequestId: 'logs-submit-0',
           msg: 'POST /applications 201',
           route: '/applications',
           res: { statusCode: 201 },
         }),
         expect.objectContaining({
-          requestId: 'logs-read',
+          clientRequestId: 'logs-read',
           msg: 'GET /applications/:applicationNo 200',
           applicationNo: numbers[0],
         }),
         expect.objectContaining({
-          requestId: 'logs-404',
+          clientRequestId: 'logs-404',
           msg: 'GET /applications/:applicationNo 404',
           applicationNo: maskResidentId(childId),
           req: { method: 'GET', url: `/applications/${maskResidentId(childId)}` },
         }),
-        expect.objectContaining({ requestId: 'logs-malformed', msg: 'POST UNMATCHED 400' }),
+        expect.objectContaining({ clientRequestId: 'logs-malformed', msg: 'POST UNMATCHED 400' }),
         expect.objectContaining({ msg: expect.stringContaining('API listening') }),
       ]),
     );

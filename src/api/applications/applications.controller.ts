@@ -32,10 +32,12 @@ import {
   WithdrawalDto,
 } from './dto';
 import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 @ApiTags('applications')
 @ApiFamilyTokenHeader()
 @ApiBearerAuth()
+@AuditObject('application', 'applicationNo')
 @Controller('applications')
 export class ApplicationsController {
   constructor(
@@ -64,6 +66,7 @@ export class ApplicationsController {
   }
 
   @Get()
+  @AuditRead()
   @Roles('PARENT', 'PLATFORM')
   @ZodResponse({ status: 200, type: [MyApplicationDto] })
   @ApiOperation({ summary: "The family's own applications, with what happens next" })
@@ -72,6 +75,7 @@ export class ApplicationsController {
   }
 
   @Get(':applicationNo')
+  @AuditRead()
   @ZodResponse({ status: 200, type: ApplicationViewDto })
   @ApiOperation({ summary: 'One application: status, what happens next, timeline, verification' })
   get(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {

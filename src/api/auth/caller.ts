@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '../../domain/principal';
+import type { RequestTrail } from '../audit/request-trail';
 import { headerValue } from '../headers';
 import type { AuthenticatedRequest } from './auth.decorators';
 
@@ -8,8 +9,10 @@ export interface CallerContext {
   readonly principal: Principal;
   /** X-Family-Token: the platform vouching for a family. */
   readonly familyToken?: string;
-  /** X-Request-Id, or one the API assigned, for the audit log. */
+  /** The server's id of the request, for the audit log. */
   readonly requestId?: string;
+  /** The request's audit fields (client id, source address), shared with the audit interceptor. */
+  readonly trail?: RequestTrail;
 }
 
 /** The caller of a request the auth guard let through. */
@@ -20,6 +23,7 @@ export function callerOf(request: AuthenticatedRequest): CallerContext {
     principal: request.principal,
     ...(familyToken !== undefined && { familyToken }),
     ...(request.requestId !== undefined && { requestId: request.requestId }),
+    ...(request.trail && { trail: request.trail }),
   };
 }
 

@@ -33,6 +33,7 @@ import { CaseFinderService } from './case-finder.service';
 import { CaseInspectionService } from './case-inspection.service';
 import { CaseRepairService } from './case-repair.service';
 import { RateClassOf } from '../limits/rate-limit';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 /** Operators and administrators read and repair; auditors read only (a repair is 403 for them). */
 const Repairers = () => Roles(...OPERATIONS_ROLES);
@@ -41,6 +42,7 @@ const Repairers = () => Roles(...OPERATIONS_ROLES);
 @ApiBearerAuth()
 @Roles(...CONSOLE_READER_ROLES)
 @RateClassOf('ops')
+@AuditObject('application')
 @Controller('ops')
 export class ConsoleController {
   constructor(
@@ -51,6 +53,7 @@ export class ConsoleController {
   ) {}
 
   @Get('cases')
+  @AuditRead()
   @ZodResponse({ status: 200, type: StuckCasesPageDto })
   @ApiOperation({
     summary:
@@ -68,6 +71,7 @@ export class ConsoleController {
   }
 
   @Get('cases/:applicationNo')
+  @AuditRead()
   @ZodResponse({ status: 200, type: CaseInspectionDto })
   @ApiOperation({
     summary:
@@ -82,6 +86,7 @@ export class ConsoleController {
   }
 
   @Get('cases/:applicationNo/history')
+  @AuditRead()
   @ApiOkResponse({
     description: "Temporal's history JSON, as a download",
     content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },

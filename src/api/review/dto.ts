@@ -125,3 +125,12 @@ export class BatchApprovalDto extends createZodDto(
     ),
   }),
 ) {}
+
+export class RepairApprovalDto extends createZodDto(
+  z.object({
+    applicationNo: z.string(),
+    approvalId: z
+      .string()
+      .describe('The operator passes it as deliver.approvalId of /ops/cases/{no}/reset'),
+  }),
+) {}

@@ -10,6 +10,7 @@ import {
   FactsConfirmedDto,
   OfflineCheckDto,
   QueueQueryDto,
+  RepairApprovalDto,
   ReviewCountsDto,
   ReviewDecisionDto,
   ReviewQueuePageDto,
@@ -17,15 +18,18 @@ import {
   SupplementRequestDto,
 } from './dto';
 import { ReviewService } from './review.service';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 @ApiTags('review')
 @ApiBearerAuth()
 @Roles('REVIEWER')
+@AuditObject('application')
 @Controller()
 export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
   @Get('review/queue')
+  @AuditRead()
   @ZodResponse({ status: 200, type: ReviewQueuePageDto })
   @ApiOperation({ summary: 'Cases waiting for the reviewer: filter, sort, page by cursor' })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal) {
@@ -50,6 +54,20 @@ export class ReviewController {
     @Caller() caller: CallerContext,
   ) {
     return this.review.decide(applicationNo, caller, body);
+  }
+
+  @Post('applications/:applicationNo/repair-approval')
+  @ZodResponse({ status: 201, type: RepairApprovalDto })
+  @ApiOperation({
+    summary:
+      'Approve a decision an operator will deliver through the console (separation of duties)',
+  })
+  approveRepair(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: ReviewDecisionDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.review.approveRepair(applicationNo, caller, body);
   }
 
   @Post('applications/:applicationNo/supplement-request')

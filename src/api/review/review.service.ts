@@ -8,6 +8,7 @@ import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { actorOf, countiesInScope, type Principal } from '../../domain/principal';
 import type { FactConfirmationFields } from '../../domain/eligibility/confirmations';
+import { REPAIR_APPROVAL_ACTION } from '../../domain/separation-of-duties';
 import type { SupplementItem } from '../../domain/review';
 import { confirmedFactsText } from '../../domain/timeline-reasons';
 import type { ReviewDecisionFields } from '../../domain/review-schema';
@@ -60,6 +61,25 @@ export class ReviewService {
           args: [{ ...decision, reviewerId: actorOf(caller.principal) }],
         }),
     );
+  }
+
+  /**
+   * A reviewer's approval of a decision an operator is to deliver through the console (a reset that
+   * replaces an earlier decision): recorded in the audit log, whose row id is the approval's.
+   */
+  async approveRepair(
+    applicationNo: string,
+    caller: CallerContext,
+    decision: ReviewDecisionFields,
+  ) {
+    const row = await this.cases.find(applicationNo, caller, canDecideCase);
+    const id = await this.cases.record(row, caller, {
+      action: REPAIR_APPROVAL_ACTION,
+      afterStatus: row.status,
+      reason: decision.reason ?? null,
+      details: { ...decision },
+    });
+    return { applicationNo: row.applicationNo, approvalId: String(id) };
   }
 
   async requestSupplement(

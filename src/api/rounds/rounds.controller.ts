@@ -7,9 +7,11 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { RateClassOf } from '../limits/rate-limit';
 import { RoundDto, RoundVerificationDto, StartRoundDto } from './dto';
 import { RoundsService } from './rounds.service';
+import { AuditObject } from '../audit/audited';
 
 @ApiTags('admission rounds')
 @ApiBearerAuth()
+@AuditObject('round', 'roundId')
 @Controller('rounds')
 export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
