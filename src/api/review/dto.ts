@@ -6,7 +6,7 @@ import { factConfirmationSchema } from '../../domain/eligibility/confirmations';
 import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
 import { reviewDecisionSchema } from '../../domain/review-schema';
 import { booleanParam, countyCodeParam } from '../query-params';
-import { isoTime, refusal, stage, status, transitionResult } from '../response-fields';
+import { isoTime, refusal, stage, status, storedJson, transitionResult } from '../response-fields';
 
 const supplementItem = z.enum(SUPPLEMENT_ITEM_CODES as [string, ...string[]]);
 const confirmedFacts = z
@@ -115,6 +115,22 @@ export class ReviewCountsDto extends createZodDto(
 ) {}
 
 export class ReviewTransitionDto extends createZodDto(transitionResult) {}
+
+export class AssessmentVersionsDto extends createZodDto(
+  z.array(
+    z.object({
+      version: z.number().int().describe('1 = after the automatic checks'),
+      cause: z.string().describe('Why it was made: the source, who, and the facts confirmed'),
+      confirmations: storedJson.describe('Every confirmation applied, in order'),
+      policyVersion: z.string(),
+      eligible: z.boolean(),
+      notes: storedJson,
+      schools: storedJson.describe('Tier, predicate and evidence per chosen school'),
+      facts: storedJson.describe('The verified facts it rested on'),
+      assessedAt: isoTime,
+    }),
+  ),
+) {}
 
 export class BatchApprovalDto extends createZodDto(
   z.object({

@@ -5,6 +5,7 @@ import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
 import {
+  AssessmentVersionsDto,
   BatchApprovalDto,
   BatchApproveDto,
   FactsConfirmedDto,
@@ -103,6 +104,13 @@ export class ReviewController {
     @Caller() caller: CallerContext,
   ) {
     return this.review.confirmFacts(applicationNo, caller, body);
+  }
+
+  @Get('applications/:applicationNo/assessments')
+  @ZodResponse({ status: 200, type: AssessmentVersionsDto })
+  @ApiOperation({ summary: 'Every assessment of the case: why, on what, with what result' })
+  assessments(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.review.assessments(applicationNo, caller);
   }
 
   @Post('review/batch-approve')
