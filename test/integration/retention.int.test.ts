@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DECIDABLE_STATUSES } from '../../src/domain/enrolment';
 import { maskResidentId } from '../../src/domain/resident-id';
@@ -53,28 +52,19 @@ describe('retention: a season of closed cases anonymised by a workflow the sched
     return { form: { ...form, child: { ...form.child, currentAddress: home } }, stored, personal };
   }
 
-  /**
-   * Every row of every table of the read model, as text, read as the database's owner would
-   * (the application's own role may not read every table, e.g. the migrations' journal).
-   */
+  /** Every row of every table of the read model, as text (the migrator's own table aside). */
   async function databaseText(): Promise<string> {
-    const owner = new Client({ connectionString: sut.database.ownerUrl });
-    await owner.connect();
-    try {
-      const { rows: tables } = await owner.query<{ tablename: string }>(
-        `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
-      );
-      const dumps: string[] = [];
-      for (const { tablename } of tables) {
-        const { rows } = await owner.query<{ t: string | null }>(
+    const tables = await sut.database.db.$queryRaw<{ tablename: string }[]>`
+      SELECT tablename FROM pg_tables
+       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+    const dumps = await Promise.all(
+      tables.map(({ tablename }) =>
+        sut.database.db.$queryRawUnsafe<{ t: string | null }[]>(
           `SELECT string_agg(x::text, E'\\n') AS t FROM "${tablename}" x`,
-        );
-        dumps.push(rows[0]?.t ?? '');
-      }
-      return dumps.join('\n');
-    } finally {
-      await owner.end();
-    }
+        ),
+      ),
+    );
+    return dumps.map((d) => d[0]?.t ?? '').join('\n');
   }
 
   async function storedFiles(): Promise<string[]> {
