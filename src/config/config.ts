@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitSettings } from './limits';
 import { productionSecretProblems, secretSettings } from './secrets';
 import { temporalTlsProblems, temporalTlsSettings } from './temporal-tls';
 
@@ -95,6 +96,7 @@ export const configSchema = z
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
     SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
     PLATFORM_CALLBACK_URL: z.url().optional().describe("unset = the simulator's receiver"),
+    ...limitSettings,
     ...secretSettings,
   })
   .superRefine((c, ctx) => {

@@ -9,7 +9,14 @@ import {
 } from './registration-window';
 
 export type DomainErrorKind =
-  'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNPROCESSABLE' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID'
+  | 'UNPROCESSABLE'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'TOO_LARGE'
+  | 'TOO_MANY_REQUESTS';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;

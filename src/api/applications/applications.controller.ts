@@ -1,14 +1,24 @@
-import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ZodResponse } from 'nestjs-zod';
-import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
 import { ApiFamilyTokenHeader, ApiIdempotencyKeyHeader, IdempotencyKey } from '../headers';
+import { RateClassOf } from '../limits/rate-limit';
 import { ApplicationsService } from './applications.service';
+import { AttachmentUploadInterceptor } from './attachment-upload.interceptor';
+import { UploadAccessGuard } from './upload-access.guard';
 import { SubmissionService } from './submission.service';
 import {
   ApplicationFormDto,
@@ -86,13 +96,14 @@ export class ApplicationsController {
 
   @Post(':applicationNo/attachments')
   @Roles('PARENT', 'PLATFORM')
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
-  )
+  @RateClassOf('upload')
+  @UseGuards(UploadAccessGuard)
+  @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ZodResponse({ status: 201, type: AttachmentDto })
   @ApiOperation({
-    summary: 'Upload one document (PDF, JPEG or PNG, checked by content; at most 5 MB)',
+    summary:
+      'Upload one document (PDF, JPEG or PNG, checked by content; at most 5 MB) while a supplement request is open, within the case’s quota',
   })
   upload(
     @Param('applicationNo') applicationNo: string,

@@ -15,17 +15,20 @@ export interface CallerContext {
   readonly trail?: RequestTrail;
 }
 
+/** The caller of a request the auth guard let through. */
+export function callerOf(request: AuthenticatedRequest): CallerContext {
+  if (!request.principal) throw new Error('Caller used on a public route');
+  const familyToken = headerValue(request, 'x-family-token');
+  return {
+    principal: request.principal,
+    ...(familyToken !== undefined && { familyToken }),
+    ...(request.requestId !== undefined && { requestId: request.requestId }),
+    ...(request.trail && { trail: request.trail }),
+  };
+}
+
 /** The caller of the current request: its verified principal, family token and request id. */
 export const Caller = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): CallerContext => {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (!request.principal) throw new Error('Caller used on a public route');
-    const familyToken = headerValue(request, 'x-family-token');
-    return {
-      principal: request.principal,
-      ...(familyToken !== undefined && { familyToken }),
-      ...(request.requestId !== undefined && { requestId: request.requestId }),
-      ...(request.trail && { trail: request.trail }),
-    };
-  },
+  (_data: unknown, context: ExecutionContext): CallerContext =>
+    callerOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
 );

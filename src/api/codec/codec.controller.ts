@@ -10,6 +10,7 @@ import { TemporalNamespace } from '../headers';
 import { originOf } from '../audit/request-trail';
 import { AUDIT, PAYLOAD_CODEC } from '../injection-tokens';
 import { CodecPayloadsDto, type CodecPayloads } from './dto';
+import { RateClassOf } from '../limits/rate-limit';
 
 /**
  * The codec server of the Temporal Web UI (and `temporal --codec-endpoint`): decrypts payloads
@@ -22,6 +23,7 @@ import { CodecPayloadsDto, type CodecPayloads } from './dto';
 @ApiTags('codec')
 @ApiBearerAuth()
 @Roles('OPERATOR', 'REGION_ADMIN')
+@RateClassOf('ops')
 @Controller('codec')
 export class CodecController {
   constructor(

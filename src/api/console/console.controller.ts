@@ -32,6 +32,7 @@ import { CaseClosingService } from './case-closing.service';
 import { CaseFinderService } from './case-finder.service';
 import { CaseInspectionService } from './case-inspection.service';
 import { CaseRepairService } from './case-repair.service';
+import { RateClassOf } from '../limits/rate-limit';
 import { AuditObject, AuditRead } from '../audit/audited';
 
 /** Operators and administrators read and repair; auditors read only (a repair is 403 for them). */
@@ -40,6 +41,7 @@ const Repairers = () => Roles(...OPERATIONS_ROLES);
 @ApiTags('operations')
 @ApiBearerAuth()
 @Roles(...CONSOLE_READER_ROLES)
+@RateClassOf('ops')
 @AuditObject('application')
 @Controller('ops')
 export class ConsoleController {

@@ -20,6 +20,8 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   UNPROCESSABLE: 422,
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
+  TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** Every error leaves the API as application/problem+json; nothing internal leaks to the caller. */
