@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { accessTokenSettings, platformCallbackUrl, type Config } from '../config/config';
+import { rateLimitsOf } from '../config/limits';
 import { AdministrationRepository } from '../db/administration-repository';
 import { ApplicationRepository } from '../db/application-repository';
 import { AppointmentRepository } from '../db/appointment-repository';
@@ -11,12 +11,19 @@ import { EligibilityRepository } from '../db/eligibility-repository';
 import { ReviewQueueRepository } from '../db/review-queue-repository';
 import { RepairLockRepository } from '../db/repair-lock-repository';
 import { RoundRepository } from '../db/round-repository';
-import { LocalDiskAttachmentStore } from '../storage/attachment-store';
+import { attachmentStoreOf } from '../storage/attachment-store';
+import { ConsentRepository } from '../db/consent-repository';
+import { ConsentController } from './consent/consent.controller';
+import { ConsentService } from './consent/consent.service';
 import { IdempotencyStore } from '../db/idempotency-store';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditTrail } from './audit/audit-trail';
 import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -39,6 +46,7 @@ import { CodecController } from './codec/codec.controller';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
+import { rateLimiting } from './limits/rate-limit';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -66,6 +74,7 @@ import {
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
   PAYLOAD_CODEC,
+  CONSENT,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -79,8 +88,10 @@ export interface ApiDependencies {
 @Module({})
 export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
+    const limiting = rateLimiting(rateLimitsOf(deps.config), AuthGuard);
     return {
       module: AppModule,
+      imports: limiting.imports,
       controllers: [
         HealthController,
         MetricsController,
@@ -91,6 +102,8 @@ export class AppModule {
         AdminController,
         ConsoleController,
         CodecController,
+        AuditLogController,
+        ConsentController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -106,16 +119,18 @@ export class AppModule {
         { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
         { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db) },
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db) },
-        {
-          provide: ATTACHMENT_STORE,
-          useValue: new LocalDiskAttachmentStore(join(deps.config.DATA_DIR, 'attachments')),
-        },
+        { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
+        { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        ...limiting.guards,
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        AuditTrail,
+        AuditLogService,
         CaseGateway,
         ApplicationsService,
         SubmissionService,
+        ConsentService,
         RegistrationWindowGate,
         ReviewService,
         RoundsService,

@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 import { claimApplicationNo, type NumberClaim } from './application-number-claims';
+import { recordConsentOfNewCase } from './consent-repository';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
 import type { EnrolmentStatus } from '../domain/enrolment';
@@ -64,6 +65,7 @@ export class ApplicationRepository {
         },
         skipDuplicates: true,
       });
+      if (!followed) await recordConsentOfNewCase(tx, application);
       await tx.applicationEvent.createMany({
         data: [
           {
@@ -256,6 +258,7 @@ export class ApplicationRepository {
         events: { orderBy: { seq: 'asc' } },
         verifications: { orderBy: { check: 'asc' } },
         assessment: true,
+        consent: true,
       },
     });
   }
@@ -345,6 +348,16 @@ export class ApplicationRepository {
     uploadedBy: string;
   }): Promise<void> {
     await this.db.attachment.createMany({ data: [row], skipDuplicates: true });
+  }
+
+  /** How many documents a case holds and their bytes, for its upload quota. */
+  async attachmentUsage(applicationNo: string): Promise<{ files: number; bytes: number }> {
+    const usage = await this.db.attachment.aggregate({
+      where: { applicationNo },
+      _count: { _all: true },
+      _sum: { size: true },
+    });
+    return { files: usage._count._all, bytes: usage._sum.size ?? 0 };
   }
 
   attachments(applicationNo: string, sha256s: readonly string[]) {

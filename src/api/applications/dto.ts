@@ -1,4 +1,5 @@
 import { createZodDto } from 'nestjs-zod';
+import { consentView } from '../consent/dto';
 import { z } from 'zod';
 import { applicationFormSchema } from '../../domain/forms/application-form';
 import { text } from '../../domain/forms/primitives';
@@ -89,6 +90,7 @@ export class ApplicationViewDto extends createZodDto(
     child: z.object({ name: z.string(), idNumber: z.string().describe('Masked') }),
     submittedAt: isoTime,
     timeline: z.array(timelineEntry).readonly(),
+    consent: consentView,
     verification: z
       .array(
         z.object({
@@ -117,6 +119,7 @@ export class ApplicationViewDto extends createZodDto(
             tier: z.number().int(),
             tierNameZh: z.string(),
             tierNameEn: z.string(),
+            predicate: z.string().describe('What the tier rests on, e.g. POLICY_CARE'),
           }),
         ),
       })

@@ -4,6 +4,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
+import type { ConsentRepository } from '../../db/consent-repository';
 import type { IdempotencyStore } from '../../db/idempotency-store';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
 import { childKey, enrolmentWorkflowId } from '../../domain/application-identity';
@@ -31,6 +32,7 @@ import { RegistrationWindowGate } from './registration-window.gate';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
+  CONSENT,
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
@@ -54,6 +56,7 @@ export class SubmissionService {
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(API_CONFIG) private readonly config: Config,
+    @Inject(CONSENT) private readonly consent: ConsentRepository,
     private readonly cases: CaseGateway,
     private readonly window: RegistrationWindowGate,
   ) {}
@@ -190,6 +193,12 @@ export class SubmissionService {
           !coversCounty(principal, form.countyCode)
         ) {
           throw new RuleViolationError([violation('countyCode', 'POINT_NOT_IN_COUNTY')]);
+        }
+        const paperForm = form.consent.paperForm?.documentSha256;
+        if (paperForm && !(await this.consent.hasForm(point.id, paperForm))) {
+          throw new RuleViolationError([
+            violation('consent.paperForm.documentSha256', 'CONSENT_FORM_UNKNOWN'),
+          ]);
         }
         return { ownerSub: null, registrationPointId: point.id };
       }

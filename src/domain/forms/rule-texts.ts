@@ -141,6 +141,10 @@ export const RULES = {
     en: 'Only PDF, JPEG and PNG files are accepted (checked by content, not by name).',
     zh: '仅接受 PDF、JPEG、PNG 格式的文件(按文件内容判断,而非文件名)。',
   },
+  UPLOAD_FILE_ONLY: {
+    en: 'Send one document in the field "file", and no other fields.',
+    zh: '仅可在 file 字段上传一个文件,不得附带其他字段。',
+  },
   ATTACHMENT_UNKNOWN: {
     en: 'No document with this hash was uploaded to this application.',
     zh: '本申请未上传该文件。',
@@ -165,6 +169,18 @@ export const RULES = {
   GUARDIAN_CONSENT_REQUIRED: {
     en: "A guardian's consent to processing the child's personal data is required.",
     zh: '须监护人同意处理儿童个人信息。',
+  },
+  PAPER_CONSENT_REQUIRED: {
+    en: 'An offline entry needs the consent form the guardian signed, uploaded first (POST /registration/consent-forms).',
+    zh: '线下录入须先上传监护人签字的同意书(POST /registration/consent-forms)。',
+  },
+  PAPER_CONSENT_OFFLINE_ONLY: {
+    en: 'A paper consent form belongs to offline entries only; online, the guardian consents in the form.',
+    zh: '纸质同意书仅适用于线下录入;线上申请由监护人在表单中勾选同意。',
+  },
+  CONSENT_FORM_UNKNOWN: {
+    en: 'No consent form with this hash was uploaded at your registration point.',
+    zh: '本报名点未上传该同意书。',
   },
 } as const satisfies Record<string, RuleText>;
 
