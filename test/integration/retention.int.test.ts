@@ -123,6 +123,24 @@ describe('retention: a season of closed cases anonymised by a workflow the sched
     const staff = await as(sut.auth.staff('450103-RP01', ['450103']));
     const reviewer = await as(sut.auth.reviewer(['450103']));
 
+    // A family sends a document only in answer to a supplement request (issue 13's limits).
+    const answerWithDocument = async (no: string, label: string) => {
+      await eventually(async () => {
+        const r = await api().get(`/applications/${no}`).set(reviewer);
+        return r.body.status === 'AWAITING_REVIEW' || undefined;
+      }, `${no} to await review`);
+      const asked = await api()
+        .post(`/applications/${no}/supplement-request`)
+        .set(reviewer)
+        .send({ items: ['HUKOU_BOOKLET'] });
+      expect(asked.body.status).toBe('NEEDS_SUPPLEMENT');
+      const upload = await api()
+        .post(`/applications/${no}/attachments`)
+        .set(family)
+        .attach('file', scannedPdf(label), 'hukou.pdf');
+      expect(upload.status).toBe(201);
+    };
+
     // 2026, withdrawn by the family (consent withdrawn), with a document and an idempotency record.
     const a = personalForm(0);
     const created = await api()
@@ -131,11 +149,7 @@ describe('retention: a season of closed cases anonymised by a workflow the sched
       .set('Idempotency-Key', randomUUID())
       .send(a.form);
     const aNo = created.body.applicationNo as string;
-    const upload = await api()
-      .post(`/applications/${aNo}/attachments`)
-      .set(family)
-      .attach('file', scannedPdf('retention-a'), 'hukou.pdf');
-    expect(upload.status).toBe(201);
+    await answerWithDocument(aNo, 'retention-a');
     expect((await api().post(`/applications/${aNo}/consent/withdraw`).set(family)).status).toBe(
       200,
     );
@@ -175,10 +189,7 @@ describe('retention: a season of closed cases anonymised by a workflow the sched
     const later = personalForm(3, { seasonYear: 2027 });
     const laterNo = (await api().post('/applications').set(family).send(later.form)).body
       .applicationNo as string;
-    await api()
-      .post(`/applications/${laterNo}/attachments`)
-      .set(family)
-      .attach('file', scannedPdf('retention-later'), 'hukou.pdf');
+    await answerWithDocument(laterNo, 'retention-later');
     await api().post(`/applications/${laterNo}/withdraw`).set(family).send({});
     await eventually(async () => {
       const rows = await sut.database.db.application.findMany({
