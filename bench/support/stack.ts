@@ -15,7 +15,7 @@ import { migrate } from '../../src/db/migrator';
 import { createDb, type Db } from '../../src/db/prisma-client';
 import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
-import { childKey, enrolmentWorkflowId } from '../../src/domain/application-identity';
+import { personKey, enrolmentWorkflowId } from '../../src/domain/application-identity';
 import { formatApplicationNo } from '../../src/domain/application-number';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { maskResidentId } from '../../src/domain/resident-id';
@@ -116,7 +116,7 @@ export async function startBenchStack(options: {
       await Promise.all(
         families.map(async (family) => {
           const form = applicationFormSchema.parse(formForFamily(family));
-          const key = childKey('bench', form.child.idNumber);
+          const key = personKey('bench', form.child.idNumber);
           const input: EnrolmentApplicationInput = {
             applicationNo: formatApplicationNo(form.seasonYear, form.countyCode, ++next),
             form,

@@ -13,6 +13,7 @@ import { RepairLockRepository } from '../db/repair-lock-repository';
 import { RoundRepository } from '../db/round-repository';
 import { LocalDiskAttachmentStore } from '../storage/attachment-store';
 import { IdempotencyStore } from '../db/idempotency-store';
+import { IntakeRepository } from '../db/intake-repository';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
@@ -21,6 +22,7 @@ import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
+import { IntakeGuards } from './applications/intake-guards';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
@@ -58,6 +60,7 @@ import {
   REVIEW_QUEUE,
   ROUNDS,
   IDEMPOTENCY_STORE,
+  INTAKE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
   CASE_RUNS,
@@ -100,6 +103,7 @@ export class AppModule {
         { provide: REFERENCE_DATA, useValue: new ReferenceDataRepository(deps.db) },
         { provide: APPOINTMENTS, useValue: new AppointmentRepository(deps.db) },
         { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
+        { provide: INTAKE, useValue: new IntakeRepository(deps.db) },
         { provide: AUDIT, useValue: new AuditRepository(deps.db) },
         { provide: ROUNDS, useValue: new RoundRepository(deps.db) },
         { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
@@ -115,6 +119,7 @@ export class AppModule {
         CaseGateway,
         ApplicationsService,
         SubmissionService,
+        IntakeGuards,
         ReviewService,
         RoundsService,
         AdminService,

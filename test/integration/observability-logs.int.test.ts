@@ -77,7 +77,7 @@ describe('the logs of the API and worker processes', () => {
       sent.push(form);
       const created = await request(apiUrl)
         .post('/applications')
-        .set(parent)
+        .set({ Authorization: await sut.auth.parent('family-logs', form) })
         .set('X-Request-Id', `logs-submit-${i}`)
         .send(form);
       expect(created.status).toBe(201);

@@ -172,7 +172,15 @@ describe('verification inside the application workflow', () => {
   afterEach(() => sut.simulator.faults.clear());
 
   async function submitAndWait(body: object, wanted = 'AWAITING_REVIEW') {
-    const created = await request(sut.apiUrl).post('/applications').set(family).send(body);
+    const created = await request(sut.apiUrl)
+      .post('/applications')
+      .set({
+        Authorization: await sut.auth.parent(
+          'family-verification',
+          body as Record<string, unknown>,
+        ),
+      })
+      .send(body);
     expect(created.status).toBe(201);
     await eventually(
       async () => {
@@ -243,10 +251,11 @@ describe('verification inside the application workflow', () => {
     sut.simulator.faults.set('identity', {
       outageUntil: new Date(Date.now() + scaled(120_000)).toISOString(),
     });
+    const form = formForFamily(registryFamilies[42]!);
     const created = await request(sut.apiUrl)
       .post('/applications')
-      .set(family)
-      .send(formForFamily(registryFamilies[42]!));
+      .set({ Authorization: await sut.auth.parent('family-verification', form) })
+      .send(form);
     const applicationNo = created.body.applicationNo as string;
     const row = await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo } });
     const retrying = await eventually(async () => {
@@ -294,7 +303,12 @@ describe('verification inside the application workflow', () => {
         'social-insurance',
       ])
         budget.simulator.faults.set(endpoint, outage);
-      const headers = { Authorization: await budget.auth.parent('family-budget') };
+      const headers = {
+        Authorization: await budget.auth.parent(
+          'family-budget',
+          formForFamily(FIXTURE_FAMILIES.huangSiqi),
+        ),
+      };
       const created = await request(budget.apiUrl)
         .post('/applications')
         .set(headers)

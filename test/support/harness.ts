@@ -22,6 +22,7 @@ import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/tempora
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
+import { IntakeRepository } from '../../src/db/intake-repository';
 import { tokens } from './auth';
 import { createMigratedDatabase, type MigratedDatabase } from './database';
 import { scaled } from './time-scale';
@@ -35,6 +36,7 @@ export const APP_KEY = 'test-app';
 export const APP_SECRET = 'test-secret-0123456789';
 export const CALLBACK_SECRET = 'test-callback-secret-0123';
 const SIMULATOR_SEED = 7;
+export const TEST_LIVE_CASES_PER_ACCOUNT = 10_000;
 const POPULATION = 500;
 
 /** Families the harness's simulator knows; take a different one per test. */
@@ -100,6 +102,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const database = await createMigratedDatabase();
   await seedReferenceData(database.db);
   await seedDemoData(database.db);
+  // Tests file dozens of cases from one account; the per-account cap has its own test, which
+  // puts the policy back to its default.
+  await new IntakeRepository(database.db).setLiveCasesPerAccount(TEST_LIVE_CASES_PER_ACCOUNT);
   const simulator = await startSimulator({
     port: 0,
     appKey: APP_KEY,
