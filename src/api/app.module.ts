@@ -46,6 +46,8 @@ import { MetricsService } from './metrics/metrics.service';
 import { ProblemFilter } from './problem/problem.filter';
 import { ZodBodyPipe } from './problem/zod-body.pipe';
 import { RegistrationController } from './registration/registration.controller';
+import { ContestController } from './registration/contest.controller';
+import { ContestService } from './registration/contest.service';
 import { RegistrationService } from './registration/registration.service';
 import {
   ACCESS_TOKEN_SETTINGS,
@@ -88,6 +90,7 @@ export class AppModule {
         MetricsController,
         ApplicationsController,
         RegistrationController,
+        ContestController,
         ReviewController,
         RoundsController,
         AdminController,
@@ -124,6 +127,7 @@ export class AppModule {
         RoundsService,
         AdminService,
         RegistrationService,
+        ContestService,
         MetricsService,
         CaseFinderService,
         CaseInspectionService,

@@ -15,7 +15,7 @@ import {
 import { createApiApp } from '../../src/api/create-app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { generateFamilies, type Family } from '../../src/simulator/families';
-import type { RegistryPerson } from '../../src/simulator/population';
+import type { TestChild } from '../../src/testing/forms';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
@@ -41,8 +41,11 @@ const POPULATION = 500;
 
 /** Families the harness's simulator knows; take a different one per test. */
 export const registryFamilies: readonly Family[] = generateFamilies(SIMULATOR_SEED, POPULATION);
-/** Their children, for tests that need only a person the registry knows. */
-export const registryPeople: readonly RegistryPerson[] = registryFamilies.map((f) => f.child);
+/** Their children, with their guardians (whom `formFor` names), for tests that need a child. */
+export const registryPeople: readonly TestChild[] = registryFamilies.map((f) => ({
+  ...f.child,
+  guardians: f.guardians,
+}));
 
 // Workers in tests log warnings and errors only; the harness stops them itself.
 Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
