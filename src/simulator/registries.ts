@@ -4,7 +4,7 @@ import type {
   PropertyRecord,
   ResidencePermitRecord,
   SocialInsuranceRecord,
-} from './families';
+} from './family-records';
 import type { RegistryPerson } from './population';
 import type {
   DepartmentQuery,

@@ -1,4 +1,4 @@
-import type { Family } from '../simulator/families';
+import type { Family } from '../simulator/family-records';
 import { buildResidentId, type RegistryPerson } from '../simulator/population';
 
 /** An adult guardian with a valid ID number, distinct per sequence number. */
