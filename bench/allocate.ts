@@ -7,7 +7,8 @@ import {
   Runtime,
   Worker,
 } from '@temporalio/worker';
-import { allocate, type AllocationSchool, type Applicant } from '../src/domain/allocation/allocate';
+import { allocate } from '../src/domain/allocation/allocate';
+import type { AllocationSchool, Applicant } from '../src/domain/allocation/model';
 import { mulberry32 } from '../src/simulator/prng';
 import { ensureTemporalCli } from '../src/temporal/cli';
 import { startDevServer } from '../src/temporal/dev-server';

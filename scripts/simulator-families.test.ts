@@ -1,5 +1,6 @@
 import { applicationFormSchema } from '../src/domain/forms/application-form';
-import { ARCHETYPES, generateFamilies } from '../src/simulator/families';
+import { generateFamilies } from '../src/simulator/families';
+import { ARCHETYPES } from '../src/simulator/family-records';
 import { FIXTURE_FAMILIES } from '../src/simulator/fixtures';
 import { Registries } from '../src/simulator/registries';
 import { formForFamily } from '../src/testing/forms';

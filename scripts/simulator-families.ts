@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config';
-import { ARCHETYPES, generateFamilies, type Family } from '../src/simulator/families';
+import { generateFamilies } from '../src/simulator/families';
+import { ARCHETYPES, type Family } from '../src/simulator/family-records';
 import { FIXTURE_FAMILIES } from '../src/simulator/fixtures';
 import { formForFamily } from '../src/testing/forms';
 

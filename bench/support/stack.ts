@@ -19,7 +19,7 @@ import { personKey, enrolmentWorkflowId } from '../../src/domain/application-ide
 import { formatApplicationNo } from '../../src/domain/application-number';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { maskResidentId } from '../../src/domain/resident-id';
-import type { Family } from '../../src/simulator/families';
+import type { Family } from '../../src/simulator/family-records';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { ensureTemporalCli } from '../../src/temporal/cli';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';

@@ -7,7 +7,7 @@ import {
   type WorkflowBundle,
 } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { maskIdNumbers } from '../observability/mask-id-numbers';
+import { maskByShape } from '../domain/masking';
 import { FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
 import type { ReplayProbeSinks } from '../workflows/replay-probe';
 
@@ -51,7 +51,7 @@ export class ReplayCheck {
       return {
         ok: false,
         determinism: error instanceof DeterminismViolationError,
-        error: maskIdNumbers(
+        error: maskByShape(
           error instanceof Error ? `${error.name}: ${error.message}` : String(error),
         ),
       };
@@ -59,7 +59,7 @@ export class ReplayCheck {
     const [failure] = taskFailures;
     return failure === undefined
       ? { ok: true }
-      : { ok: false, determinism: false, error: maskIdNumbers(failure) };
+      : { ok: false, determinism: false, error: maskByShape(failure) };
   }
 
   /** The workflows with the replay probe, bundled once on first use (never a live worker's). */

@@ -5,7 +5,7 @@ import type {
   Applicant,
   ApplicantResult,
   Mechanism,
-} from '../domain/allocation/allocate';
+} from '../domain/allocation/model';
 import type { PublishedRound } from '../domain/allocation/verify';
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
@@ -40,6 +40,13 @@ export class RoundRepository {
 
   find(id: string) {
     return this.db.admissionRound.findUnique({ where: { id } });
+  }
+
+  /** The round, for an activity that cannot go on without it. */
+  async get(id: string) {
+    const round = await this.find(id);
+    if (!round) throw new Error(`round ${id} does not exist`);
+    return round;
   }
 
   /** Approved cases of the round's county, stage and season, with their assessed priorities. */

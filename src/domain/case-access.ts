@@ -41,6 +41,24 @@ export function canDecideCase(principal: Principal, scope: CaseScope): boolean {
 /** Who runs the operations console (DESIGN.md §7): on-call operators and administrators. */
 export const OPERATIONS_ROLES = ['OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN'] as const;
 
+/**
+ * Who reads the console's views of a case: its operators, and auditors (等保 separation of
+ * duties), who read but repair nothing and alone may read personal data unmasked.
+ */
+export const CONSOLE_READER_ROLES = [...OPERATIONS_ROLES, 'AUDITOR'] as const;
+
+export function canInspectCase(principal: Principal, scope: CaseScope): boolean {
+  return (
+    (CONSOLE_READER_ROLES as readonly string[]).includes(principal.role) &&
+    coversCounty(principal, scope.countyCode)
+  );
+}
+
+/** Personal data unmasked is for auditors only, and each such read is audited. */
+export function canReadUnmasked(principal: Principal): boolean {
+  return principal.role === 'AUDITOR';
+}
+
 /** Operators repair the cases of their counties; the region's administrators all of Guangxi's. */
 export function canOperateCase(principal: Principal, scope: CaseScope): boolean {
   return (

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { generateFamilies, type Family } from '../simulator/families';
+import { generateFamilies } from '../simulator/families';
+import type { Family } from '../simulator/family-records';
 import { formForFamily, guardianFor } from '../testing/forms';
 import { CHECK_OUTCOMES, type CheckOutcome } from './enrolment';
 import { autoFill } from './eligibility/facts-from-checks';

@@ -34,9 +34,25 @@ export function actorOf(principal: Principal): string {
   return `${principal.role.toLowerCase()}:${principal.sub}`;
 }
 
-/** Whether the caller's county scope covers a county. REGION_ADMIN covers all of Guangxi. */
+/**
+ * The autonomous region's own division code (GB/T 2260). An AUDITOR is scoped by `counties` like
+ * an operator (a county bureau's auditor); the region's audit office holds this code instead of
+ * a list of every county, and covers all of Guangxi. For other roles it is no county at all: a
+ * region-wide administrator is REGION_ADMIN, and a token naming it grants nobody else more.
+ */
+export const WHOLE_REGION = '450000';
+
+/** Whether the caller's scope is all of Guangxi: REGION_ADMIN, or an AUDITOR of the region. */
+export function isRegionWide(principal: Principal): boolean {
+  return (
+    principal.role === 'REGION_ADMIN' ||
+    (principal.role === 'AUDITOR' && principal.counties.includes(WHOLE_REGION))
+  );
+}
+
+/** Whether the caller's county scope covers a county. */
 export function coversCounty(principal: Principal, countyCode: string): boolean {
-  return principal.role === 'REGION_ADMIN' || principal.counties.includes(countyCode);
+  return isRegionWide(principal) || principal.counties.includes(countyCode);
 }
 
 /** Refuses a county outside the caller's scope. */
@@ -47,7 +63,7 @@ export function requireCounty(principal: Principal, countyCode: string): void {
 
 /**
  * The counties a list or count covers: the one asked for if the caller's scope covers it (else
- * forbidden), or all of the caller's; null is all of Guangxi (REGION_ADMIN).
+ * forbidden), or all of the caller's; null is all of Guangxi (see isRegionWide).
  */
 export function countiesInScope(
   principal: Principal,
@@ -57,5 +73,5 @@ export function countiesInScope(
     requireCounty(principal, countyCode);
     return [countyCode];
   }
-  return principal.role === 'REGION_ADMIN' ? null : principal.counties;
+  return isRegionWide(principal) ? null : principal.counties;
 }

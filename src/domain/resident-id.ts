@@ -107,6 +107,8 @@ export function parseResidentId(number: string): ResidentIdResult {
 
 /** `450103********1234`: division code and last four only, as DESIGN.md §6 requires in responses and logs. */
 export function maskResidentId(number: string): string {
-  if (number.length < 10) return '*'.repeat(number.length);
-  return `${number.slice(0, 6)}${'*'.repeat(number.length - 10)}${number.slice(-4)}`;
+  // By character, not UTF-16 unit, so that a masked value keeps the length of what it masks.
+  const chars = [...number];
+  if (chars.length < 10) return '*'.repeat(chars.length);
+  return `${chars.slice(0, 6).join('')}${'*'.repeat(chars.length - 10)}${chars.slice(-4).join('')}`;
 }

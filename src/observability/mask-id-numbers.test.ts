@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseResidentId } from '../domain/resident-id';
-import { maskIdNumbers, maskLogLine } from './mask-id-numbers';
+import { maskIdNumbers } from '../domain/masking';
+import { maskLogLine } from './mask-id-numbers';
 import { digits, validResidentId } from '../testing/resident-ids';
 
 const validId = validResidentId.map((v) => v.id);

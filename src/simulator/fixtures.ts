@@ -1,4 +1,4 @@
-import type { Family } from './families';
+import type { Family } from './family-records';
 import { buildResidentId, type RegistryPerson } from './population';
 import { LOCKED_CERTIFICATE } from '../domain/reference/demo-fixtures';
 

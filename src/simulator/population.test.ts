@@ -1,5 +1,6 @@
 import { parseResidentId } from '../domain/resident-id';
-import { ARCHETYPES, familiesDigest, generateFamilies } from './families';
+import { familiesDigest, generateFamilies } from './families';
+import { ARCHETYPES } from './family-records';
 import { FIXTURE_FAMILIES } from './fixtures';
 
 describe('the synthetic population', () => {

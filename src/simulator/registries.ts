@@ -5,7 +5,7 @@ import type {
   RelationToHead,
   ResidencePermitRecord,
   SocialInsuranceRecord,
-} from './families';
+} from './family-records';
 import type { RegistryPerson } from './population';
 import type {
   DepartmentQuery,

@@ -1,4 +1,4 @@
-import type { Family } from '../simulator/families';
+import type { Family } from '../simulator/family-records';
 import { FIXTURE_FAMILIES } from '../simulator/fixtures';
 import { buildResidentId, type RegistryPerson } from '../simulator/population';
 

@@ -14,7 +14,8 @@ import {
 } from '@temporalio/worker';
 import { createApiApp } from '../../src/api/create-app';
 import { loadConfig, type Config } from '../../src/config/config';
-import { generateFamilies, type Family } from '../../src/simulator/families';
+import { generateFamilies } from '../../src/simulator/families';
+import type { Family } from '../../src/simulator/family-records';
 import type { TestChild } from '../../src/testing/forms';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Config } from '../../config/config';
 import type { RoundRepository } from '../../db/round-repository';
-import type { Mechanism } from '../../domain/allocation/allocate';
+import type { Mechanism } from '../../domain/allocation/model';
 import { LOTTERY_ALGORITHM, seedCommitment } from '../../domain/allocation/lottery';
 import { verifyRound } from '../../domain/allocation/verify';
 import type { Stage } from '../../domain/enrolment';

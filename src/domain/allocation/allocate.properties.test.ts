@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import {
-  allocate,
-  comparePriority,
-  type AllocationInput,
-  type AllocationResult,
-  type ApplicantChoice,
-  type Mechanism,
-  type PriorityKey,
-} from './allocate';
+import { allocate } from './allocate';
+import type {
+  AllocationInput,
+  AllocationResult,
+  ApplicantChoice,
+  Mechanism,
+  PriorityKey,
+} from './model';
+import { comparePriority } from './priority';
 import { applicantListHash, lotteryNumber, seedCommitment } from './lottery';
 import { verifyRound } from './verify';
 

@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import {
-  allocate,
-  comparePriority,
-  type Applicant,
-  type AllocationInput,
-  type AllocationSchool,
-  type Mechanism,
-} from './allocate';
+import { allocate } from './allocate';
+import type { Applicant, AllocationInput, AllocationSchool, Mechanism } from './model';
+import { comparePriority } from './priority';
 import { applicantListHash, lotteryNumber, seedCommitment } from './lottery';
 
 const at = (x: number, y = 0) => ({ x, y });

@@ -1,4 +1,4 @@
-import type { ApplicantResult, PriorityKey } from './allocate';
+import type { ApplicantResult, PriorityKey } from './model';
 
 /** What a family reads about its round result: where the child goes, and why not elsewhere. */
 export function explainResult(

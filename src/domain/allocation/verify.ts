@@ -1,10 +1,5 @@
-import {
-  allocate,
-  type AllocationSchool,
-  type Applicant,
-  type ApplicantResult,
-  type Mechanism,
-} from './allocate';
+import { allocate } from './allocate';
+import type { AllocationSchool, Applicant, ApplicantResult, Mechanism } from './model';
 import { applicantListHash, seedCommitment } from './lottery';
 
 export interface PublishedRound {

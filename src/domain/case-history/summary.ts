@@ -18,105 +18,109 @@ const CLOSED_TEXT: Record<CaseEventOf<'closed'>['how'], string> = {
   CONTINUED: 'Workflow continued as new',
 };
 
+/** The steps told so far, and what later events amend: activities' lines, updates' lines. */
+class Narrative {
+  readonly steps: HistoryStep[] = [];
+  /** The last completed workflow task: where a step's case could be reset to. */
+  lastTask: number | null = null;
+  private readonly activities = new Map<
+    number,
+    { type: string; attempts: number; stepIndex: number }
+  >();
+  private readonly updates = new Map<string, number>();
+
+  push(event: CaseEvent, text: string): number {
+    this.steps.push({ at: event.at, eventIds: [event.id], text, resetPoint: this.lastTask });
+    return this.steps.length - 1;
+  }
+
+  activityScheduled(event: CaseEventOf<'activityScheduled'>): void {
+    this.activities.set(event.id, {
+      type: event.activityType,
+      attempts: 0,
+      stepIndex: this.push(event, `${event.activityType}: scheduled`),
+    });
+  }
+
+  activityStarted(event: CaseEventOf<'activityStarted'>): void {
+    const activity = this.activities.get(event.scheduledId);
+    if (activity) activity.attempts = event.attempt;
+  }
+
+  /** One line per activity, however many attempts it took. */
+  activityClosed(event: CaseEventOf<'activityClosed'>): void {
+    const activity = this.activities.get(event.scheduledId);
+    if (!activity) return;
+    const tries = activity.attempts > 1 ? ` after ${activity.attempts} attempts` : '';
+    const why = event.message ? `: ${event.message}` : '';
+    this.amend(
+      activity.stepIndex,
+      event,
+      `${activity.type}: ${event.outcome.toLowerCase()}${tries}${why}`,
+    );
+  }
+
+  updateAccepted(event: CaseEventOf<'updateAccepted'>): void {
+    this.updates.set(
+      event.updateId,
+      this.push(event, `${event.name} by ${event.identity}: accepted`),
+    );
+  }
+
+  updateCompleted(event: CaseEventOf<'updateCompleted'>): void {
+    const index = this.updates.get(event.updateId);
+    if (index === undefined) return;
+    const text = this.steps[index]!.text.replace(
+      /: accepted$/,
+      event.ok ? ': done' : `: failed${event.message ? ` (${event.message})` : ''}`,
+    );
+    this.amend(index, event, text);
+  }
+
+  private amend(index: number, event: CaseEvent, text: string): void {
+    const step = this.steps[index]!;
+    this.steps[index] = { ...step, eventIds: [...step.eventIds, event.id], text };
+  }
+}
+
+/** How each kind of event enters the narrative; workflow-task bookkeeping only moves `lastTask`. */
+const TELL: { [K in CaseEvent['kind']]: (n: Narrative, event: CaseEventOf<K>) => void } = {
+  started: (n, e) => n.push(e, `Case workflow started by ${e.identity || 'unknown'}`),
+  taskCompleted: (n, e) => {
+    n.lastTask = e.id;
+  },
+  taskFailed: (n, e) => n.push(e, `Workflow task failed (${e.cause}): ${e.message}`),
+  statusSet: (n, e) => n.push(e, `Status → ${e.status}`),
+  overdueSet: (n, e) =>
+    n.push(e, e.overdue ? 'Review flagged overdue (SLA passed)' : 'Overdue flag cleared'),
+  activityScheduled: (n, e) => n.activityScheduled(e),
+  activityStarted: (n, e) => n.activityStarted(e),
+  activityClosed: (n, e) => n.activityClosed(e),
+  timerStarted: (n, e) => n.push(e, `Timer ${e.timerId} set for ${formatDuration(e.durationMs)}`),
+  timerFired: (n, e) => n.push(e, `Timer ${e.timerId} fired`),
+  updateAccepted: (n, e) => n.updateAccepted(e),
+  updateCompleted: (n, e) => n.updateCompleted(e),
+  signaled: (n, e) => n.push(e, `Signal ${e.name} from ${e.identity || 'unknown'}`),
+  cancelRequested: (n, e) =>
+    n.push(e, `Cancellation requested by ${e.identity}${e.reason ? `: ${e.reason}` : ''}`),
+  closed: (n, e) =>
+    n.push(
+      e,
+      `${CLOSED_TEXT[e.how]}${e.identity ? ` by ${e.identity}` : ''}${e.reason ? `: ${e.reason}` : ''}`,
+    ),
+  other: () => undefined,
+};
+
 /**
  * Temporal's history told as an operator reads it: status changes, each activity as one line
  * (however many attempts it took), timers, people's updates and signals, failures. Workflow-task
  * bookkeeping is left out, except failed tasks, which are what a stuck case usually shows.
  */
 export function summariseHistory(events: readonly CaseEvent[]): HistoryStep[] {
-  const steps: HistoryStep[] = [];
-  const activities = new Map<number, { type: string; attempts: number; stepIndex: number }>();
-  const updates = new Map<string, number>();
-  let lastTask: number | null = null;
-  const push = (event: CaseEvent, text: string) => {
-    steps.push({ at: event.at, eventIds: [event.id], text, resetPoint: lastTask });
-    return steps.length - 1;
-  };
-  const amend = (index: number, event: CaseEvent, text: string) => {
-    const step = steps[index]!;
-    steps[index] = { ...step, eventIds: [...step.eventIds, event.id], text };
-  };
-
-  for (const event of events) {
-    switch (event.kind) {
-      case 'started':
-        push(event, `Case workflow started by ${event.identity || 'unknown'}`);
-        break;
-      case 'taskCompleted':
-        lastTask = event.id;
-        break;
-      case 'taskFailed':
-        push(event, `Workflow task failed (${event.cause}): ${event.message}`);
-        break;
-      case 'statusSet':
-        push(event, `Status → ${event.status}`);
-        break;
-      case 'overdueSet':
-        push(event, event.overdue ? 'Review flagged overdue (SLA passed)' : 'Overdue flag cleared');
-        break;
-      case 'activityScheduled':
-        activities.set(event.id, {
-          type: event.activityType,
-          attempts: 0,
-          stepIndex: push(event, `${event.activityType}: scheduled`),
-        });
-        break;
-      case 'activityStarted': {
-        const activity = activities.get(event.scheduledId);
-        if (activity) activity.attempts = event.attempt;
-        break;
-      }
-      case 'activityClosed': {
-        const activity = activities.get(event.scheduledId);
-        if (!activity) break;
-        const tries = activity.attempts > 1 ? ` after ${activity.attempts} attempts` : '';
-        const why = event.message ? `: ${event.message}` : '';
-        amend(
-          activity.stepIndex,
-          event,
-          `${activity.type}: ${event.outcome.toLowerCase()}${tries}${why}`,
-        );
-        break;
-      }
-      case 'timerStarted':
-        push(event, `Timer ${event.timerId} set for ${formatDuration(event.durationMs)}`);
-        break;
-      case 'timerFired':
-        push(event, `Timer ${event.timerId} fired`);
-        break;
-      case 'updateAccepted':
-        updates.set(event.updateId, push(event, `${event.name} by ${event.identity}: accepted`));
-        break;
-      case 'updateCompleted': {
-        const index = updates.get(event.updateId);
-        if (index === undefined) break;
-        const text = steps[index]!.text.replace(
-          /: accepted$/,
-          event.ok ? ': done' : `: failed${event.message ? ` (${event.message})` : ''}`,
-        );
-        amend(index, event, text);
-        break;
-      }
-      case 'signaled':
-        push(event, `Signal ${event.name} from ${event.identity || 'unknown'}`);
-        break;
-      case 'cancelRequested':
-        push(
-          event,
-          `Cancellation requested by ${event.identity}${event.reason ? `: ${event.reason}` : ''}`,
-        );
-        break;
-      case 'closed':
-        push(
-          event,
-          `${CLOSED_TEXT[event.how]}${event.identity ? ` by ${event.identity}` : ''}${event.reason ? `: ${event.reason}` : ''}`,
-        );
-        break;
-      case 'other':
-        break;
-    }
-  }
-  return steps;
+  const narrative = new Narrative();
+  for (const event of events)
+    (TELL[event.kind] as (n: Narrative, event: CaseEvent) => void)(narrative, event);
+  return narrative.steps;
 }
 
 function formatDuration(ms: number): string {

@@ -1,0 +1,93 @@
+import { heartbeat } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { admissionResultSignal, type AdmissionDelivery } from '../contract';
+import type { EligibilityRepository } from '../db/eligibility-repository';
+import type { RoundRepository } from '../db/round-repository';
+import type { AllocationSchool } from '../domain/allocation/model';
+import { explainResult } from '../domain/allocation/explain';
+import { DEFAULT_POLICY } from '../domain/eligibility/policy';
+
+type UndeliveredRow = Awaited<ReturnType<RoundRepository['undelivered']>>[number];
+type Round = Awaited<ReturnType<RoundRepository['get']>>;
+
+/** How many cases are signalled at once within a batch. */
+const CONCURRENCY = 20;
+
+/** What a case is told of its result; a placed guardian-owned home is locked until `lockedUntil`. */
+function deliveryOf(
+  roundId: string,
+  row: UndeliveredRow,
+  names: ReadonlyMap<string, string>,
+  lockedUntil: string,
+): AdmissionDelivery {
+  const placement = row.placement;
+  return {
+    roundId,
+    result: placement.result === 'NOT_PLACED' ? 'NOT_ADMITTED' : placement.result,
+    schoolId: placement.result === 'NOT_PLACED' ? null : placement.schoolId,
+    explanation: explainResult(
+      { applicantId: row.application_no, placement, choices: row.choices },
+      names,
+    ),
+    housingLock:
+      placement.result !== 'NOT_PLACED' && row.entry.certificateNo
+        ? { certificateNo: row.entry.certificateNo, lockedUntil }
+        : null,
+  };
+}
+
+async function signalResult(
+  temporal: Client,
+  row: UndeliveredRow,
+  delivery: AdmissionDelivery,
+): Promise<void> {
+  try {
+    await temporal.workflow
+      .getHandle(row.workflow_id, row.run_id)
+      .signal(admissionResultSignal, delivery);
+  } catch (error) {
+    // A case that has ended since the freeze cannot take a result; the round moves on.
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+  }
+}
+
+/** The last day a housing lock from this round holds (the county's policy sets the years). */
+async function lockedUntilOf(eligibility: EligibilityRepository, r: Round): Promise<string> {
+  const policy = (await eligibility.policy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY;
+  return `${r.seasonYear + policy.lockYears[r.stage]}-08-31`;
+}
+
+/**
+ * Signals the next batch of results to their application workflows, a few at a time. A batch
+ * cut short by a crash is sent again; the cases ignore a second delivery of the same round.
+ */
+export function deliverResultsActivity(
+  rounds: RoundRepository,
+  eligibility: EligibilityRepository,
+  temporal: Client,
+) {
+  return async (
+    roundId: string,
+    batchSize: number,
+  ): Promise<{ delivered: number; remaining: number }> => {
+    const r = await rounds.get(roundId);
+    const names = new Map(
+      ((r.schools ?? []) as unknown as AllocationSchool[]).map((s) => [s.id, s.id]),
+    );
+    const lockedUntil = await lockedUntilOf(eligibility, r);
+    const batch = await rounds.undelivered(roundId, batchSize);
+    const delivered: string[] = [];
+    for (let i = 0; i < batch.length; i += CONCURRENCY) {
+      await Promise.all(
+        batch.slice(i, i + CONCURRENCY).map(async (row) => {
+          await signalResult(temporal, row, deliveryOf(roundId, row, names, lockedUntil));
+          delivered.push(row.application_no);
+        }),
+      );
+      heartbeat(delivered.length);
+    }
+    await rounds.markDelivered(roundId, delivered);
+    return { delivered: delivered.length, remaining: await rounds.countUndelivered(roundId) };
+  };
+}
