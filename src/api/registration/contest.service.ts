@@ -11,7 +11,7 @@ import { actorOf, coversCounty } from '../../domain/principal';
 import { CONTESTED_REASON } from '../../domain/timeline-reasons';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway, type CaseRow } from '../cases/case-gateway';
-import { pollUntil } from '../console/poll-until';
+import { statusAfterCancel } from '../console/poll-until';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
@@ -19,8 +19,6 @@ import {
   INTAKE,
   REFERENCE_DATA,
 } from '../injection-tokens';
-
-const CLOSE_WAIT_MS = 10_000;
 
 /**
  * A family contests a case filed for its child by someone else (issue 13): at a registration point,
@@ -74,12 +72,7 @@ export class ContestService {
       { actor, reason: CONTESTED_REASON },
       actor,
     );
-    const status =
-      (await pollUntil(
-        () => this.applications.statusOf(row.applicationNo),
-        (s) => s === 'CANCELLED',
-        CLOSE_WAIT_MS,
-      )) ?? 'UNKNOWN';
+    const status = await statusAfterCancel(() => this.applications.statusOf(row.applicationNo));
     await this.cases.record(row, caller, {
       action: 'CONTEST_CANCEL',
       reason,
