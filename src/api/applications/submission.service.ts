@@ -60,7 +60,9 @@ export class SubmissionService {
     caller: CallerContext,
     idempotencyKey?: string,
   ): Promise<SubmissionReceipt> {
-    // Who may submit is settled before the key is claimed: a refusal stores nothing at all.
+    // The form is checked against reference data, then who may submit it, before the key is
+    // claimed: a refusal stores nothing at all.
+    await this.checkReferenceData(form);
     const submitter = await this.guards.submitter(form, caller);
     if (!idempotencyKey) return this.start(form, caller, submitter);
     const principal = actorOf(caller.principal);
@@ -85,7 +87,6 @@ export class SubmissionService {
     submitter: Submitter,
   ): Promise<SubmissionReceipt> {
     const { ownerSub, registrationPointId } = submitter;
-    await this.checkReferenceData(form);
 
     const key = personKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
