@@ -56,9 +56,11 @@ const NOT_CONFIRMED = {
  * point. Staff who verified the case in person (household booklet seen) confirm it too. Reviewers keep the full evidence (api/cases/case-views.ts `officialView`).
  */
 export function familyCaseView(facts: FamilyCaseFacts): FamilyCaseView {
-  const outcomes = Object.fromEntries(facts.verifications.map((v) => [v.check, v.outcome]));
   const seenInPerson = facts.offlineCheck?.outcome === 'VERIFIED';
-  if (!guardianConfirmed(outcomes) && !seenInPerson)
+  if (
+    !guardianConfirmed(Object.fromEntries(facts.verifications.map((v) => [v.check, v]))) &&
+    !seenInPerson
+  )
     return {
       guardianship: NOT_CONFIRMED,
       verification: [],

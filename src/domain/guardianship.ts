@@ -7,6 +7,9 @@ import type { Check } from './verification/checks';
  * application-identity.ts, beside the keyed hash it compares.
  */
 
+/** A case's checks by name, as far as these rules read them. */
+type CheckOutcomes = Partial<Record<Check, { readonly outcome: CheckOutcome }>>;
+
 /** Live cases one account may hold at once when no policy says otherwise. */
 export const DEFAULT_LIVE_CASES_PER_ACCOUNT = 3;
 
@@ -15,14 +18,14 @@ export const DEFAULT_LIVE_CASES_PER_ACCOUNT = 3;
  * the applicant is not known to be the child's guardian, and the family's view shows nothing the
  * registries hold (domain/family-case-view.ts).
  */
-export function guardianConfirmed(outcomes: Partial<Record<Check, CheckOutcome>>): boolean {
-  return outcomes.RELATION === 'MATCH';
+export function guardianConfirmed(checks: CheckOutcomes): boolean {
+  return checks.RELATION?.outcome === 'MATCH';
 }
 
 /**
  * A case whose relation check did not confirm the guardians goes to a registration point instead
  * of review. A case from before the check (no RELATION result) keeps the course it had.
  */
-export function relationUnconfirmed(outcomes: Partial<Record<Check, CheckOutcome>>): boolean {
-  return outcomes.RELATION !== undefined && outcomes.RELATION !== 'MATCH';
+export function relationUnconfirmed(checks: CheckOutcomes): boolean {
+  return checks.RELATION !== undefined && checks.RELATION.outcome !== 'MATCH';
 }

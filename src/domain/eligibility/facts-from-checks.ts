@@ -98,10 +98,7 @@ export interface AutoFilledField {
  * registry did not confirm as the child's: that case is checked in person instead.
  */
 export function autoFill(form: ApplicationForm, checks: CheckResults): AutoFilledField[] {
-  const outcomes = Object.fromEntries(
-    Object.entries(checks).map(([check, result]) => [check, result.outcome]),
-  );
-  if (relationUnconfirmed(outcomes)) return [];
+  if (relationUnconfirmed(checks)) return [];
   const fields: AutoFilledField[] = [];
   const add = (
     field: string,

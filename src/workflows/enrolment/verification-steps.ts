@@ -62,8 +62,7 @@ export function moveAfterChecks(c: EnrolmentCase, results: [Check, CheckResult][
     .map(([check]) => check);
   if (unavailable.length)
     return c.moveTo('AWAITING_OFFLINE_CHECK', SYSTEM_ACTOR, notVerifiableOnlineReason(unavailable));
-  const outcomes = Object.fromEntries(results.map(([check, result]) => [check, result.outcome]));
-  return relationUnconfirmed(outcomes)
+  return relationUnconfirmed(Object.fromEntries(results))
     ? c.moveTo('AWAITING_OFFLINE_CHECK', SYSTEM_ACTOR, RELATION_NOT_CONFIRMED_REASON)
     : c.moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null);
 }
