@@ -24,6 +24,19 @@ export const dbTime = z.codec(isoTime, z.date(), {
 /** A JSON document stored as the writer produced it (evidence, facts, policy documents). */
 export const storedJson = z.unknown().describe('JSON as stored');
 
+/** Everything priority used: the eligibility assessment, for reviewers, operators and auditors. */
+export const assessment = z
+  .object({
+    policyVersion: z.string(),
+    eligible: z.boolean(),
+    notes: storedJson,
+    schools: storedJson,
+    autoFill: storedJson,
+    facts: storedJson,
+    assessedAt: isoTime,
+  })
+  .nullable();
+
 /** A status change a person asked for, as the case's workflow accepted it. */
 export const transitionResult = z.object({ applicationNo: z.string(), status });
 

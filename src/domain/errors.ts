@@ -129,6 +129,22 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** Personal data unmasked is the AUDITOR's alone (等保 separation of duties). */
+export class UnmaskedReadForbiddenError extends DomainError {
+  readonly kind = 'FORBIDDEN';
+  readonly code = 'UNMASKED_FOR_AUDITORS_ONLY';
+  constructor(
+    readonly role: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `Not allowed: personal data is shown unmasked to auditors only (role ${role}); ask without unmasked=true for the masked view.`,
+      `无权查看未脱敏的个人信息:仅审计员可查看;请去掉 unmasked=true 查看脱敏信息。`,
+      options,
+    );
+  }
+}
+
 /** The request is well-formed but breaks a business rule that names a field. */
 export class RuleViolationError extends DomainError {
   readonly kind = 'INVALID';

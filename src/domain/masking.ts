@@ -116,6 +116,7 @@ export function maskJson(
     return masked === text ? value : masked;
   }
   if (Array.isArray(value)) return value.map((item) => maskJson(item, mask, key));
+  if (value instanceof Date) return value;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([k, inner]) => [mask(k), maskJson(inner, mask, k)]),

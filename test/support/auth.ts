@@ -43,6 +43,8 @@ export function tokens(config: Config) {
     operator: (counties: string[]) => sign('OPERATOR', 'operator-1', { counties }),
     admin: (counties: string[]) => sign('CITY_ADMIN', 'city-admin-1', { counties }),
     regionAdmin: () => sign('REGION_ADMIN', 'region-admin-1'),
+    /** A county's auditor; `['450000']` (WHOLE_REGION) for the region's. */
+    auditor: (counties: string[]) => sign('AUDITOR', 'auditor-1', { counties }),
     family: (familySub: string, guardian?: GuardianOf) =>
       signFamilyToken(
         { sub: familySub, guardianKey: keyOf(guardian) },

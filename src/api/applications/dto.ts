@@ -5,6 +5,7 @@ import { text } from '../../domain/forms/primitives';
 import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
 import { CHECK_OUTCOMES, FORM_TYPES } from '../../domain/enrolment';
 import {
+  assessment,
   channel,
   guidance,
   isoTime,
@@ -139,19 +140,7 @@ export class ApplicationViewDto extends createZodDto(
       )
       .optional()
       .describe('Families: what the registries corrected'),
-    assessment: z
-      .object({
-        policyVersion: z.string(),
-        eligible: z.boolean(),
-        notes: storedJson,
-        schools: storedJson,
-        autoFill: storedJson,
-        facts: storedJson,
-        assessedAt: isoTime,
-      })
-      .nullable()
-      .optional()
-      .describe('Officials: everything priority used'),
+    assessment: assessment.optional().describe('Officials: everything priority used'),
     admission: storedJson.describe('The admission result, once there is one'),
     temporal: temporalLinks,
   }),

@@ -62,14 +62,21 @@ export function officialView(row: CaseRow) {
   return {
     verification: evidenceOf(row),
     admission: row.admission,
-    assessment: row.assessment && {
-      policyVersion: row.assessment.policyVersion,
-      eligible: row.assessment.eligible,
-      notes: row.assessment.notes,
-      schools: row.assessment.schools,
-      autoFill: row.assessment.autoFill,
-      facts: row.assessment.facts,
-      assessedAt: row.assessment.assessedAt.toISOString(),
-    },
+    assessment: assessmentOf(row),
   };
+}
+
+/** Everything priority used, as reviewers, operators and auditors read it. */
+export function assessmentOf({ assessment }: Pick<CaseRow, 'assessment'>) {
+  return (
+    assessment && {
+      policyVersion: assessment.policyVersion,
+      eligible: assessment.eligible,
+      notes: assessment.notes,
+      schools: assessment.schools,
+      autoFill: assessment.autoFill,
+      facts: assessment.facts,
+      assessedAt: assessment.assessedAt.toISOString(),
+    }
+  );
 }

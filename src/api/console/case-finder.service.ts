@@ -8,6 +8,7 @@ import {
 } from '../../domain/case-history/problems';
 import type { EnrolmentStatus } from '../../domain/enrolment';
 import { RuleViolationError } from '../../domain/errors';
+import { maskByShape } from '../../domain/masking';
 import { violation } from '../../domain/forms/violations';
 import { countiesInScope, type Principal } from '../../domain/principal';
 import type { CaseRuns, RunRef } from '../../case-runs/case-runs';
@@ -117,7 +118,8 @@ export class CaseFinderService {
         failingActivities: failing.map((a) => ({
           activityType: a.activityType,
           attempt: a.attempt,
-          lastFailure: a.lastFailure,
+          // A list is always masked: an auditor reads a case's failures unmasked in inspect.
+          lastFailure: a.lastFailure && maskByShape(a.lastFailure),
           nextAttemptAt: a.nextAttemptAt,
         })),
         workflowTaskAttempt: live.workflowTaskAttempt,

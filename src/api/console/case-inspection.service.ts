@@ -4,16 +4,19 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporalRunUrl, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { AuditRepository } from '../../db/audit-repository';
-import { canOperateCase } from '../../domain/case-access';
+import { canInspectCase, canReadUnmasked } from '../../domain/case-access';
 import type { CaseEvent, CaseEventOf } from '../../domain/case-history/events';
 import { DEFAULT_THRESHOLDS, problemsOf } from '../../domain/case-history/problems';
 import { summariseHistory } from '../../domain/case-history/summary';
+import { UnmaskedReadForbiddenError } from '../../domain/errors';
+import { maskPersonalData } from '../../domain/masking';
 import type { CaseRuns, LiveRun } from '../../case-runs/case-runs';
 import { caseEventsOf } from '../../case-runs/history-events';
+import { maskHistoryJson } from '../../case-runs/masked-history';
 import type { ReplayCheck } from '../../case-runs/replay-check';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway } from '../cases/case-gateway';
-import { evidenceOf, timelineOf } from '../cases/case-views';
+import { assessmentOf, evidenceOf, timelineOf } from '../cases/case-views';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
@@ -23,9 +26,15 @@ import {
   TEMPORAL_CLIENT,
 } from '../injection-tokens';
 
+/** How a console read shows personal data: masked, unless an auditor asked otherwise. */
+export interface ReadMode {
+  readonly unmasked?: boolean;
+}
+
 /**
- * One case as an operator reads it (DESIGN.md §7): the read model and the live run side by side,
- * its history in steps, what was reset and who did what; its history exported or replayed.
+ * One case as an operator or auditor reads it (DESIGN.md §7): the read model and the live run side
+ * by side, its history in steps, what was reset and who did what; its history exported or
+ * replayed. Personal data is masked unless an AUDITOR asks for it unmasked; every read is audited.
  */
 @Injectable()
 export class CaseInspectionService {
@@ -39,17 +48,20 @@ export class CaseInspectionService {
     @Inject(API_CONFIG) private readonly config: Config,
   ) {}
 
-  async inspect(applicationNo: string, caller: CallerContext) {
-    const row = await this.cases.find(applicationNo, caller, canOperateCase);
+  async inspect(applicationNo: string, caller: CallerContext, mode: ReadMode = {}) {
+    const unmasked = unmaskedAllowed(caller, mode);
+    const row = await this.cases.find(applicationNo, caller, canInspectCase);
+    await this.cases.record(row, caller, {
+      action: unmasked ? 'OPS_INSPECT_UNMASKED' : 'OPS_INSPECT',
+      reason: unmasked ? 'case read unmasked' : 'case read',
+      afterStatus: row.status,
+    });
     const run = { workflowId: row.workflowId, runId: row.runId };
     const [live, events] = await Promise.all([
       this.runs.describe(run),
       this.runs.history(run).then(caseEventsOf),
     ]);
-    return {
-      applicationNo: row.applicationNo,
-      workflowId: row.workflowId,
-      runId: row.runId,
+    const view = {
       runStatus: live.runStatus,
       status: row.status,
       countyCode: row.countyCode,
@@ -69,32 +81,46 @@ export class CaseInspectionService {
         at: e.at,
       })),
       evidence: evidenceOf(row),
-      assessment: row.assessment,
+      assessment: assessmentOf(row),
       pendingActivities: live.pendingActivities,
       workflowTask: workflowTaskOf(live, events),
       history: summariseHistory(events),
       resets: await this.resets(row.applicationNo),
       audit: await this.auditTrail(row.applicationNo),
+    };
+    // What names the case and its run stays as it is: a person finds the case again by it.
+    return {
+      applicationNo: row.applicationNo,
+      workflowId: row.workflowId,
+      runId: row.runId,
       links: { temporalUi: temporalRunUrl(this.config, run, 'history') },
+      ...(unmasked ? view : maskPersonalData(view)),
+      masked: !unmasked,
     };
   }
 
-  /** The history as Temporal's JSON, for `temporal workflow show` or a replay test; audited. */
-  async exportHistory(applicationNo: string, caller: CallerContext) {
-    const row = await this.cases.find(applicationNo, caller, canOperateCase);
-    // Decrypted, so that `temporal workflow show` or a replay test can read it without the key.
+  /**
+   * The history as Temporal's JSON, for `temporal workflow show` or a replay test; audited.
+   * Decrypted, so that it reads without the key; masked unless an auditor asked otherwise.
+   */
+  async exportHistory(applicationNo: string, caller: CallerContext, mode: ReadMode = {}) {
+    const unmasked = unmaskedAllowed(caller, mode);
+    const row = await this.cases.find(applicationNo, caller, canInspectCase);
     const json = historyToJSON(await this.runs.decodedHistory(row));
     await this.cases.record(row, caller, {
-      action: 'OPS_EXPORT_HISTORY',
-      reason: 'history exported',
+      action: unmasked ? 'OPS_EXPORT_HISTORY_UNMASKED' : 'OPS_EXPORT_HISTORY',
+      reason: unmasked ? 'history exported unmasked' : 'history exported',
       afterStatus: row.status,
       details: { runId: row.runId },
     });
-    return { fileName: `${row.applicationNo}-${row.runId}.json`, json };
+    return {
+      fileName: `${row.applicationNo}-${row.runId}.json`,
+      json: unmasked ? json : maskHistoryJson(json),
+    };
   }
 
   async replay(applicationNo: string, caller: CallerContext) {
-    const row = await this.cases.find(applicationNo, caller, canOperateCase);
+    const row = await this.cases.find(applicationNo, caller, canInspectCase);
     const history = await this.temporal.workflow
       .getHandle(row.workflowId, row.runId)
       .fetchHistory();
@@ -129,6 +155,13 @@ export class CaseInspectionService {
       details: a.details,
     }));
   }
+}
+
+/** Unmasked only when asked, and only for an auditor: anyone else asking is refused outright. */
+function unmaskedAllowed({ principal }: CallerContext, mode: ReadMode): boolean {
+  if (!mode.unmasked) return false;
+  if (!canReadUnmasked(principal)) throw new UnmaskedReadForbiddenError(principal.role);
+  return true;
 }
 
 /** The pending workflow task and the last failure of one, a reset's own failure aside. */

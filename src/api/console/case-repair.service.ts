@@ -22,7 +22,7 @@ import { ApplicationsService } from '../applications/applications.service';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway, type CaseRow } from '../cases/case-gateway';
 import { APPLICATION_REPOSITORY, CASE_RUNS } from '../injection-tokens';
-import type { Delivery } from './dto';
+import type { Delivery } from './dto/repair';
 import { describeAction, reapply, type ActionResult } from './reapply';
 import { RepairLock } from './repair-lock';
 

@@ -2,38 +2,43 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
+import { CONSOLE_READER_ROLES, OPERATIONS_ROLES } from '../../domain/case-access';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
 import {
+  ProblemCountsDto,
+  ProblemCountsQueryDto,
+  StuckCasesPageDto,
+  StuckCasesQueryDto,
+} from './dto/find';
+import { CaseInspectionDto, ConsoleReadQueryDto, ReplayVerdictDto } from './dto/inspection';
+import {
   BulkCloseDto,
   BulkCloseOutcomeDto,
-  BulkResetOutcomeDto,
-  BulkRetryOutcomeDto,
-  CaseInspectionDto,
-  CloseOutcomeDto,
-  ProblemCountsDto,
-  ReplayVerdictDto,
-  ResetOutcomeDto,
-  RetryOutcomeDto,
-  StuckCasesPageDto,
   BulkResetDto,
+  BulkResetOutcomeDto,
   BulkRetryDto,
+  BulkRetryOutcomeDto,
   CloseDto,
-  ProblemCountsQueryDto,
+  CloseOutcomeDto,
   ResetDto,
+  ResetOutcomeDto,
   RetryDto,
-  StuckCasesQueryDto,
-} from './dto';
+  RetryOutcomeDto,
+} from './dto/repair';
 import { bulk } from './bulk';
 import { CaseClosingService } from './case-closing.service';
 import { CaseFinderService } from './case-finder.service';
 import { CaseInspectionService } from './case-inspection.service';
 import { CaseRepairService } from './case-repair.service';
 
+/** Operators and administrators read and repair; auditors read only (a repair is 403 for them). */
+const Repairers = () => Roles(...OPERATIONS_ROLES);
+
 @ApiTags('operations')
 @ApiBearerAuth()
-@Roles('OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN')
+@Roles(...CONSOLE_READER_ROLES)
 @Controller('ops')
 export class ConsoleController {
   constructor(
@@ -64,10 +69,14 @@ export class ConsoleController {
   @ZodResponse({ status: 200, type: CaseInspectionDto })
   @ApiOperation({
     summary:
-      'One case: timeline, evidence, pending activities, history in steps, Web UI link, audit',
+      'One case: timeline, evidence, pending activities, history in steps, Web UI link, audit; personal data masked unless an AUDITOR asks (audited)',
   })
-  inspect(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
-    return this.inspection.inspect(applicationNo, caller);
+  inspect(
+    @Param('applicationNo') applicationNo: string,
+    @Query() query: ConsoleReadQueryDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.inspection.inspect(applicationNo, caller, query);
   }
 
   @Get('cases/:applicationNo/history')
@@ -75,13 +84,17 @@ export class ConsoleController {
     description: "Temporal's history JSON, as a download",
     content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
   })
-  @ApiOperation({ summary: "Export the case's Temporal history as JSON (audited)" })
+  @ApiOperation({
+    summary:
+      "Export the case's Temporal history as JSON (audited); personal data masked unless an AUDITOR asks",
+  })
   async exportHistory(
     @Param('applicationNo') applicationNo: string,
+    @Query() query: ConsoleReadQueryDto,
     @Caller() caller: CallerContext,
     @Res() res: Response,
   ) {
-    const { fileName, json } = await this.inspection.exportHistory(applicationNo, caller);
+    const { fileName, json } = await this.inspection.exportHistory(applicationNo, caller, query);
     res
       .status(200)
       .type('application/json')
@@ -97,6 +110,7 @@ export class ConsoleController {
   }
 
   @Post('cases/:applicationNo/retry')
+  @Repairers()
   @ZodResponse({ status: 200, type: RetryOutcomeDto })
   @ApiOperation({ summary: 'Run failing activities (checks) again now, from attempt 1' })
   retry(
@@ -108,6 +122,7 @@ export class ConsoleController {
   }
 
   @Post('cases/:applicationNo/reset')
+  @Repairers()
   @ZodResponse({ status: 200, type: ResetOutcomeDto })
   @ApiOperation({
     summary:
@@ -122,6 +137,7 @@ export class ConsoleController {
   }
 
   @Post('cases/:applicationNo/cancel')
+  @Repairers()
   @ZodResponse({ status: 200, type: CloseOutcomeDto })
   @ApiOperation({ summary: 'Close the case as CANCELLED through its workflow (family told)' })
   cancel(
@@ -133,6 +149,7 @@ export class ConsoleController {
   }
 
   @Post('cases/:applicationNo/terminate')
+  @Repairers()
   @ZodResponse({ status: 200, type: CloseOutcomeDto })
   @ApiOperation({
     summary: 'Stop the run at once (no workflow code runs), e.g. a stuck workflow task',
@@ -146,6 +163,7 @@ export class ConsoleController {
   }
 
   @Post('bulk/retry')
+  @Repairers()
   @ZodResponse({ status: 200, type: BulkRetryOutcomeDto })
   @ApiOperation({ summary: 'Retry failing activities of many cases (dryRun lists them)' })
   bulkRetry(@Body() body: BulkRetryDto, @Caller() caller: CallerContext) {
@@ -154,6 +172,7 @@ export class ConsoleController {
   }
 
   @Post('bulk/reset')
+  @Repairers()
   @ZodResponse({ status: 200, type: BulkResetOutcomeDto })
   @ApiOperation({ summary: 'Reset many cases to a status (dryRun lists each plan)' })
   bulkReset(@Body() body: BulkResetDto, @Caller() caller: CallerContext) {
@@ -162,6 +181,7 @@ export class ConsoleController {
   }
 
   @Post('bulk/cancel')
+  @Repairers()
   @ZodResponse({ status: 200, type: BulkCloseOutcomeDto })
   @ApiOperation({ summary: 'Cancel many cases (dryRun lists them)' })
   bulkCancel(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
@@ -170,6 +190,7 @@ export class ConsoleController {
   }
 
   @Post('bulk/terminate')
+  @Repairers()
   @ZodResponse({ status: 200, type: BulkCloseOutcomeDto })
   @ApiOperation({ summary: 'Terminate many cases (dryRun lists them)' })
   bulkTerminate(@Body() body: BulkCloseDto, @Caller() caller: CallerContext) {
