@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { signAccessToken } from '../src/auth/jwt';
@@ -13,14 +14,17 @@ import { formFor } from '../src/testing/forms';
 
 /**
  * `npm run bench:submit`: the whole service (`npm start`'s launcher, real PostgreSQL), then
- * autocannon POSTs distinct valid applications for BENCH_SECONDS (default 60) at BENCH_CONNECTIONS
+ * autocannon POSTs distinct valid applications for BENCH_SECONDS (default 30) at BENCH_CONNECTIONS
  * (default 20) and prints submissions/s with latency percentiles. Every request is a new child,
- * so every one starts a workflow.
+ * so every one starts a workflow. Four times, each on a fresh service, database and Temporal: with
+ * the payload codec and without it (issue 12: the codec may cost at most 5 %), interleaved (on,
+ * off, off, on) so that neither side gets the quieter machine; the sides side by side.
  */
-const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ports = { api: 3900, temporal: 7900, ui: 8900, simulator: 4900, db: 54900 };
+const WITHOUT_CODEC = join(projectRoot(), 'bench', 'support', 'without-payload-codec.cjs');
 
 const FIRST_DAY = Date.UTC(2014, 8, 1);
 const DAYS = 2190;
@@ -33,7 +37,26 @@ function distinctChild(n: number): { idNumber: string; day: string } {
   return { idNumber: `${first17}${residentIdCheckChar(first17)}`, day };
 }
 
-async function main(): Promise<void> {
+interface RunningService {
+  readonly env: NodeJS.ProcessEnv;
+  readonly dbUrl: string;
+  stop(): Promise<void>;
+}
+
+async function waitUntilReady(service: ChildProcess): Promise<void> {
+  let log = '';
+  service.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+  service.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+  const started = Date.now();
+  while (!log.includes('Ready.')) {
+    if (service.exitCode !== null) throw new Error(`service exited:\n${log}`);
+    if (Date.now() - started > 120_000) throw new Error(`service not ready:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A fresh service: its own data folder (Temporal's SQLite), database and processes. */
+async function startService(codec: boolean): Promise<RunningService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gx-bench-'));
   const dbName = `gx_bench_${Date.now()}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -41,7 +64,6 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
-
   const env = {
     ...process.env,
     NODE_ENV: 'development',
@@ -56,22 +78,30 @@ async function main(): Promise<void> {
   };
   const service = spawn(
     process.execPath,
-    [join(projectRoot(), 'dist', 'src', 'main', 'all-in-one.js')],
+    [
+      ...(codec ? [] : ['-r', WITHOUT_CODEC]),
+      join(projectRoot(), 'dist', 'src', 'main', 'all-in-one.js'),
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let log = '';
-  service.stdout.on('data', (c: Buffer) => (log += c.toString()));
-  service.stderr.on('data', (c: Buffer) => (log += c.toString()));
-  const started = Date.now();
-  while (!log.includes('Ready.')) {
-    if (service.exitCode !== null) throw new Error(`service exited:\n${log}`);
-    if (Date.now() - started > 120_000) throw new Error(`service not ready:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilReady(service);
+  return {
+    env,
+    dbUrl: dbUrl.toString(),
+    async stop() {
+      service.kill('SIGTERM');
+      await new Promise((r) => service.once('exit', r));
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
-  const config = loadConfig(env);
+/** POSTs a new child's Form A on every request for `seconds`. */
+async function submitFor(service: RunningService): Promise<autocannon.Result> {
   // One account files every case: lift its cap of live cases (policy data) for the benchmark.
-  const policy = new Client({ connectionString: dbUrl.toString() });
+  const policy = new Client({ connectionString: service.dbUrl });
   await policy.connect();
   await policy.query(
     `INSERT INTO intake_policy (scope, max_live_cases_per_account) VALUES ('GUANGXI', 1000000000)`,
@@ -86,6 +116,7 @@ async function main(): Promise<void> {
     divisionCode: '450103',
     alive: true,
   });
+  const config = loadConfig(service.env);
   // The account's real-name person is the guardian the template names.
   const token = await signAccessToken(
     {
@@ -96,7 +127,7 @@ async function main(): Promise<void> {
     },
     accessTokenSettings(config),
   );
-  const result = await autocannon({
+  return autocannon({
     url: `http://127.0.0.1:${ports.api}/applications`,
     method: 'POST',
     connections,
@@ -118,29 +149,89 @@ async function main(): Promise<void> {
       },
     ],
   });
+}
 
-  const benchDb = new Client({ connectionString: dbUrl.toString() });
-  await benchDb.connect();
-  const byStatus = await benchDb.query<{ status: string; n: string }>(
+async function statusCounts(dbUrl: string): Promise<string> {
+  const db = new Client({ connectionString: dbUrl });
+  await db.connect();
+  const byStatus = await db.query<{ status: string; n: string }>(
     'SELECT status, count(*) AS n FROM application GROUP BY status ORDER BY status',
   );
-  await benchDb.end();
-  service.kill('SIGTERM');
-  await new Promise((r) => service.once('exit', r));
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  await rm(dataDir, { recursive: true, force: true });
+  await db.end();
+  return byStatus.rows.map((r) => `${r.status} ${r.n}`).join(', ');
+}
 
-  const ok = result['2xx'];
-  process.stdout.write(
-    [
-      `POST /applications for ${seconds} s, ${connections} connections, ${process.env.BENCH_LABEL ?? 'this machine'}`,
-      `  submissions accepted (201): ${ok}  → ${(ok / seconds).toFixed(1)}/s`,
-      `  other responses: non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
-      `  latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`,
-      `  read model right after the run: ${byStatus.rows.map((r) => `${r.status} ${r.n}`).join(', ')}`,
-    ].join('\n') + '\n',
-  );
+/** How a started workflow's input reached Temporal: proof of which side of the comparison ran. */
+async function inputEncoding(): Promise<string> {
+  const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
+  try {
+    const service = connection.workflowService;
+    const { executions } = await service.listWorkflowExecutions({
+      namespace: 'default',
+      pageSize: 1,
+    });
+    const execution = executions[0]?.execution;
+    if (!execution) return 'no workflow';
+    const { history } = await service.getWorkflowExecutionHistory({
+      namespace: 'default',
+      execution,
+    });
+    const payload =
+      history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    const encoding = payload?.metadata?.encoding;
+    return encoding ? Buffer.from(encoding).toString('utf8') : 'none';
+  } finally {
+    await connection.close();
+  }
+}
+
+interface Side {
+  readonly result: autocannon.Result;
+  readonly statuses: string;
+  readonly encoding: string;
+}
+
+async function measure(codec: boolean): Promise<Side> {
+  const service = await startService(codec);
+  try {
+    const result = await submitFor(service);
+    return { result, statuses: await statusCounts(service.dbUrl), encoding: await inputEncoding() };
+  } finally {
+    await service.stop();
+  }
+}
+
+const rate = (runs: readonly Side[]) =>
+  runs.reduce((n, r) => n + r.result['2xx'], 0) / (runs.length * seconds);
+const mean = (runs: readonly Side[], of: (r: Side) => number) =>
+  runs.reduce((n, r) => n + of(r), 0) / runs.length;
+
+function runLine(name: string, s: Side): string {
+  const { result } = s;
+  return [
+    `  ${name}: accepted (201) ${result['2xx']} → ${rate([s]).toFixed(1)}/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; workflow input ${s.encoding}`,
+    `    latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}; read model after: ${s.statuses}`,
+  ].join('\n');
+}
+
+function report(runs: readonly { codec: boolean; side: Side }[]): string {
+  const on = runs.filter((r) => r.codec).map((r) => r.side);
+  const off = runs.filter((r) => !r.codec).map((r) => r.side);
+  const p50 = (r: Side) => r.result.latency.p50;
+  const p99 = (r: Side) => r.result.latency.p99;
+  return [
+    `POST /applications for ${seconds} s a run, ${connections} connections, ${process.env.BENCH_LABEL ?? 'this machine'}`,
+    ...runs.map((r, i) => runLine(`run ${i + 1}, codec ${r.codec ? 'on ' : 'off'}`, r.side)),
+    `  codec on : ${rate(on).toFixed(1)}/s, mean p50 ${mean(on, p50).toFixed(0)} ms, mean p99 ${mean(on, p99).toFixed(0)} ms`,
+    `  codec off: ${rate(off).toFixed(1)}/s, mean p50 ${mean(off, p50).toFixed(0)} ms, mean p99 ${mean(off, p99).toFixed(0)} ms`,
+    `  ratio codec on / off: submissions/s ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(mean(on, p50) / mean(off, p50)).toFixed(2)}, p99 latency ${(mean(on, p99) / mean(off, p99)).toFixed(2)}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const runs: { codec: boolean; side: Side }[] = [];
+  for (const codec of [true, false, false, true]) runs.push({ codec, side: await measure(codec) });
+  process.stdout.write(`${report(runs)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,60 +1,79 @@
 import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { generateFamilies } from '../src/simulator/families';
-import { startBenchStack } from './support/stack';
+import type { Family } from '../src/simulator/family-records';
+import { startBenchStack, type BenchStack, type CaseRunner } from './support/stack';
 
 /**
  * `npm run bench:verify`: BENCH_CASES (default 300) applications of families with a home (Form A,
  * three department checks each, every call delayed 20 ms by the simulator) started at once
- * against a Temporal dev server; cases/s reaching AWAITING_REVIEW and p50/p95 time-to-verified.
- * Then, on the same server, as many bare workflows running the same number of no-op activities.
+ * against a Temporal dev server; cases/s reaching AWAITING_REVIEW and p50/p95 time-to-verified,
+ * with the payload codec and without it (issue 12: the codec may cost at most 5 %), in two
+ * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
+ * 30) cases a side, so neither side gets the colder or the warmer machine. Then, on the same
+ * server, as many bare workflows running the same number of no-op activities.
  */
 const cases = Number(process.env.BENCH_CASES ?? 300);
+const warmup = Number(process.env.BENCH_WARMUP ?? 30);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 /** Activities one such case runs: 3 transitions recorded, 3 checks, 3 results stored, 1 assessment, 3 notices. */
 const ACTIVITIES_PER_CASE = 13;
+const SETTINGS = {
+  verificationAttemptTimeoutMs: 15_000,
+  verificationRetryBudgetMs: 600_000,
+  reviewSlaMs: 86_400_000,
+};
 
-const percentile = (sorted: number[], p: number) =>
+/** Completed runs and their latencies, added up over a side's batches. */
+interface Figures {
+  count: number;
+  seconds: number;
+  latencies: number[];
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const p50 = (f: Figures) => percentile(f.latencies, 50);
+const p95 = (f: Figures) => percentile(f.latencies, 95);
+const rate = (f: Figures) => f.count / f.seconds;
 
-async function main(): Promise<void> {
-  const stack = await startBenchStack({
-    name: 'verify',
-    temporalPort: 7950,
-    population: cases * 5,
-  });
-  const { db, client, connection, simulator } = stack;
-  for (const endpoint of ['identity', 'household', 'real-estate', 'platform-callback'])
-    simulator.faults.set(endpoint, { latencyMs });
-  const { worker, running } = await stack.startWorker();
+function add(total: Figures, batch: Figures): void {
+  total.count += batch.count;
+  total.seconds += batch.seconds;
+  total.latencies = [...total.latencies, ...batch.latencies].sort((a, b) => a - b);
+}
 
-  const families = generateFamilies(11, cases * 5)
-    .filter((f) => f.archetype === 'SOLE_OWNER_AT_HUKOU')
-    .slice(0, cases);
+/** Runs one batch of cases with its own worker until each reaches AWAITING_REVIEW (or 10 min). */
+async function verifyBatch(
+  stack: BenchStack,
+  runner: CaseRunner,
+  families: readonly Family[],
+): Promise<Figures> {
+  const { worker, running } = await runner.startWorker();
   const started = Date.now();
-  await stack.startCases(families, {
-    verificationAttemptTimeoutMs: 15_000,
-    verificationRetryBudgetMs: 600_000,
-    reviewSlaMs: 86_400_000,
-  });
+  const numbers = await runner.startCases(families, SETTINGS);
   let verified: { submitted_at: Date; status_changed_at: Date }[] = [];
   while (verified.length < families.length && Date.now() - started < 600_000) {
     await new Promise((r) => setTimeout(r, 500));
-    verified =
-      await db.$queryRaw`SELECT submitted_at, status_changed_at FROM application WHERE status = 'AWAITING_REVIEW'`;
+    verified = await stack.db.$queryRaw`SELECT submitted_at, status_changed_at FROM application
+      WHERE status = 'AWAITING_REVIEW' AND application_no = ANY(${numbers})`;
   }
-  const oursSeconds =
-    (Math.max(...verified.map((v) => v.status_changed_at.getTime())) - started) / 1000;
-  const latencies = verified
-    .map((v) => v.status_changed_at.getTime() - v.submitted_at.getTime())
-    .sort((a, b) => a - b);
   worker.shutdown();
   await running;
+  return {
+    count: verified.length,
+    seconds: (Math.max(...verified.map((v) => v.status_changed_at.getTime())) - started) / 1000,
+    latencies: verified
+      .map((v) => v.status_changed_at.getTime() - v.submitted_at.getTime())
+      .sort((a, b) => a - b),
+  };
+}
 
-  // The bare engine, same server: no-op activities, as many per workflow as a case runs.
+/** The bare engine on the same server: no-op activities, as many per workflow as a case runs. */
+async function bareEngine(stack: BenchStack, runner: CaseRunner, count: number): Promise<Figures> {
   const bareQueue = `bare-${randomUUID()}`;
   const bareWorker = await Worker.create({
-    connection,
+    connection: stack.connection,
     taskQueue: bareQueue,
     workflowBundle: await bundleWorkflowCode({
       workflowsPath: require.resolve('./workflows/noop'),
@@ -63,35 +82,69 @@ async function main(): Promise<void> {
     activities: { noop: () => Promise.resolve() },
   });
   const bareRunning = bareWorker.run();
-  const bareStarted = Date.now();
-  const bareLatencies = (
-    await Promise.all(
-      families.map(async (_f, i) => {
-        const t0 = Date.now();
-        await client.workflow.execute('bareWorkflow', {
-          workflowId: `bare-${i}-${randomUUID()}`,
-          taskQueue: bareQueue,
-          args: [ACTIVITIES_PER_CASE],
-        });
-        return Date.now() - t0;
-      }),
-    )
-  ).sort((a, b) => a - b);
-  const bareSeconds = (Date.now() - bareStarted) / 1000;
+  const started = Date.now();
+  const latencies = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const t0 = Date.now();
+      await runner.client.workflow.execute('bareWorkflow', {
+        workflowId: `bare-${i}-${randomUUID()}`,
+        taskQueue: bareQueue,
+        args: [ACTIVITIES_PER_CASE],
+      });
+      return Date.now() - t0;
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
   bareWorker.shutdown();
   await bareRunning;
+  return { count, seconds, latencies: latencies.sort((a, b) => a - b) };
+}
 
-  const oursRate = verified.length / oursSeconds;
-  const bareRate = families.length / bareSeconds;
-  process.stdout.write(
-    [
-      `${families.length} cases (Form A with a home: 3 checks, ${ACTIVITIES_PER_CASE} activities), department latency ${latencyMs} ms, Temporal dev server (SQLite, in memory), 2 cores`,
-      `  ours: ${verified.length} reached AWAITING_REVIEW in ${oursSeconds.toFixed(1)} s → ${oursRate.toFixed(1)} cases/s; time-to-verified p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms`,
-      `  bare: ${families.length} workflows × ${ACTIVITIES_PER_CASE} no-op activities in ${bareSeconds.toFixed(1)} s → ${bareRate.toFixed(1)} workflows/s; p50 ${percentile(bareLatencies, 50)} ms, p95 ${percentile(bareLatencies, 95)} ms`,
-      `  ratio ours / bare: throughput ${(oursRate / bareRate).toFixed(2)}, p50 latency ${(percentile(latencies, 50) / percentile(bareLatencies, 50)).toFixed(2)}`,
-    ].join('\n') + '\n',
+const line = (name: string, f: Figures) =>
+  `  ${name}: ${f.count} reached AWAITING_REVIEW in ${f.seconds.toFixed(1)} s → ${rate(f).toFixed(1)} cases/s; time-to-verified p50 ${p50(f)} ms, p95 ${p95(f)} ms`;
+
+function report(batches: readonly string[], on: Figures, off: Figures, bare: Figures): string {
+  return [
+    `${cases} cases a side (Form A with a home: 3 checks, ${ACTIVITIES_PER_CASE} activities), department latency ${latencyMs} ms, Temporal dev server (SQLite, in memory), 2 cores`,
+    ...batches,
+    line('codec on ', on),
+    line('codec off', off),
+    `  ratio codec on / off: throughput ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(p50(on) / p50(off)).toFixed(2)}, p95 latency ${(p95(on) / p95(off)).toFixed(2)}`,
+    `  bare: ${bare.count} workflows × ${ACTIVITIES_PER_CASE} no-op activities in ${bare.seconds.toFixed(1)} s → ${rate(bare).toFixed(1)} workflows/s; p50 ${p50(bare)} ms, p95 ${p95(bare)} ms`,
+    `  ratio ours (codec on) / bare: throughput ${(rate(on) / rate(bare)).toFixed(2)}, p50 latency ${(p50(on) / p50(bare)).toFixed(2)}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const stack = await startBenchStack({
+    name: 'verify',
+    temporalPort: 7950,
+    population: cases * 12,
+  });
+  for (const endpoint of ['identity', 'household', 'real-estate', 'platform-callback'])
+    stack.simulator.faults.set(endpoint, { latencyMs });
+  const plain = await stack.withoutPayloadCodec();
+  // Each batch its own families: a child's case is one workflow id, and the first is still open.
+  const families = generateFamilies(11, cases * 12).filter(
+    (f) => f.archetype === 'SOLE_OWNER_AT_HUKOU',
   );
-
+  const take = (n: number) => families.splice(0, n);
+  await verifyBatch(stack, stack, take(warmup));
+  await verifyBatch(stack, plain, take(warmup));
+  const half = Math.ceil(cases / 2);
+  const sides = { on: stack, off: plain };
+  const totals = {
+    on: { count: 0, seconds: 0, latencies: [] as number[] },
+    off: { count: 0, seconds: 0, latencies: [] as number[] },
+  };
+  const batches: string[] = [];
+  for (const [i, side] of (['on', 'off', 'off', 'on'] as const).entries()) {
+    const batch = await verifyBatch(stack, sides[side], take(i < 2 ? half : cases - half));
+    batches.push(line(`batch ${i + 1}, codec ${side.padEnd(3)}`, batch));
+    add(totals[side], batch);
+  }
+  const bare = await bareEngine(stack, plain, cases);
+  process.stdout.write(`${report(batches, totals.on, totals.off, bare)}\n`);
   await stack.close();
 }
 

@@ -15,7 +15,7 @@ import { migrate } from '../../src/db/migrator';
 import { createDb, type Db } from '../../src/db/prisma-client';
 import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
-import { personKey, enrolmentWorkflowId } from '../../src/domain/application-identity';
+import { enrolmentWorkflowId, personKey } from '../../src/domain/application-identity';
 import { formatApplicationNo } from '../../src/domain/application-number';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { maskResidentId } from '../../src/domain/resident-id';
@@ -35,16 +35,167 @@ import { formForFamily } from '../../src/testing/forms';
 
 const APP_SECRET = 'bench-secret-0123456789';
 
-export interface BenchStack {
+/** Application workflows and their worker over one data converter, on a task queue of their own. */
+export interface CaseRunner {
+  readonly client: Client;
+  /** Starts one application workflow per family, as the API would (Form A, checked schema); answers their numbers. */
+  startCases(families: readonly Family[], settings: EnrolmentSettings): Promise<string[]>;
+  startWorker(): Promise<{ worker: Worker; running: Promise<void> }>;
+}
+
+/** A stack's cases run with the payload codec, as every real process does. */
+export interface BenchStack extends CaseRunner {
   readonly config: Config;
   readonly db: Db;
   readonly simulator: RunningSimulator;
-  readonly client: Client;
   readonly connection: NativeConnection;
-  /** Starts one application workflow per family, as the API would (Form A, checked schema). */
-  startCases(families: readonly Family[], settings: EnrolmentSettings): Promise<void>;
-  startWorker(): Promise<{ worker: Worker; running: Promise<void> }>;
+  /** The same without the payload codec, only to measure what the codec costs (issue 12). */
+  withoutPayloadCodec(): Promise<CaseRunner>;
   close(): Promise<void>;
+}
+
+/** What the runners share: the engine, the database with its reference data, the simulator. */
+interface Infrastructure {
+  readonly config: Config;
+  readonly db: Db;
+  readonly simulator: RunningSimulator;
+  readonly connection: NativeConnection;
+  readonly temporalAddress: string;
+  close(): Promise<void>;
+}
+
+async function freshDatabase(name: string) {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const dbName = `gx_bench_${name}_${Date.now()}`;
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+  await migrate(dbUrl.toString(), migrationsDir());
+  const db = createDb({ url: dbUrl.toString(), poolMax: 20 });
+  await seedReferenceData(db);
+  await seedDemoData(db);
+  return {
+    url: dbUrl.toString(),
+    db,
+    async drop() {
+      await db.$disconnect();
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function startInfrastructure(options: {
+  readonly name: string;
+  readonly temporalPort: number;
+  readonly population: number;
+}): Promise<Infrastructure> {
+  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+  const temporal = await startDevServer({
+    cliPath: await ensureTemporalCli(),
+    port: options.temporalPort,
+    namespace: 'default',
+  });
+  const database = await freshDatabase(options.name);
+  const simulator = await startSimulator({
+    port: 0,
+    appKey: 'bench',
+    appSecret: APP_SECRET,
+    seed: 11,
+    populationSize: options.population,
+    callbackSecret: 'bench-callback-secret',
+  });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
+    DATA_SHARING_BASE_URL: simulator.url,
+    DATA_SHARING_APP_KEY: 'bench',
+    DATA_SHARING_APP_SECRET: APP_SECRET,
+    PLATFORM_CALLBACK_SECRET: 'bench-callback-secret',
+  });
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  return {
+    config,
+    db: database.db,
+    simulator,
+    connection,
+    temporalAddress: temporal.address,
+    async close() {
+      await connection.close();
+      await simulator.close();
+      await database.drop();
+      await temporal.stop();
+    },
+  };
+}
+
+async function caseRunner(
+  infra: Infrastructure,
+  encrypt: boolean,
+  taskQueue: string,
+): Promise<CaseRunner> {
+  const { config, db, connection } = infra;
+  const dataConverter = encrypt ? temporalDataConverter(config) : {};
+  const client = new Client({
+    connection: await Connection.connect({ address: infra.temporalAddress }),
+    dataConverter,
+  });
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../src/workflows'),
+    ...(encrypt && { failureConverterPath: FAILURE_CONVERTER_PATH }),
+    logger: new DefaultLogger('ERROR'),
+  });
+  return {
+    client,
+    startCases: (families, settings) =>
+      Promise.all(families.map((family) => startCase(client, taskQueue, family, settings))),
+    async startWorker() {
+      const worker = await createEnrolmentWorker({
+        connection,
+        namespace: 'default',
+        taskQueue,
+        dependencies: createActivityDependencies(config, db, client),
+        workflowBundle,
+        dataConverter,
+      });
+      return { worker, running: worker.run() };
+    },
+  };
+}
+
+/** Application numbers of the bench's cases, one counter across runners so they never collide. */
+let nextApplication = 0;
+
+async function startCase(
+  client: Client,
+  taskQueue: string,
+  family: Family,
+  settings: EnrolmentSettings,
+): Promise<string> {
+  const form = applicationFormSchema.parse(formForFamily(family));
+  const key = personKey('bench', form.child.idNumber);
+  const input: EnrolmentApplicationInput = {
+    applicationNo: formatApplicationNo(form.seasonYear, form.countyCode, ++nextApplication),
+    form,
+    childKey: key,
+    childIdMasked: maskResidentId(form.child.idNumber),
+    ownerSub: 'bench',
+    submittedBy: 'bench',
+    registrationPointId: null,
+    submittedAt: new Date().toISOString(),
+    settings,
+  };
+  await client.workflow.start('enrolmentApplication', {
+    workflowId: enrolmentWorkflowId(form.seasonYear, form.stage, key),
+    taskQueue,
+    args: [input],
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    typedSearchAttributes: initialSearchAttributes(form),
+  });
+  return input.applicationNo;
 }
 
 /**
@@ -55,108 +206,24 @@ export async function startBenchStack(options: {
   readonly name: string;
   readonly temporalPort: number;
   readonly population: number;
-  /** Off only to measure what the payload codec costs (issue 12); on in every real process. */
-  readonly encryptPayloads?: boolean;
 }): Promise<BenchStack> {
-  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const temporal = await startDevServer({
-    cliPath: await ensureTemporalCli(),
-    port: options.temporalPort,
-    namespace: 'default',
-  });
-  const dbName = `gx_bench_${options.name}_${Date.now()}`;
-  const admin = new PgClient({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  await migrate(dbUrl.toString(), migrationsDir());
-  const db = createDb({ url: dbUrl.toString(), poolMax: 20 });
-  await seedReferenceData(db);
-  await seedDemoData(db);
-  const simulator = await startSimulator({
-    port: 0,
-    appKey: 'bench',
-    appSecret: APP_SECRET,
-    seed: 11,
-    populationSize: options.population,
-    callbackSecret: 'bench-callback-secret',
-  });
-  const config = loadConfig({
-    DATABASE_URL: dbUrl.toString(),
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
-    DATA_SHARING_BASE_URL: simulator.url,
-    DATA_SHARING_APP_KEY: 'bench',
-    DATA_SHARING_APP_SECRET: APP_SECRET,
-    PLATFORM_CALLBACK_SECRET: 'bench-callback-secret',
-  });
-  const encrypt = options.encryptPayloads ?? true;
-  const dataConverter = encrypt ? temporalDataConverter(config) : {};
-  const connection = await NativeConnection.connect({ address: temporal.address });
-  const client = new Client({
-    connection: await Connection.connect({ address: temporal.address }),
-    dataConverter,
-  });
-  const workflowBundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../src/workflows'),
-    ...(encrypt && { failureConverterPath: FAILURE_CONVERTER_PATH }),
-    logger: new DefaultLogger('ERROR'),
-  });
-  let next = 0;
-
+  const infra = await startInfrastructure(options);
+  const encrypted = await caseRunner(infra, true, infra.config.TEMPORAL_TASK_QUEUE);
+  const plain: CaseRunner[] = [];
   return {
-    config,
-    db,
-    simulator,
-    client,
-    connection,
-    async startCases(families, settings) {
-      await Promise.all(
-        families.map(async (family) => {
-          const form = applicationFormSchema.parse(formForFamily(family));
-          const key = personKey('bench', form.child.idNumber);
-          const input: EnrolmentApplicationInput = {
-            applicationNo: formatApplicationNo(form.seasonYear, form.countyCode, ++next),
-            form,
-            childKey: key,
-            childIdMasked: maskResidentId(form.child.idNumber),
-            ownerSub: 'bench',
-            submittedBy: 'bench',
-            registrationPointId: null,
-            submittedAt: new Date().toISOString(),
-            settings,
-          };
-          await client.workflow.start('enrolmentApplication', {
-            workflowId: enrolmentWorkflowId(form.seasonYear, form.stage, key),
-            taskQueue: config.TEMPORAL_TASK_QUEUE,
-            args: [input],
-            workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-            typedSearchAttributes: initialSearchAttributes(form),
-          });
-        }),
-      );
-    },
-    async startWorker() {
-      const worker = await createEnrolmentWorker({
-        connection,
-        namespace: 'default',
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        dependencies: createActivityDependencies(config, db, client),
-        workflowBundle,
-        dataConverter,
-      });
-      return { worker, running: worker.run() };
+    ...encrypted,
+    config: infra.config,
+    db: infra.db,
+    simulator: infra.simulator,
+    connection: infra.connection,
+    async withoutPayloadCodec() {
+      const runner = await caseRunner(infra, false, `${infra.config.TEMPORAL_TASK_QUEUE}-plain`);
+      plain.push(runner);
+      return runner;
     },
     async close() {
-      await client.connection.close();
-      await connection.close();
-      await simulator.close();
-      await db.$disconnect();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-      await temporal.stop();
+      for (const runner of [encrypted, ...plain]) await runner.client.connection.close();
+      await infra.close();
     },
   };
 }

@@ -9,7 +9,8 @@ import {
 import { DEFAULT_POLICY } from '../domain/eligibility/policy';
 import { cityOf } from '../domain/reference/guangxi-divisions';
 import type { PropertyEvidence } from '../domain/verification/checks';
-import type { EligibilitySummary, EnrolmentApplicationInput } from '../contract';
+import { applyConfirmations } from '../domain/eligibility/confirmations';
+import type { EligibilitySummary, EnrolmentApplicationInput, Reassessment } from '../contract';
 
 export function assessEligibilityActivity(
   eligibility: EligibilityRepository,
@@ -19,6 +20,7 @@ export function assessEligibilityActivity(
   return async function assessEligibility(
     input: EnrolmentApplicationInput,
     checks: CheckResults,
+    reassessment?: Reassessment,
   ): Promise<EligibilitySummary> {
     const { form } = input;
     const evidence = checks.PROPERTY?.evidence as Partial<PropertyEvidence> | undefined;
@@ -29,10 +31,15 @@ export function assessEligibilityActivity(
       eligibility.policy(form.countyCode, form.stage, form.seasonYear),
     ]);
     if (!season) throw new Error(`season ${form.seasonYear} is not configured`);
-    const facts = factsFromChecks(form, checks, {
-      cityCode: cityOf(form.countyCode)?.code ?? '',
-      ...(housingLock && { housingLock }),
-    });
+    const confirmations = reassessment?.confirmations ?? [];
+    const facts = applyConfirmations(
+      factsFromChecks(form, checks, {
+        cityCode: cityOf(form.countyCode)?.code ?? '',
+        ...(housingLock && { housingLock }),
+      }),
+      form,
+      confirmations,
+    );
     const assessment = assessPriority({
       facts,
       choices,
@@ -44,10 +51,19 @@ export function assessEligibilityActivity(
       input.applicationNo,
       { assessment, autoFill: autoFill(form, checks), facts },
       new Date(),
+      reassessment && {
+        number: reassessment.version,
+        cause: reassessment.cause,
+        confirmations,
+      },
     );
     return {
       eligible: assessment.eligible,
-      tiers: assessment.schools.map((s) => ({ schoolId: s.schoolId, tier: s.tier })),
+      tiers: assessment.schools.map((s) => ({
+        schoolId: s.schoolId,
+        tier: s.tier,
+        predicate: s.predicate,
+      })),
       notes: assessment.notes.map((n) => n.code),
     };
   };

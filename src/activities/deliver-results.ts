@@ -4,7 +4,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { admissionResultSignal, type AdmissionDelivery } from '../contract';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
-import type { AllocationSchool } from '../domain/allocation/model';
+import type { AssessmentNote } from '../domain/eligibility/assess';
 import { explainResult } from '../domain/allocation/explain';
 import { DEFAULT_POLICY } from '../domain/eligibility/policy';
 
@@ -20,15 +20,19 @@ function deliveryOf(
   row: UndeliveredRow,
   names: ReadonlyMap<string, string>,
   lockedUntil: string,
+  ineligibleBecause: readonly { zh: string; en: string }[],
 ): AdmissionDelivery {
   const placement = row.placement;
+  const schoolId = placement.result === 'NOT_PLACED' ? null : placement.schoolId;
   return {
     roundId,
     result: placement.result === 'NOT_PLACED' ? 'NOT_ADMITTED' : placement.result,
-    schoolId: placement.result === 'NOT_PLACED' ? null : placement.schoolId,
+    schoolId,
+    schoolName: schoolId && (names.get(schoolId) ?? schoolId),
     explanation: explainResult(
       { applicantId: row.application_no, placement, choices: row.choices },
       names,
+      { eligible: row.entry.eligible, notes: ineligibleBecause },
     ),
     housingLock:
       placement.result !== 'NOT_PLACED' && row.entry.certificateNo
@@ -52,6 +56,15 @@ async function signalResult(
   }
 }
 
+/** Why a child was not eligible, in the assessment's words (its latest version). */
+async function notesOf(eligibility: EligibilityRepository, applicationNo: string) {
+  const assessment = await eligibility.find(applicationNo);
+  return ((assessment?.notes ?? []) as unknown as AssessmentNote[]).map(({ zh, en }) => ({
+    zh,
+    en,
+  }));
+}
+
 /** The last day a housing lock from this round holds (the county's policy sets the years). */
 async function lockedUntilOf(eligibility: EligibilityRepository, r: Round): Promise<string> {
   const policy = (await eligibility.policy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY;
@@ -73,7 +86,7 @@ export function deliverResultsActivity(
   ): Promise<{ delivered: number; remaining: number }> => {
     const r = await rounds.get(roundId);
     const names = new Map(
-      ((r.schools ?? []) as unknown as AllocationSchool[]).map((s) => [s.id, s.id]),
+      (await rounds.schools(r.countyCode, r.stage)).map((s) => [s.id, s.nameZh]),
     );
     const lockedUntil = await lockedUntilOf(eligibility, r);
     const batch = await rounds.undelivered(roundId, batchSize);
@@ -81,7 +94,8 @@ export function deliverResultsActivity(
     for (let i = 0; i < batch.length; i += CONCURRENCY) {
       await Promise.all(
         batch.slice(i, i + CONCURRENCY).map(async (row) => {
-          await signalResult(temporal, row, deliveryOf(roundId, row, names, lockedUntil));
+          const because = row.entry.eligible ? [] : await notesOf(eligibility, row.application_no);
+          await signalResult(temporal, row, deliveryOf(roundId, row, names, lockedUntil, because));
           delivered.push(row.application_no);
         }),
       );

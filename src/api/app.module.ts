@@ -23,6 +23,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
 import { IntakeGuards } from './applications/intake-guards';
+import { RegistrationWindowGate } from './applications/registration-window.gate';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
@@ -123,6 +124,7 @@ export class AppModule {
         ApplicationsService,
         SubmissionService,
         IntakeGuards,
+        RegistrationWindowGate,
         ReviewService,
         RoundsService,
         AdminService,

@@ -9,7 +9,7 @@ import {
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { maskByShape } from '../domain/masking';
 import { FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
-import type { ReplayProbeSinks } from '../workflows/replay-probe';
+import type { ReplayProbeSinks } from '../contract';
 
 export type ReplayVerdict =
   | { readonly ok: true }

@@ -63,6 +63,10 @@ export const configSchema = z
     WORKER_METRICS_PORT: port.default(9464).describe("a worker process's /metrics; 0 = none"),
     REVIEW_SLA_MS: durationMs.default(2 * 24 * 60 * 60 * 1000),
     SUPPLEMENT_DEADLINE_MS: durationMs.default(3 * 24 * 60 * 60 * 1000),
+    REGISTRATION_WITHOUT_WINDOW: z
+      .enum(['accept', 'refuse'])
+      .optional()
+      .describe('a county without a registration window: unset = accept, or refuse in production'),
     ROUND_DELIVERY_BATCH: z.coerce.number().int().min(1).max(1000).default(200),
     SIMULATOR_PORT: port.default(4100),
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
@@ -109,6 +113,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   return parsed.data;
+}
+
+/** What a county with no registration window for a stage and season does with submissions. */
+export function registrationWithoutWindow(config: Config): 'accept' | 'refuse' {
+  return (
+    config.REGISTRATION_WITHOUT_WINDOW ?? (config.NODE_ENV === 'production' ? 'refuse' : 'accept')
+  );
 }
 
 export function temporalUiUrl(config: Config): string {

@@ -1,4 +1,5 @@
 import type { Stage } from '../domain/enrolment';
+import type { FactConfirmation } from '../domain/eligibility/confirmations';
 import type { CheckResults } from '../domain/eligibility/facts-from-checks';
 import type { CheckActivityName, CheckResult } from '../domain/verification/checks';
 import type { AdmissionDelivery } from './admission';
@@ -26,8 +27,20 @@ export interface CaseDetails {
 
 export interface EligibilitySummary {
   readonly eligible: boolean;
-  readonly tiers: readonly { readonly schoolId: string; readonly tier: number }[];
+  /** The predicate is absent in summaries recorded before it was part of them. */
+  readonly tiers: readonly {
+    readonly schoolId: string;
+    readonly tier: number;
+    readonly predicate?: string;
+  }[];
   readonly notes: readonly string[];
+}
+
+/** A later assessment of a case: its version, why it is made, every confirmation so far. */
+export interface Reassessment {
+  readonly version: number;
+  readonly cause: string;
+  readonly confirmations: readonly FactConfirmation[];
 }
 
 /** One department check: asks the registry and compares with the form. */
@@ -47,9 +60,11 @@ export interface CaseActivities {
     checkedAt: string,
   ): Promise<void>;
   recordCaseDetails(applicationNo: string, details: CaseDetails): Promise<void>;
+  /** Without a reassessment: the first assessment, on the automatic checks alone. */
   assessEligibility(
     input: EnrolmentApplicationInput,
     checks: CheckResults,
+    reassessment?: Reassessment,
   ): Promise<EligibilitySummary>;
   notifyPlatform(notice: StatusNotice): Promise<void>;
   lockHousing(

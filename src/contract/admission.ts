@@ -5,6 +5,8 @@ export interface AdmissionDelivery {
   readonly roundId: string;
   readonly result: 'ADMITTED' | 'ASSIGNED_BY_BUREAU' | 'NOT_ADMITTED';
   readonly schoolId: string | null;
+  /** The school's name (absent in deliveries recorded before it was part of them). */
+  readonly schoolName?: string | null;
   readonly explanation: { readonly zh: string; readonly en: string };
   /** The housing certificate the place rests on, locked once the place is taken. */
   readonly housingLock: { readonly certificateNo: string; readonly lockedUntil: string } | null;

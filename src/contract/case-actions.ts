@@ -1,12 +1,22 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  ConfirmationSource,
+  FactConfirmationFields,
+} from '../domain/eligibility/confirmations';
+import type { EnrolmentStatus } from '../domain/enrolment';
 import type { SupplementItem } from '../domain/review';
 import type { ReviewDecisionFields } from '../domain/review-schema';
-import type { TransitionResult } from './enrolment-workflow';
 
 /** What people do to a case: the updates and signals the API sends and the workflow handles. */
 
 /** A reviewer's decision (its fields and rules: domain/review.ts) and who took it. */
 export type ReviewDecision = Readonly<ReviewDecisionFields> & { readonly reviewerId: string };
+
+/** What an update answers: the case's status once the action is applied. */
+export interface TransitionResult {
+  readonly applicationNo: string;
+  readonly status: EnrolmentStatus;
+}
 
 export interface SupplementRequest {
   readonly items: readonly SupplementItem[];
@@ -37,9 +47,21 @@ export interface OfflineCheckConfirmation {
   readonly staffId: string;
   readonly itemsSeen: readonly SupplementItem[];
   readonly outcome: 'VERIFIED' | 'NOT_VERIFIED';
+  /** The facts the documents seen confirm (absent in checks recorded before it existed). */
+  readonly confirms?: readonly FactConfirmationFields[];
   readonly note?: string;
   readonly reviewerId: string;
 }
+
+/** A reviewer confirms facts from a supplement's documents, or corrects facts, in review. */
+export interface FactsConfirmed {
+  readonly source: Exclude<ConfirmationSource, 'OFFLINE_CHECK'>;
+  readonly confirms: readonly FactConfirmationFields[];
+  readonly note?: string;
+  readonly reviewerId: string;
+}
+
+export const confirmFactsUpdate = defineUpdate<TransitionResult, [FactsConfirmed]>('confirmFacts');
 
 export interface Withdrawal {
   readonly actor: string;

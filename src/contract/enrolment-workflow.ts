@@ -56,11 +56,6 @@ export interface CaseView {
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 
-export interface TransitionResult {
-  readonly applicationNo: string;
-  readonly status: EnrolmentStatus;
-}
-
 /** What the application workflow returns when the case is closed. */
 export interface EnrolmentOutcome {
   readonly applicationNo: string;

@@ -10,6 +10,8 @@ export interface StatusNotice {
   readonly previousStatus: EnrolmentStatus | null;
   readonly reason: string | null;
   readonly at: string;
+  /** An admission's school (ADMITTED, ASSIGNED_BY_BUREAU), its id and name. */
+  readonly school?: { readonly id: string; readonly name: string };
 }
 
 /**
@@ -26,6 +28,7 @@ export function statusNotice(
     readonly reason: string | null;
     readonly at: string;
   },
+  school?: StatusNotice['school'],
 ): StatusNotice {
   return {
     deliveryId: `${run.workflowId}/${run.runId}/${step.seq}`,
@@ -36,5 +39,6 @@ export function statusNotice(
     previousStatus: step.from,
     reason: step.reason,
     at: step.at,
+    ...(school && { school }),
   };
 }

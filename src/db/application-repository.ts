@@ -36,9 +36,11 @@ export class ApplicationRepository {
         select: { runId: true },
       });
       if (followed && followed.runId !== run.runId) return 'otherRun';
-      await tx.application.upsert({
-        where: { applicationNo: application.applicationNo },
-        create: {
+      // The API and the workflow's first activity write the first entry concurrently; INSERT … ON
+      // CONFLICT DO NOTHING lets the loser pass, where an upsert (read, then insert) failed it
+      // with a unique violation on a busy machine.
+      await tx.application.createMany({
+        data: {
           applicationNo: application.applicationNo,
           workflowId: run.workflowId,
           runId: run.runId,
@@ -60,7 +62,7 @@ export class ApplicationRepository {
           submittedAt: new Date(application.submittedAt),
           updatedAt: at,
         },
-        update: {},
+        skipDuplicates: true,
       });
       await tx.applicationEvent.createMany({
         data: [

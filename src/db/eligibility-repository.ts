@@ -3,6 +3,7 @@ import type { HousingLock, SchoolCatchment } from '../domain/eligibility/facts';
 import type { PriorityAssessment } from '../domain/eligibility/assess';
 import type { AutoFilledField } from '../domain/eligibility/facts-from-checks';
 import type { VerifiedFacts } from '../domain/eligibility/facts';
+import type { FactConfirmation } from '../domain/eligibility/confirmations';
 import { priorityPolicySchema, type PriorityPolicy } from '../domain/eligibility/policy';
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
@@ -54,25 +55,59 @@ export class EligibilityRepository {
     return row ? priorityPolicySchema.parse(row.document) : undefined;
   }
 
+  /**
+   * Keeps an assessment as its version (a retry writes the same row again) and, unless a later
+   * version is already there, as the case's latest, which reviewers see and rounds freeze.
+   */
   async save(
     applicationNo: string,
     result: { assessment: PriorityAssessment; autoFill: AutoFilledField[]; facts: VerifiedFacts },
     at: Date,
+    version: { number: number; cause: string; confirmations: readonly FactConfirmation[] } = {
+      number: 1,
+      cause: 'CHECKS',
+      confirmations: [],
+    },
   ): Promise<void> {
     const json = (value: unknown) => value as Prisma.InputJsonValue;
-    const data = {
+    const outcome = {
       policyVersion: result.assessment.policyVersion,
       eligible: result.assessment.eligible,
       notes: json(result.assessment.notes),
       schools: json(result.assessment.schools),
-      autoFill: json(result.autoFill),
       facts: json(result.facts),
       assessedAt: at,
     };
-    await this.db.eligibilityAssessment.upsert({
+    const data = { ...outcome, autoFill: json(result.autoFill), version: version.number };
+    await this.db.$transaction(async (tx) => {
+      await tx.eligibilityAssessmentVersion.upsert({
+        where: { applicationNo_version: { applicationNo, version: version.number } },
+        create: {
+          applicationNo,
+          version: version.number,
+          cause: version.cause,
+          confirmations: json(version.confirmations),
+          ...outcome,
+        },
+        update: {},
+      });
+      const latest = await tx.eligibilityAssessment.findUnique({
+        where: { applicationNo },
+        select: { version: true },
+      });
+      if (latest && latest.version > version.number) return;
+      await tx.eligibilityAssessment.upsert({
+        where: { applicationNo },
+        create: { applicationNo, ...data },
+        update: data,
+      });
+    });
+  }
+
+  versions(applicationNo: string) {
+    return this.db.eligibilityAssessmentVersion.findMany({
       where: { applicationNo },
-      create: { applicationNo, ...data },
-      update: data,
+      orderBy: { version: 'asc' },
     });
   }
 

@@ -2,6 +2,12 @@
  * Typed domain errors. Each carries a stable code and a message in Chinese and English; the API
  * maps them to RFC 9457 problem documents, workflows to non-retryable ApplicationFailures.
  */
+import {
+  windowRefusalText,
+  type RegistrationWindow,
+  type WindowRefusal,
+} from './registration-window';
+
 export type DomainErrorKind =
   'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNPROCESSABLE' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
@@ -233,6 +239,23 @@ export class RegistrationOpenError extends DomainError {
   }
   override details(): Record<string, unknown> {
     return { closesAt: this.closesAt };
+  }
+}
+
+/** A submission outside the county's registration window, or where none is published. */
+export class RegistrationWindowError extends DomainError {
+  readonly kind = 'CONFLICT';
+  constructor(
+    readonly code: WindowRefusal,
+    readonly window: RegistrationWindow | null,
+  ) {
+    const { en, zh } = windowRefusalText(code, window);
+    super(en, zh);
+  }
+  override details(): Record<string, unknown> {
+    return this.window
+      ? { opensAt: this.window.opensAt.toISOString(), closesAt: this.window.closesAt.toISOString() }
+      : {};
   }
 }
 

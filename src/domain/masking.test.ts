@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   maskAddress,
+  maskBirthDate,
   maskByShape,
   maskDocumentNo,
   maskMobile,
@@ -26,7 +27,15 @@ const hanName = fc
 const anyText = fc.string({ unit: 'grapheme', maxLength: 40 });
 const length = (text: string) => [...text].length;
 
-const RULES = { maskName, maskMobile, maskAddress, maskDocumentNo, maskResidentId, maskByShape };
+const RULES = {
+  maskName,
+  maskMobile,
+  maskAddress,
+  maskBirthDate,
+  maskDocumentNo,
+  maskResidentId,
+  maskByShape,
+};
 
 describe('masking personal data (common Chinese practice)', () => {
   it('shows what a person may read in a table', () => {
@@ -36,6 +45,7 @@ describe('masking personal data (common Chinese practice)', () => {
     expect(maskName('欧阳小明')).toBe('欧**明');
     expect(maskName('阿依古丽·买买提')).toBe('阿******提');
     expect(maskMobile('13812341234')).toBe('138****1234');
+    expect(maskBirthDate('2020-03-15')).toBe('2020-**-**');
     expect(maskAddress('广西壮族自治区南宁市青秀区民族大道100号')).toBe(
       '广西壮族自治区南宁市青秀区********',
     );
@@ -107,6 +117,7 @@ describe('masking personal data (common Chinese practice)', () => {
       applicationNo: '2026-450103-000001-2',
       child: {
         name: '李小明',
+        birthDate: '2020-03-15',
         idNumber: '45010320200315013X',
         hukouAddress: '南宁市青秀区民族大道100号',
       },
@@ -121,6 +132,7 @@ describe('masking personal data (common Chinese practice)', () => {
       applicationNo: '2026-450103-000001-2',
       child: {
         name: '李*明',
+        birthDate: '2020-**-**',
         idNumber: '450103********013X',
         hukouAddress: '南宁市青秀区********',
       },

@@ -40,6 +40,11 @@ export function maskDocumentNo(number: string): string {
   return keepEnds(number, keep, keep);
 }
 
+/** `2020-**-**`: the year of birth, which an age group needs; not the day. */
+export function maskBirthDate(date: string): string {
+  return date.slice(0, 4) + date.slice(4).replace(/\d/g, '*');
+}
+
 /*
  * An address keeps its divisions down to the township or street office (省/自治区, 市/州/盟,
  * 区/县/旗, 街道/镇/乡), each found in that order, lazily; no division part holds a digit or `*`,
@@ -77,7 +82,9 @@ export function maskByShape(text: string): string {
 
 /**
  * Which fields hold what, by their key (any casing, wherever the field sits): forms, department
- * answers and evidence use these names. The first rule that matches applies.
+ * answers and evidence use these names. The first rule that matches applies. A plain `name` is
+ * taken for a person's, so a school's name under that key is masked too: masking too much in a
+ * console view costs less than too little.
  */
 const FIELD_RULES: readonly { readonly key: RegExp; readonly mask: (text: string) => string }[] = [
   { key: /idnumber$|^idno$/i, mask: maskResidentId },
@@ -87,6 +94,7 @@ const FIELD_RULES: readonly { readonly key: RegExp; readonly mask: (text: string
     mask: maskName,
   },
   { key: /address$/i, mask: maskAddress },
+  { key: /birthdate$|^birth$|dateofbirth/i, mask: maskBirthDate },
   {
     key: /^number$|(?:certificate|permit|proof|household|licen[cs]e)(?:no|number)?$/i,
     mask: maskDocumentNo,
@@ -125,7 +133,10 @@ export function maskJson(
   return value;
 }
 
-/** Personal data masked by field and by shape, anywhere in a JSON value. */
+/**
+ * Personal data masked by field and by shape, anywhere in a JSON value: the same shape, except
+ * that a number which is itself personal data (a mobile sent as a number) becomes masked text.
+ */
 export function maskPersonalData<T>(value: T): T {
   return maskJson(value, maskField) as T;
 }

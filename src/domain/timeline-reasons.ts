@@ -49,3 +49,54 @@ export const CONTESTED_REASON =
 
 /** An operator closed the case without saying why. */
 export const CANCELLED_REASON = 'Cancelled.';
+
+/** What a confirmation names: the fact, its category, or that it was withdrawn. */
+export function confirmedFactsText(
+  confirms: readonly {
+    readonly fact: string;
+    readonly confirmed?: boolean;
+    readonly category?: string;
+  }[],
+): string {
+  return confirms
+    .map(
+      (c) =>
+        `${c.fact}${c.category ? ` (${c.category})` : ''}${c.confirmed === false ? ' withdrawn' : ''}`,
+    )
+    .join(', ');
+}
+
+interface AssessedSummary {
+  readonly eligible: boolean;
+  readonly tiers: readonly {
+    readonly schoolId: string;
+    readonly tier: number;
+    readonly predicate?: string;
+  }[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * Why the case was assessed again and what changed: eligibility, then each school whose tier
+ * moved (with the predicate it now rests on). Reviewers and families read it on the timeline.
+ */
+export function reassessedReason(
+  version: number,
+  cause: string,
+  before: AssessedSummary | null,
+  after: AssessedSummary,
+): string {
+  const standing = (s: AssessedSummary) =>
+    s.eligible ? 'eligible' : `not eligible (${s.notes.join(', ')})`;
+  const changes: string[] = [];
+  if (!before || before.eligible !== after.eligible)
+    changes.push(`${before ? `${standing(before)} → ` : ''}${standing(after)}`);
+  for (const t of after.tiers) {
+    const was = before?.tiers.find((b) => b.schoolId === t.schoolId)?.tier;
+    if (was !== t.tier)
+      changes.push(
+        `${t.schoolId} tier ${was ?? '–'} → ${t.tier}${t.predicate ? ` (${t.predicate})` : ''}`,
+      );
+  }
+  return `Re-assessed (version ${version}) after ${cause}: ${changes.length ? changes.join('; ') : 'no change'}`;
+}

@@ -1,19 +1,12 @@
-// Bundled only into the operations console's replay check (src/operations/replay-check.ts), never
+// Bundled only into the operations console's replay check (src/case-runs/replay-check.ts), never
 // into a live worker: it reports, through a sink, a workflow task that the current code fails.
 import {
   ContinueAsNew,
   proxySinks,
   TemporalFailure,
-  type Sinks,
   type WorkflowInterceptorsFactory,
 } from '@temporalio/workflow';
-
-export interface ReplayProbeSinks extends Sinks {
-  replayProbe: {
-    /** `name: message` of an error that fails the workflow task (not the workflow). */
-    workflowTaskFailed(error: string): void;
-  };
-}
+import type { ReplayProbeSinks } from '../contract';
 
 const { replayProbe } = proxySinks<ReplayProbeSinks>();
 

@@ -120,6 +120,43 @@ const RECORDINGS: Record<string, Recording> = {
     await r.decide(no, approve);
     return r.until(no, 'APPROVED');
   },
+  'facts-confirmed-then-admitted': async (r) => {
+    r.sut.simulator.faults.set('identity', {
+      outageUntil: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const no = await r.submit(formForFamily(FIXTURE_FAMILIES.liXiaoming));
+    await r.until(no, 'AWAITING_OFFLINE_CHECK');
+    r.sut.simulator.faults.clear();
+    await r
+      .api()
+      .post(`/applications/${no}/offline-check`)
+      .set(r.reviewer)
+      .send({
+        registrationPointId: '450103-RP01',
+        staffId: 's',
+        itemsSeen: ['BIRTH_CERTIFICATE'],
+        outcome: 'VERIFIED',
+        confirms: [{ fact: 'IDENTITY' }],
+      });
+    await r
+      .api()
+      .post(`/applications/${no}/facts`)
+      .set(r.reviewer)
+      .send({ source: 'CORRECTION', confirms: [{ fact: 'POLICY_CARE', category: 'MILITARY' }] });
+    await r.decide(no, approve);
+    const row = await r.until(no, 'APPROVED');
+    await r.sut.temporal.workflow
+      .getHandle(row.workflowId, row.runId)
+      .signal(admissionResultSignal, {
+        roundId: 'recorded',
+        result: 'ADMITTED',
+        schoolId: '450103-P01',
+        schoolName: '南宁市青秀区桃源路小学',
+        explanation: { zh: '已录取', en: 'Admitted' },
+        housingLock: null,
+      });
+    return r.until(no, 'ADMITTED');
+  },
   'cancelled-by-operator': async (r) => {
     const no = await r.submit();
     await r.until(no, 'AWAITING_REVIEW');

@@ -18,7 +18,7 @@ describe('operations console: masked personal data, unmasked for auditors only',
   let sut: Harness;
   let no: string;
   let form: ReturnType<typeof formForFamily> & {
-    child: { name: string; idNumber: string };
+    child: { name: string; idNumber: string; birthDate: string };
     guardians: { name: string; idNumber: string; mobile: string }[];
   };
   const as: Record<string, Record<string, string>> = {};
@@ -76,7 +76,14 @@ describe('operations console: masked personal data, unmasked for auditors only',
       const exported = await api().get(`/ops/cases/${no}/history`).set(as[who]!);
       expect({ who, status: exported.status }).toEqual({ who, status: 200 });
       const text = readable(exported.body);
-      for (const secret of [child().idNumber, child().name, guardian().idNumber, MOBILE])
+      const secrets = [
+        child().idNumber,
+        child().name,
+        child().birthDate,
+        guardian().idNumber,
+        MOBILE,
+      ];
+      for (const secret of secrets)
         expect({ who, leaks: text.includes(secret) }).toEqual({ who, leaks: false });
       expect(text).toContain(maskResidentId(child().idNumber));
       expect(text).toContain(maskName(child().name));
@@ -101,7 +108,7 @@ describe('operations console: masked personal data, unmasked for auditors only',
       .set('x-request-id', 'audit-unmasked-1');
     expect(exported.status).toBe(200);
     const text = readable(exported.body);
-    for (const secret of [child().idNumber, child().name, guardian().idNumber, MOBILE])
+    for (const secret of [child().idNumber, child().name, child().birthDate, MOBILE])
       expect(text).toContain(secret);
     expect((await auditOf()).at(-1)).toMatchObject({
       action: 'OPS_EXPORT_HISTORY_UNMASKED',

@@ -25,6 +25,7 @@ import {
 } from '../../contract';
 import type { CallerContext } from '../auth/caller';
 import { IntakeGuards, type Submitter } from './intake-guards';
+import { RegistrationWindowGate } from './registration-window.gate';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
@@ -52,6 +53,7 @@ export class SubmissionService {
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(API_CONFIG) private readonly config: Config,
     private readonly guards: IntakeGuards,
+    private readonly window: RegistrationWindowGate,
   ) {}
 
   /** Submission with an optional Idempotency-Key: a retried request gets the first answer. */
@@ -87,6 +89,7 @@ export class SubmissionService {
     submitter: Submitter,
   ): Promise<SubmissionReceipt> {
     const { ownerSub, registrationPointId } = submitter;
+    const late = await this.window.admit(form, caller);
 
     const key = personKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
@@ -167,6 +170,7 @@ export class SubmissionService {
         at: input.submittedAt,
       },
     );
+    if (late) await this.window.recordLateEntry(applicationNo, form, caller, late);
     return { applicationNo, status: 'SUBMITTED', workflowId };
   }
 

@@ -2,12 +2,17 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CHECK_OUTCOMES, STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
+import { factConfirmationSchema } from '../../domain/eligibility/confirmations';
 import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
 import { reviewDecisionSchema } from '../../domain/review-schema';
 import { booleanParam, countyCodeParam } from '../query-params';
 import { isoTime, refusal, stage, status, transitionResult } from '../response-fields';
 
 const supplementItem = z.enum(SUPPLEMENT_ITEM_CODES as [string, ...string[]]);
+const confirmedFacts = z
+  .array(factConfirmationSchema)
+  .max(6)
+  .describe('Each fact a document confirms (or, with confirmed: false, withdraws)');
 
 export class ReviewDecisionDto extends createZodDto(reviewDecisionSchema) {}
 
@@ -23,12 +28,32 @@ export class SupplementRequestDto extends createZodDto(
 ) {}
 
 export class OfflineCheckDto extends createZodDto(
+  z
+    .strictObject({
+      registrationPointId: text(64).describe('Where the documents were seen'),
+      staffId: text(64).describe('Who saw them'),
+      itemsSeen: z.array(supplementItem).min(1).max(10).describe('Which documents were seen'),
+      outcome: z
+        .enum(['VERIFIED', 'NOT_VERIFIED'])
+        .describe('Whether they confirm the application'),
+      confirms: confirmedFacts
+        .optional()
+        .describe('VERIFIED only: the facts the documents confirm; each leads to a new assessment'),
+      note: text(500).optional(),
+    })
+    .refine((check) => check.outcome === 'VERIFIED' || !check.confirms?.length, {
+      path: ['confirms'],
+      message: 'Only a VERIFIED check confirms facts.',
+    }),
+) {}
+
+export class FactsConfirmedDto extends createZodDto(
   z.strictObject({
-    registrationPointId: text(64).describe('Where the documents were seen'),
-    staffId: text(64).describe('Who saw them'),
-    itemsSeen: z.array(supplementItem).min(1).max(10).describe('Which documents were seen'),
-    outcome: z.enum(['VERIFIED', 'NOT_VERIFIED']).describe('Whether they confirm the application'),
-    note: text(500).optional(),
+    source: z
+      .enum(['SUPPLEMENT', 'CORRECTION'])
+      .describe("SUPPLEMENT: the family's supplement proves them; CORRECTION: the reviewer's own"),
+    confirms: confirmedFacts.min(1),
+    note: text(500).optional().describe('Why, for the audit log'),
   }),
 ) {}
 

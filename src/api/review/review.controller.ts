@@ -7,6 +7,7 @@ import { Caller, type CallerContext } from '../auth/caller';
 import {
   BatchApprovalDto,
   BatchApproveDto,
+  FactsConfirmedDto,
   OfflineCheckDto,
   QueueQueryDto,
   ReviewCountsDto,
@@ -71,6 +72,19 @@ export class ReviewController {
     @Caller() caller: CallerContext,
   ) {
     return this.review.confirmOfflineCheck(applicationNo, caller, body);
+  }
+
+  @Post('applications/:applicationNo/facts')
+  @ZodResponse({ status: 200, type: ReviewTransitionDto })
+  @ApiOperation({
+    summary: "Confirm facts from a supplement's documents, or correct them: a new assessment",
+  })
+  confirmFacts(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: FactsConfirmedDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.review.confirmFacts(applicationNo, caller, body);
   }
 
   @Post('review/batch-approve')

@@ -7,10 +7,14 @@ import type { EnrolmentStatus } from '../../domain/enrolment';
 import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { actorOf, countiesInScope, type Principal } from '../../domain/principal';
+import type { FactConfirmationFields } from '../../domain/eligibility/confirmations';
 import type { SupplementItem } from '../../domain/review';
+import { confirmedFactsText } from '../../domain/timeline-reasons';
 import type { ReviewDecisionFields } from '../../domain/review-schema';
 import {
+  confirmFactsUpdate,
   confirmOfflineCheckUpdate,
+  type FactsConfirmed,
   decideUpdate,
   requestSupplementUpdate,
   type TransitionResult,
@@ -96,6 +100,7 @@ export class ReviewService {
       staffId: string;
       itemsSeen: string[];
       outcome: 'VERIFIED' | 'NOT_VERIFIED';
+      confirms?: FactConfirmationFields[];
       note?: string;
     },
   ) {
@@ -116,6 +121,27 @@ export class ReviewService {
               reviewerId: actorOf(caller.principal),
             },
           ],
+        }),
+    );
+  }
+
+  /** Facts a supplement proves, or a reviewer's correction: the case is assessed again. */
+  async confirmFacts(
+    applicationNo: string,
+    caller: CallerContext,
+    confirmed: Omit<FactsConfirmed, 'reviewerId'>,
+  ) {
+    const row = await this.cases.find(applicationNo, caller, canDecideCase);
+    return this.cases.update(
+      row,
+      caller,
+      {
+        action: 'CONFIRM_FACTS',
+        reason: `${confirmed.source}: ${confirmedFactsText(confirmed.confirms)}${confirmed.note ? ` (${confirmed.note})` : ''}`,
+      },
+      (handle) =>
+        handle.executeUpdate(confirmFactsUpdate, {
+          args: [{ ...confirmed, reviewerId: actorOf(caller.principal) }],
         }),
     );
   }

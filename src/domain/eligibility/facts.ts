@@ -1,4 +1,5 @@
 import type { FormType, Stage } from '../enrolment';
+import type { PolicyCareCategory } from '../forms/application-form';
 
 /**
  * What the departments' registries confirmed about a family: the only input priority may rest
@@ -58,6 +59,8 @@ export interface VerifiedFacts {
   readonly socialInsurance?: VerifiedSocialInsurance;
   /** Policy care (政策性照顾) confirmed by the bureau; a claim alone does not count. */
   readonly policyCareConfirmed: boolean;
+  /** Which policy care the bureau confirmed (政策性照顾 category), when it did. */
+  readonly policyCareCategory?: PolicyCareCategory;
   /** JUNIOR_1: the primary school the child attends (for feeder relations). */
   readonly currentPrimarySchoolId?: string;
   /** A lock on the housing certificate from an earlier admission, if any. */

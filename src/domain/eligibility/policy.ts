@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Stage } from '../enrolment';
+import { POLICY_CARE_CATEGORIES, type PolicyCareCategory } from '../forms/application-form';
 
 /**
  * A county's admission policy as data (DESIGN.md §5): ordered tiers, each a named predicate over
@@ -28,6 +29,13 @@ export interface TierRule {
   readonly nameEn: string;
 }
 
+/** A policy-care category (政策性照顾) the county recognises, with the name families read. */
+export interface PolicyCareRule {
+  readonly code: PolicyCareCategory;
+  readonly nameZh: string;
+  readonly nameEn: string;
+}
+
 export type TieBreak = 'EARLIEST_QUALIFYING_DATE' | 'LONGEST_CONTRIBUTION';
 
 export interface PriorityPolicy {
@@ -41,7 +49,19 @@ export interface PriorityPolicy {
   readonly lockYears: Readonly<Record<Stage, number>>;
   /** How the round allocates: deferred acceptance, or first-choice-first (志愿优先). */
   readonly mechanism?: 'DEFERRED_ACCEPTANCE' | 'FIRST_CHOICE_FIRST';
+  /** The policy-care categories that count; absent = the default policy's list. */
+  readonly policyCare?: readonly PolicyCareRule[];
 }
+
+/** The categories of the regional plan; a county's policy may recognise fewer. */
+export const DEFAULT_POLICY_CARE: readonly PolicyCareRule[] = [
+  { code: 'MILITARY', nameZh: '军人子女', nameEn: 'children of service members' },
+  { code: 'MARTYR_FAMILY', nameZh: '烈士子女', nameEn: 'children of martyrs' },
+  { code: 'FIREFIGHTER', nameZh: '消防救援人员子女', nameEn: 'children of firefighters' },
+  { code: 'HIGH_LEVEL_TALENT', nameZh: '引进人才子女', nameEn: 'children of recruited talent' },
+  { code: 'OVERSEAS_CHINESE', nameZh: '华侨子女', nameEn: 'children of overseas Chinese' },
+  { code: 'OTHER_POLICY', nameZh: '其他政策性照顾', nameEn: 'other policy care' },
+];
 
 /** The published Nanning pattern; tier 1 also holds confirmed policy care and JUNIOR_1 feeders. */
 export const DEFAULT_POLICY: PriorityPolicy = {
@@ -106,6 +126,7 @@ export const DEFAULT_POLICY: PriorityPolicy = {
   hukouMonthsThreshold: 12,
   socialInsuranceMonths: 12,
   lockYears: { PRIMARY_1: 6, JUNIOR_1: 3 },
+  policyCare: DEFAULT_POLICY_CARE,
 };
 
 /** A policy document as a county stores it; validated before it decides anything. */
@@ -130,4 +151,9 @@ export const priorityPolicySchema = z.object({
   socialInsuranceMonths: z.number().int().min(0).max(24),
   lockYears: z.object({ PRIMARY_1: z.number().int().min(0), JUNIOR_1: z.number().int().min(0) }),
   mechanism: z.enum(['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST']).optional(),
+  policyCare: z
+    .array(
+      z.object({ code: z.enum(POLICY_CARE_CATEGORIES), nameZh: z.string(), nameEn: z.string() }),
+    )
+    .optional(),
 }) satisfies z.ZodType<PriorityPolicy>;

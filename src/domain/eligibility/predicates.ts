@@ -1,4 +1,4 @@
-import type { PredicateName, PriorityPolicy } from './policy';
+import { DEFAULT_POLICY_CARE, type PredicateName, type PriorityPolicy } from './policy';
 import type { SchoolCatchment, VerifiedFacts } from './facts';
 
 /**
@@ -96,10 +96,23 @@ function hukouWithoutHome(ctx: Context, over: boolean): PredicateResult {
 }
 
 const CATALOGUE: Record<PredicateName, (ctx: Context) => PredicateResult> = {
-  POLICY_CARE: ({ facts }) =>
-    facts.policyCareConfirmed
-      ? { holds: true, evidence: ['policy care confirmed by the bureau'] }
-      : no,
+  POLICY_CARE: ({ facts, policy }) => {
+    if (!facts.policyCareConfirmed) return no;
+    // A confirmation without a category predates categories; it stands as it was.
+    if (!facts.policyCareCategory)
+      return { holds: true, evidence: ['policy care confirmed by the bureau'] };
+    const rule = (policy.policyCare ?? DEFAULT_POLICY_CARE).find(
+      (r) => r.code === facts.policyCareCategory,
+    );
+    return rule
+      ? {
+          holds: true,
+          evidence: [
+            `policy care confirmed by the bureau: ${rule.nameZh} (${rule.nameEn}, ${rule.code})`,
+          ],
+        }
+      : no;
+  },
 
   FEEDER_PRIMARY: ({ facts, school }) =>
     facts.stage === 'JUNIOR_1' &&

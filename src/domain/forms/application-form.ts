@@ -56,6 +56,7 @@ export const POLICY_CARE_CATEGORIES = [
   'OVERSEAS_CHINESE',
   'OTHER_POLICY',
 ] as const;
+export type PolicyCareCategory = (typeof POLICY_CARE_CATEGORIES)[number];
 
 const child = z.strictObject({
   name: personName.describe('Child name (姓名); Chinese characters, · for ethnic names'),
@@ -151,6 +152,11 @@ export const applicationFormSchema = z
     currentPrimarySchool: currentPrimarySchool
       .optional()
       .describe('JUNIOR_1 only: the current primary school'),
+    lateEntryReason: text(500)
+      .optional()
+      .describe(
+        'Registration-point staff only, after the registration window closed: why the case is entered late (audited)',
+      ),
     consent: z.strictObject({
       dataVerification: z
         .boolean()

@@ -5,6 +5,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CheckOutcome, EnrolmentStatus } from '../../domain/enrolment';
+import type { FactConfirmation } from '../../domain/eligibility/confirmations';
+import type { CheckResults } from '../../domain/eligibility/facts-from-checks';
 import {
   EnrolmentStatusKey,
   ReviewOverdueKey,
@@ -12,6 +14,7 @@ import {
   type AdmissionDelivery,
   type CancellationNote,
   type CaseView,
+  type EligibilitySummary,
   type EnrolmentApplicationInput,
   type StatusNotice,
   type SupplementRequest,
@@ -40,6 +43,14 @@ export class EnrolmentCase {
   supplementRequest: SupplementRequest | null = null;
   admission: AdmissionDelivery | null = null;
   cancellationNote: CancellationNote | null = null;
+  /** The automatic checks' results, which every later assessment starts from. */
+  checkResults: CheckResults = {};
+  /** What people confirmed since, in order; each assessment applies all of them. */
+  readonly confirmations: FactConfirmation[] = [];
+  /** The latest assessment and its version (null until the first). */
+  eligibility: EligibilitySummary | null = null;
+  assessmentVersion = 0;
+  supplementsProvided = 0;
   private readonly outbox: StatusNotice[] = [];
   private closing = false;
   private readonly run: { readonly workflowId: string; readonly runId: string };
@@ -82,6 +93,7 @@ export class EnrolmentCase {
     actor: string,
     reason: string | null,
     at = new Date(),
+    school?: StatusNotice['school'],
   ): Promise<void> {
     const { input, timeline } = this;
     const { workflowId, runId } = this.run;
@@ -99,13 +111,14 @@ export class EnrolmentCase {
     const updates: Parameters<typeof upsertSearchAttributes>[0] = [
       { key: EnrolmentStatusKey, value: to },
     ];
-    if (to === 'AWAITING_REVIEW') this.reviewStartedAt = Date.now();
+    // A re-assessment notes itself without moving the case: the review's SLA keeps running.
+    if (to === 'AWAITING_REVIEW' && entry.from !== to) this.reviewStartedAt = Date.now();
     if (this.reviewOverdue && to !== 'AWAITING_REVIEW') {
       this.reviewOverdue = false;
       updates.push({ key: ReviewOverdueKey, value: false });
     }
     upsertSearchAttributes(updates);
-    this.outbox.push(statusNotice({ workflowId, runId }, input, entry));
+    this.outbox.push(statusNotice({ workflowId, runId }, input, entry, school));
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
     await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }

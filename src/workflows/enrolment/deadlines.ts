@@ -1,4 +1,4 @@
-import { upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { supplementExpiredReason } from '../../domain/timeline-reasons';
 import { ReviewOverdueKey, type AdmissionDelivery, type SupplementRequest } from '../../contract';
 import { lockHousing, recordCaseDetails } from './case-activities';
@@ -56,9 +56,19 @@ export function lockHousingFor(
   );
 }
 
+/** Marks the histories whose admission result reads Chinese first and names the school. */
+export const ADMISSION_NOTICE_ZH_FIRST = 'admission-notice-zh-first';
+
 export function moveToAdmissionResult(
   c: EnrolmentCase,
   delivery: AdmissionDelivery,
 ): Promise<void> {
-  return c.moveTo(delivery.result, `round:${delivery.roundId}`, delivery.explanation.en);
+  const actor = `round:${delivery.roundId}`;
+  if (!patched(ADMISSION_NOTICE_ZH_FIRST))
+    return c.moveTo(delivery.result, actor, delivery.explanation.en);
+  const { zh, en } = delivery.explanation;
+  const school = delivery.schoolId
+    ? { id: delivery.schoolId, name: delivery.schoolName ?? delivery.schoolId }
+    : undefined;
+  return c.moveTo(delivery.result, actor, `${zh}\n${en}`, new Date(), school);
 }

@@ -1,4 +1,9 @@
-import { ApplicationFailure, setHandler, type CancellationScope } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  patched,
+  setHandler,
+  type CancellationScope,
+} from '@temporalio/workflow';
 import {
   DECIDABLE_STATUSES,
   WITHDRAWABLE_STATUSES,
@@ -19,6 +24,7 @@ import {
   admissionResultSignal,
   cancellationNoteSignal,
   caseViewQuery,
+  confirmFactsUpdate,
   confirmOfflineCheckUpdate,
   decideUpdate,
   FAILURE_TYPES,
@@ -27,6 +33,7 @@ import {
   withdrawUpdate,
   type AdmissionDelivery,
   type CancellationNote,
+  type FactsConfirmed,
   type OfflineCheckConfirmation,
   type ReviewDecision,
   type SupplementProvided,
@@ -35,6 +42,7 @@ import {
 } from '../../contract';
 import { recordCaseDetails } from './case-activities';
 import type { EnrolmentCase } from './case-state';
+import { reassess, REASSESS_ON_CONFIRMATION } from './reassessment';
 
 /**
  * What people and rounds do to a case: the updates (validated before they are accepted, so a
@@ -46,6 +54,7 @@ export function handleCaseActions(c: EnrolmentCase, verification: CancellationSc
   handleDecisions(c, verification);
   handleSupplements(c);
   handleOfflineCheck(c);
+  handleFactConfirmations(c);
 }
 
 /** INVALID_STATE: the API answers 409 with the case's current status. */
@@ -161,6 +170,7 @@ function handleSupplements(c: EnrolmentCase): void {
         );
         const seq = c.timeline.length;
         c.supplementRequest = null;
+        c.supplementsProvided += 1;
         await Promise.all([
           pending,
           recordCaseDetails(applicationNo, {
@@ -194,10 +204,36 @@ function handleOfflineCheck(c: EnrolmentCase): void {
           pending,
           recordCaseDetails(applicationNo, { offlineCheck: confirmation }),
         ]);
+        const confirms = confirmation.confirms ?? [];
+        if (confirms.length && patched(REASSESS_ON_CONFIRMATION))
+          await reassess(c, 'OFFLINE_CHECK', confirms, confirmation.reviewerId);
       }),
     {
-      validator: (_confirmation: OfflineCheckConfirmation) =>
-        requireState(c, ['AWAITING_OFFLINE_CHECK'], 'CONFIRM_OFFLINE_CHECK'),
+      validator: (confirmation: OfflineCheckConfirmation) => {
+        requireState(c, ['AWAITING_OFFLINE_CHECK'], 'CONFIRM_OFFLINE_CHECK');
+        if (confirmation.outcome !== 'VERIFIED' && confirmation.confirms?.length)
+          invalid('confirms', 'Only a VERIFIED check confirms facts.');
+      },
+    },
+  );
+}
+
+/** A reviewer accepts a supplement's documents as confirming facts, or corrects facts. */
+function handleFactConfirmations(c: EnrolmentCase): void {
+  setHandler(
+    confirmFactsUpdate,
+    (confirmed: FactsConfirmed) =>
+      c.act(async () => {
+        patched(REASSESS_ON_CONFIRMATION);
+        await reassess(c, confirmed.source, confirmed.confirms, confirmed.reviewerId);
+      }),
+    {
+      validator: (confirmed: FactsConfirmed) => {
+        requireState(c, ['AWAITING_REVIEW'], 'CONFIRM_FACTS');
+        if (confirmed.confirms.length === 0) invalid('confirms', 'Name at least one fact.');
+        if (confirmed.source === 'SUPPLEMENT' && c.supplementsProvided === 0)
+          invalid('source', 'The family has provided no supplement on this case.');
+      },
     },
   );
 }

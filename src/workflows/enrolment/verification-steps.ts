@@ -50,9 +50,22 @@ export function recordChecks(c: EnrolmentCase, results: [Check, CheckResult][]):
   );
 }
 
-/** Eligibility is assessed on the checks' results (the read model keeps the summary). */
+/**
+ * Eligibility is assessed on the checks' results (the read model keeps the summary). The case
+ * keeps the results and the summary for later assessments on a side branch, so the case awaits
+ * the very activity promise, as when the histories were recorded.
+ */
 export function assessChecks(c: EnrolmentCase, results: [Check, CheckResult][]): Promise<unknown> {
-  return assessEligibility(c.input, Object.fromEntries(results));
+  c.checkResults = Object.fromEntries(results);
+  const assessing = assessEligibility(c.input, c.checkResults);
+  void assessing.then(
+    (summary) => {
+      c.eligibility = summary;
+      c.assessmentVersion = 1;
+    },
+    () => undefined, // the case's own await sees the failure
+  );
+  return assessing;
 }
 
 /** Checks a department could not answer are done in person; otherwise the case goes to review. */
