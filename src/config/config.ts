@@ -8,6 +8,7 @@ import { temporalTlsProblems, temporalTlsSettings } from './temporal-tls';
  */
 const port = z.coerce.number().int().min(0).max(65535);
 const durationMs = z.coerce.number().int().positive();
+const workerSlots = z.coerce.number().int().min(1).max(10_000).optional();
 
 export const configSchema = z
   .object({
@@ -61,6 +62,22 @@ export const configSchema = z
       .describe('unset = info, or warn when NODE_ENV=test'),
     WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
     WORKER_METRICS_PORT: port.default(9464).describe("a worker process's /metrics; 0 = none"),
+    TEMPORAL_SDK_METRICS: z
+      .enum(['on', 'off'])
+      .default('on')
+      .describe("the Temporal SDK's metrics appended to each worker process's /metrics"),
+    WORKER_MAX_CONCURRENT_ACTIVITIES: workerSlots.describe('unset = SDK default (100)'),
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: workerSlots
+      .refine((n) => n === undefined || n >= 2, 'at least 2 while workflows are cached')
+      .describe('unset = SDK default (40)'),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('unset = SDK default (sized from the heap)'),
+    WORKER_WORKFLOW_TASK_POLLERS: workerSlots.describe('unset = SDK default (≤ 10)'),
+    WORKER_ACTIVITY_TASK_POLLERS: workerSlots.describe('unset = SDK default (≤ 10)'),
     REVIEW_SLA_MS: durationMs.default(2 * 24 * 60 * 60 * 1000),
     SUPPLEMENT_DEADLINE_MS: durationMs.default(3 * 24 * 60 * 60 * 1000),
     REGISTRATION_WITHOUT_WINDOW: z

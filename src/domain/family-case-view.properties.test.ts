@@ -71,7 +71,13 @@ describe("a family's view of its case (issue 13)", () => {
             eligible: true,
             notes: [],
             schools: [
-              { schoolId: '450103-P01', tier: 1, tierNameZh: '一类', tierNameEn: 'Tier 1' },
+              {
+                schoolId: '450103-P01',
+                tier: 1,
+                tierNameZh: '一类',
+                tierNameEn: 'Tier 1',
+                predicate: 'HUKOU_AND_HOME',
+              },
             ],
             // Everything the registries would fill in, had the view builder not withheld it.
             autoFill: autoFill(form, checks),

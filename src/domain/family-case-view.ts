@@ -9,6 +9,8 @@ export interface SchoolTier {
   readonly tier: number;
   readonly tierNameZh: string;
   readonly tierNameEn: string;
+  /** Which of the tier's rules placed the child there. */
+  readonly predicate: string;
 }
 
 /** What the read model holds about a case that the family's view is made from. */
@@ -78,11 +80,12 @@ export function familyCaseView(facts: FamilyCaseFacts): FamilyCaseView {
     priority: assessment && {
       eligible: assessment.eligible,
       notes: assessment.notes,
-      schools: assessment.schools.map(({ schoolId, tier, tierNameZh, tierNameEn }) => ({
+      schools: assessment.schools.map(({ schoolId, tier, tierNameZh, tierNameEn, predicate }) => ({
         schoolId,
         tier,
         tierNameZh,
         tierNameEn,
+        predicate,
       })),
     },
     registryCorrections: (assessment?.autoFill ?? []).filter((f) => !f.agrees),

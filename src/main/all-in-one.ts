@@ -18,7 +18,7 @@ import { startTemporalEngine } from './temporal-engine';
  * API share this process, so the API's /metrics includes the worker's metrics.
  */
 launch('all-in-one', async (config, logger) => {
-  installWorkerRuntime(config, logger);
+  await installWorkerRuntime(config, logger);
   const log = (m: string) => logger.info(m);
   const stops: Array<() => Promise<unknown>> = [];
   onShutdown(stops, logger);

@@ -2,26 +2,32 @@ import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { Config } from '../config/config';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
+import { sdkMetricsExporter } from '../observability/sdk-metrics';
 import { PinoTemporalLogger } from '../observability/temporal-logger';
 import { connectTemporalClient, temporalConnectionOptions } from '../temporal/client';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { assertTemporalSetup } from '../temporal/setup';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
+import { workerTuningOf } from '../worker/tuning';
 
 /**
  * The launchers own shutdown order (API first, then worker, then connections), so Temporal's
  * runtime must not act on SIGINT/SIGTERM by itself. Its logs, the Rust core's included
  * (forwarded rather than printed by the core in a format of its own), become lines of the
- * process's JSON log at WORKER_LOG_LEVEL.
+ * process's JSON log at WORKER_LOG_LEVEL. Its metrics join the process's /metrics
+ * (observability/sdk-metrics.ts).
  */
-export function installWorkerRuntime(config: Config, logger: Logger): void {
+export async function installWorkerRuntime(config: Config, logger: Logger): Promise<void> {
   Runtime.install({
     shutdownSignals: [],
     logger: new PinoTemporalLogger(
       logger.child({ component: 'temporal' }, { level: config.WORKER_LOG_LEVEL.toLowerCase() }),
     ),
-    telemetryOptions: { logging: { forward: {} } },
+    telemetryOptions: {
+      logging: { forward: {} },
+      ...(config.TEMPORAL_SDK_METRICS === 'on' ? { metrics: await sdkMetricsExporter() } : {}),
+    },
   });
 }
 
@@ -46,6 +52,7 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies: createActivityDependencies(config, db, client),
     dataConverter: temporalDataConverter(config),
+    tuning: workerTuningOf(config),
   });
   const running = worker.run();
   return {

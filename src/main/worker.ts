@@ -11,7 +11,7 @@ import { onShutdown } from './shutdown';
  * listener of its own on WORKER_METRICS_PORT (the API's /metrics cannot see this process).
  */
 launch('worker', async (config, logger) => {
-  installWorkerRuntime(config, logger);
+  await installWorkerRuntime(config, logger);
   // Before the worker: a taken port stops the process before it has taken any task.
   const metrics = config.WORKER_METRICS_PORT
     ? await startMetricsServer(

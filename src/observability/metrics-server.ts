@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { withSdkMetrics } from './sdk-metrics';
 
 export interface RunningMetricsServer {
   readonly url: string;
@@ -9,7 +10,8 @@ export interface RunningMetricsServer {
 
 /**
  * GET /metrics for a process without an HTTP API of its own (a worker on its own), to be scraped
- * from inside the network: no token, like the API's /metrics.
+ * from inside the network: no token, like the API's /metrics. The Temporal SDK's metrics follow
+ * the registry's.
  */
 export function startMetricsServer(
   registry: Registry,
@@ -24,11 +26,14 @@ export function startMetricsServer(
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;
     }
-    registry.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
-      (error: unknown) =>
-        res.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`),
-    );
+    registry
+      .metrics()
+      .then(withSdkMetrics)
+      .then(
+        (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+        (error: unknown) =>
+          res.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`),
+      );
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

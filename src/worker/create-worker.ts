@@ -2,6 +2,7 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
 import { applicationLogAttributes } from './application-log-attributes';
+import type { WorkerTuning } from './tuning';
 
 export interface EnrolmentWorkerOptions {
   readonly connection: NativeConnection;
@@ -13,6 +14,8 @@ export interface EnrolmentWorkerOptions {
   /** A prebuilt bundle (tests build one per file); otherwise the workflows are bundled at start. */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
   readonly identity?: string;
+  /** Slots, cache and pollers (worker/tuning.ts); unset fields keep the SDK's defaults. */
+  readonly tuning?: WorkerTuning;
 }
 
 export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<Worker> {
@@ -27,5 +30,6 @@ export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
     ...(options.identity ? { identity: options.identity } : {}),
+    ...options.tuning,
   });
 }

@@ -158,6 +158,14 @@ describe('the logs of the API and worker processes', () => {
         outcome: 'MATCH',
       }),
     ).toBe(2);
+    // …and, in the same scrape, the Temporal SDK's: task slots, schedule-to-start, sticky cache.
+    const sdk = (prefix: string) => workerSamples.filter((s) => s.name.startsWith(prefix));
+    expect(sdk('temporal_worker_task_slots_available').map((s) => s.labels.worker_type)).toEqual(
+      expect.arrayContaining(['WorkflowWorker', 'ActivityWorker']),
+    );
+    expect(sdk('temporal_activity_schedule_to_start_latency').length).toBeGreaterThan(0);
+    expect(sdk('temporal_workflow_task_schedule_to_start_latency').length).toBeGreaterThan(0);
+    expect(sdk('temporal_sticky_cache').length).toBeGreaterThan(0);
 
     await Promise.all([api.stop(), worker.stop()]);
 

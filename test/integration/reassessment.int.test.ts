@@ -166,7 +166,7 @@ describe('re-assessment from everything verified: offline checks, supplements, p
     });
     expect(official.body.timeline.at(-1).reason).toContain(`tier ${tierBefore} → 1 (POLICY_CARE)`);
     const mine = await api().get(`/applications/${onlineNo}`).set(family);
-    expect(mine.body.priority.schools[0]).toMatchObject({ tier: 1 });
+    expect(mine.body.priority.schools[0]).toMatchObject({ tier: 1, predicate: 'POLICY_CARE' });
     const audit = await sut.database.db.auditLog.findMany({
       where: { applicationNo: onlineNo, action: 'CONFIRM_FACTS' },
     });

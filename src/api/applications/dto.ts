@@ -123,6 +123,7 @@ export class ApplicationViewDto extends createZodDto(
             tier: z.number().int(),
             tierNameZh: z.string(),
             tierNameEn: z.string(),
+            predicate: z.string().describe('What the tier rests on, e.g. POLICY_CARE'),
           }),
         ),
       })

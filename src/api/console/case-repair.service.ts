@@ -9,6 +9,7 @@ import {
 } from '../../domain/case-history/reset-plan';
 import type { EnrolmentStatus } from '../../domain/enrolment';
 import { NothingToRetryError, RepairRefusedError } from '../../domain/errors';
+import { maskByShape } from '../../domain/masking';
 import { actorOf } from '../../domain/principal';
 import type { CaseRuns } from '../../case-runs/case-runs';
 import { caseEventsOf } from '../../case-runs/history-events';
@@ -66,7 +67,8 @@ export class CaseRepairService {
       activityId: a.activityId,
       activityType: a.activityType,
       attempt: a.attempt,
-      lastFailure: a.lastFailure,
+      // Masked: the outcome is an operator's, and it is kept in the audit log.
+      lastFailure: a.lastFailure && maskByShape(a.lastFailure),
     }));
     if (request.dryRun) return { applicationNo: row.applicationNo, dryRun: true, activities };
     const identity = actorOf(caller.principal);

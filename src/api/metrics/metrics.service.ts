@@ -2,9 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ReviewQueueRepository } from '../../db/review-queue-repository';
 import { apiMetrics } from '../../observability/metrics';
 import { clearReadModelGauges, setReadModelGauges } from '../../observability/read-model-metrics';
+import { withSdkMetrics } from '../../observability/sdk-metrics';
 import { REVIEW_QUEUE } from '../injection-tokens';
 
-/** The API's Prometheus metrics, with the read model's figures counted at each scrape. */
+/**
+ * The API's Prometheus metrics, with the read model's figures counted at each scrape, and the
+ * Temporal SDK's when a worker shares the process (`npm start`).
+ */
 @Injectable()
 export class MetricsService {
   private readonly logger = new Logger(MetricsService.name);
@@ -24,6 +28,9 @@ export class MetricsService {
         `read-model metrics unavailable: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    return { contentType: apiMetrics.contentType, body: await apiMetrics.metrics() };
+    return {
+      contentType: apiMetrics.contentType,
+      body: await withSdkMetrics(await apiMetrics.metrics()),
+    };
   }
 }
