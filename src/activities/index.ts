@@ -4,6 +4,8 @@ import type { ApplicationRepository } from '../db/application-repository';
 import type { RoundRepository } from '../db/round-repository';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { ReferenceDataRepository } from '../db/reference-data-repository';
+import type { RetentionRepository } from '../db/retention-repository';
+import type { AttachmentStore } from '../storage/attachment-store';
 import type { DataSharingClient } from '../integration/data-sharing/client';
 import type { StatusNotifier } from '../integration/platform/status-notifier';
 import { admissionRoundActivities } from './admission-round';
@@ -13,6 +15,7 @@ import { notifyPlatformActivity } from './notify-platform';
 import { recordCaseDetailsActivity } from './record-case-details';
 import { recordCheckActivity } from './record-check';
 import { recordTransitionActivity } from './record-transition';
+import { retentionActivities } from './retention';
 import { verificationActivities } from './verify-checks';
 
 export interface ActivityDependencies {
@@ -24,6 +27,9 @@ export interface ActivityDependencies {
   readonly rounds: RoundRepository;
   /** For delivering round results to application workflows. */
   readonly temporal: Client;
+  readonly retention: RetentionRepository;
+  /** Uploaded documents, which retention deletes. */
+  readonly attachments: AttachmentStore;
 }
 
 /** All activities, built from their dependencies so tests can hand in their own. */
@@ -37,5 +43,6 @@ export function createActivities(deps: ActivityDependencies): Activities {
     notifyPlatform: notifyPlatformActivity(deps.platform),
     lockHousing: lockHousingActivity(deps.eligibility),
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal),
+    ...retentionActivities(deps.retention, deps.attachments),
   };
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
@@ -11,7 +10,10 @@ import { EligibilityRepository } from '../db/eligibility-repository';
 import { ReviewQueueRepository } from '../db/review-queue-repository';
 import { RepairLockRepository } from '../db/repair-lock-repository';
 import { RoundRepository } from '../db/round-repository';
-import { LocalDiskAttachmentStore } from '../storage/attachment-store';
+import { attachmentStoreOf } from '../storage/attachment-store';
+import { ConsentRepository } from '../db/consent-repository';
+import { ConsentController } from './consent/consent.controller';
+import { ConsentService } from './consent/consent.service';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { IntakeRepository } from '../db/intake-repository';
 import type { Db } from '../db/prisma-client';
@@ -71,6 +73,7 @@ import {
   PLATFORM_NOTIFIER,
   REPAIR_LOCKS,
   PAYLOAD_CODEC,
+  CONSENT,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -97,6 +100,7 @@ export class AppModule {
         AdminController,
         ConsoleController,
         CodecController,
+        ConsentController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -113,10 +117,8 @@ export class AppModule {
         { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
         { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db) },
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db) },
-        {
-          provide: ATTACHMENT_STORE,
-          useValue: new LocalDiskAttachmentStore(join(deps.config.DATA_DIR, 'attachments')),
-        },
+        { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
+        { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -124,6 +126,7 @@ export class AppModule {
         ApplicationsService,
         SubmissionService,
         IntakeGuards,
+        ConsentService,
         RegistrationWindowGate,
         ReviewService,
         RoundsService,

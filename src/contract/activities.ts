@@ -10,6 +10,7 @@ import type {
 } from './case-actions';
 import type { EnrolmentApplicationInput, TimelineEntry } from './enrolment-workflow';
 import type { StatusNotice } from './platform-notice';
+import type { RetentionActivities } from './retention';
 
 /**
  * The activities' signatures: what the workflows schedule and the worker implements
@@ -88,4 +89,7 @@ export interface AdmissionRoundActivities {
   publishRound(roundId: string): Promise<void>;
 }
 
-export type Activities = CaseActivities & VerificationActivities & AdmissionRoundActivities;
+export type Activities = CaseActivities &
+  VerificationActivities &
+  AdmissionRoundActivities &
+  RetentionActivities;

@@ -11,4 +11,5 @@ export * from './enrolment-workflow';
 export * from './failures';
 export * from './platform-notice';
 export * from './replay-probe';
+export * from './retention';
 export * from './search-attributes';

@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 import { claimApplicationNo, type NumberClaim } from './application-number-claims';
+import { recordConsentOfNewCase } from './consent-repository';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
 import type { EnrolmentStatus } from '../domain/enrolment';
@@ -64,6 +65,7 @@ export class ApplicationRepository {
         },
         skipDuplicates: true,
       });
+      if (!followed) await recordConsentOfNewCase(tx, application);
       await tx.applicationEvent.createMany({
         data: [
           {
@@ -256,6 +258,7 @@ export class ApplicationRepository {
         events: { orderBy: { seq: 'asc' } },
         verifications: { orderBy: { check: 'asc' } },
         assessment: true,
+        consent: true,
       },
     });
   }

@@ -50,6 +50,10 @@ export const CONTESTED_REASON =
 /** An operator closed the case without saying why. */
 export const CANCELLED_REASON = 'Cancelled.';
 
+/** The guardian withdrew consent before a decision, which withdraws the application. */
+export const CONSENT_WITHDRAWN_REASON =
+  '监护人撤回同意,申请已撤回。Consent withdrawn by the guardian; the application is withdrawn.';
+
 /** What a confirmation names: the fact, its category, or that it was withdrawn. */
 export function confirmedFactsText(
   confirms: readonly {

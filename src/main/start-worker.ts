@@ -9,6 +9,7 @@ import { temporalDataConverter } from '../temporal/data-converter';
 import { assertTemporalSetup } from '../temporal/setup';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
+import { ensureRetentionSchedule } from '../worker/retention-schedule';
 import { workerTuningOf } from '../worker/tuning';
 
 /**
@@ -40,11 +41,15 @@ export interface RunningWorker {
 /** A worker for the configured task queue, polling until stopped; refuses an unset namespace. */
 export async function startWorker(config: Config, db: Db): Promise<RunningWorker> {
   const client = await connectTemporalClient(config);
-  // A worker on a namespace without the search attributes would fail every workflow task.
-  await assertTemporalSetup(client, config.TEMPORAL_NAMESPACE).catch(async (error: unknown) => {
+  try {
+    // A worker on a namespace without the search attributes would fail every workflow task.
+    await assertTemporalSetup(client, config.TEMPORAL_NAMESPACE);
+    // The worker runs retention, so it makes sure the schedule that starts it exists.
+    await ensureRetentionSchedule(client, config.TEMPORAL_TASK_QUEUE);
+  } catch (error) {
     await client.connection.close();
     throw error;
-  });
+  }
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createEnrolmentWorker({
     connection,

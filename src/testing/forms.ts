@@ -72,6 +72,28 @@ export function formFor(child: TestChild, overrides: Record<string, unknown> = {
   };
 }
 
+/** An offline entry by registration-point staff, resting on the paper form the guardian signed. */
+export function offlineFormFor(
+  child: RegistryPerson,
+  paperFormSha256: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return formFor(child, {
+    channel: 'OFFLINE',
+    consent: {
+      dataVerification: true,
+      guardianConsentForChild: true,
+      paperForm: { documentSha256: paperFormSha256 },
+    },
+    ...overrides,
+  });
+}
+
+/** A small PDF, as a scanned signed form would be uploaded. */
+export function scannedPdf(label: string): Buffer {
+  return Buffer.concat([Buffer.from(`%PDF-1.7\n% ${label}\n`), Buffer.alloc(1024, 0x20)]);
+}
+
 /** A valid Form B body: hukou elsewhere, residence permit, registered rental, employment. */
 export function formBFor(child: TestChild, overrides: Record<string, unknown> = {}) {
   const base = formFor(child);

@@ -425,6 +425,30 @@ export const INVALID_CASES: readonly InvalidCase[] = [
     expected: ['consent.dataVerification:WRONG_TYPE'],
   },
   { name: 'missing consent', body: without(a, 'consent'), expected: ['consent:REQUIRED'] },
+  {
+    name: 'offline entry without the signed paper form',
+    body: { ...a, channel: 'OFFLINE' },
+    expected: ['consent.paperForm:PAPER_CONSENT_REQUIRED'],
+  },
+  {
+    name: 'paper consent form on an online application',
+    body: { ...a, consent: { ...a.consent, paperForm: { documentSha256: 'a'.repeat(64) } } },
+    expected: ['consent.paperForm:PAPER_CONSENT_OFFLINE_ONLY'],
+  },
+  {
+    name: 'paper consent form hash not a sha256',
+    body: {
+      ...a,
+      channel: 'OFFLINE',
+      consent: { ...a.consent, paperForm: { documentSha256: 'not-a-hash' } },
+    },
+    expected: ['consent.paperForm.documentSha256:BAD_FORMAT'],
+  },
+  {
+    name: 'consent text version unknown',
+    body: { ...a, consent: { ...a.consent, textVersion: '1999-01' } },
+    expected: ['consent.textVersion:NOT_IN_LIST'],
+  },
   // combinations
   {
     name: 'several rules at once',

@@ -5,6 +5,8 @@ import { ApplicationRepository } from '../db/application-repository';
 import { EligibilityRepository } from '../db/eligibility-repository';
 import type { Db } from '../db/prisma-client';
 import { RoundRepository } from '../db/round-repository';
+import { RetentionRepository } from '../db/retention-repository';
+import { attachmentStoreOf } from '../storage/attachment-store';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { DataSharingClient } from '../integration/data-sharing/client';
 import { StatusNotifier } from '../integration/platform/status-notifier';
@@ -21,6 +23,8 @@ export function createActivityDependencies(
     reference: new ReferenceDataRepository(db),
     rounds: new RoundRepository(db),
     temporal,
+    retention: new RetentionRepository(db),
+    attachments: attachmentStoreOf(config),
     dataSharing: new DataSharingClient({
       baseUrl: config.DATA_SHARING_BASE_URL,
       appKey: config.DATA_SHARING_APP_KEY,

@@ -1,13 +1,19 @@
 // The workflow bundle's entry: only workflow functions are exported from here.
-import type { AdmissionRoundWorkflow, EnrolmentApplicationWorkflow } from '../contract';
+import type {
+  AdmissionRoundWorkflow,
+  EnrolmentApplicationWorkflow,
+  RetentionWorkflow,
+} from '../contract';
 import { admissionRound } from './admission-round';
 import { enrolmentApplication } from './enrolment-application';
+import { retention } from './retention';
 
-export { admissionRound, enrolmentApplication };
+export { admissionRound, enrolmentApplication, retention };
 
 // The API starts workflows by the contract's signatures; this fails to compile if one drifts.
 type Implements<T extends U, U> = T;
 export type CheckedSignatures = [
   Implements<typeof enrolmentApplication, EnrolmentApplicationWorkflow>,
   Implements<typeof admissionRound, AdmissionRoundWorkflow>,
+  Implements<typeof retention, RetentionWorkflow>,
 ];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { FIXTURES } from '../../src/simulator/fixtures';
 import { eventually } from '../support/eventually';
-import { formBFor, formFor } from '../../src/testing/forms';
+import { formBFor, formFor, offlineFormFor, scannedPdf } from '../../src/testing/forms';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
 
 describe('intake: channels, ownership, one live application per child, and the platform', () => {
@@ -196,10 +196,15 @@ describe('intake: channels, ownership, one live application per child, and the p
     const staff = await as(sut.auth.staff('450103-RP01', ['450103']));
     const family = await as(sut.auth.parent('family-offline'));
     const child = person();
+    const paper = await api()
+      .post('/registration/consent-forms')
+      .set(staff)
+      .attach('file', scannedPdf('intake-channels'), 'signed.pdf');
+    expect(paper.status).toBe(201);
     const offline = await api()
       .post('/applications')
       .set(staff)
-      .send(formFor(child, { channel: 'OFFLINE' }));
+      .send(offlineFormFor(child, paper.body.sha256));
     expect(offline.status).toBe(201);
     const row = await sut.database.db.application.findUniqueOrThrow({
       where: { applicationNo: offline.body.applicationNo },
@@ -218,7 +223,7 @@ describe('intake: channels, ownership, one live application per child, and the p
     const familyOffline = await api()
       .post('/applications')
       .set(family)
-      .send(formFor(person(), { channel: 'OFFLINE' }));
+      .send(offlineFormFor(person(), paper.body.sha256));
     expect(familyOffline.body.violations).toEqual([
       expect.objectContaining({ path: 'channel', code: 'CHANNEL_NOT_ALLOWED' }),
     ]);
@@ -226,7 +231,7 @@ describe('intake: channels, ownership, one live application per child, and the p
     const wrongCounty = await api()
       .post('/applications')
       .set(otherCountyStaff)
-      .send(formFor(person(), { channel: 'OFFLINE' }));
+      .send(offlineFormFor(person(), paper.body.sha256));
     expect(wrongCounty.body.violations).toEqual([
       expect.objectContaining({ path: 'countyCode', code: 'POINT_NOT_IN_COUNTY' }),
     ]);

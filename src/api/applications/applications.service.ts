@@ -18,7 +18,7 @@ import {
 } from '../../contract';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway } from '../cases/case-gateway';
-import { familyView, isFamily, officialView, timelineOf } from '../cases/case-views';
+import { consentOf, familyView, isFamily, officialView, timelineOf } from '../cases/case-views';
 import { API_CONFIG, ATTACHMENT_STORE, APPLICATION_REPOSITORY } from '../injection-tokens';
 
 /** Reading, withdrawing and supplementing applications; every access is checked here. */
@@ -63,6 +63,7 @@ export class ApplicationsService {
       child: { name: row.childName, idNumber: row.childIdMasked },
       submittedAt: row.submittedAt.toISOString(),
       timeline: live ? live.timeline : timelineOf(row),
+      consent: consentOf(row),
       ...(isFamily(caller.principal) ? familyView(row) : officialView(row)),
       ...(isFamily(caller.principal)
         ? {}

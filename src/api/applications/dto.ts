@@ -1,4 +1,5 @@
 import { createZodDto } from 'nestjs-zod';
+import { consentView } from '../consent/dto';
 import { z } from 'zod';
 import { applicationFormSchema } from '../../domain/forms/application-form';
 import { text } from '../../domain/forms/primitives';
@@ -95,6 +96,7 @@ export class ApplicationViewDto extends createZodDto(
       .describe(
         "Families: whether the registry (or staff in person) confirmed the guardians are the child's; until then no registry details are shown",
       ),
+    consent: consentView,
     verification: z
       .array(
         z.object({

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '../../config/config';
+import type { ConsentRepository } from '../../db/consent-repository';
 import type { IntakeRepository } from '../../db/intake-repository';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
 import { canReadCase, type CaseScope } from '../../domain/case-access';
@@ -15,7 +16,7 @@ import { namesGuardian } from '../../domain/application-identity';
 import { coversCounty } from '../../domain/principal';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway } from '../cases/case-gateway';
-import { API_CONFIG, INTAKE, REFERENCE_DATA } from '../injection-tokens';
+import { API_CONFIG, CONSENT, INTAKE, REFERENCE_DATA } from '../injection-tokens';
 
 /** Who submits: the case's owning account, or the registration point that entered it. */
 export interface Submitter {
@@ -32,6 +33,7 @@ export class IntakeGuards {
   constructor(
     @Inject(INTAKE) private readonly intake: IntakeRepository,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
+    @Inject(CONSENT) private readonly consent: ConsentRepository,
     @Inject(API_CONFIG) private readonly config: Config,
     private readonly cases: CaseGateway,
   ) {}
@@ -68,6 +70,12 @@ export class IntakeGuards {
           !coversCounty(principal, form.countyCode)
         ) {
           throw new RuleViolationError([violation('countyCode', 'POINT_NOT_IN_COUNTY')]);
+        }
+        const paperForm = form.consent.paperForm?.documentSha256;
+        if (paperForm && !(await this.consent.hasForm(point.id, paperForm))) {
+          throw new RuleViolationError([
+            violation('consent.paperForm.documentSha256', 'CONSENT_FORM_UNKNOWN'),
+          ]);
         }
         return { ownerSub: null, registrationPointId: point.id };
       }

@@ -1,3 +1,4 @@
+import { consentText, type ConsentPurpose } from '../../domain/consent';
 import type { AutoFilledField } from '../../domain/eligibility/facts-from-checks';
 import type { Principal } from '../../domain/principal';
 import { descriptorOf, type Check } from '../../domain/verification/checks';
@@ -63,6 +64,25 @@ export function officialView(row: CaseRow) {
     verification: evidenceOf(row),
     admission: row.admission,
     assessment: assessmentOf(row),
+  };
+}
+
+/** The consent the case rests on, with the words agreed to, for the family and officials alike. */
+export function consentOf(row: Pick<CaseRow, 'consent'>) {
+  const record = row.consent;
+  if (!record) return null;
+  const texts = consentText(record.textVersion)?.texts;
+  return {
+    textVersion: record.textVersion,
+    purposes: (record.purposes as ConsentPurpose[]).flatMap((purpose) =>
+      texts ? [{ purpose, text: texts[purpose] }] : [],
+    ),
+    channel: record.channel,
+    actor: record.actor,
+    givenAt: record.givenAt.toISOString(),
+    signedOnPaper: record.paperFormSha256 !== null,
+    paperFormSha256: record.paperFormSha256,
+    withdrawnAt: record.withdrawnAt?.toISOString() ?? null,
   };
 }
 

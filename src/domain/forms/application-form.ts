@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSENT_VERSIONS, CURRENT_CONSENT_VERSION } from '../consent';
 import { CHANNELS, FORM_TYPES, STAGES } from '../enrolment';
 import { isGuangxiCounty } from '../reference/guangxi-divisions';
 import { parseResidentId } from '../resident-id';
@@ -170,6 +171,21 @@ export const applicationFormSchema = z
           if (!given) addRuleIssue(ctx, 'GUARDIAN_CONSENT_REQUIRED');
         })
         .describe("A guardian's consent to processing the child's data; must be true"),
+      textVersion: z
+        .enum(CONSENT_VERSIONS)
+        .optional()
+        .describe(
+          `Version of the consent text the guardian read (GET /consent-texts); omitted = ${CURRENT_CONSENT_VERSION}`,
+        ),
+      paperForm: z
+        .strictObject({
+          documentSha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .describe('The signed form as uploaded by POST /registration/consent-forms'),
+        })
+        .optional()
+        .describe('OFFLINE only, and required there: the guardian signed the consent on paper'),
     }),
   })
   .superRefine((form, ctx) => {
@@ -204,6 +220,12 @@ export const applicationFormSchema = z
       if (form.schoolChoices.indexOf(id) !== i)
         addRuleIssue(ctx, 'DUPLICATE_CHOICE', ['schoolChoices', i]);
     });
+
+    const offline = form.channel === 'OFFLINE';
+    if (offline && !form.consent.paperForm)
+      addRuleIssue(ctx, 'PAPER_CONSENT_REQUIRED', ['consent', 'paperForm']);
+    if (!offline && form.consent.paperForm)
+      addRuleIssue(ctx, 'PAPER_CONSENT_OFFLINE_ONLY', ['consent', 'paperForm']);
 
     if (form.stage === 'JUNIOR_1' && !form.currentPrimarySchool)
       addRuleIssue(ctx, 'REQUIRED_FOR_JUNIOR', ['currentPrimarySchool']);

@@ -166,6 +166,18 @@ export const RULES = {
     en: "A guardian's consent to processing the child's personal data is required.",
     zh: '须监护人同意处理儿童个人信息。',
   },
+  PAPER_CONSENT_REQUIRED: {
+    en: 'An offline entry needs the consent form the guardian signed, uploaded first (POST /registration/consent-forms).',
+    zh: '线下录入须先上传监护人签字的同意书(POST /registration/consent-forms)。',
+  },
+  PAPER_CONSENT_OFFLINE_ONLY: {
+    en: 'A paper consent form belongs to offline entries only; online, the guardian consents in the form.',
+    zh: '纸质同意书仅适用于线下录入;线上申请由监护人在表单中勾选同意。',
+  },
+  CONSENT_FORM_UNKNOWN: {
+    en: 'No consent form with this hash was uploaded at your registration point.',
+    zh: '本报名点未上传该同意书。',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleCode = keyof typeof RULES;
