@@ -25,7 +25,7 @@ import {
 } from '../../contract';
 import type { CallerContext } from '../auth/caller';
 import { IntakeGuards, type Submitter } from './intake-guards';
-import { RegistrationWindowGate } from './registration-window.gate';
+import { RegistrationWindowGate, type LateEntry } from './registration-window.gate';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
@@ -62,11 +62,12 @@ export class SubmissionService {
     caller: CallerContext,
     idempotencyKey?: string,
   ): Promise<SubmissionReceipt> {
-    // The form is checked against reference data, then who may submit it, before the key is
-    // claimed: a refusal stores nothing at all.
+    // The registration window, the reference data, then who may submit the form, all before the
+    // key is claimed: a refusal stores nothing at all.
+    const late = await this.window.admit(form, caller);
     await this.checkReferenceData(form);
     const submitter = await this.guards.submitter(form, caller);
-    if (!idempotencyKey) return this.start(form, caller, submitter);
+    if (!idempotencyKey) return this.start(form, caller, submitter, late);
     const principal = actorOf(caller.principal);
     const requestHash = createHash('sha256').update(JSON.stringify(form)).digest('hex');
     const claim = await this.idempotency.claim(principal, idempotencyKey, requestHash);
@@ -74,7 +75,7 @@ export class SubmissionService {
     if (claim.kind === 'in-progress') throw new RequestInProgressError();
     if (claim.kind === 'replay') return claim.body as SubmissionReceipt;
     try {
-      const receipt = await this.start(form, caller, submitter);
+      const receipt = await this.start(form, caller, submitter, late);
       await this.idempotency.complete(principal, idempotencyKey, 201, receipt);
       return receipt;
     } catch (error) {
@@ -87,9 +88,9 @@ export class SubmissionService {
     form: ApplicationForm,
     caller: CallerContext,
     submitter: Submitter,
+    late: LateEntry | null,
   ): Promise<SubmissionReceipt> {
     const { ownerSub, registrationPointId } = submitter;
-    const late = await this.window.admit(form, caller);
 
     const key = personKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
