@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { enrolmentWorkflowId, personKey } from '../../src/domain/application-identity';
 import { IntakeRepository } from '../../src/db/intake-repository';
-import { formFor, formForFamily, guardianFor } from '../../src/testing/forms';
+import {
+  formFor,
+  formForFamily,
+  guardianFor,
+  offlineFormFor,
+  scannedPdf,
+} from '../../src/testing/forms';
 import { eventually } from '../support/eventually';
 import { CONTESTED_REASON } from '../../src/domain/timeline-reasons';
 import {
@@ -86,10 +92,14 @@ describe('guardianship: who may apply for a child, and what a conflict reveals',
 
   it('lets staff enter an offline form for any guardian: they have seen the household booklet', async () => {
     const staff = await as(sut.auth.staff('450103-RP01', ['450103']));
+    const paper = await api()
+      .post('/registration/consent-forms')
+      .set(staff)
+      .attach('file', scannedPdf('guardianship'), 'signed.pdf');
     const offline = await api()
       .post('/applications')
       .set(staff)
-      .send(formFor(person(), { channel: 'OFFLINE', guardians: [STRANGER] }));
+      .send(offlineFormFor(person(), paper.body.sha256, { guardians: [STRANGER] }));
     expect(offline.status).toBe(201);
   });
 
