@@ -19,8 +19,12 @@ import { formFor } from '../src/testing/forms';
  * so every one starts a workflow. Four times, each on a fresh service, database and Temporal: with
  * the payload codec and without it (issue 12: the codec may cost at most 5 %), interleaved (on,
  * off, off, on) so that neither side gets the quieter machine; the sides side by side.
+ * BENCH_COMPARE=rate-limits compares the API's rate limits on and off instead (issue 13: at most
+ * 5 %), the codec on throughout; "on" has a submit limit the bench cannot reach, so the figures
+ * show what the counting costs, never a refusal.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const compared = process.env.BENCH_COMPARE === 'rate-limits' ? 'rate limits' : 'codec';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ports = { api: 3900, temporal: 7900, ui: 8900, simulator: 4900, db: 54900 };
@@ -56,7 +60,7 @@ async function waitUntilReady(service: ChildProcess): Promise<void> {
 }
 
 /** A fresh service: its own data folder (Temporal's SQLite), database and processes. */
-async function startService(codec: boolean): Promise<RunningService> {
+async function startService(codec: boolean, rateLimits: boolean): Promise<RunningService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gx-bench-'));
   const dbName = `gx_bench_${Date.now()}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -75,6 +79,8 @@ async function startService(codec: boolean): Promise<RunningService> {
     TEMPORAL_UI_PORT: String(ports.ui),
     SIMULATOR_PORT: String(ports.simulator),
     DATA_SHARING_BASE_URL: `http://127.0.0.1:${ports.simulator}`,
+    RATE_LIMITS: rateLimits ? 'on' : 'off',
+    RATE_LIMIT_SUBMIT: '1000000000',
   };
   const service = spawn(
     process.execPath,
@@ -191,8 +197,8 @@ interface Side {
   readonly encoding: string;
 }
 
-async function measure(codec: boolean): Promise<Side> {
-  const service = await startService(codec);
+async function measure(on: boolean): Promise<Side> {
+  const service = await startService(compared !== 'codec' || on, compared !== 'rate limits' || on);
   try {
     const result = await submitFor(service);
     return { result, statuses: await statusCounts(service.dbUrl), encoding: await inputEncoding() };
@@ -214,23 +220,23 @@ function runLine(name: string, s: Side): string {
   ].join('\n');
 }
 
-function report(runs: readonly { codec: boolean; side: Side }[]): string {
-  const on = runs.filter((r) => r.codec).map((r) => r.side);
-  const off = runs.filter((r) => !r.codec).map((r) => r.side);
+function report(runs: readonly { on: boolean; side: Side }[]): string {
+  const on = runs.filter((r) => r.on).map((r) => r.side);
+  const off = runs.filter((r) => !r.on).map((r) => r.side);
   const p50 = (r: Side) => r.result.latency.p50;
   const p99 = (r: Side) => r.result.latency.p99;
   return [
     `POST /applications for ${seconds} s a run, ${connections} connections, ${process.env.BENCH_LABEL ?? 'this machine'}`,
-    ...runs.map((r, i) => runLine(`run ${i + 1}, codec ${r.codec ? 'on ' : 'off'}`, r.side)),
-    `  codec on : ${rate(on).toFixed(1)}/s, mean p50 ${mean(on, p50).toFixed(0)} ms, mean p99 ${mean(on, p99).toFixed(0)} ms`,
-    `  codec off: ${rate(off).toFixed(1)}/s, mean p50 ${mean(off, p50).toFixed(0)} ms, mean p99 ${mean(off, p99).toFixed(0)} ms`,
-    `  ratio codec on / off: submissions/s ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(mean(on, p50) / mean(off, p50)).toFixed(2)}, p99 latency ${(mean(on, p99) / mean(off, p99)).toFixed(2)}`,
+    ...runs.map((r, i) => runLine(`run ${i + 1}, ${compared} ${r.on ? 'on ' : 'off'}`, r.side)),
+    `  ${compared} on : ${rate(on).toFixed(1)}/s, mean p50 ${mean(on, p50).toFixed(0)} ms, mean p99 ${mean(on, p99).toFixed(0)} ms`,
+    `  ${compared} off: ${rate(off).toFixed(1)}/s, mean p50 ${mean(off, p50).toFixed(0)} ms, mean p99 ${mean(off, p99).toFixed(0)} ms`,
+    `  ratio ${compared} on / off: submissions/s ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(mean(on, p50) / mean(off, p50)).toFixed(2)}, p99 latency ${(mean(on, p99) / mean(off, p99)).toFixed(2)}`,
   ].join('\n');
 }
 
 async function main(): Promise<void> {
-  const runs: { codec: boolean; side: Side }[] = [];
-  for (const codec of [true, false, false, true]) runs.push({ codec, side: await measure(codec) });
+  const runs: { on: boolean; side: Side }[] = [];
+  for (const on of [true, false, false, true]) runs.push({ on, side: await measure(on) });
   process.stdout.write(`${report(runs)}\n`);
 }
 

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { accessTokenSettings, platformCallbackUrl, type Config } from '../config/config';
+import { rateLimitsOf } from '../config/limits';
 import { AdministrationRepository } from '../db/administration-repository';
 import { ApplicationRepository } from '../db/application-repository';
 import { AppointmentRepository } from '../db/appointment-repository';
@@ -20,6 +21,10 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditTrail } from './audit/audit-trail';
 import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -43,6 +48,7 @@ import { CodecController } from './codec/codec.controller';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 import { RoundsService } from './rounds/rounds.service';
 import { AuthGuard } from './auth/auth.guard';
+import { rateLimiting } from './limits/rate-limit';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -87,8 +93,10 @@ export interface ApiDependencies {
 @Module({})
 export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
+    const limiting = rateLimiting(rateLimitsOf(deps.config), AuthGuard);
     return {
       module: AppModule,
+      imports: limiting.imports,
       controllers: [
         HealthController,
         MetricsController,
@@ -100,6 +108,7 @@ export class AppModule {
         AdminController,
         ConsoleController,
         CodecController,
+        AuditLogController,
         ConsentController,
       ],
       providers: [
@@ -121,7 +130,10 @@ export class AppModule {
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        ...limiting.guards,
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        AuditTrail,
+        AuditLogService,
         CaseGateway,
         ApplicationsService,
         SubmissionService,

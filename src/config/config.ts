@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitSettings } from './limits';
 import { productionSecretProblems, secretSettings } from './secrets';
 import { temporalTlsProblems, temporalTlsSettings } from './temporal-tls';
 
@@ -29,6 +30,12 @@ export const configSchema = z
       .url()
       .optional()
       .describe('PostgreSQL URL; unset = embedded PGlite under DATA_DIR'),
+    MIGRATION_DATABASE_URL: z
+      .url()
+      .optional()
+      .describe(
+        "the owner's PostgreSQL URL migrations run with; unset = DATABASE_URL (no separation)",
+      ),
     EMBEDDED_DB_PORT: port.default(54329),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -89,11 +96,18 @@ export const configSchema = z
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
     SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
     PLATFORM_CALLBACK_URL: z.url().optional().describe("unset = the simulator's receiver"),
+    ...limitSettings,
     ...secretSettings,
   })
   .superRefine((c, ctx) => {
     for (const { variable, message } of temporalTlsProblems(c))
       ctx.addIssue({ code: 'custom', path: [variable], message });
+    if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message: "needs DATABASE_URL (the application's own role) beside it",
+      });
     if (c.NODE_ENV !== 'production') return;
     for (const { variable, message } of productionSecretProblems(c))
       ctx.addIssue({ code: 'custom', path: [variable], message });

@@ -350,6 +350,16 @@ export class ApplicationRepository {
     await this.db.attachment.createMany({ data: [row], skipDuplicates: true });
   }
 
+  /** How many documents a case holds and their bytes, for its upload quota. */
+  async attachmentUsage(applicationNo: string): Promise<{ files: number; bytes: number }> {
+    const usage = await this.db.attachment.aggregate({
+      where: { applicationNo },
+      _count: { _all: true },
+      _sum: { size: true },
+    });
+    return { files: usage._count._all, bytes: usage._sum.size ?? 0 };
+  }
+
   attachments(applicationNo: string, sha256s: readonly string[]) {
     return this.db.attachment.findMany({ where: { applicationNo, sha256: { in: [...sha256s] } } });
   }

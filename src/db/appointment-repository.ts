@@ -4,12 +4,14 @@ import type { Db } from './prisma-client';
 export type BookingOutcome =
   | { readonly kind: 'booked'; readonly appointmentId: string }
   | { readonly kind: 'full' }
+  | { readonly kind: 'limit' }
   | { readonly kind: 'no-such-slot' };
 
 /**
  * Appointment slots at registration points (预约快办). A booking takes a place with one
  * conditional UPDATE, so concurrent bookings can never exceed a slot's capacity; the table's
- * CHECK constraint holds the same line in the database.
+ * CHECK constraint holds the same line in the database. A family's upcoming bookings are counted
+ * under a lock of its own, so concurrent bookings cannot pass the cap together either.
  */
 export class AppointmentRepository {
   constructor(private readonly db: Db) {}
@@ -23,8 +25,13 @@ export class AppointmentRepository {
       ORDER BY starts_at`;
   }
 
-  async book(slotId: string, ownerSub: string): Promise<BookingOutcome> {
+  async book(slotId: string, ownerSub: string, maxLive: number): Promise<BookingOutcome> {
     return this.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('appointment:' || ${ownerSub}))`;
+      const live = await tx.appointment.count({
+        where: { ownerSub, status: 'BOOKED', slot: { startsAt: { gt: new Date() } } },
+      });
+      if (live >= maxLive) return { kind: 'limit' as const };
       const taken = await tx.$executeRaw`
         UPDATE appointment_slot SET booked = booked + 1
         WHERE id = ${slotId} AND booked < capacity AND starts_at > now()`;

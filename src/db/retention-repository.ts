@@ -79,6 +79,10 @@ export class RetentionRepository {
         WHERE application_no = ANY(${all})`,
       Prisma.sql`UPDATE eligibility_assessment SET facts = ${MARKER_JSON}::jsonb, auto_fill = '[]'::jsonb
         WHERE application_no = ANY(${all})`,
+      // Every earlier assessment too: its facts and confirmations hold addresses and numbers.
+      Prisma.sql`UPDATE eligibility_assessment_version SET facts = ${MARKER_JSON}::jsonb,
+          confirmations = '[]'::jsonb
+        WHERE application_no = ANY(${all})`,
       Prisma.sql`UPDATE supplement SET items = '[]'::jsonb, actor = ${ANONYMISED}
         WHERE application_no = ANY(${all})`,
       Prisma.sql`UPDATE case_reset SET undone = ${MARKER_JSON}::jsonb

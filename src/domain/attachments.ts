@@ -1,3 +1,5 @@
+import { UploadNotOpenError, UploadQuotaError } from './limit-errors';
+
 /**
  * Families upload PDF, JPEG or PNG only, recognised by their first bytes, never by the name or
  * the Content-Type a client claims: a renamed executable is refused.
@@ -17,4 +19,30 @@ const SIGNATURES: readonly {
 
 export function detectAttachmentType(content: Uint8Array): AttachmentMimeType | undefined {
   return SIGNATURES.find((s) => s.bytes.every((b, i) => content[i] === b))?.mime;
+}
+
+export interface UploadQuota {
+  readonly maxFiles: number;
+  readonly maxBytes: number;
+}
+
+/** What a case's documents are now, and whether a reviewer's request for more is open. */
+export interface UploadState {
+  readonly status: string;
+  /** The open supplement request's deadline (ISO), if the read model has one. */
+  readonly deadline: string | undefined;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/**
+ * Documents come only in answer to a reviewer's request, while it is open, and within the case's
+ * quota: the bytes the next document may have (never more than one document's limit).
+ */
+export function uploadAllowance(state: UploadState, quota: UploadQuota, now: Date): number {
+  const expired = state.deadline !== undefined && Date.parse(state.deadline) <= now.getTime();
+  if (state.status !== 'NEEDS_SUPPLEMENT' || expired) throw new UploadNotOpenError(state.status);
+  if (state.files >= quota.maxFiles || state.bytes >= quota.maxBytes)
+    throw new UploadQuotaError(quota);
+  return Math.min(MAX_ATTACHMENT_BYTES, quota.maxBytes - state.bytes);
 }

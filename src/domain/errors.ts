@@ -9,7 +9,14 @@ import {
 } from './registration-window';
 
 export type DomainErrorKind =
-  'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNPROCESSABLE' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID'
+  | 'UNPROCESSABLE'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'TOO_LARGE'
+  | 'TOO_MANY_REQUESTS';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -132,6 +139,24 @@ export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
   constructor(reason: string, options?: ErrorOptions) {
     super(`Not allowed: ${reason}.`, '无权进行此操作。', options);
+  }
+}
+
+/**
+ * 等保 separation of duties: a decision an operator or administrator delivers through the console
+ * must carry a reviewer's approval of that very decision for that case (docs/audit.md).
+ */
+export class SeparationOfDutiesError extends DomainError {
+  readonly kind = 'FORBIDDEN';
+  readonly code = 'SEPARATION_OF_DUTIES';
+  constructor(readonly problem: string) {
+    super(
+      `A decision needs a reviewer: ${problem}. Ask a reviewer of the case's county to approve it (POST /applications/{applicationNo}/repair-approval) and pass its approvalId.`,
+      '审核决定须由审核人员作出:请该县审核人员先批准此决定,再携带 approvalId 提交。',
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { problem: this.problem };
   }
 }
 

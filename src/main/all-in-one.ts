@@ -1,13 +1,10 @@
 import { join } from 'node:path';
-import { migrationsDir } from '../config/paths';
-import { migrate } from '../db/migrator';
 import { createDb } from '../db/prisma-client';
 import { seedDemoData } from '../db/seed-demo-data';
-import { seedReferenceData } from '../db/seed-reference-data';
 import { startApi } from './start-api';
 import { startConfiguredSimulator } from './start-simulator';
 import { installWorkerRuntime, startWorker } from './start-worker';
-import { poolMax, provideDatabase } from './database';
+import { poolMax, prepareDatabase, provideDatabase } from './database';
 import { launch } from './launch';
 import { onShutdown } from './shutdown';
 import { startTemporalEngine } from './temporal-engine';
@@ -29,10 +26,9 @@ launch('all-in-one', async (config, logger) => {
 
   const database = await provideDatabase(config);
   if (database.embedded) stops.unshift(() => database.embedded!.stop());
-  const migrated = await migrate(database.url, migrationsDir());
+  const { migrated } = await prepareDatabase(config, database.url);
   const db = createDb({ url: database.url, poolMax: poolMax(config) });
   stops.unshift(() => db.$disconnect());
-  await seedReferenceData(db);
   await seedDemoData(db);
   log(
     `Database              ${database.embedded ? `embedded PGlite (${join(config.DATA_DIR, 'pglite')})` : 'DATABASE_URL'}; ${migrated.applied.length} migration(s) applied`,

@@ -1,5 +1,5 @@
 import { createDb } from '../db/prisma-client';
-import { databaseUrl, poolMax } from './database';
+import { databaseUrl, poolMax, refuseAuditOwner } from './database';
 import { launch } from './launch';
 import { startApi } from './start-api';
 import { onShutdown } from './shutdown';
@@ -7,6 +7,7 @@ import { onShutdown } from './shutdown';
 /** `npm run start:api`: the HTTP API alone (workers and Temporal run elsewhere). */
 launch('api', async (config, logger) => {
   const db = createDb({ url: databaseUrl(config), poolMax: poolMax(config) });
+  await refuseAuditOwner(config, db);
   const app = await startApi(config, db, logger);
   onShutdown([() => app.close(), () => db.$disconnect()], logger);
   logger.info(

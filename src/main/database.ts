@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import type { Config } from '../config/config';
+import { migrationsDir } from '../config/paths';
+import { ensureAppLogin } from '../db/app-role';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
+import { migrate, type MigrateResult } from '../db/migrator';
+import { createDb, type Db } from '../db/prisma-client';
+import { seedReferenceData } from '../db/seed-reference-data';
 
 /** Where the processes find PostgreSQL: DATABASE_URL, else the embedded server of `npm start`. */
 export function databaseUrl(config: Config): string {
@@ -25,4 +30,43 @@ export async function provideDatabase(
 /** Embedded PGlite serves one session at a time; a small pool keeps requests queued in the client. */
 export function poolMax(config: Config): number {
   return config.DATABASE_URL ? config.DATABASE_POOL_MAX : 1;
+}
+
+export interface PreparedDatabase {
+  readonly migrated: MigrateResult;
+  /** `member`: the application connects as a member of gx_app, not as the owner. */
+  readonly roles: Awaited<ReturnType<typeof ensureAppLogin>>;
+}
+
+/**
+ * What `db:migrate` and `npm start` do before anything connects as the application: migrations and
+ * reference data as the owner (MIGRATION_DATABASE_URL), then DATABASE_URL's user made a login
+ * member of the application's role (docs/audit.md).
+ */
+export async function prepareDatabase(config: Config, appUrl: string): Promise<PreparedDatabase> {
+  const ownerUrl = (config.DATABASE_URL && config.MIGRATION_DATABASE_URL) || appUrl;
+  const migrated = await migrate(ownerUrl, migrationsDir());
+  const db = createDb({ url: ownerUrl, poolMax: 1 });
+  try {
+    await seedReferenceData(db);
+  } finally {
+    await db.$disconnect();
+  }
+  return { migrated, roles: await ensureAppLogin(ownerUrl, appUrl) };
+}
+
+/**
+ * In production the API and the worker refuse a database role that could rewrite the audit log
+ * (its owner, a superuser): they must connect as a member of gx_app (docs/audit.md).
+ */
+export async function refuseAuditOwner(config: Config, db: Db): Promise<void> {
+  if (config.NODE_ENV !== 'production') return;
+  const [row] = await db.$queryRaw<{ rewritable: boolean }[]>`
+    SELECT has_table_privilege('audit_log', 'UPDATE')
+        OR has_table_privilege('audit_log', 'DELETE')
+        OR has_table_privilege('audit_log', 'TRUNCATE') AS rewritable`;
+  if (row?.rewritable)
+    throw new Error(
+      "DATABASE_URL's role may update or delete the audit log: connect as a member of gx_app and run migrations with MIGRATION_DATABASE_URL (docs/audit.md)",
+    );
 }

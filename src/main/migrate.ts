@@ -1,24 +1,18 @@
-import { migrationsDir } from '../config/paths';
-import { migrate } from '../db/migrator';
-import { createDb } from '../db/prisma-client';
-import { seedReferenceData } from '../db/seed-reference-data';
-import { databaseUrl } from './database';
+import { databaseUrl, prepareDatabase } from './database';
 import { launch } from './launch';
 
 /**
  * `npm run db:migrate`, what a deployment runs: applies pending migrations and the reference data
- * (counties, seasons) to DATABASE_URL; never the demo data.
+ * (counties, seasons) as the owner (MIGRATION_DATABASE_URL), never the demo data, and makes
+ * DATABASE_URL's user a member of the application's role.
  */
 launch('migrate', async (config, logger) => {
-  const url = databaseUrl(config);
-  const result = await migrate(url, migrationsDir());
-  const db = createDb({ url, poolMax: 1 });
-  try {
-    await seedReferenceData(db);
-  } finally {
-    await db.$disconnect();
-  }
+  const { migrated, roles } = await prepareDatabase(config, databaseUrl(config));
   logger.info(
-    `migrations applied: ${result.applied.length}, already applied: ${result.alreadyApplied.length}; reference data seeded`,
+    `migrations applied: ${migrated.applied.length}, already applied: ${migrated.alreadyApplied.length}; reference data seeded`,
   );
+  if (roles === 'same-user')
+    logger.warn(
+      'DATABASE_URL connects as the owner: set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to the application role (docs/audit.md)',
+    );
 });

@@ -1,7 +1,7 @@
 import { createDb } from '../db/prisma-client';
 import { startMetricsServer } from '../observability/metrics-server';
 import { processMetrics } from '../observability/metrics';
-import { databaseUrl, poolMax } from './database';
+import { databaseUrl, poolMax, refuseAuditOwner } from './database';
 import { launch } from './launch';
 import { installWorkerRuntime, startWorker } from './start-worker';
 import { onShutdown } from './shutdown';
@@ -21,6 +21,7 @@ launch('worker', async (config, logger) => {
       )
     : undefined;
   const db = createDb({ url: databaseUrl(config), poolMax: poolMax(config) });
+  await refuseAuditOwner(config, db);
   const worker = await startWorker(config, db);
   onShutdown([() => worker.stop(), async () => metrics?.close(), () => db.$disconnect()], logger);
   logger.info(

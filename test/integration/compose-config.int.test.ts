@@ -24,6 +24,7 @@ function composeConfig(extraEnv: Record<string, string | undefined>) {
 
 const secrets = {
   POSTGRES_PASSWORD: 'pg-secret',
+  APP_DATABASE_PASSWORD: 'app-db-secret',
   DATA_SHARING_APP_SECRET: 'exchange-secret-0123456789',
   CHILD_KEY_SECRET: 'child-key-secret-0123456789',
   AUTH_JWT_SECRET: 'access-token-secret-0123456789abcdefghij',
@@ -70,6 +71,15 @@ describe('docker-compose.yml', () => {
         TEMPORAL_ADDRESS: 'temporal:7233',
         CHILD_KEY_SECRET: secrets.CHILD_KEY_SECRET,
       });
+    }
+    // Only migrate connects as the owner; the processes connect as the application's role.
+    expect(config.services.migrate!.environment).toMatchObject({
+      MIGRATION_DATABASE_URL: 'postgresql://gx:pg-secret@postgres:5432/gx_enrolment',
+      DATABASE_URL: 'postgresql://gx_api:app-db-secret@postgres:5432/gx_enrolment',
+    });
+    for (const name of ['api', 'worker', 'simulator']) {
+      expect(config.services[name]!.environment).not.toHaveProperty('MIGRATION_DATABASE_URL');
+      expect(config.services[name]!.environment!.DATABASE_URL).toMatch(/^postgresql:\/\/gx_api:/);
     }
     expect(config.services.worker!.command).toEqual(['node', 'dist/src/main/worker.js']);
     expect(config.services.worker!.environment).toMatchObject({

@@ -204,23 +204,23 @@ describe('the logs of the API and worker processes', () => {
     expect(apiLines).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          requestId: 'logs-submit-0',
+          clientRequestId: 'logs-submit-0',
           msg: 'POST /applications 201',
           route: '/applications',
           res: { statusCode: 201 },
         }),
         expect.objectContaining({
-          requestId: 'logs-read',
+          clientRequestId: 'logs-read',
           msg: 'GET /applications/:applicationNo 200',
           applicationNo: numbers[0],
         }),
         expect.objectContaining({
-          requestId: 'logs-404',
+          clientRequestId: 'logs-404',
           msg: 'GET /applications/:applicationNo 404',
           applicationNo: maskResidentId(childId),
           req: { method: 'GET', url: `/applications/${maskResidentId(childId)}` },
         }),
-        expect.objectContaining({ requestId: 'logs-malformed', msg: 'POST UNMATCHED 400' }),
+        expect.objectContaining({ clientRequestId: 'logs-malformed', msg: 'POST UNMATCHED 400' }),
         expect.objectContaining({ msg: expect.stringContaining('API listening') }),
       ]),
     );

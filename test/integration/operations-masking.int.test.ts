@@ -114,7 +114,7 @@ describe('operations console: masked personal data, unmasked for auditors only',
       action: 'OPS_EXPORT_HISTORY_UNMASKED',
       actor: 'auditor:auditor-1',
       role: 'AUDITOR',
-      requestId: 'audit-unmasked-1',
+      clientRequestId: 'audit-unmasked-1',
       details: { runId: expect.any(String) },
     });
 

@@ -174,7 +174,8 @@ describe('operations console', () => {
       role: 'OPERATOR',
       action: 'OPS_RETRY',
       reason: 'household registry back after outage',
-      requestId: 'ops-retry-1',
+      clientRequestId: 'ops-retry-1',
+      requestId: retried.headers['x-request-id'],
     });
     await api().post(`/ops/cases/${no}/retry`).set(operator).send({ reason: 'again' }).expect(409);
   });
@@ -261,32 +262,68 @@ describe('operations console', () => {
     ).toEqual(['operator:operator-1', 'operator:operator-1']);
   });
 
-  it('resets to the approval and delivers a rejection, dropping the earlier approval', async () => {
+  it("resets to the approval and delivers a reviewer's rejection, dropping the earlier approval", async () => {
     const no = await approvedAfterSupplement();
-    const reset = await api()
-      .post(`/ops/cases/${no}/reset`)
+    const rejection = {
+      decision: 'REJECT',
+      reasonCode: 'FALSE_INFORMATION',
+      reason: '房产证明经核实不真实',
+    } as const;
+    const resetWith = (deliver: Record<string, unknown>, who = operator) =>
+      api()
+        .post(`/ops/cases/${no}/reset`)
+        .set(who)
+        .send({
+          fromStatus: 'APPROVED',
+          reason: 'approved on a forged certificate (bureau letter 2026-17)',
+          deliver: { kind: 'decision', ...deliver },
+        });
+
+    // Separation of duties: an operator or a city administrator alone cannot decide a case.
+    const alone = await resetWith(rejection);
+    expect(alone.status).toBe(403);
+    expect(alone.body.code).toBe('SEPARATION_OF_DUTIES');
+    const admin = { Authorization: await sut.auth.admin([COUNTY]) };
+    expect((await resetWith({ decision: 'APPROVE' }, admin)).body.code).toBe(
+      'SEPARATION_OF_DUTIES',
+    );
+    const approval = await api()
+      .post(`/applications/${no}/repair-approval`)
+      .set(reviewer)
+      .send(rejection);
+    expect(approval.status).toBe(201);
+    const { approvalId } = approval.body as { approvalId: string };
+    // The approval is of this rejection only, and only a reviewer gives one.
+    expect((await resetWith({ decision: 'APPROVE', approvalId })).body.code).toBe(
+      'SEPARATION_OF_DUTIES',
+    );
+    await api()
+      .post(`/applications/${no}/repair-approval`)
       .set(operator)
-      .send({
-        fromStatus: 'APPROVED',
-        reason: 'approved on a forged certificate (bureau letter 2026-17)',
-        deliver: {
-          kind: 'decision',
-          decision: 'REJECT',
-          reasonCode: 'FALSE_INFORMATION',
-          reason: '房产证明经核实不真实',
-        },
-      });
+      .send({ decision: 'APPROVE' })
+      .expect(403);
+    expect(await statusInDb(no)).toBe('APPROVED');
+
+    const reset = await resetWith({ ...rejection, approvalId });
     expect(reset.status).toBe(200);
     expect(reset.body.plan.superseded).toEqual([expect.objectContaining({ action: 'decide' })]);
     expect(reset.body.plan.reapply).toEqual([]);
     await until(no, 'REJECTED');
+    // The decision is the reviewer's; the operator delivered it.
     expect((await timelineOf(no)).at(-1)).toEqual({
       step: 6,
       to: 'REJECTED',
-      actor: 'operator:operator-1',
+      actor: 'reviewer:reviewer-ops',
     });
     const view = await api().get(`/applications/${no}`).set(family);
     expect(view.body.status).toBe('REJECTED');
+    expect((await auditOf(no)).at(-1)).toMatchObject({
+      action: 'OPS_RESET',
+      actor: 'operator:operator-1',
+      details: expect.objectContaining({ approvalId }),
+    });
+    // An approval delivers one decision once.
+    expect((await resetWith({ ...rejection, approvalId })).body.code).toBe('SEPARATION_OF_DUTIES');
   });
 
   it('re-runs verification from VERIFYING in bulk (dry run first) and re-applies the approval once the checks are done', async () => {

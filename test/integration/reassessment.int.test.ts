@@ -110,6 +110,18 @@ describe('re-assessment from everything verified: offline checks, supplements, p
       cause: 'OFFLINE_CHECK by reviewer:reviewer-qingxiu: IDENTITY',
       confirmations: [expect.objectContaining({ fact: 'IDENTITY', source: 'OFFLINE_CHECK' })],
     });
+    const history = await api().get(`/applications/${offlineNo}/assessments`).set(reviewer);
+    expect(history.body).toEqual([
+      expect.objectContaining({ version: 1, cause: 'CHECKS', eligible: false }),
+      expect.objectContaining({
+        version: 2,
+        eligible: true,
+        confirmations: versions[1]!.confirmations,
+      }),
+    ]);
+    expect((await api().get(`/applications/${offlineNo}/assessments`).set(family)).status).toBe(
+      403,
+    );
     const view = await api().get(`/applications/${offlineNo}`).set(family);
     expect(view.body.timeline.at(-1)).toMatchObject({
       from: 'AWAITING_REVIEW',

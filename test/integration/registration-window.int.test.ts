@@ -124,7 +124,8 @@ describe('registration windows hold at submission', () => {
         countyCode: '450103',
         afterStatus: 'SUBMITTED',
         reason,
-        requestId: 'req-late-1',
+        clientRequestId: 'req-late-1',
+        requestId: entered.headers['x-request-id'],
         details: { closesAt: closesAt.toISOString() },
       }),
     ]);

@@ -142,17 +142,21 @@ describe('county review over HTTP and Temporal', () => {
       actor: 'reviewer:reviewer-qingxiu',
       role: 'REVIEWER',
       countyCode: '450103',
-      requestId: 'req-approve-1',
+      // The caller's id kept apart from the server's, which the response names.
+      clientRequestId: 'req-approve-1',
+      requestId: approved.headers['x-request-id'],
+      result: 'SUCCESS',
     });
+    expect(approved.headers['x-request-id']).not.toBe('req-approve-1');
     await expect(
       sut.database.db.auditLog.updateMany({
         where: { applicationNo: no },
         data: { actor: 'someone else' },
       }),
-    ).rejects.toThrow(/append-only/);
+    ).rejects.toThrow(/permission denied/);
     await expect(
       sut.database.db.auditLog.deleteMany({ where: { applicationNo: no } }),
-    ).rejects.toThrow(/append-only/);
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('rejects with a reason code the family reads, and confirms an offline check before deciding', async () => {

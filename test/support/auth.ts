@@ -44,7 +44,7 @@ export function tokens(config: Config) {
     admin: (counties: string[]) => sign('CITY_ADMIN', 'city-admin-1', { counties }),
     regionAdmin: () => sign('REGION_ADMIN', 'region-admin-1'),
     /** A county's auditor; `['450000']` (WHOLE_REGION) for the region's. */
-    auditor: (counties: string[]) => sign('AUDITOR', 'auditor-1', { counties }),
+    auditor: (counties: string[], sub = 'auditor-1') => sign('AUDITOR', sub, { counties }),
     family: (familySub: string, guardian?: GuardianOf) =>
       signFamilyToken(
         { sub: familySub, guardianKey: keyOf(guardian) },

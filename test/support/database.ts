@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { migrationsDir } from '../../src/config/paths';
+import { ensureAppLogin } from '../../src/db/app-role';
 import { migrate } from '../../src/db/migrator';
 import { createDb, type Db } from '../../src/db/prisma-client';
 
@@ -41,16 +42,29 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** The login the application's processes use in tests: a member of gx_app, as in a deployment. */
+export const TEST_APP_USER = 'gx_app_test';
+
 export interface MigratedDatabase extends TestDatabase {
+  /** The application role's URL (what DATABASE_URL is in a deployment); `db` connects with it. */
+  readonly url: string;
+  /** The owner's URL (MIGRATION_DATABASE_URL): for what only migrations and tests of them may do. */
+  readonly ownerUrl: string;
   readonly db: Db;
 }
 
 export async function createMigratedDatabase(): Promise<MigratedDatabase> {
   const database = await createEmptyDatabase();
   await migrate(database.url, migrationsDir());
-  const db = createDb({ url: database.url, poolMax: 5 });
+  const appUrl = new URL(database.url);
+  appUrl.username = TEST_APP_USER;
+  appUrl.password = '';
+  await ensureAppLogin(database.url, appUrl.toString());
+  const db = createDb({ url: appUrl.toString(), poolMax: 5 });
   return {
     ...database,
+    url: appUrl.toString(),
+    ownerUrl: database.url,
     db,
     drop: async () => {
       await db.$disconnect();

@@ -14,6 +14,7 @@ import {
   WindowDto,
   WindowRowDto,
 } from './dto';
+import { AuditObject } from '../audit/audited';
 
 /** Reference data and policy; the rules and the county scope are the service's. */
 @ApiTags('administration')
@@ -24,6 +25,7 @@ export class AdminController {
   constructor(private readonly admin: AdminService) {}
 
   @Put('seasons/:year')
+  @AuditObject('season')
   @Roles('REGION_ADMIN')
   @ZodResponse({ status: 200, type: SeasonRowDto })
   @ApiOperation({ summary: 'Create or change a season and its age cut-offs' })
@@ -32,6 +34,7 @@ export class AdminController {
   }
 
   @Put('registration-windows/:countyCode/:stage/:seasonYear')
+  @AuditObject('registration-window')
   @ZodResponse({ status: 200, type: WindowRowDto })
   @ApiOperation({ summary: "A county's registration window for a stage and season" })
   window(
@@ -45,6 +48,7 @@ export class AdminController {
   }
 
   @Put('schools/:schoolId')
+  @AuditObject('school')
   @ZodResponse({ status: 200, type: SchoolRowDto })
   @ApiOperation({
     summary: 'Create or change a school: places, catchment units, feeder primaries, location',
@@ -58,6 +62,7 @@ export class AdminController {
   }
 
   @Put('policies/:countyCode/:stage/:seasonYear')
+  @AuditObject('policy')
   @ZodResponse({ status: 200, type: PolicyRowDto })
   @ApiOperation({
     summary:

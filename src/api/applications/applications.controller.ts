@@ -1,14 +1,24 @@
-import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ZodResponse } from 'nestjs-zod';
-import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
 import { ApiFamilyTokenHeader, ApiIdempotencyKeyHeader, IdempotencyKey } from '../headers';
+import { RateClassOf } from '../limits/rate-limit';
 import { ApplicationsService } from './applications.service';
+import { AttachmentUploadInterceptor } from './attachment-upload.interceptor';
+import { UploadAccessGuard } from './upload-access.guard';
 import { SubmissionService } from './submission.service';
 import {
   ApplicationFormDto,
@@ -22,10 +32,12 @@ import {
   WithdrawalDto,
 } from './dto';
 import { FORM_A_EXAMPLE, FORM_B_EXAMPLE } from './examples';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 @ApiTags('applications')
 @ApiFamilyTokenHeader()
 @ApiBearerAuth()
+@AuditObject('application', 'applicationNo')
 @Controller('applications')
 export class ApplicationsController {
   constructor(
@@ -54,6 +66,7 @@ export class ApplicationsController {
   }
 
   @Get()
+  @AuditRead()
   @Roles('PARENT', 'PLATFORM')
   @ZodResponse({ status: 200, type: [MyApplicationDto] })
   @ApiOperation({ summary: "The family's own applications, with what happens next" })
@@ -62,6 +75,7 @@ export class ApplicationsController {
   }
 
   @Get(':applicationNo')
+  @AuditRead()
   @ZodResponse({ status: 200, type: ApplicationViewDto })
   @ApiOperation({ summary: 'One application: status, what happens next, timeline, verification' })
   get(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
@@ -82,13 +96,14 @@ export class ApplicationsController {
 
   @Post(':applicationNo/attachments')
   @Roles('PARENT', 'PLATFORM')
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
-  )
+  @RateClassOf('upload')
+  @UseGuards(UploadAccessGuard)
+  @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ZodResponse({ status: 201, type: AttachmentDto })
   @ApiOperation({
-    summary: 'Upload one document (PDF, JPEG or PNG, checked by content; at most 5 MB)',
+    summary:
+      'Upload one document (PDF, JPEG or PNG, checked by content; at most 5 MB) while a supplement request is open, within the case’s quota',
   })
   upload(
     @Param('applicationNo') applicationNo: string,

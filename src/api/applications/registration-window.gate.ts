@@ -7,6 +7,7 @@ import type { ApplicationForm } from '../../domain/forms/application-form';
 import { violation } from '../../domain/forms/violations';
 import { actorOf } from '../../domain/principal';
 import { windowVerdict, type RegistrationWindow } from '../../domain/registration-window';
+import { originOf } from '../audit/request-trail';
 import type { CallerContext } from '../auth/caller';
 import { ADMINISTRATION, API_CONFIG, AUDIT } from '../injection-tokens';
 
@@ -64,7 +65,7 @@ export class RegistrationWindowGate {
       beforeStatus: null,
       afterStatus: 'SUBMITTED',
       reason: late.reason,
-      requestId: caller.requestId ?? null,
+      ...originOf(caller.trail),
       details: { closesAt: late.window.closesAt.toISOString() },
     });
   }

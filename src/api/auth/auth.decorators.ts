@@ -1,5 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Principal, Role } from '../../domain/principal';
+import type { TrailedRequest } from '../audit/request-trail';
 
 export const PUBLIC_ROUTE = Symbol('PUBLIC_ROUTE');
 export const ALLOWED_ROLES = Symbol('ALLOWED_ROLES');
@@ -10,7 +11,7 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** Only these roles may call the route. */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-export interface AuthenticatedRequest {
+export interface AuthenticatedRequest extends TrailedRequest {
   principal?: Principal;
   requestId?: string;
   headers: Record<string, string | string[] | undefined>;

@@ -4,7 +4,9 @@ import { InvalidTokenError, verifyAccessToken, type TokenSettings } from '../../
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors';
 import type { Role } from '../../domain/principal';
 import { ACCESS_TOKEN_SETTINGS } from '../injection-tokens';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators';
+import { describeRoute } from '../audit/audited';
+import type { AuditableRequest } from '../audit/audit-trail';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 
 /** Verifies the bearer token of every non-public route and checks the route's roles. */
 @Injectable()
@@ -16,8 +18,10 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<AuditableRequest>();
+    // Named first, so that a refusal here is audited against the route it was made at.
+    request.auditRoute = describeRoute(this.reflector, context);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthenticatedError();

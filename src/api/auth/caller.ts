@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '../../domain/principal';
+import type { RequestTrail } from '../audit/request-trail';
 import { headerValue } from '../headers';
 import type { AuthenticatedRequest } from './auth.decorators';
 
@@ -8,20 +9,26 @@ export interface CallerContext {
   readonly principal: Principal;
   /** X-Family-Token: the platform vouching for a family. */
   readonly familyToken?: string;
-  /** X-Request-Id, or one the API assigned, for the audit log. */
+  /** The server's id of the request, for the audit log. */
   readonly requestId?: string;
+  /** The request's audit fields (client id, source address), shared with the audit interceptor. */
+  readonly trail?: RequestTrail;
+}
+
+/** The caller of a request the auth guard let through. */
+export function callerOf(request: AuthenticatedRequest): CallerContext {
+  if (!request.principal) throw new Error('Caller used on a public route');
+  const familyToken = headerValue(request, 'x-family-token');
+  return {
+    principal: request.principal,
+    ...(familyToken !== undefined && { familyToken }),
+    ...(request.requestId !== undefined && { requestId: request.requestId }),
+    ...(request.trail && { trail: request.trail }),
+  };
 }
 
 /** The caller of the current request: its verified principal, family token and request id. */
 export const Caller = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): CallerContext => {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (!request.principal) throw new Error('Caller used on a public route');
-    const familyToken = headerValue(request, 'x-family-token');
-    return {
-      principal: request.principal,
-      ...(familyToken !== undefined && { familyToken }),
-      ...(request.requestId !== undefined && { requestId: request.requestId }),
-    };
-  },
+  (_data: unknown, context: ExecutionContext): CallerContext =>
+    callerOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
 );

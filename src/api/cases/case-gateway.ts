@@ -21,6 +21,7 @@ import { violation } from '../../domain/forms/violations';
 import { actorOf, type Principal } from '../../domain/principal';
 import { caseViewQuery, FAILURE_TYPES, type CaseView, type TransitionResult } from '../../contract';
 import { API_CONFIG, APPLICATION_REPOSITORY, AUDIT, TEMPORAL_CLIENT } from '../injection-tokens';
+import { originOf } from '../audit/request-trail';
 import type { CallerContext } from '../auth/caller';
 
 /** A query that cannot be answered this fast falls back to the read model. */
@@ -61,6 +62,8 @@ export class CaseGateway {
 
   async find(applicationNo: string, caller: CallerContext, allowed: AccessRule): Promise<CaseRow> {
     const row = await this.applications.findByNumber(applicationNo);
+    // The county's auditors see reads of its cases, and attempts at them that scope refused.
+    if (row && caller.trail) caller.trail.countyCode = row.countyCode;
     const familySub = await this.familyOf(caller);
     if (!row || !allowed(caller.principal, row, familySub))
       throw new ApplicationNotFoundError(applicationNo);
@@ -109,8 +112,8 @@ export class CaseGateway {
       reason?: string | null;
       details?: Record<string, unknown>;
     },
-  ): Promise<void> {
-    await this.audit.append({
+  ): Promise<bigint> {
+    return this.audit.append({
       actor: actorOf(caller.principal),
       role: caller.principal.role,
       countyCode: row.countyCode,
@@ -119,7 +122,7 @@ export class CaseGateway {
       beforeStatus: row.status,
       afterStatus: entry.afterStatus,
       reason: entry.reason ?? null,
-      requestId: caller.requestId ?? null,
+      ...originOf(caller.trail),
       ...(entry.details && { details: entry.details }),
     });
   }

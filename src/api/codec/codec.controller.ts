@@ -7,8 +7,10 @@ import { actorOf } from '../../domain/principal';
 import { Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
 import { TemporalNamespace } from '../headers';
+import { originOf } from '../audit/request-trail';
 import { AUDIT, PAYLOAD_CODEC } from '../injection-tokens';
 import { CodecPayloadsDto, type CodecPayloads } from './dto';
+import { RateClassOf } from '../limits/rate-limit';
 
 /**
  * The codec server of the Temporal Web UI (and `temporal --codec-endpoint`): decrypts payloads
@@ -21,6 +23,7 @@ import { CodecPayloadsDto, type CodecPayloads } from './dto';
 @ApiTags('codec')
 @ApiBearerAuth()
 @Roles('OPERATOR', 'REGION_ADMIN')
+@RateClassOf('ops')
 @Controller('codec')
 export class CodecController {
   constructor(
@@ -57,7 +60,7 @@ export class CodecController {
   /** Audited before the work, so a refused or failing call is on record too. */
   private record(
     action: string,
-    { principal, requestId }: CallerContext,
+    { principal, trail }: CallerContext,
     namespace: string | undefined,
     payloads: number,
   ) {
@@ -70,7 +73,7 @@ export class CodecController {
       beforeStatus: null,
       afterStatus: null,
       reason: 'Temporal payloads via the codec server',
-      requestId: requestId ?? null,
+      ...originOf(trail),
       details: { payloads, namespace: namespace?.slice(0, 100) ?? null },
     });
   }

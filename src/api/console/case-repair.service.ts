@@ -8,9 +8,19 @@ import {
   type ResetTarget,
 } from '../../domain/case-history/reset-plan';
 import type { EnrolmentStatus } from '../../domain/enrolment';
-import { NothingToRetryError, RepairRefusedError } from '../../domain/errors';
+import {
+  NothingToRetryError,
+  RepairRefusedError,
+  SeparationOfDutiesError,
+} from '../../domain/errors';
 import { maskByShape } from '../../domain/masking';
 import { actorOf } from '../../domain/principal';
+import {
+  approvalProblem,
+  REPAIR_APPROVAL_ACTION,
+  REPAIR_DELIVERY_ACTION,
+} from '../../domain/separation-of-duties';
+import type { AuditRepository } from '../../db/audit-repository';
 import type { CaseRuns } from '../../case-runs/case-runs';
 import { caseEventsOf } from '../../case-runs/history-events';
 import {
@@ -22,7 +32,7 @@ import {
 import { ApplicationsService } from '../applications/applications.service';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway, type CaseRow } from '../cases/case-gateway';
-import { APPLICATION_REPOSITORY, CASE_RUNS } from '../injection-tokens';
+import { APPLICATION_REPOSITORY, AUDIT, CASE_RUNS } from '../injection-tokens';
 import type { Delivery } from './dto/repair';
 import { describeAction, reapply, type ActionResult } from './reapply';
 import { RepairLock } from './repair-lock';
@@ -48,6 +58,7 @@ export class CaseRepairService {
     private readonly lock: RepairLock,
     @Inject(CASE_RUNS) private readonly runs: CaseRuns,
     @Inject(APPLICATION_REPOSITORY) private readonly applications: ApplicationRepository,
+    @Inject(AUDIT) private readonly audit: AuditRepository,
   ) {}
 
   async retry(
@@ -97,8 +108,13 @@ export class CaseRepairService {
       : plan.reapply;
     const summary = summarise(row, plan, sequence, delivered);
     if (request.dryRun) return { applicationNo: row.applicationNo, dryRun: true, plan: summary };
+    const approvalId =
+      request.deliver?.kind === 'decision' ? request.deliver.approvalId : undefined;
     const done = await this.lock.exclusively(row.applicationNo, () =>
-      this.resetAndReapply(row, caller, request.reason, plan, sequence, summary),
+      this.resetAndReapply(row, caller, request.reason, plan, sequence, {
+        ...summary,
+        ...(approvalId && { approvalId }),
+      }),
     );
     return { applicationNo: row.applicationNo, dryRun: false, plan: summary, ...done };
   }
@@ -110,7 +126,7 @@ export class CaseRepairService {
     reason: string,
     plan: ResetPlan,
     sequence: readonly RecordedAction[],
-    summary: ReturnType<typeof summarise>,
+    summary: ReturnType<typeof summarise> & { approvalId?: string },
   ) {
     const run = { workflowId: row.workflowId, runId: row.runId };
     // Temporal would terminate a newer run to reset an older one: the child's new application.
@@ -134,7 +150,7 @@ export class CaseRepairService {
     // The reset happened whatever followed it: the audit log says so, and how far it got.
     const status = (await this.cases.liveView(newRun.workflowId, runId))?.status ?? row.status;
     await this.cases.record(row, caller, {
-      action: 'OPS_RESET',
+      action: REPAIR_DELIVERY_ACTION,
       reason,
       afterStatus: status,
       details: {
@@ -147,6 +163,33 @@ export class CaseRepairService {
     });
     if (failure) throw failure;
     return { runId, results, status };
+  }
+
+  /** The reviewer who approved exactly this decision for this case, or a refusal (docs/audit.md). */
+  private async approvingReviewer(
+    row: CaseRow,
+    approvalId: string | undefined,
+    decision: Omit<Extract<Delivery, { kind: 'decision' }>, 'kind' | 'approvalId'>,
+    deliverer: string,
+  ): Promise<string> {
+    const found =
+      approvalId === undefined
+        ? undefined
+        : await this.audit.approval(
+            BigInt(approvalId),
+            row.applicationNo,
+            REPAIR_APPROVAL_ACTION,
+            REPAIR_DELIVERY_ACTION,
+          );
+    const approval = found && {
+      actor: found.row.actor,
+      role: found.row.role,
+      decision: (found.row.details ?? {}) as Record<string, string>,
+      used: found.used,
+    };
+    const problem = approvalProblem(approval, decision, deliverer);
+    if (problem || !approval) throw new SeparationOfDutiesError(problem ?? 'no approval');
+    return approval.actor;
   }
 
   /** The operator's decision or supplement, as the person's own would have reached the run. */
@@ -163,8 +206,10 @@ export class CaseRepairService {
       identity: actor,
     };
     if (delivery.kind === 'decision') {
-      const { kind, ...fields } = delivery;
-      const decision: ReviewDecision = { ...fields, reviewerId: actor };
+      const { kind, approvalId, ...fields } = delivery;
+      const reviewer = await this.approvingReviewer(row, approvalId, fields, actor);
+      // The decision is the reviewer's (timeline, case); the operator only delivers it.
+      const decision: ReviewDecision = { ...fields, reviewerId: reviewer };
       return { ...base, name: decideUpdate.name, args: [decision] };
     }
     const supplement = await this.applicationsService.supplementFor(

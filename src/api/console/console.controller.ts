@@ -32,6 +32,8 @@ import { CaseClosingService } from './case-closing.service';
 import { CaseFinderService } from './case-finder.service';
 import { CaseInspectionService } from './case-inspection.service';
 import { CaseRepairService } from './case-repair.service';
+import { RateClassOf } from '../limits/rate-limit';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 /** Operators and administrators read and repair; auditors read only (a repair is 403 for them). */
 const Repairers = () => Roles(...OPERATIONS_ROLES);
@@ -39,6 +41,8 @@ const Repairers = () => Roles(...OPERATIONS_ROLES);
 @ApiTags('operations')
 @ApiBearerAuth()
 @Roles(...CONSOLE_READER_ROLES)
+@RateClassOf('ops')
+@AuditObject('application')
 @Controller('ops')
 export class ConsoleController {
   constructor(
@@ -49,6 +53,7 @@ export class ConsoleController {
   ) {}
 
   @Get('cases')
+  @AuditRead()
   @ZodResponse({ status: 200, type: StuckCasesPageDto })
   @ApiOperation({
     summary:
@@ -66,6 +71,7 @@ export class ConsoleController {
   }
 
   @Get('cases/:applicationNo')
+  @AuditRead()
   @ZodResponse({ status: 200, type: CaseInspectionDto })
   @ApiOperation({
     summary:
@@ -80,6 +86,7 @@ export class ConsoleController {
   }
 
   @Get('cases/:applicationNo/history')
+  @AuditRead()
   @ApiOkResponse({
     description: "Temporal's history JSON, as a download",
     content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },

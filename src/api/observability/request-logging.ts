@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { LoggerModule, Logger as NestPinoLogger, PinoLogger, type Params } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { TrailedRequest } from '../audit/request-trail';
 import { routeOf } from './route';
 
 /**
@@ -12,11 +13,11 @@ import { routeOf } from './route';
  */
 const PROBES = new Set(['/health', '/ready', '/metrics']);
 
-type ApiRequest = Request & { requestId?: string };
+type ApiRequest = Request & { requestId?: string } & TrailedRequest;
 
 /**
  * One JSON line per request when it finishes: its request id (the one assignRequestId gave it,
- * also in every line logged while it is handled), method and URL, status, duration, route
+ * also in every line logged while it is handled) and the client's own id if it sent one, method and URL, status, duration, route
  * template and, on a case's routes, the application number. Headers are left out: they carry
  * bearer and family tokens.
  */
@@ -35,7 +36,12 @@ export function requestLogging(logger: Logger) {
       const route = routeOf(req);
       const applicationNo = (req.params as Record<string, string | undefined> | undefined)
         ?.applicationNo;
-      return { ...(route && { route }), ...(applicationNo && { applicationNo }) };
+      const clientRequestId = req.trail?.clientRequestId;
+      return {
+        ...(route && { route }),
+        ...(applicationNo && { applicationNo }),
+        ...(clientRequestId && { clientRequestId }),
+      };
     },
     customLogLevel: (req, res, error) => {
       if (PROBES.has(routeOf(req) ?? '')) return 'debug';

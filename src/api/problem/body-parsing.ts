@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { TrailedRequest } from '../audit/request-trail';
 import { problem, sendProblem } from './problem';
 
 /**
@@ -73,15 +74,23 @@ export function bodyErrorToProblem(
   next(err);
 }
 
-/** Every request gets an id (the caller's X-Request-Id if sensible), echoed back and audited. */
+/**
+ * Every request gets an id of the server's, echoed back in X-Request-Id, logged and audited; the
+ * caller's own X-Request-Id (if sensible) is kept apart as the client's id, never taken for ours.
+ */
 export function assignRequestId(
-  req: Request & { requestId?: string },
+  req: Request & { requestId?: string } & TrailedRequest,
   res: Response,
   next: NextFunction,
 ): void {
   const given = req.headers['x-request-id'];
-  req.requestId =
-    typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  req.requestId = randomUUID();
+  req.trail = {
+    requestId: req.requestId,
+    ...(typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) && { clientRequestId: given }),
+    ...(req.ip && { sourceAddress: req.ip }),
+    written: 0,
+  };
   res.setHeader('x-request-id', req.requestId);
   next();
 }

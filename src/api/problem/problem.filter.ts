@@ -1,7 +1,15 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  Injectable,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, RuleViolationError, type DomainErrorKind } from '../../domain/errors';
 import { toViolations } from '../../domain/forms/violations';
+import { AuditTrail, type AuditableRequest } from '../audit/audit-trail';
 import { problem, sendProblem, type Problem } from './problem';
 import { RequestValidationError } from './request-validation.error';
 
@@ -12,15 +20,28 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   UNPROCESSABLE: 422,
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
+  TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** Every error leaves the API as application/problem+json; nothing internal leaks to the caller. */
 @Catch()
+@Injectable()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemFilter.name);
 
+  constructor(private readonly trail: AuditTrail) {}
+
+  /** Audited (refusals on every route, failures on audited ones) before the answer leaves. */
   catch(exception: unknown, host: ArgumentsHost): void {
-    sendProblem(host.switchToHttp().getResponse<Response>(), this.toProblem(exception));
+    const body = this.toProblem(exception);
+    const http = host.switchToHttp();
+    void this.trail
+      .ended(http.getRequest<AuditableRequest>(), body.status)
+      .catch((error: unknown) =>
+        this.logger.error(error instanceof Error ? error : new Error(String(error))),
+      )
+      .finally(() => sendProblem(http.getResponse<Response>(), body));
   }
 
   private toProblem(exception: unknown): Problem {

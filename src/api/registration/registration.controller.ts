@@ -13,10 +13,12 @@ import {
   SlotQueryDto,
 } from './dto';
 import { RegistrationService } from './registration.service';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 /** Registration points (报名点) and appointment slots (预约快办) for families who come in person. */
 @ApiTags('registration points')
 @ApiBearerAuth()
+@AuditObject('appointment', 'appointmentId')
 @Controller()
 export class RegistrationController {
   constructor(private readonly registration: RegistrationService) {}
@@ -44,6 +46,7 @@ export class RegistrationController {
   }
 
   @Get('appointments')
+  @AuditRead()
   @Roles('PARENT')
   @ZodResponse({ status: 200, type: [MyAppointmentDto] })
   @ApiOperation({ summary: "The family's appointments" })

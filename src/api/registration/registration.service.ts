@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppointmentRepository } from '../../db/appointment-repository';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
+import type { Config } from '../../config/config';
 import { NotFoundError, SlotFullError } from '../../domain/errors';
+import { BookingLimitError } from '../../domain/limit-errors';
 import type { Principal } from '../../domain/principal';
-import { APPOINTMENTS, REFERENCE_DATA } from '../injection-tokens';
+import { API_CONFIG, APPOINTMENTS, REFERENCE_DATA } from '../injection-tokens';
 
 const DAY_MS = 86_400_000;
 
@@ -13,6 +15,7 @@ export class RegistrationService {
   constructor(
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(APPOINTMENTS) private readonly appointments: AppointmentRepository,
+    @Inject(API_CONFIG) private readonly config: Config,
   ) {}
 
   points(countyCode?: string) {
@@ -35,7 +38,9 @@ export class RegistrationService {
   }
 
   async book(principal: Principal, slotId: string) {
-    const outcome = await this.appointments.book(slotId, principal.sub);
+    const maxLive = this.config.APPOINTMENT_MAX_LIVE_BOOKINGS;
+    const outcome = await this.appointments.book(slotId, principal.sub, maxLive);
+    if (outcome.kind === 'limit') throw new BookingLimitError(maxLive);
     if (outcome.kind === 'full') throw new SlotFullError(slotId);
     if (outcome.kind === 'no-such-slot') throw new NotFoundError('appointment slot');
     return { appointmentId: outcome.appointmentId, slotId, status: 'BOOKED' as const };

@@ -6,7 +6,7 @@ import { factConfirmationSchema } from '../../domain/eligibility/confirmations';
 import { SUPPLEMENT_ITEM_CODES } from '../../domain/review';
 import { reviewDecisionSchema } from '../../domain/review-schema';
 import { booleanParam, countyCodeParam } from '../query-params';
-import { isoTime, refusal, stage, status, transitionResult } from '../response-fields';
+import { isoTime, refusal, stage, status, storedJson, transitionResult } from '../response-fields';
 
 const supplementItem = z.enum(SUPPLEMENT_ITEM_CODES as [string, ...string[]]);
 const confirmedFacts = z
@@ -116,6 +116,22 @@ export class ReviewCountsDto extends createZodDto(
 
 export class ReviewTransitionDto extends createZodDto(transitionResult) {}
 
+export class AssessmentVersionsDto extends createZodDto(
+  z.array(
+    z.object({
+      version: z.number().int().describe('1 = after the automatic checks'),
+      cause: z.string().describe('Why it was made: the source, who, and the facts confirmed'),
+      confirmations: storedJson.describe('Every confirmation applied, in order'),
+      policyVersion: z.string(),
+      eligible: z.boolean(),
+      notes: storedJson,
+      schools: storedJson.describe('Tier, predicate and evidence per chosen school'),
+      facts: storedJson.describe('The verified facts it rested on'),
+      assessedAt: isoTime,
+    }),
+  ),
+) {}
+
 export class BatchApprovalDto extends createZodDto(
   z.object({
     approved: z.number().int(),
@@ -123,5 +139,14 @@ export class BatchApprovalDto extends createZodDto(
     results: z.array(
       z.union([z.object({ applicationNo: z.string(), ok: z.boolean(), status }), refusal]),
     ),
+  }),
+) {}
+
+export class RepairApprovalDto extends createZodDto(
+  z.object({
+    applicationNo: z.string(),
+    approvalId: z
+      .string()
+      .describe('The operator passes it as deliver.approvalId of /ops/cases/{no}/reset'),
   }),
 ) {}

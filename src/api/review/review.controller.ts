@@ -5,11 +5,13 @@ import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
 import {
+  AssessmentVersionsDto,
   BatchApprovalDto,
   BatchApproveDto,
   FactsConfirmedDto,
   OfflineCheckDto,
   QueueQueryDto,
+  RepairApprovalDto,
   ReviewCountsDto,
   ReviewDecisionDto,
   ReviewQueuePageDto,
@@ -17,15 +19,18 @@ import {
   SupplementRequestDto,
 } from './dto';
 import { ReviewService } from './review.service';
+import { AuditObject, AuditRead } from '../audit/audited';
 
 @ApiTags('review')
 @ApiBearerAuth()
 @Roles('REVIEWER')
+@AuditObject('application')
 @Controller()
 export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
   @Get('review/queue')
+  @AuditRead()
   @ZodResponse({ status: 200, type: ReviewQueuePageDto })
   @ApiOperation({ summary: 'Cases waiting for the reviewer: filter, sort, page by cursor' })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal) {
@@ -50,6 +55,20 @@ export class ReviewController {
     @Caller() caller: CallerContext,
   ) {
     return this.review.decide(applicationNo, caller, body);
+  }
+
+  @Post('applications/:applicationNo/repair-approval')
+  @ZodResponse({ status: 201, type: RepairApprovalDto })
+  @ApiOperation({
+    summary:
+      'Approve a decision an operator will deliver through the console (separation of duties)',
+  })
+  approveRepair(
+    @Param('applicationNo') applicationNo: string,
+    @Body() body: ReviewDecisionDto,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.review.approveRepair(applicationNo, caller, body);
   }
 
   @Post('applications/:applicationNo/supplement-request')
@@ -85,6 +104,13 @@ export class ReviewController {
     @Caller() caller: CallerContext,
   ) {
     return this.review.confirmFacts(applicationNo, caller, body);
+  }
+
+  @Get('applications/:applicationNo/assessments')
+  @ZodResponse({ status: 200, type: AssessmentVersionsDto })
+  @ApiOperation({ summary: 'Every assessment of the case: why, on what, with what result' })
+  assessments(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
+    return this.review.assessments(applicationNo, caller);
   }
 
   @Post('review/batch-approve')

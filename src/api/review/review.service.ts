@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '../../config/config';
+import type { EligibilityRepository } from '../../db/eligibility-repository';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
 import type { QueueFilter, ReviewQueueRepository } from '../../db/review-queue-repository';
 import { canDecideCase } from '../../domain/case-access';
@@ -8,6 +9,7 @@ import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { actorOf, countiesInScope, type Principal } from '../../domain/principal';
 import type { FactConfirmationFields } from '../../domain/eligibility/confirmations';
+import { REPAIR_APPROVAL_ACTION } from '../../domain/separation-of-duties';
 import type { SupplementItem } from '../../domain/review';
 import { confirmedFactsText } from '../../domain/timeline-reasons';
 import type { ReviewDecisionFields } from '../../domain/review-schema';
@@ -22,7 +24,7 @@ import {
 import { CaseGateway } from '../cases/case-gateway';
 import type { CallerContext } from '../auth/caller';
 import { settleEach } from '../settle-each';
-import { API_CONFIG, REFERENCE_DATA, REVIEW_QUEUE } from '../injection-tokens';
+import { API_CONFIG, ELIGIBILITY, REFERENCE_DATA, REVIEW_QUEUE } from '../injection-tokens';
 
 const QUEUE_STATUSES: EnrolmentStatus[] = [
   'AWAITING_REVIEW',
@@ -43,6 +45,7 @@ export class ReviewService {
     @Inject(REVIEW_QUEUE) private readonly queue: ReviewQueueRepository,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(API_CONFIG) private readonly config: Config,
+    @Inject(ELIGIBILITY) private readonly eligibility: EligibilityRepository,
   ) {}
 
   async decide(
@@ -60,6 +63,25 @@ export class ReviewService {
           args: [{ ...decision, reviewerId: actorOf(caller.principal) }],
         }),
     );
+  }
+
+  /**
+   * A reviewer's approval of a decision an operator is to deliver through the console (a reset that
+   * replaces an earlier decision): recorded in the audit log, whose row id is the approval's.
+   */
+  async approveRepair(
+    applicationNo: string,
+    caller: CallerContext,
+    decision: ReviewDecisionFields,
+  ) {
+    const row = await this.cases.find(applicationNo, caller, canDecideCase);
+    const id = await this.cases.record(row, caller, {
+      action: REPAIR_APPROVAL_ACTION,
+      afterStatus: row.status,
+      reason: decision.reason ?? null,
+      details: { ...decision },
+    });
+    return { applicationNo: row.applicationNo, approvalId: String(id) };
   }
 
   async requestSupplement(
@@ -144,6 +166,16 @@ export class ReviewService {
           args: [{ ...confirmed, reviewerId: actorOf(caller.principal) }],
         }),
     );
+  }
+
+  /** Every assessment of the case, oldest first, with what it rested on and why it was made. */
+  async assessments(applicationNo: string, caller: CallerContext) {
+    await this.cases.find(applicationNo, caller, canDecideCase);
+    const versions = await this.eligibility.versions(applicationNo);
+    return versions.map(({ applicationNo: _no, assessedAt, ...version }) => ({
+      ...version,
+      assessedAt: assessedAt.toISOString(),
+    }));
   }
 
   /** Approves each case on its own, in order; one refusal does not stop the rest. */

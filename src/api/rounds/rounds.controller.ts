@@ -1,13 +1,17 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { RateClassOf } from '../limits/rate-limit';
 import { RoundDto, RoundVerificationDto, StartRoundDto } from './dto';
 import { RoundsService } from './rounds.service';
+import { AuditObject } from '../audit/audited';
 
 @ApiTags('admission rounds')
 @ApiBearerAuth()
+@AuditObject('round', 'roundId')
 @Controller('rounds')
 export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
@@ -33,11 +37,20 @@ export class RoundsController {
   }
 
   @Get(':roundId/verify')
+  @Roles('CITY_ADMIN', 'REGION_ADMIN', 'AUDITOR')
+  @RateClassOf('ops')
   @ZodResponse({ status: 200, type: RoundVerificationDto })
   @ApiOperation({
-    summary: 'Recompute the round from its published inputs: MATCH, or where it differs',
+    summary:
+      'Recompute the round from its published inputs: MATCH, or where it differs (administrators and auditors of its county; Cache-Status says whether this version was computed before)',
   })
-  verify(@Param('roundId') roundId: string) {
-    return this.rounds.verify(roundId);
+  async verify(
+    @Param('roundId') roundId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { result, cached } = await this.rounds.verify(principal, roundId);
+    response.setHeader('Cache-Status', `gx-enrolment; ${cached ? 'hit' : 'fwd=miss; stored'}`);
+    return result;
   }
 }

@@ -5,10 +5,10 @@ import type { Config } from '../../config/config';
 import type { RoundRepository } from '../../db/round-repository';
 import type { Mechanism } from '../../domain/allocation/model';
 import { LOTTERY_ALGORITHM, seedCommitment } from '../../domain/allocation/lottery';
-import { verifyRound } from '../../domain/allocation/verify';
 import type { Stage } from '../../domain/enrolment';
 import { DuplicateRoundError, NotFoundError, RegistrationOpenError } from '../../domain/errors';
 import { actorOf, requireCounty, type Principal } from '../../domain/principal';
+import { VerificationCache } from './verification-cache';
 import { ADMISSION_ROUND_WORKFLOW_TYPE, type AdmissionRoundWorkflow } from '../../contract';
 import {
   ADMINISTRATION,
@@ -20,9 +20,11 @@ import {
 import type { AdministrationRepository } from '../../db/administration-repository';
 import type { EligibilityRepository } from '../../db/eligibility-repository';
 
-/** Admission rounds: started by an administrator, verifiable by anyone with the published data. */
+/** Admission rounds: started by an administrator, verified by administrators and auditors. */
 @Injectable()
 export class RoundsService {
+  private readonly verifications = new VerificationCache();
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(ROUNDS) private readonly rounds: RoundRepository,
@@ -96,9 +98,13 @@ export class RoundsService {
     };
   }
 
-  async verify(id: string) {
-    const published = await this.rounds.publishedRound(id);
+  /** Recomputes a drawn round of the caller's scope, once per version of what it published. */
+  async verify(principal: Principal, id: string) {
+    const round = await this.rounds.find(id);
+    if (round) requireCounty(principal, round.countyCode);
+    const published = round && (await this.rounds.publishedRound(id));
     if (!published) throw new NotFoundError('drawn admission round');
-    return { roundId: id, ...verifyRound(published) };
+    const { verification, cached } = await this.verifications.verify(published);
+    return { result: { roundId: id, ...verification }, cached };
   }
 }

@@ -141,6 +141,10 @@ export const RULES = {
     en: 'Only PDF, JPEG and PNG files are accepted (checked by content, not by name).',
     zh: '仅接受 PDF、JPEG、PNG 格式的文件(按文件内容判断,而非文件名)。',
   },
+  UPLOAD_FILE_ONLY: {
+    en: 'Send one document in the field "file", and no other fields.',
+    zh: '仅可在 file 字段上传一个文件,不得附带其他字段。',
+  },
   ATTACHMENT_UNKNOWN: {
     en: 'No document with this hash was uploaded to this application.',
     zh: '本申请未上传该文件。',

@@ -20,7 +20,15 @@ const applicationNos = z
 const reason = text(500).describe('Why: written to the audit log and Temporal, shown on the case');
 const dryRun = z.boolean().default(false).describe('List what would change; change nothing');
 
-const decisionDelivery = z.strictObject({ kind: z.literal('decision'), ...decisionFields });
+const decisionDelivery = z.strictObject({
+  kind: z.literal('decision'),
+  ...decisionFields,
+  approvalId: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .describe("A reviewer's approval of this decision (POST /applications/{no}/repair-approval)"),
+});
 
 const supplementDelivery = z.strictObject({
   kind: z.literal('supplement'),

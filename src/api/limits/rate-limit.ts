@@ -1,0 +1,128 @@
+import {
+  Injectable,
+  SetMetadata,
+  type CanActivate,
+  type DynamicModule,
+  type ExecutionContext,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
+import { APP_GUARD, Reflector } from '@nestjs/core';
+import {
+  normalizeIp,
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerLimitDetail,
+  type ThrottlerOptions,
+} from '@nestjs/throttler';
+import type { Request } from 'express';
+import type { RateClass, RateLimit } from '../../config/limits';
+import { TooManyRequestsError } from '../../domain/limit-errors';
+import { actorOf } from '../../domain/principal';
+import { PUBLIC_ROUTE, type AuthenticatedRequest } from '../auth/auth.decorators';
+
+/**
+ * Request rate limits (@nestjs/throttler, in-process sliding windows): per address before the
+ * token is even checked, per principal after it, each counted per route class. A refusal is a
+ * 429 problem document with Retry-After. Each API process counts its own requests.
+ */
+const RATE_CLASS = Symbol('RATE_CLASS');
+
+/** The route class a route's requests count against; unmarked: GET reads, anything else submits. */
+export const RateClassOf = (rateClass: RateClass) => SetMetadata(RATE_CLASS, rateClass);
+
+function rateClassOf(reflector: Reflector, context: ExecutionContext): RateClass {
+  const marked = reflector.getAllAndOverride<RateClass | undefined>(RATE_CLASS, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
+  if (marked) return marked;
+  const method = context.switchToHttp().getRequest<Request>().method;
+  return method === 'GET' || method === 'HEAD' ? 'read' : 'submit';
+}
+
+const ADDRESS = 'address';
+const PRINCIPAL = 'principal';
+
+function throttlers(limits: Record<RateClass, RateLimit>): ThrottlerOptions[] {
+  const reflector = new Reflector();
+  const limitOf = (context: ExecutionContext) => limits[rateClassOf(reflector, context)];
+  const common = {
+    ttl: (context: ExecutionContext) => limitOf(context).windowMs,
+    // A refused request does not count: the window slides, it is not a penalty box.
+    blockDuration: 0,
+    skipIf: (context: ExecutionContext) =>
+      reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true,
+    generateKey: (context: ExecutionContext, tracker: string, name: string) =>
+      `${name}:${rateClassOf(reflector, context)}:${tracker}`,
+  };
+  return [
+    {
+      ...common,
+      name: ADDRESS,
+      limit: (context) => limitOf(context).perAddress,
+      getTracker: (req) => normalizeIp((req as Request).ip ?? 'unknown'),
+    },
+    {
+      ...common,
+      name: PRINCIPAL,
+      limit: (context) => limitOf(context).perPrincipal,
+      getTracker: (req) => actorOf((req as AuthenticatedRequest).principal!),
+    },
+  ];
+}
+
+/** Counts one of the two throttlers; the other guard counts the other. */
+abstract class OneThrottlerGuard extends ThrottlerGuard {
+  protected abstract readonly throttlerName: string;
+
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    this.throttlers = this.throttlers.filter((t) => t.name === this.throttlerName);
+  }
+
+  protected override throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const retryAfter = Math.max(1, detail.timeToBlockExpire);
+    context
+      .switchToHttp()
+      .getResponse<{ setHeader(n: string, v: string): void }>()
+      .setHeader('Retry-After', String(retryAfter));
+    throw new TooManyRequestsError(retryAfter);
+  }
+}
+
+@Injectable()
+export class AddressRateLimitGuard extends OneThrottlerGuard {
+  protected readonly throttlerName = ADDRESS;
+}
+
+@Injectable()
+export class PrincipalRateLimitGuard extends OneThrottlerGuard {
+  protected readonly throttlerName = PRINCIPAL;
+}
+
+/**
+ * The throttler module and the guards around the token check, in order: the address guard, then
+ * the given authentication guard, then the principal guard. Without limits, the token check alone.
+ */
+export function rateLimiting(
+  limits: Record<RateClass, RateLimit> | null,
+  authGuard: Type<CanActivate>,
+): { imports: DynamicModule[]; guards: Provider[] } {
+  const auth = { provide: APP_GUARD, useClass: authGuard };
+  if (!limits) return { imports: [], guards: [auth] };
+  return {
+    imports: [ThrottlerModule.forRoot({ throttlers: throttlers(limits), setHeaders: false })],
+    guards: [
+      { provide: APP_GUARD, useClass: AddressRateLimitGuard },
+      auth,
+      { provide: APP_GUARD, useClass: PrincipalRateLimitGuard },
+    ],
+  };
+}

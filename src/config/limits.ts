@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * Limits that keep one account (or one address) from exhausting the service: request rates per
+ * route class, the documents a case may hold, the appointments a family may hold. The defaults
+ * are far above what a family does (a form, a few reads a minute); a deployment tightens them.
+ */
+const perWindow = z.coerce.number().int().min(1);
+
+export const RATE_CLASSES = ['submit', 'read', 'upload', 'ops'] as const;
+export type RateClass = (typeof RATE_CLASSES)[number];
+
+export const limitSettings = {
+  RATE_LIMITS: z.enum(['on', 'off']).default('on').describe('request rate limits (429)'),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  RATE_LIMIT_SUBMIT: perWindow.default(300).describe('submissions and other writes a window'),
+  RATE_LIMIT_READ: perWindow.default(1200).describe('reads a window'),
+  RATE_LIMIT_UPLOAD: perWindow.default(60).describe('document uploads a window'),
+  RATE_LIMIT_OPS: perWindow.default(600).describe('operations console, codec, round checks'),
+  RATE_LIMIT_IP_FACTOR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe("an address's limit = the class's limit × this (a gateway fronts many families)"),
+  UPLOAD_MAX_FILES_PER_CASE: z.coerce.number().int().min(1).default(20),
+  UPLOAD_MAX_BYTES_PER_CASE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50 * 1024 * 1024),
+  APPOINTMENT_MAX_LIVE_BOOKINGS: z.coerce.number().int().min(1).default(3),
+};
+
+type LimitConfig = z.infer<z.ZodObject<typeof limitSettings>>;
+
+export interface RateLimit {
+  /** Requests one principal may make in a window. */
+  readonly perPrincipal: number;
+  /** Requests one address may make in a window, whoever signs them. */
+  readonly perAddress: number;
+  readonly windowMs: number;
+}
+
+const VARIABLE_OF: Record<RateClass, keyof LimitConfig> = {
+  submit: 'RATE_LIMIT_SUBMIT',
+  read: 'RATE_LIMIT_READ',
+  upload: 'RATE_LIMIT_UPLOAD',
+  ops: 'RATE_LIMIT_OPS',
+};
+
+/** The rate limit of each route class; null when limits are off. */
+export function rateLimitsOf(config: LimitConfig): Record<RateClass, RateLimit> | null {
+  if (config.RATE_LIMITS === 'off') return null;
+  const limitOf = (c: RateClass): RateLimit => {
+    const perPrincipal = config[VARIABLE_OF[c]] as number;
+    return {
+      perPrincipal,
+      perAddress: perPrincipal * config.RATE_LIMIT_IP_FACTOR,
+      windowMs: config.RATE_LIMIT_WINDOW_MS,
+    };
+  };
+  return Object.fromEntries(RATE_CLASSES.map((c) => [c, limitOf(c)])) as Record<
+    RateClass,
+    RateLimit
+  >;
+}
+
+/** What one case may hold in uploaded documents. */
+export function uploadQuotaOf(config: LimitConfig) {
+  return { maxFiles: config.UPLOAD_MAX_FILES_PER_CASE, maxBytes: config.UPLOAD_MAX_BYTES_PER_CASE };
+}

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { Client } from 'pg';
+import { projectRoot } from '../../src/config/paths';
+import type { Config } from '../../src/config/config';
+import { verifyAuditChain } from '../../src/db/audit-chain';
+import { createDb } from '../../src/db/prisma-client';
+import { refuseAuditOwner } from '../../src/main/database';
+import { AuditRepository, type AuditEntry } from '../../src/db/audit-repository';
+import { built } from '../support/build';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
+import { scaled } from '../support/time-scale';
+
+async function run(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const entry = (action: string): AuditEntry => ({
+  actor: 'reviewer:r-1',
+  role: 'REVIEWER',
+  countyCode: '450103',
+  action,
+  applicationNo: null,
+  beforeStatus: null,
+  afterStatus: null,
+  reason: null,
+  requestId: `req-${action}`,
+  details: { n: 1, nested: { b: true, a: [1, 2] } },
+});
+
+describe('the audit log in PostgreSQL: the application role and the hash chain', () => {
+  let database: MigratedDatabase;
+  let audit: AuditRepository;
+
+  beforeAll(async () => {
+    database = await createMigratedDatabase();
+    audit = new AuditRepository(database.db);
+  });
+  afterAll(() => database?.drop());
+
+  it('lets the application role insert and read, and chains every row, even written at once', async () => {
+    await Promise.all(Array.from({ length: 30 }, (_, i) => audit.append(entry(`A${i}`))));
+    const report = await verifyAuditChain(database.url);
+    expect(report.broken).toBeUndefined();
+    expect(report.rows).toBe(30);
+    const rows = await database.db.auditLog.findMany({ orderBy: { id: 'asc' } });
+    rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]!.hash));
+  });
+
+  it.each([
+    ['UPDATE', `UPDATE audit_log SET actor = 'someone else'`],
+    ['DELETE', 'DELETE FROM audit_log'],
+    ['TRUNCATE', 'TRUNCATE audit_log'],
+    ['DISABLE TRIGGER', 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete'],
+    ['DISABLE TRIGGER ALL', 'ALTER TABLE audit_log DISABLE TRIGGER ALL'],
+    ['DROP TRIGGER', 'DROP TRIGGER audit_log_chain ON audit_log'],
+    ['DROP the function', 'DROP FUNCTION audit_log_chain() CASCADE'],
+    ['setval', `SELECT setval('audit_log_id_seq', 1)`],
+    ['a replica session (skips triggers)', 'SET session_replication_role = replica'],
+  ])('refuses the application role %s on the audit log', async (_what, sql) => {
+    await expect(run(database.url, sql)).rejects.toThrow(/permission denied|must be owner/);
+  });
+
+  it('lets production processes connect as the application role, never as the owner', async () => {
+    const production = { NODE_ENV: 'production' } as Config;
+    await expect(refuseAuditOwner(production, database.db)).resolves.toBeUndefined();
+    const owner = createDb({ url: database.ownerUrl, poolMax: 1 });
+    try {
+      await expect(refuseAuditOwner(production, owner)).rejects.toThrow(/member of gx_app/);
+    } finally {
+      await owner.$disconnect();
+    }
+  });
+
+  it('overwrites a forged hash: the trigger, not the writer, computes the chain', async () => {
+    await run(
+      database.url,
+      `INSERT INTO audit_log (actor, role, action, prev_hash, hash) VALUES ('x', 'OPERATOR', 'FORGED', 'f', 'f')`,
+    );
+    const forged = await database.db.auditLog.findFirstOrThrow({ where: { action: 'FORGED' } });
+    expect(forged.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verifyAuditChain(database.url)).broken).toBeUndefined();
+  });
+
+  it('audit:verify finds a row the owner changed, at that row, and a deleted row at the one after', async () => {
+    const rows = await database.db.auditLog.findMany({ orderBy: { id: 'asc' } });
+    const [changed, deleted, after] = [rows[10]!, rows[20]!, rows[21]!];
+    const asOwner = (sql: string) =>
+      run(
+        database.ownerUrl,
+        `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete; ${sql}; ` +
+          'ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete',
+      );
+    const verifyScript = () =>
+      spawnSync(process.execPath, [built('scripts/audit-verify.ts')], {
+        cwd: projectRoot(),
+        env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: database.url },
+        encoding: 'utf8',
+        timeout: scaled(60_000),
+      });
+    const intact = verifyScript();
+    expect(intact.stdout).toMatch(/^INTACT: 31 rows; head id \d+ hash [0-9a-f]{64}/);
+    expect(intact.status).toBe(0);
+
+    await asOwner(`DELETE FROM audit_log WHERE id = ${deleted.id}`);
+    expect((await verifyAuditChain(database.url)).broken).toEqual({
+      id: String(after.id),
+      problem: 'LINK_BROKEN',
+    });
+
+    await asOwner(`UPDATE audit_log SET actor = 'someone else' WHERE id = ${changed.id}`);
+    expect((await verifyAuditChain(database.url)).broken).toEqual({
+      id: String(changed.id),
+      problem: 'CONTENT_CHANGED',
+    });
+    const broken = verifyScript();
+    expect(broken.stdout).toContain(`BROKEN at audit_log id ${changed.id}: CONTENT_CHANGED`);
+    expect(broken.status).toBe(3);
+  });
+});

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { signAccessToken } from '../../src/auth/jwt';
+import { createApiApp } from '../../src/api/create-app';
+import { accessTokenSettings } from '../../src/config/config';
+import {
+  applicantListHash,
+  LOTTERY_ALGORITHM,
+  seedCommitment,
+} from '../../src/domain/allocation/lottery';
+import { formForFamily } from '../../src/testing/forms';
+import { eventually } from '../support/eventually';
+import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
+import { postTextFields } from '../support/multipart-flood';
+
+const pdf = (bytes: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes, 0x20), Buffer.from('\n%%EOF\n')]);
+
+/** Issue 13's exhaustion attacks, each of which must now fail. */
+describe('limits: no one account can exhaust the service', () => {
+  let sut: Harness;
+  let family: Record<string, string>;
+  let reviewer: Record<string, string>;
+  let next = 10;
+
+  beforeAll(async () => {
+    sut = await startHarness({
+      workflowBundle: await bundleWorkflows(),
+      env: {
+        UPLOAD_MAX_FILES_PER_CASE: '3',
+        UPLOAD_MAX_BYTES_PER_CASE: '10000',
+        APPOINTMENT_MAX_LIVE_BOOKINGS: '2',
+      },
+    });
+    family = { Authorization: await sut.auth.parent('family-limits') };
+    reviewer = { Authorization: await sut.auth.reviewer(['450103'], 'reviewer-limits') };
+  });
+  afterAll(() => sut?.close());
+
+  const api = () => request(sut.apiUrl);
+  const bearer = async (role: 'AUDITOR' | 'CITY_ADMIN', counties: string[]) => ({
+    Authorization: `Bearer ${await signAccessToken(
+      { role, sub: `${role.toLowerCase()}-limits`, counties },
+      accessTokenSettings(sut.config),
+    )}`,
+  });
+
+  async function awaitingReview(): Promise<string> {
+    const form = formForFamily(registryFamilies.filter((f) => f.countyCode === '450103')[next++]!);
+    const created = await api()
+      .post('/applications')
+      .set({ Authorization: await sut.auth.parent('family-limits', form) })
+      .send(form);
+    expect(created.status).toBe(201);
+    const no = created.body.applicationNo as string;
+    await eventually(
+      async () =>
+        (await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo: no } }))
+          .status === 'AWAITING_REVIEW' || undefined,
+      `${no} to await review`,
+    );
+    return no;
+  }
+
+  const upload = (no: string, content: Buffer, who = family) =>
+    api().post(`/applications/${no}/attachments`).set(who).attach('file', content, 'doc.pdf');
+
+  describe('uploads', () => {
+    let no: string;
+    beforeAll(async () => {
+      no = await awaitingReview();
+    });
+
+    it('refuses an upload while no supplement request is open (409 naming the rule)', async () => {
+      const refused = await upload(no, pdf(100));
+      expect(refused.status).toBe(409);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({
+        code: 'UPLOAD_NOT_OPEN',
+        rule: 'UPLOAD_ONLY_WHILE_SUPPLEMENT_REQUESTED',
+        currentStatus: 'AWAITING_REVIEW',
+        detail_zh: expect.stringMatching(/[\u4e00-\u9fff]/),
+      });
+      expect(await sut.database.db.attachment.count({ where: { applicationNo: no } })).toBe(0);
+    });
+
+    it('rejects 300 one-megabyte text fields without reading them into memory, and a stranger before the body', async () => {
+      const asked = await api()
+        .post(`/applications/${no}/supplement-request`)
+        .set(reviewer)
+        .send({ items: ['HUKOU_BOOKLET'] });
+      expect(asked.body.status).toBe('NEEDS_SUPPLEMENT');
+
+      const flood = await postTextFields(`${sut.apiUrl}/applications/${no}/attachments`, {
+        authorization: family.Authorization!,
+        fields: 300,
+        fieldBytes: 1024 * 1024,
+      });
+      expect(flood.status).toBe(400);
+      expect(flood.body.violations?.[0]).toMatchObject({ code: 'UPLOAD_FILE_ONLY' });
+      // Accepted, the fields alone would be 300 MB.
+      expect(flood.heldGrowthBytes).toBeLessThan(64 * 1024 * 1024);
+
+      const stranger = await postTextFields(`${sut.apiUrl}/applications/${no}/attachments`, {
+        authorization: await sut.auth.parent('family-stranger'),
+        fields: 300,
+        fieldBytes: 1024 * 1024,
+      });
+      expect(stranger.status).toBe(404);
+      expect(stranger.heldGrowthBytes).toBeLessThan(64 * 1024 * 1024);
+    });
+
+    it('keeps each case within its quota of documents and bytes', async () => {
+      expect((await upload(no, pdf(4000))).status).toBe(201);
+      expect((await upload(no, pdf(4001))).status).toBe(201);
+      // About 2 kB of the 10 kB are left: a 4 kB document stops while it streams in.
+      const tooMuch = await upload(no, pdf(4002));
+      expect(tooMuch.status).toBe(409);
+      expect(tooMuch.body).toMatchObject({
+        code: 'UPLOAD_QUOTA_EXCEEDED',
+        rule: 'UPLOAD_QUOTA_PER_CASE',
+        maxFiles: 3,
+        maxBytes: 10000,
+      });
+      expect((await upload(no, pdf(10))).status).toBe(201);
+      // Three documents: the fourth is refused before its body is read.
+      const fourth = await upload(no, pdf(11));
+      expect(fourth.status).toBe(409);
+      expect(fourth.body.code).toBe('UPLOAD_QUOTA_EXCEEDED');
+      expect(await sut.database.db.attachment.count({ where: { applicationNo: no } })).toBe(3);
+    });
+  });
+
+  it('caps the live bookings of a family; a cancellation frees one', async () => {
+    const slots = await api().get('/registration-points/450103-RP01/slots?days=14').set(family);
+    const free = (slots.body as { id: string; free: number }[]).filter((s) => s.free > 0);
+    expect(free.length).toBeGreaterThanOrEqual(3);
+    const book = (slotId: string) => api().post('/appointments').set(family).send({ slotId });
+    const first = await book(free[0]!.id);
+    expect(first.status).toBe(201);
+    expect((await book(free[1]!.id)).status).toBe(201);
+    const third = await book(free[2]!.id);
+    expect(third.status).toBe(409);
+    expect(third.body).toMatchObject({
+      code: 'BOOKING_LIMIT',
+      rule: 'LIVE_BOOKINGS_PER_FAMILY',
+      maxLiveBookings: 2,
+    });
+    expect(
+      (await api().delete(`/appointments/${first.body.appointmentId}`).set(family)).status,
+    ).toBe(204);
+    expect((await book(free[2]!.id)).status).toBe(201);
+  });
+
+  it('verifies a round for its administrators and auditors only, once per version of the round', async () => {
+    const seed = 'c0ffee'.repeat(10);
+    const roundId = randomUUID();
+    await sut.database.db.admissionRound.create({
+      data: {
+        id: roundId,
+        countyCode: '450103',
+        stage: 'PRIMARY_1',
+        seasonYear: 2026,
+        mechanism: 'DEFERRED_ACCEPTANCE',
+        seed,
+        seedCommitment: seedCommitment(seed),
+        algorithm: LOTTERY_ALGORITHM,
+        status: 'DRAWN',
+        applicantListHash: applicantListHash([]),
+        schools: [],
+        createdBy: 'city_admin:test',
+      },
+    });
+    const verify = (who: Record<string, string>) => api().get(`/rounds/${roundId}/verify`).set(who);
+
+    const parent = await verify(family);
+    expect(parent.status).toBe(403);
+    expect(parent.headers['content-type']).toContain('application/problem+json');
+    expect((await verify(await bearer('CITY_ADMIN', ['450703']))).status).toBe(403);
+
+    const admin = await bearer('CITY_ADMIN', ['450103']);
+    const first = await verify(admin);
+    expect(first.body).toMatchObject({ verdict: 'MATCH', differences: [] });
+    expect(first.headers['cache-status']).toContain('miss');
+    const second = await verify(await bearer('AUDITOR', ['450103']));
+    expect(second.body).toEqual(first.body);
+    expect(second.headers['cache-status']).toBe('gx-enrolment; hit');
+
+    await sut.database.db.admissionRound.update({
+      where: { id: roundId },
+      data: { seedCommitment: '0'.repeat(64) },
+    });
+    const tampered = await verify(admin);
+    expect(tampered.body.verdict).toBe('MISMATCH');
+    expect(tampered.headers['cache-status']).toContain('miss');
+  });
+
+  describe('request rates', () => {
+    let tight: NestExpressApplication;
+    let tightUrl: string;
+    beforeAll(async () => {
+      // A second API on the same service, with three reads a principal, six an address.
+      tight = await createApiApp({
+        config: { ...sut.config, RATE_LIMIT_READ: 3, RATE_LIMIT_IP_FACTOR: 2 },
+        temporal: sut.temporal,
+        db: sut.database.db,
+      });
+      await tight.listen(0, '127.0.0.1');
+      tightUrl = (await tight.getUrl()).replace('[::1]', '127.0.0.1');
+    });
+    afterAll(() => tight?.close());
+
+    it('answers 429 with Retry-After once a principal, then an address, is past its limit', async () => {
+      const a = await sut.auth.parent('family-rate-a');
+      const b = await sut.auth.parent('family-rate-b');
+      const read = (token: string) =>
+        request(tightUrl).get('/applications').set('Authorization', token);
+      for (let i = 0; i < 3; i += 1) expect((await read(a)).status).toBe(200);
+      const refused = await read(a);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(refused.body).toMatchObject({
+        code: 'TOO_MANY_REQUESTS',
+        retryAfterSeconds: retryAfter,
+        detail_zh: expect.stringMatching(/[\u4e00-\u9fff]/),
+      });
+      // Another class of route still answers the same principal.
+      const write = await request(tightUrl)
+        .post('/applications/2026-450103-000001-0/withdraw')
+        .set('Authorization', a)
+        .send({});
+      expect(write.status).toBe(404);
+
+      // The address has made 4 of its 6 reads (a's, the refused one too): b gets two, then none.
+      for (let i = 0; i < 2; i += 1) expect((await read(b)).status).toBe(200);
+      const address = await read(b);
+      expect(address.status).toBe(429);
+      expect(address.headers['retry-after']).toBeDefined();
+    });
+  });
+});
