@@ -29,6 +29,23 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
     },
     {
+      // The same files again on the production engine, Temporal server on PostgreSQL (issue 18):
+      // the lifecycle, durability, review and admission rounds.
+      displayName: 'integration-server',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': swc },
+      testMatch: [
+        '<rootDir>/test/integration/application-lifecycle.int.test.ts',
+        '<rootDir>/test/integration/durability.int.test.ts',
+        '<rootDir>/test/integration/review.int.test.ts',
+        '<rootDir>/test/integration/admission-round.int.test.ts',
+      ],
+      globalSetup: '<rootDir>/test/support/global-setup-server.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown-server.ts',
+      setupFiles: ['<rootDir>/test/support/on-temporal-server.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
+    },
+    {
       // Not part of `npm test`: re-records test/histories/*.json (npm run histories:record).
       displayName: 'record-histories',
       testEnvironment: 'node',

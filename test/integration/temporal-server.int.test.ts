@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
 import { postgresEndpoint } from '../../src/main/temporal-engine';
 import { startTemporalServer, type RunningTemporalServer } from '../../src/temporal/server';
-import { standardPorts, type ServerPorts } from '../../src/temporal/server-config';
+import type { ServerPorts } from '../../src/temporal/server-config';
 import { EXPECTED_SCHEMA_VERSIONS, requireTemporalServer } from '../../src/temporal/server-install';
 import { schemaVersion } from '../../src/temporal/server-schema';
 import { missingTemporalSetup } from '../../src/temporal/setup';
@@ -15,25 +14,8 @@ import { formFor } from '../../src/testing/forms';
 import { ADMIN_DATABASE_URL } from '../support/database';
 import { eventually } from '../support/eventually';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
+import { freeServerPorts } from '../support/server-ports';
 import { scaled } from '../support/time-scale';
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** The server's ports around a random frontend port, all free and below 32768 (see ServerPorts). */
-async function freeServerPorts(): Promise<ServerPorts> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const ports = standardPorts(10_000 + Math.floor(Math.random() * 20_000));
-    const free = await Promise.all(Object.values(ports).map(isFree));
-    if (free.every(Boolean)) return ports;
-  }
-  throw new Error('no free set of ports for Temporal server');
-}
 
 /** Before scaling: how long the server may take to serve, and the whole start-up around it. */
 const SERVER_READY_MS = 40_000;
