@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beijingTime } from '../../src/domain/registration-window';
-import { formFor } from '../../src/testing/forms';
+import { formFor, offlineFormFor, scannedPdf } from '../../src/testing/forms';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -101,9 +101,19 @@ describe('registration windows hold at submission', () => {
     expect(familyWithReason.status).toBe(400);
     expect(familyWithReason.body.violations[0]).toMatchObject({ path: 'lateEntryReason' });
 
-    const offline = (extra: Record<string, unknown> = {}) =>
-      formFor(child(), { channel: 'OFFLINE', ...extra });
-    const reasonless = await api().post('/applications').set(staff).send(offline());
+    // An offline entry rests on the guardian's signed paper consent, uploaded first.
+    const offline = async (label: string, extra: Record<string, unknown> = {}) => {
+      const paper = await api()
+        .post('/registration/consent-forms')
+        .set(staff)
+        .attach('file', scannedPdf(label), 'signed.pdf');
+      expect(paper.status).toBe(201);
+      return offlineFormFor(child(), paper.body.sha256 as string, extra);
+    };
+    const reasonless = await api()
+      .post('/applications')
+      .set(staff)
+      .send(await offline('late-reasonless'));
     expect(reasonless.status).toBe(409);
     expect(reasonless.body.code).toBe('REGISTRATION_CLOSED');
 
@@ -112,7 +122,7 @@ describe('registration windows hold at submission', () => {
       .post('/applications')
       .set(staff)
       .set('x-request-id', 'req-late-1')
-      .send(offline({ lateEntryReason: reason }));
+      .send(await offline('late-with-reason', { lateEntryReason: reason }));
     expect(entered.status).toBe(201);
     const audit = await sut.database.db.auditLog.findMany({
       where: { applicationNo: entered.body.applicationNo, action: 'LATE_ENTRY' },
