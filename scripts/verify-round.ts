@@ -2,6 +2,7 @@ import { verifyRound } from '../src/domain/allocation/verify';
 import { loadConfig } from '../src/config/config';
 import { createDb } from '../src/db/prisma-client';
 import { RoundRepository } from '../src/db/round-repository';
+import { columnSealerOf } from '../src/encryption/sealer';
 import { databaseUrl } from '../src/main/database';
 
 /**
@@ -11,9 +12,10 @@ import { databaseUrl } from '../src/main/database';
 async function main(): Promise<void> {
   const roundId = process.argv[2];
   if (!roundId) throw new Error('usage: npm run verify-round -- <roundId>');
-  const db = createDb({ url: databaseUrl(loadConfig()), poolMax: 2 });
+  const config = loadConfig();
+  const db = createDb({ url: databaseUrl(config), poolMax: 2 });
   try {
-    const published = await new RoundRepository(db).publishedRound(roundId);
+    const published = await new RoundRepository(db, columnSealerOf(config)).publishedRound(roundId);
     if (!published) throw new Error(`round ${roundId} has not been drawn`);
     const verification = verifyRound(published);
     process.stdout.write(

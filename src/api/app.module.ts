@@ -12,6 +12,7 @@ import { ReviewQueueRepository } from '../db/review-queue-repository';
 import { RepairLockRepository } from '../db/repair-lock-repository';
 import { RoundRepository } from '../db/round-repository';
 import { attachmentStoreOf } from '../storage/attachment-store';
+import { columnSealerOf } from '../encryption/sealer';
 import { ConsentRepository } from '../db/consent-repository';
 import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
@@ -93,6 +94,7 @@ export interface ApiDependencies {
 @Module({})
 export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
+    const sealer = columnSealerOf(deps.config);
     const limiting = rateLimiting(rateLimitsOf(deps.config), AuthGuard);
     return {
       module: AppModule,
@@ -116,16 +118,16 @@ export class AppModule {
         { provide: DB, useValue: deps.db },
         { provide: ACCESS_TOKEN_SETTINGS, useValue: accessTokenSettings(deps.config) },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
-        { provide: APPLICATION_REPOSITORY, useValue: new ApplicationRepository(deps.db) },
+        { provide: APPLICATION_REPOSITORY, useValue: new ApplicationRepository(deps.db, sealer) },
         { provide: REFERENCE_DATA, useValue: new ReferenceDataRepository(deps.db) },
         { provide: APPOINTMENTS, useValue: new AppointmentRepository(deps.db) },
         { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
         { provide: INTAKE, useValue: new IntakeRepository(deps.db) },
         { provide: AUDIT, useValue: new AuditRepository(deps.db) },
-        { provide: ROUNDS, useValue: new RoundRepository(deps.db) },
+        { provide: ROUNDS, useValue: new RoundRepository(deps.db, sealer) },
         { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
-        { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db) },
-        { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db) },
+        { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db, sealer) },
+        { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db, sealer) },
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },

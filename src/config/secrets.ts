@@ -24,8 +24,8 @@ const DEVELOPMENT_SECRETS = {
 type SecretName = keyof typeof DEVELOPMENT_SECRETS;
 
 /**
- * Reserved for encryption at rest and in Temporal (their format belongs to the codec and the
- * column encryption); production requires them set so a deployment is complete from day one.
+ * The master keys of encryption in Temporal (the payload codec) and at rest (the sealer of the
+ * read model and documents), `id:base64,…` (src/encryption/key-list.ts); production requires both.
  */
 const ENCRYPTION_KEY_LISTS = ['PAYLOAD_ENCRYPTION_KEYS', 'COLUMN_ENCRYPTION_KEYS'] as const;
 
@@ -38,7 +38,10 @@ function secret(name: SecretName, purpose: string) {
 
 export const secretSettings = {
   DATA_SHARING_APP_SECRET: secret('DATA_SHARING_APP_SECRET', 'signs requests to the exchange'),
-  CHILD_KEY_SECRET: secret('CHILD_KEY_SECRET', "HMAC key of a child's key in workflow ids"),
+  CHILD_KEY_SECRET: secret(
+    'CHILD_KEY_SECRET',
+    "HMAC key of lookup keys: a child's key in workflow ids, a locked certificate",
+  ),
   AUTH_ISSUER: z.string().min(1).default('gx-enrolment-dev'),
   AUTH_AUDIENCE: z.string().min(1).default('gx-enrolment'),
   AUTH_JWT_SECRET: secret('AUTH_JWT_SECRET', 'HS256 key of bearer tokens'),
@@ -50,7 +53,11 @@ export const secretSettings = {
   ),
   PLATFORM_CALLBACK_SECRET: secret('PLATFORM_CALLBACK_SECRET', 'signs callbacks to the platform'),
   PAYLOAD_ENCRYPTION_KEYS: z.string().min(1).optional().describe('Temporal payload codec keys'),
-  COLUMN_ENCRYPTION_KEYS: z.string().min(1).optional().describe('read-model column keys'),
+  COLUMN_ENCRYPTION_KEYS: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('master keys of personal data at rest (read model, documents)'),
 };
 
 type SecretConfig = z.infer<z.ZodObject<typeof secretSettings>>;

@@ -1,6 +1,9 @@
-import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
 import { claimApplicationNo, type NumberClaim } from './application-number-claims';
+import { adoptRun, resetsOf } from './case-resets';
+import { CaseRecords } from './case-records';
+import { openAssessment } from './eligibility-repository';
+import type { Sealer } from '../encryption/sealer';
 import { recordConsentOfNewCase } from './consent-repository';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
@@ -17,12 +20,20 @@ function maskedStatement(form: EnrolmentApplicationInput['form']) {
 }
 
 /**
- * The application read model. Every write is idempotent: a timeline entry is keyed by the
+ * The application read model, its personal fields sealed (the child's name, the statement, and
+ * what case-records.ts keeps). Every write is idempotent: a timeline entry is keyed by the
  * workflow's own sequence number, and the projection only moves forward in that sequence, so
  * activity retries and the API's own first write can arrive in any order.
  */
 export class ApplicationRepository {
-  constructor(private readonly db: Db) {}
+  private readonly records: CaseRecords;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {
+    this.records = new CaseRecords(db, sealer);
+  }
 
   async recordTransition(
     application: EnrolmentApplicationInput,
@@ -40,31 +51,32 @@ export class ApplicationRepository {
       // The API and the workflow's first activity write the first entry concurrently; INSERT … ON
       // CONFLICT DO NOTHING lets the loser pass, where an upsert (read, then insert) failed it
       // with a unique violation on a busy machine.
-      await tx.application.createMany({
-        data: {
-          applicationNo: application.applicationNo,
-          workflowId: run.workflowId,
-          runId: run.runId,
-          ownerSub: application.ownerSub,
-          submittedBy: application.submittedBy,
-          registrationPointId: application.registrationPointId,
-          seasonYear: form.seasonYear,
-          stage: form.stage,
-          countyCode: form.countyCode,
-          formType: form.formType,
-          channel: form.channel,
-          childKey: application.childKey,
-          childName: form.child.name,
-          childIdMasked: application.childIdMasked,
-          statement: maskedStatement(form),
-          status: entry.to,
-          lastEventSeq: entry.seq,
-          statusChangedAt: at,
-          submittedAt: new Date(application.submittedAt),
-          updatedAt: at,
-        },
-        skipDuplicates: true,
-      });
+      if (!followed)
+        await tx.application.createMany({
+          data: {
+            applicationNo: application.applicationNo,
+            workflowId: run.workflowId,
+            runId: run.runId,
+            ownerSub: application.ownerSub,
+            submittedBy: application.submittedBy,
+            registrationPointId: application.registrationPointId,
+            seasonYear: form.seasonYear,
+            stage: form.stage,
+            countyCode: form.countyCode,
+            formType: form.formType,
+            channel: form.channel,
+            childKey: application.childKey,
+            childName: await this.sealer.seal(form.child.name),
+            childIdMasked: application.childIdMasked,
+            statement: await this.sealer.seal(maskedStatement(form)),
+            status: entry.to,
+            lastEventSeq: entry.seq,
+            statusChangedAt: at,
+            submittedAt: new Date(application.submittedAt),
+            updatedAt: at,
+          },
+          skipDuplicates: true,
+        });
       if (!followed) await recordConsentOfNewCase(tx, application);
       await tx.applicationEvent.createMany({
         data: [
@@ -89,69 +101,9 @@ export class ApplicationRepository {
     });
   }
 
-  /**
-   * Makes the read model follow a new run of the case after a reset: timeline entries and
-   * supplements after the kept step move to a case_reset record (undone, not erased) and the case
-   * returns to the kept step's status. Idempotent: a run already followed is left alone.
-   */
-  async adoptRun(applicationNo: string, runId: string, keptThroughSeq: number): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
-      const [current] = await tx.$queryRaw<{ run_id: string }[]>`
-        SELECT run_id FROM application WHERE application_no = ${applicationNo} FOR UPDATE`;
-      if (!current || current.run_id === runId) return false;
-      const after = { applicationNo, seq: { gt: keptThroughSeq } };
-      const events = await tx.applicationEvent.findMany({ where: after, orderBy: { seq: 'asc' } });
-      const supplements = await tx.supplement.findMany({ where: after, orderBy: { seq: 'asc' } });
-      const kept = await tx.applicationEvent.findUnique({
-        where: { applicationNo_seq: { applicationNo, seq: keptThroughSeq } },
-      });
-      await tx.caseReset.create({
-        data: {
-          applicationNo,
-          previousRunId: current.run_id,
-          runId,
-          keptThroughSeq,
-          undone: {
-            events: events.map((e) => ({
-              seq: e.seq,
-              from: e.fromStatus,
-              to: e.toStatus,
-              actor: e.actor,
-              reason: e.reason,
-              at: e.occurredAt.toISOString(),
-            })),
-            supplements: supplements.map((x) => ({
-              seq: x.seq,
-              items: x.items,
-              actor: x.actor,
-              at: x.providedAt.toISOString(),
-            })),
-          },
-        },
-      });
-      await tx.applicationEvent.deleteMany({ where: after });
-      await tx.supplement.deleteMany({ where: after });
-      const undone = new Set(events.map((e) => e.toStatus));
-      await tx.application.update({
-        where: { applicationNo },
-        data: {
-          runId,
-          reviewOverdue: false,
-          // From step 0 too: the new run's first entry then moves the status on again.
-          lastEventSeq: keptThroughSeq,
-          // Back to the kept step; from the first step, back to the start until the run records it.
-          status: kept?.toStatus ?? 'SUBMITTED',
-          statusChangedAt: kept?.occurredAt ?? new Date(),
-          // The round's result is re-delivered, and recorded again, once the approval is re-applied.
-          ...(undone.has('APPROVED') && { admission: Prisma.DbNull }),
-          ...(events.some((e) => e.fromStatus === 'AWAITING_OFFLINE_CHECK') && {
-            offlineCheck: Prisma.DbNull,
-          }),
-          updatedAt: new Date(),
-        },
-      });
-      return true;
-    });
+  /** After a reset, the read model follows the new run (src/db/case-resets.ts). */
+  adoptRun(applicationNo: string, runId: string, keptThroughSeq: number): Promise<boolean> {
+    return adoptRun(this.db, this.sealer, { applicationNo, runId, keptThroughSeq });
   }
 
   /** The newest application of each workflow, as the operations console lists them. */
@@ -186,7 +138,7 @@ export class ApplicationRepository {
   }
 
   resets(applicationNo: string) {
-    return this.db.caseReset.findMany({ where: { applicationNo }, orderBy: { id: 'asc' } });
+    return resetsOf(this.db, this.sealer, applicationNo);
   }
 
   /** The run the read model follows, for a case found by its workflow id. */
@@ -232,27 +184,13 @@ export class ApplicationRepository {
     });
   }
 
-  async recordCheck(
-    applicationNo: string,
-    check: string,
-    result: CheckResult,
-    checkedAt: Date,
-  ): Promise<void> {
-    const data = {
-      outcome: result.outcome,
-      mismatchedFields: result.mismatchedFields,
-      evidence: result.evidence as Prisma.InputJsonValue,
-      checkedAt,
-    };
-    await this.db.verificationResult.upsert({
-      where: { applicationNo_check: { applicationNo, check } },
-      create: { applicationNo, check, ...data },
-      update: data,
-    });
+  recordCheck(applicationNo: string, check: string, result: CheckResult, checkedAt: Date) {
+    return this.records.recordCheck(applicationNo, check, result, checkedAt);
   }
 
-  findByNumber(applicationNo: string) {
-    return this.db.application.findUnique({
+  /** A case with its timeline, evidence and assessment, its personal fields opened. */
+  async findByNumber(applicationNo: string) {
+    const row = await this.db.application.findUnique({
       where: { applicationNo },
       include: {
         events: { orderBy: { seq: 'asc' } },
@@ -261,6 +199,20 @@ export class ApplicationRepository {
         consent: true,
       },
     });
+    if (!row) return null;
+    const open = <T>(value: T) => this.sealer.open(value);
+    return {
+      ...row,
+      childName: await open(row.childName),
+      statement: await open(row.statement),
+      supplementRequest: await open(row.supplementRequest),
+      admission: await open(row.admission),
+      offlineCheck: await open(row.offlineCheck),
+      verifications: await Promise.all(
+        row.verifications.map(async (v) => ({ ...v, evidence: await open(v.evidence) })),
+      ),
+      assessment: row.assessment && (await openAssessment(this.sealer, row.assessment)),
+    };
   }
 
   /** Next number in the season's sequence for a county; one row per county keeps numbers short. */
@@ -296,8 +248,8 @@ export class ApplicationRepository {
     });
   }
 
-  listOwnedBy(ownerSub: string) {
-    return this.db.application.findMany({
+  async listOwnedBy(ownerSub: string) {
+    const rows = await this.db.application.findMany({
       where: { ownerSub },
       orderBy: { submittedAt: 'desc' },
       select: {
@@ -310,44 +262,17 @@ export class ApplicationRepository {
         submittedAt: true,
       },
     });
+    return Promise.all(
+      rows.map(async (r) => ({ ...r, childName: await this.sealer.open(r.childName) })),
+    );
   }
 
-  /** Idempotent: flags and requests are set, a supplement is keyed by the entry it caused. */
-  async recordDetails(applicationNo: string, details: CaseDetails): Promise<void> {
-    const json = (value: unknown) => value as Prisma.InputJsonValue;
-    await this.db.$transaction(async (tx) => {
-      await tx.application.update({
-        where: { applicationNo },
-        data: {
-          ...(details.reviewOverdue !== undefined && { reviewOverdue: details.reviewOverdue }),
-          ...(details.supplementRequest !== undefined && {
-            supplementRequest:
-              details.supplementRequest === null ? Prisma.DbNull : json(details.supplementRequest),
-          }),
-          ...(details.offlineCheck && { offlineCheck: json(details.offlineCheck) }),
-          ...(details.admission && { admission: json(details.admission) }),
-        },
-      });
-      if (details.supplement) {
-        const { seq, items, actor } = details.supplement;
-        await tx.supplement.createMany({
-          data: [{ applicationNo, seq, items: json(items), actor }],
-          skipDuplicates: true,
-        });
-      }
-    });
+  recordDetails(applicationNo: string, details: CaseDetails): Promise<void> {
+    return this.records.recordDetails(applicationNo, details);
   }
 
-  async saveAttachment(row: {
-    applicationNo: string;
-    sha256: string;
-    mimeType: string;
-    size: number;
-    fileName: string;
-    storageKey: string;
-    uploadedBy: string;
-  }): Promise<void> {
-    await this.db.attachment.createMany({ data: [row], skipDuplicates: true });
+  saveAttachment(row: Parameters<CaseRecords['saveAttachment']>[0]): Promise<void> {
+    return this.records.saveAttachment(row);
   }
 
   /** How many documents a case holds and their bytes, for its upload quota. */
@@ -361,6 +286,6 @@ export class ApplicationRepository {
   }
 
   attachments(applicationNo: string, sha256s: readonly string[]) {
-    return this.db.attachment.findMany({ where: { applicationNo, sha256: { in: [...sha256s] } } });
+    return this.records.attachments(applicationNo, sha256s);
   }
 }

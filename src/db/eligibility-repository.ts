@@ -1,4 +1,5 @@
-import { Prisma } from '../generated/prisma/client';
+import { Prisma, type EligibilityAssessment } from '../generated/prisma/client';
+import type { Sealer } from '../encryption/sealer';
 import type { HousingLock, SchoolCatchment } from '../domain/eligibility/facts';
 import type { PriorityAssessment } from '../domain/eligibility/assess';
 import type { AutoFilledField } from '../domain/eligibility/facts-from-checks';
@@ -8,9 +9,36 @@ import { priorityPolicySchema, type PriorityPolicy } from '../domain/eligibility
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
 
+/** An assessment as stored, the latest or a version (which keeps no auto-fill). */
+type StoredAssessment = Pick<EligibilityAssessment, 'notes' | 'schools' | 'facts'> & {
+  autoFill?: Prisma.JsonValue;
+};
+type StoredSchool = Prisma.JsonObject & { evidence: Prisma.JsonValue };
+
+/**
+ * An assessment with what speaks of the family opened: its notes (a locked certificate's number),
+ * each school's evidence (addresses, certificates), the auto-filled fields and the verified facts.
+ * The schools' ids and tiers stay plain: the review queue filters on them in SQL.
+ */
+export async function openAssessment<T extends StoredAssessment>(sealer: Sealer, row: T) {
+  const schools = row.schools as StoredSchool[];
+  return {
+    ...row,
+    notes: await sealer.open(row.notes),
+    schools: await Promise.all(
+      schools.map(async (s) => ({ ...s, evidence: await sealer.open(s.evidence) })),
+    ),
+    autoFill: await sealer.open(row.autoFill),
+    facts: await sealer.open(row.facts),
+  };
+}
+
 /** What priority needs from the database, and where its result is kept. */
 export class EligibilityRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {}
 
   /** The chosen schools' catchments, in the family's order of preference. */
   async catchments(schoolIds: readonly string[]): Promise<SchoolCatchment[]> {
@@ -31,9 +59,15 @@ export class EligibilityRepository {
     });
   }
 
+  /**
+   * The lock on a certificate, found by its lookup key; a lock written before the keys (the
+   * certificate number itself) is found too, until `npm run reseal` rewrites it.
+   */
   async housingLock(certificateNo: string | undefined): Promise<HousingLock | undefined> {
     if (!certificateNo) return undefined;
-    const lock = await this.db.housingLock.findUnique({ where: { certificateNo } });
+    const lock = await this.db.housingLock.findFirst({
+      where: { certificateNo: { in: [this.sealer.lookupKey(certificateNo), certificateNo] } },
+    });
     return lock
       ? {
           certificateNo,
@@ -70,15 +104,22 @@ export class EligibilityRepository {
     },
   ): Promise<void> {
     const json = (value: unknown) => value as Prisma.InputJsonValue;
+    // Sealed once, for the version and the latest alike; the schools' ids and tiers stay plain.
     const outcome = {
       policyVersion: result.assessment.policyVersion,
       eligible: result.assessment.eligible,
-      notes: json(result.assessment.notes),
-      schools: json(result.assessment.schools),
-      facts: json(result.facts),
+      notes: await this.sealer.seal(result.assessment.notes),
+      schools: await Promise.all(
+        result.assessment.schools.map(async (school) => ({
+          ...school,
+          evidence: await this.sealer.seal(school.evidence),
+        })),
+      ),
+      facts: await this.sealer.seal(result.facts),
       assessedAt: at,
     };
-    const data = { ...outcome, autoFill: json(result.autoFill), version: version.number };
+    const autoFill = await this.sealer.seal(result.autoFill);
+    const data = { ...outcome, autoFill, version: version.number };
     await this.db.$transaction(async (tx) => {
       await tx.eligibilityAssessmentVersion.upsert({
         where: { applicationNo_version: { applicationNo, version: version.number } },
@@ -104,15 +145,17 @@ export class EligibilityRepository {
     });
   }
 
-  versions(applicationNo: string) {
-    return this.db.eligibilityAssessmentVersion.findMany({
+  async versions(applicationNo: string) {
+    const rows = await this.db.eligibilityAssessmentVersion.findMany({
       where: { applicationNo },
       orderBy: { version: 'asc' },
     });
+    return Promise.all(rows.map((row) => openAssessment(this.sealer, row)));
   }
 
-  find(applicationNo: string) {
-    return this.db.eligibilityAssessment.findUnique({ where: { applicationNo } });
+  async find(applicationNo: string) {
+    const row = await this.db.eligibilityAssessment.findUnique({ where: { applicationNo } });
+    return row && openAssessment(this.sealer, row);
   }
 
   async lock(lock: {
@@ -126,9 +169,10 @@ export class EligibilityRepository {
       lockedUntil: new Date(`${lock.lockedUntil}T00:00:00Z`),
       applicationNo: lock.applicationNo,
     };
+    const certificateNo = this.sealer.lookupKey(lock.certificateNo);
     await this.db.housingLock.upsert({
-      where: { certificateNo: lock.certificateNo },
-      create: { certificateNo: lock.certificateNo, ...data },
+      where: { certificateNo },
+      create: { certificateNo, ...data },
       update: data,
     });
   }

@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 import type { CheckOutcome, EnrolmentStatus, Stage } from '../domain/enrolment';
+import type { Sealer } from '../encryption/sealer';
 import type { Db } from './prisma-client';
 
 export interface QueueFilter {
@@ -42,9 +43,13 @@ export interface StatusCount {
 
 /** The reviewers' queue over the read model: filtered, in a stable order, a page at a time. */
 export class ReviewQueueRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {}
 
-  page(filter: QueueFilter): Promise<QueueRow[]> {
+  /** A page of the queue, the children's names opened. */
+  async page(filter: QueueFilter): Promise<QueueRow[]> {
     const sortColumn =
       filter.sort === 'waiting' ? Prisma.sql`a.status_changed_at` : Prisma.sql`a.submitted_at`;
     const conditions = [
@@ -65,7 +70,7 @@ export class ReviewQueueRepository {
         ? Prisma.sql`(${sortColumn}, a.application_no) > (${filter.after.at}, ${filter.after.applicationNo})`
         : undefined,
     ].filter((c): c is Prisma.Sql => c !== undefined);
-    return this.db.$queryRaw<QueueRow[]>`
+    const rows = await this.db.$queryRaw<QueueRow[]>`
       SELECT a.application_no, a.status, a.stage, a.county_code, a.child_name, a.submitted_at, a.status_changed_at,
              a.review_overdue, e.schools->0->>'schoolId' AS first_choice, (e.schools->0->>'tier')::float AS first_choice_tier,
              (SELECT array_agg(v.check || ':' || v.outcome ORDER BY v.check) FROM verification_result v WHERE v.application_no = a.application_no) AS checks
@@ -73,6 +78,9 @@ export class ReviewQueueRepository {
       WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY ${sortColumn}, a.application_no
       LIMIT ${filter.limit}`;
+    return Promise.all(
+      rows.map(async (r) => ({ ...r, child_name: await this.sealer.open(r.child_name) })),
+    );
   }
 
   /** Cases per status in some counties (all of them when `counties` is null). */

@@ -8,6 +8,8 @@ import type {
 } from '../domain/allocation/model';
 import type { PublishedRound } from '../domain/allocation/verify';
 import type { Stage } from '../domain/enrolment';
+import type { Sealer } from '../encryption/sealer';
+import { openAssessment } from './eligibility-repository';
 import type { Db } from './prisma-client';
 
 /** A frozen applicant: what allocation ranks, plus where to deliver the result. */
@@ -22,7 +24,10 @@ const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 /** Admission rounds: their frozen inputs, their results, and delivery progress. */
 export class RoundRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {}
 
   create(round: {
     id: string;
@@ -51,11 +56,17 @@ export class RoundRepository {
 
   /** Approved cases of the round's county, stage and season, with their assessed priorities. */
   async approvedCases(countyCode: string, stage: Stage, seasonYear: number) {
-    return this.db.application.findMany({
+    const rows = await this.db.application.findMany({
       where: { countyCode, stage, seasonYear, status: 'APPROVED' },
       select: { applicationNo: true, workflowId: true, runId: true, assessment: true },
       orderBy: { applicationNo: 'asc' },
     });
+    return Promise.all(
+      rows.map(async (r) => ({
+        ...r,
+        assessment: r.assessment && (await openAssessment(this.sealer, r.assessment)),
+      })),
+    );
   }
 
   schools(countyCode: string, stage: Stage) {
@@ -69,14 +80,21 @@ export class RoundRepository {
     listHash: string,
     policyVersion: string,
   ): Promise<void> {
+    // The certificate to lock on admission is the family's; what the draw ranks stays readable.
+    const entries = await Promise.all(
+      applicants.map(async ({ entry }) => ({
+        ...entry,
+        certificateNo: entry.certificateNo && (await this.sealer.seal(entry.certificateNo)),
+      })),
+    );
     await this.db.$transaction(async (tx) => {
       await tx.admissionRoundApplicant.createMany({
-        data: applicants.map((a) => ({
+        data: applicants.map((a, i) => ({
           roundId,
           applicationNo: a.applicationNo,
           workflowId: a.workflowId,
           runId: a.runId,
-          entry: json(a.entry),
+          entry: json(entries[i]),
         })),
         skipDuplicates: true,
       });
@@ -97,12 +115,18 @@ export class RoundRepository {
       where: { roundId },
       orderBy: { applicationNo: 'asc' },
     });
-    return rows.map((r) => ({
-      applicationNo: r.applicationNo,
-      workflowId: r.workflowId,
-      runId: r.runId,
-      entry: r.entry as unknown as FrozenApplicant['entry'],
-    }));
+    return Promise.all(
+      rows.map(async (r) => ({
+        applicationNo: r.applicationNo,
+        workflowId: r.workflowId,
+        runId: r.runId,
+        entry: await this.openEntry(r.entry as unknown as FrozenApplicant['entry']),
+      })),
+    );
+  }
+
+  private async openEntry(entry: FrozenApplicant['entry']): Promise<FrozenApplicant['entry']> {
+    return { ...entry, certificateNo: await this.sealer.open(entry.certificateNo) };
   }
 
   async saveDraw(roundId: string, allocation: AllocationResult): Promise<void> {
@@ -137,8 +161,8 @@ export class RoundRepository {
     }));
   }
 
-  undelivered(roundId: string, limit: number) {
-    return this.db.$queryRaw<
+  async undelivered(roundId: string, limit: number) {
+    const rows = await this.db.$queryRaw<
       {
         application_no: string;
         workflow_id: string;
@@ -152,6 +176,7 @@ export class RoundRepository {
       FROM admission_result r JOIN admission_round_applicant a ON a.round_id = r.round_id AND a.application_no = r.application_no
       WHERE r.round_id = ${roundId} AND r.delivered_at IS NULL
       ORDER BY r.application_no LIMIT ${limit}`;
+    return Promise.all(rows.map(async (r) => ({ ...r, entry: await this.openEntry(r.entry) })));
   }
 
   async markDelivered(roundId: string, applicationNos: readonly string[]): Promise<void> {

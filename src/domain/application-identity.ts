@@ -3,12 +3,25 @@ import type { Stage } from './enrolment';
 import type { ApplicationForm } from './forms/application-form';
 
 /**
- * Keyed hash of a person's ID number: stable per person, useless without the key, so it can stand
- * in workflow ids, search indexes, logs and tokens where the number itself must not. The child's
- * key names its case; a guardian's, the real-name-verified person a family's token carries.
+ * Keyed hash of an identifier (an ID number, a certificate number): stable per identifier,
+ * useless without the key, so it can stand where the identifier must not but equality must hold —
+ * workflow ids, search indexes, logs, a lookup column.
+ */
+export function lookupKey(secret: string, identifier: string): string {
+  return createHmac('sha256', secret).update(identifier, 'utf8').digest('hex').slice(0, 32);
+}
+
+/** The child's key: the lookup key of the child's ID number. */
+export function childKey(secret: string, residentId: string): string {
+  return lookupKey(secret, residentId);
+}
+
+/**
+ * A person's key: the lookup key of their ID number. A child's names its case; a guardian's is
+ * the real-name-verified person a family's token carries (issue 13).
  */
 export function personKey(secret: string, residentId: string): string {
-  return createHmac('sha256', secret).update(residentId, 'utf8').digest('hex').slice(0, 32);
+  return lookupKey(secret, residentId);
 }
 
 /** One live application per child per season and stage is enforced by this id being unique. */

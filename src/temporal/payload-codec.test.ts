@@ -6,9 +6,9 @@ import {
   KEY_ID_METADATA,
   parsePayloadKeys,
   PayloadDecryptionError,
-  PayloadKeyConfigError,
   PayloadKeyUnknownError,
 } from './payload-codec';
+import { KeyListConfigError } from '../encryption/key-list';
 
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const form = { child: { name: '李小明', idNumber: '450103201901011234' }, mobile: '13800000000' };
@@ -62,7 +62,7 @@ describe('AES-256-GCM payload codec', () => {
   });
 
   it('refuses malformed key lists', () => {
-    expect(() => parsePayloadKeys('')).toThrow(PayloadKeyConfigError);
+    expect(() => parsePayloadKeys('')).toThrow(KeyListConfigError);
     expect(() => parsePayloadKeys('k1')).toThrow(/id:base64key/);
     expect(() => parsePayloadKeys(`k1:${randomBytes(16).toString('base64')}`)).toThrow(/32 bytes/);
     expect(() => parsePayloadKeys(`${key('k1')},${key('k1')}`)).toThrow(/unique/);

@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { gcmDecrypt, gcmEncrypt } from '../encryption/aes-gcm';
+import { KeyListConfigError, parseKeyList, type NamedKey } from '../encryption/key-list';
 
 /**
  * Encrypts every payload on its way to Temporal (issue 12, PIPL): AES-256-GCM over the whole
@@ -12,22 +13,7 @@ import { temporal } from '@temporalio/proto';
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
 
-const ALGORITHM = 'aes-256-gcm';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const KEY_BYTES = 32;
-
-export interface PayloadKey {
-  readonly id: string;
-  readonly key: Buffer;
-}
-
-export class PayloadKeyConfigError extends Error {
-  constructor(message: string) {
-    super(`PAYLOAD_ENCRYPTION_KEYS: ${message}`);
-    this.name = 'PayloadKeyConfigError';
-  }
-}
+export type PayloadKey = NamedKey;
 
 /** The key a payload names is not configured here: a worker or client missing a rotated key. */
 export class PayloadKeyUnknownError extends Error {
@@ -45,26 +31,8 @@ export class PayloadDecryptionError extends Error {
   }
 }
 
-/** Parses `id1:base64,id2:base64` (oldest first, newest last); each key exactly 32 bytes. */
 export function parsePayloadKeys(spec: string): PayloadKey[] {
-  const keys = spec
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0)
-    .map((entry): PayloadKey => {
-      const colon = entry.indexOf(':');
-      const id = entry.slice(0, colon).trim();
-      if (colon < 1 || !/^[A-Za-z0-9._-]+$/.test(id))
-        throw new PayloadKeyConfigError('each entry must be id:base64key (id of [A-Za-z0-9._-])');
-      const key = Buffer.from(entry.slice(colon + 1).trim(), 'base64');
-      if (key.length !== KEY_BYTES)
-        throw new PayloadKeyConfigError(`key "${id}" must be ${KEY_BYTES} bytes (base64)`);
-      return { id, key };
-    });
-  if (keys.length === 0) throw new PayloadKeyConfigError('at least one key is required');
-  if (new Set(keys.map((k) => k.id)).size !== keys.length)
-    throw new PayloadKeyConfigError('key ids must be unique');
-  return keys;
+  return parseKeyList('PAYLOAD_ENCRYPTION_KEYS', spec);
 }
 
 export class AesGcmPayloadCodec implements PayloadCodec {
@@ -73,7 +41,8 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
   constructor(keys: readonly PayloadKey[]) {
     const newest = keys.at(-1);
-    if (!newest) throw new PayloadKeyConfigError('at least one key is required');
+    if (!newest)
+      throw new KeyListConfigError('PAYLOAD_ENCRYPTION_KEYS', 'at least one key is required');
     this.current = newest;
     this.byId = new Map(keys.map((k) => [k.id, k.key]));
   }
@@ -89,12 +58,9 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
   private encrypt(payload: Payload): Payload {
     const { id, key } = this.current;
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv(ALGORITHM, key, iv);
-    // The key id is authenticated too: a payload relabelled to another key fails to decrypt.
-    cipher.setAAD(Buffer.from(id));
     const plain = temporal.api.common.v1.Payload.encode(payload).finish();
-    const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    // The key id is authenticated too: a payload relabelled to another key fails to decrypt.
+    const sealed = gcmEncrypt(key, plain, Buffer.from(id));
     return {
       metadata: {
         [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
@@ -109,20 +75,8 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const id = Buffer.from(payload.metadata?.[KEY_ID_METADATA] ?? []).toString();
     const key = this.byId.get(id);
     if (!key) throw new PayloadKeyUnknownError(id);
-    const sealed = Buffer.from(payload.data ?? []);
-    if (sealed.length < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError(id);
-    const decipher = createDecipheriv(ALGORITHM, key, sealed.subarray(0, IV_BYTES));
-    decipher.setAAD(Buffer.from(id));
-    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    let plain: Buffer;
-    try {
-      plain = Buffer.concat([
-        decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
-        decipher.final(),
-      ]);
-    } catch {
-      throw new PayloadDecryptionError(id);
-    }
+    const plain = gcmDecrypt(key, Buffer.from(payload.data ?? []), Buffer.from(id));
+    if (!plain) throw new PayloadDecryptionError(id);
     return temporal.api.common.v1.Payload.decode(plain);
   }
 }

@@ -8,6 +8,7 @@ import { RoundRepository } from '../db/round-repository';
 import { RetentionRepository } from '../db/retention-repository';
 import { attachmentStoreOf } from '../storage/attachment-store';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
+import { columnSealerOf } from '../encryption/sealer';
 import { DataSharingClient } from '../integration/data-sharing/client';
 import { StatusNotifier } from '../integration/platform/status-notifier';
 
@@ -17,11 +18,12 @@ export function createActivityDependencies(
   db: Db,
   temporal: Client,
 ): ActivityDependencies {
+  const sealer = columnSealerOf(config);
   return {
-    applications: new ApplicationRepository(db),
-    eligibility: new EligibilityRepository(db),
+    applications: new ApplicationRepository(db, sealer),
+    eligibility: new EligibilityRepository(db, sealer),
     reference: new ReferenceDataRepository(db),
-    rounds: new RoundRepository(db),
+    rounds: new RoundRepository(db, sealer),
     temporal,
     retention: new RetentionRepository(db),
     attachments: attachmentStoreOf(config),

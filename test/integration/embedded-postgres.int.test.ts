@@ -6,6 +6,7 @@ import { ApplicationRepository } from '../../src/db/application-repository';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { migrate } from '../../src/db/migrator';
 import { createDb } from '../../src/db/prisma-client';
+import { columnSealerOf } from '../../src/encryption/sealer';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
 import { actualCatalog, expectedCatalog, loadDatamodel } from '../support/catalog';
 import { freePort } from '../support/free-port';
@@ -30,7 +31,10 @@ describe('the embedded database (PGlite over the Postgres wire protocol)', () =>
 
     const db = createDb({ url: embedded.url, poolMax: 1 });
     await seedReferenceData(db);
-    const sequence = await new ApplicationRepository(db).nextSequence(2026, '450103');
+    const sequence = await new ApplicationRepository(
+      db,
+      columnSealerOf({ CHILD_KEY_SECRET: 'test-lookup-secret' }),
+    ).nextSequence(2026, '450103');
     await db.$disconnect();
     await embedded.stop();
 
@@ -38,7 +42,12 @@ describe('the embedded database (PGlite over the Postgres wire protocol)', () =>
     expect((await migrate(embedded.url, migrationsDir())).applied).toEqual([]);
     const again = createDb({ url: embedded.url, poolMax: 1 });
     expect(await again.county.count()).toBeGreaterThanOrEqual(2);
-    expect(await new ApplicationRepository(again).nextSequence(2026, '450103')).toBe(sequence + 1);
+    expect(
+      await new ApplicationRepository(
+        again,
+        columnSealerOf({ CHILD_KEY_SECRET: 'test-lookup-secret' }),
+      ).nextSequence(2026, '450103'),
+    ).toBe(sequence + 1);
     await again.$disconnect();
   });
 });

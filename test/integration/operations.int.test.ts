@@ -6,6 +6,7 @@ import { RepairLockRepository } from '../../src/db/repair-lock-repository';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { eventually } from '../support/eventually';
 import { formForFamily } from '../../src/testing/forms';
+import { columnSealerOf } from '../../src/encryption/sealer';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 /**
@@ -227,7 +228,7 @@ describe('operations console', () => {
     });
     expect(application.runId).toBe(reset.body.runId);
     expect(application.resets).toHaveLength(1);
-    expect(application.resets[0]!.undone).toMatchObject({
+    expect(await columnSealerOf(sut.config).open(application.resets[0]!.undone)).toMatchObject({
       events: [
         { seq: 5, actor: 'parent:family-ops' },
         { seq: 6, to: 'APPROVED' },

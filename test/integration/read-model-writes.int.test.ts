@@ -1,5 +1,6 @@
 import { ApplicationRepository } from '../../src/db/application-repository';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
+import { columnSealerOf } from '../../src/encryption/sealer';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
 import { formFor } from '../../src/testing/forms';
@@ -48,7 +49,10 @@ describe('the read model under concurrent writers', () => {
   // The API writes a case's first entry while the workflow's first activity writes the same one;
   // on a loaded machine they meet inside PostgreSQL, and the loser must not fail the submission.
   it('records the same first entry from many writers at once: one case, one entry, no error', async () => {
-    const repository = new ApplicationRepository(database.db);
+    const repository = new ApplicationRepository(
+      database.db,
+      columnSealerOf({ CHILD_KEY_SECRET: 'test-lookup-secret' }),
+    );
     const input = submitted();
     const outcomes = await Promise.allSettled(
       Array.from({ length: 12 }, () => repository.recordTransition(input, RUN, FIRST)),

@@ -4,6 +4,7 @@ import { formForFamily } from '../../src/testing/forms';
 import { eventually } from '../support/eventually';
 import { scaled } from '../support/time-scale';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
+import { columnSealerOf } from '../../src/encryption/sealer';
 
 const PDF = Buffer.concat([
   Buffer.from('%PDF-1.7\n'),
@@ -42,7 +43,9 @@ describe('re-assessment from everything verified: offline checks, supplements, p
     const row = await sut.database.db.application.findUniqueOrThrow({
       where: { applicationNo: no },
     });
-    return (row.admission as { schoolId: string }).schoolId;
+    // The admission result rests sealed (it may name a housing certificate).
+    const admission = await columnSealerOf(sut.config).open(row.admission);
+    return (admission as { schoolId: string }).schoolId;
   };
   const assessment = (no: string) =>
     sut.database.db.eligibilityAssessment.findUniqueOrThrow({ where: { applicationNo: no } });

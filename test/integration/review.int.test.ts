@@ -7,6 +7,7 @@ import { ReviewOverdueKey } from '../../src/contract';
 import { eventually } from '../support/eventually';
 import { scaled } from '../support/time-scale';
 import { formForFamily } from '../../src/testing/forms';
+import { columnSealerOf } from '../../src/encryption/sealer';
 import { decodeHistory, payloadCodecOf } from '../../src/temporal/data-converter';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
@@ -201,7 +202,10 @@ describe('county review over HTTP and Temporal', () => {
       const row = await budget.database.db.application.findUniqueOrThrow({
         where: { applicationNo: no },
       });
-      expect(row.offlineCheck).toMatchObject({ staffId: 'staff-007', outcome: 'VERIFIED' });
+      expect(await columnSealerOf(budget.config).open(row.offlineCheck)).toMatchObject({
+        staffId: 'staff-007',
+        outcome: 'VERIFIED',
+      });
       const rejected = await request(budget.apiUrl)
         .post(`/applications/${no}/decision`)
         .set(local)

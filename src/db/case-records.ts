@@ -1,0 +1,90 @@
+import { Prisma } from '../generated/prisma/client';
+import type { CaseDetails } from '../contract';
+import type { CheckResult } from '../domain/verification/checks';
+import type { Sealer } from '../encryption/sealer';
+import type { Db } from './prisma-client';
+
+/**
+ * What a case gathers beside its status: the registries' evidence, the reviewers' requests and
+ * the family's supplements, offline checks, the admission result (it may name a housing
+ * certificate), documents. Whatever may speak of the family is sealed (src/encryption/sealer.ts).
+ */
+export class CaseRecords {
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {}
+
+  async recordCheck(
+    applicationNo: string,
+    check: string,
+    result: CheckResult,
+    checkedAt: Date,
+  ): Promise<void> {
+    const data = {
+      outcome: result.outcome,
+      mismatchedFields: result.mismatchedFields,
+      evidence: await this.sealer.seal(result.evidence),
+      checkedAt,
+    };
+    await this.db.verificationResult.upsert({
+      where: { applicationNo_check: { applicationNo, check } },
+      create: { applicationNo, check, ...data },
+      update: data,
+    });
+  }
+
+  /** Idempotent: flags and requests are set, a supplement is keyed by the entry it caused. */
+  async recordDetails(applicationNo: string, details: CaseDetails): Promise<void> {
+    const { supplementRequest, offlineCheck, admission, supplement } = details;
+    const sealed = {
+      supplementRequest: supplementRequest && (await this.sealer.seal(supplementRequest)),
+      offlineCheck: offlineCheck && (await this.sealer.seal(offlineCheck)),
+      admission: admission && (await this.sealer.seal(admission)),
+      items: supplement && (await this.sealer.seal(supplement.items)),
+    };
+    await this.db.$transaction(async (tx) => {
+      await tx.application.update({
+        where: { applicationNo },
+        data: {
+          ...(details.reviewOverdue !== undefined && { reviewOverdue: details.reviewOverdue }),
+          ...(supplementRequest !== undefined && {
+            supplementRequest: sealed.supplementRequest ?? Prisma.DbNull,
+          }),
+          ...(sealed.offlineCheck && { offlineCheck: sealed.offlineCheck }),
+          ...(sealed.admission && { admission: sealed.admission }),
+        },
+      });
+      if (supplement && sealed.items) {
+        const { seq, actor } = supplement;
+        await tx.supplement.createMany({
+          data: [{ applicationNo, seq, items: sealed.items, actor }],
+          skipDuplicates: true,
+        });
+      }
+    });
+  }
+
+  /** A document's row; its name (often the family's) is sealed, its content is in the store. */
+  async saveAttachment(row: {
+    applicationNo: string;
+    sha256: string;
+    mimeType: string;
+    size: number;
+    fileName: string;
+    storageKey: string;
+    uploadedBy: string;
+  }): Promise<void> {
+    const fileName = await this.sealer.seal(row.fileName);
+    await this.db.attachment.createMany({ data: [{ ...row, fileName }], skipDuplicates: true });
+  }
+
+  async attachments(applicationNo: string, sha256s: readonly string[]) {
+    const rows = await this.db.attachment.findMany({
+      where: { applicationNo, sha256: { in: [...sha256s] } },
+    });
+    return Promise.all(
+      rows.map(async (r) => ({ ...r, fileName: await this.sealer.open(r.fileName) })),
+    );
+  }
+}
