@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { signAccessToken } from '../src/auth/jwt';
 import { accessTokenSettings, loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/config/paths';
+import { personKey } from '../src/domain/application-identity';
 import { residentIdCheckChar } from '../src/domain/resident-id';
 import { formFor } from '../src/testing/forms';
 
@@ -105,10 +106,13 @@ async function startService(codec: boolean, rateLimits: boolean): Promise<Runnin
 
 /** POSTs a new child's Form A on every request for `seconds`. */
 async function submitFor(service: RunningService): Promise<autocannon.Result> {
-  const token = await signAccessToken(
-    { role: 'PARENT', sub: 'bench-family', ttlSeconds: 3600 },
-    accessTokenSettings(loadConfig(service.env)),
+  // One account files every case: lift its cap of live cases (policy data) for the benchmark.
+  const policy = new Client({ connectionString: service.dbUrl });
+  await policy.connect();
+  await policy.query(
+    `INSERT INTO intake_policy (scope, max_live_cases_per_account) VALUES ('GUANGXI', 1000000000)`,
   );
+  await policy.end();
   let sequence = 0;
   const template = formFor({
     idNumber: '',
@@ -118,6 +122,17 @@ async function submitFor(service: RunningService): Promise<autocannon.Result> {
     divisionCode: '450103',
     alive: true,
   });
+  const config = loadConfig(service.env);
+  // The account's real-name person is the guardian the template names.
+  const token = await signAccessToken(
+    {
+      role: 'PARENT',
+      sub: 'bench-family',
+      guardian: personKey(config.CHILD_KEY_SECRET, template.guardians[0]!.idNumber),
+      ttlSeconds: 3600,
+    },
+    accessTokenSettings(config),
+  );
   return autocannon({
     url: `http://127.0.0.1:${ports.api}/applications`,
     method: 'POST',

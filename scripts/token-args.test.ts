@@ -40,7 +40,20 @@ describe('npm run token arguments', () => {
     });
   });
 
+  it('reads the guardian a PARENT or family token vouches for, normalised', () => {
+    const id = '11010519491231002X';
+    expect(
+      parseTokenArgs(['--role', 'PARENT', '--sub', 'u', '--guardian-id', id.toLowerCase()]),
+    ).toMatchObject({ kind: 'access', guardianIdNumber: id });
+    expect(parseTokenArgs(['--family', 'f1', '--guardian-id', id])).toMatchObject({
+      kind: 'family',
+      guardianIdNumber: id,
+    });
+  });
+
   it.each([
+    [['--role', 'PARENT', '--sub', 'u', '--guardian-id', '123'], /--guardian-id must be a valid/],
+    [['--role', 'STAFF', '--sub', 'u', '--guardian-id', '11010519491231002X'], /for PARENT/],
     [['--role', 'PARENT', '--sub', 'u', '--ttl=-5'], /--ttl must be a whole number/],
     [['--role', 'PARENT', '--sub', 'u', '--ttl', '0'], /--ttl must be a whole number/],
     [['--role', 'PARENT', '--sub', 'u', '--ttl', '1.5'], /--ttl must be a whole number/],

@@ -1,5 +1,6 @@
 import { signAccessToken, signFamilyToken } from '../src/auth/jwt';
 import { accessTokenSettings, familyTokenSettings, loadConfig } from '../src/config/config';
+import { personKey } from '../src/domain/application-identity';
 import { parseTokenArgs, TOKEN_USAGE, UsageError } from './token-args';
 
 /**
@@ -13,10 +14,21 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
+  // The keyed hash the platform's real-name check would vouch for, by the rule child keys use.
+  const guardianKey = command.guardianIdNumber
+    ? personKey(config.CHILD_KEY_SECRET, command.guardianIdNumber)
+    : undefined;
   const token =
     command.kind === 'family'
-      ? await signFamilyToken(command.family, familyTokenSettings(config), command.ttlSeconds)
-      : await signAccessToken(command.request, accessTokenSettings(config));
+      ? await signFamilyToken(
+          { sub: command.family, ...(guardianKey && { guardianKey }) },
+          familyTokenSettings(config),
+          command.ttlSeconds,
+        )
+      : await signAccessToken(
+          { ...command.request, ...(guardianKey && { guardian: guardianKey }) },
+          accessTokenSettings(config),
+        );
   process.stdout.write(`${token}\n`);
 }
 

@@ -17,6 +17,7 @@ import { ConsentRepository } from '../db/consent-repository';
 import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
 import { IdempotencyStore } from '../db/idempotency-store';
+import { IntakeRepository } from '../db/intake-repository';
 import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
@@ -29,6 +30,7 @@ import { AdminService } from './admin/admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
+import { IntakeGuards } from './applications/intake-guards';
 import { RegistrationWindowGate } from './applications/registration-window.gate';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
@@ -54,6 +56,8 @@ import { MetricsService } from './metrics/metrics.service';
 import { ProblemFilter } from './problem/problem.filter';
 import { ZodBodyPipe } from './problem/zod-body.pipe';
 import { RegistrationController } from './registration/registration.controller';
+import { ContestController } from './registration/contest.controller';
+import { ContestService } from './registration/contest.service';
 import { RegistrationService } from './registration/registration.service';
 import {
   ACCESS_TOKEN_SETTINGS,
@@ -68,6 +72,7 @@ import {
   REVIEW_QUEUE,
   ROUNDS,
   IDEMPOTENCY_STORE,
+  INTAKE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
   CASE_RUNS,
@@ -99,6 +104,7 @@ export class AppModule {
         MetricsController,
         ApplicationsController,
         RegistrationController,
+        ContestController,
         ReviewController,
         RoundsController,
         AdminController,
@@ -116,6 +122,7 @@ export class AppModule {
         { provide: REFERENCE_DATA, useValue: new ReferenceDataRepository(deps.db) },
         { provide: APPOINTMENTS, useValue: new AppointmentRepository(deps.db) },
         { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
+        { provide: INTAKE, useValue: new IntakeRepository(deps.db) },
         { provide: AUDIT, useValue: new AuditRepository(deps.db) },
         { provide: ROUNDS, useValue: new RoundRepository(deps.db, sealer) },
         { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
@@ -132,12 +139,14 @@ export class AppModule {
         CaseGateway,
         ApplicationsService,
         SubmissionService,
+        IntakeGuards,
         ConsentService,
         RegistrationWindowGate,
         ReviewService,
         RoundsService,
         AdminService,
         RegistrationService,
+        ContestService,
         MetricsService,
         CaseFinderService,
         CaseInspectionService,

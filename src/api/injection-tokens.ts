@@ -18,4 +18,5 @@ export const REPLAY_CHECK = Symbol('REPLAY_CHECK');
 export const PLATFORM_NOTIFIER = Symbol('PLATFORM_NOTIFIER');
 export const REPAIR_LOCKS = Symbol('REPAIR_LOCKS');
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
+export const INTAKE = Symbol('INTAKE');
 export const CONSENT = Symbol('CONSENT');

@@ -12,11 +12,18 @@ export interface TokenSettings {
   readonly secret: string;
 }
 
+/** The real-name-verified person: a keyed hash of their ID number, never the number itself. */
+const guardianClaim = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/)
+  .optional();
+
 const claimsSchema = z.object({
   sub: z.string().min(1).max(128),
   role: z.enum(ROLES),
   counties: z.array(z.string().regex(/^\d{6}$/)).default([]),
   point: z.string().min(1).max(64).optional(),
+  guardian: guardianClaim,
 });
 
 export class InvalidTokenError extends Error {
@@ -48,8 +55,14 @@ export async function verifyAccessToken(
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success)
     throw new InvalidTokenError('claims do not describe a principal', { cause: claims.error });
-  const { sub, role, counties, point } = claims.data;
-  return { sub, role, counties, ...(point ? { pointId: point } : {}) };
+  const { sub, role, counties, point, guardian } = claims.data;
+  return {
+    sub,
+    role,
+    counties,
+    ...(point ? { pointId: point } : {}),
+    ...(guardian && role === 'PARENT' ? { guardianKey: guardian } : {}),
+  };
 }
 
 export interface TokenRequest {
@@ -57,6 +70,8 @@ export interface TokenRequest {
   readonly role: Principal['role'];
   readonly counties?: readonly string[];
   readonly point?: string;
+  /** PARENT: the guardian's key (application-identity.ts `personKey`). */
+  readonly guardian?: string;
   readonly ttlSeconds?: number;
 }
 
@@ -65,6 +80,7 @@ export function signAccessToken(request: TokenRequest, settings: TokenSettings):
     role: request.role,
     counties: request.counties ?? [],
     ...(request.point ? { point: request.point } : {}),
+    ...(request.guardian ? { guardian: request.guardian } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(request.sub)
@@ -75,34 +91,51 @@ export function signAccessToken(request: TokenRequest, settings: TokenSettings):
     .sign(key(settings.secret));
 }
 
+/** The family the platform vouches for, and the real-name-verified person acting for it. */
+export interface VouchedFamily {
+  readonly sub: string;
+  readonly guardianKey?: string;
+}
+
+const familyClaimsSchema = z.object({ sub: z.string().min(1).max(128), guardian: guardianClaim });
+
 /**
  * The platform (桂通办) vouches for a family it has verified with a token of its own, signed with
- * the key it shares with this service; the family's subject becomes the case's owner.
+ * the key it shares with this service; the family's subject becomes the case's owner, and the
+ * `guardian` claim names the real-name-verified person acting (a keyed hash of their ID number).
  */
-export async function verifyFamilyToken(token: string, settings: TokenSettings): Promise<string> {
+export async function verifyFamilyToken(
+  token: string,
+  settings: TokenSettings,
+): Promise<VouchedFamily> {
+  let payload: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, key(settings.secret), {
+    ({ payload } = await jwtVerify(token, key(settings.secret), {
       issuer: settings.issuer,
       audience: settings.audience,
       algorithms: ['HS256'],
       requiredClaims: ['exp', 'sub'],
-    });
-    return payload.sub!;
+    }));
   } catch (error) {
     throw new InvalidTokenError(error instanceof Error ? error.message : 'unverifiable', {
       cause: error,
     });
   }
+  const claims = familyClaimsSchema.safeParse(payload);
+  if (!claims.success)
+    throw new InvalidTokenError('claims do not describe a family', { cause: claims.error });
+  const { sub, guardian } = claims.data;
+  return { sub, ...(guardian ? { guardianKey: guardian } : {}) };
 }
 
 export function signFamilyToken(
-  familySub: string,
+  family: VouchedFamily,
   settings: TokenSettings,
   ttlSeconds = 600,
 ): Promise<string> {
-  return new SignJWT({})
+  return new SignJWT(family.guardianKey ? { guardian: family.guardianKey } : {})
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(familySub)
+    .setSubject(family.sub)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
     .setIssuedAt()

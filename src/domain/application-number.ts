@@ -21,6 +21,11 @@ export function isWellFormedApplicationNo(value: string): boolean {
   return checkChar(`${m[1]}${m[2]}${m[3]}`) === m[4];
 }
 
+/** The season an application number belongs to (its first group). */
+export function seasonYearOf(applicationNo: string): number {
+  return Number(applicationNo.slice(0, 4));
+}
+
 function checkChar(digits: string): string {
   // MOD 11-2 over the last 17 digits, left-padded, so the weights of the ID-card scheme apply.
   return residentIdCheckChar(digits.padStart(17, '0').slice(-17));

@@ -22,6 +22,11 @@ export interface Principal {
   readonly counties: readonly string[];
   /** STAFF: the registration point they work at. */
   readonly pointId?: string;
+  /**
+   * PARENT: the real-name-verified person behind the account, as the keyed hash of their ID
+   * number (domain/application-identity.ts); absent when the platform has not verified one.
+   */
+  readonly guardianKey?: string;
 }
 
 /** A label for timelines and audit: role and subject, never personal data. */

@@ -36,6 +36,17 @@ export function notVerifiableOnlineReason(checks: readonly string[]): string {
   return `Not verifiable online (${checks.join(', ')}); documents will be checked in person.`;
 }
 
+/** Says nothing of what the registry holds: families of unconfirmed guardians read it too. */
+export const RELATION_NOT_CONFIRMED_REASON =
+  "The guardians' relation to the child could not be confirmed online; the household booklet (or birth certificate) will be checked in person.";
+
+/**
+ * A case a child's guardian contested at a registration point, closed once staff saw the household
+ * booklet. Whoever filed it reads this: it names neither the family nor what staff saw.
+ */
+export const CONTESTED_REASON =
+  "Closed at a registration point: the child's household booklet does not name the applicant as a guardian.";
+
 /** An operator closed the case without saying why. */
 export const CANCELLED_REASON = 'Cancelled.';
 

@@ -2,6 +2,7 @@ import type {
   Family,
   HouseholdRecord,
   PropertyRecord,
+  RelationToHead,
   ResidencePermitRecord,
   SocialInsuranceRecord,
 } from './family-records';
@@ -25,6 +26,11 @@ export class Registries {
   readonly properties = new Map<string, PropertyRecord>();
   readonly permitsOf = new Map<string, ResidencePermitRecord[]>();
   readonly insuranceOf = new Map<string, SocialInsuranceRecord>();
+  /** Each child's birth certificate: the family's guardians as its father and mother. */
+  readonly birthOf = new Map<
+    string,
+    { certificateNo: string; parents: readonly RegistryPerson[] }
+  >();
 
   constructor(families: readonly Family[], extraPeople: readonly RegistryPerson[] = []) {
     for (const family of families) this.add(family);
@@ -49,6 +55,10 @@ export class Registries {
         permit,
       ]);
     for (const record of family.insurance) this.insuranceOf.set(record.idNumber, record);
+    this.birthOf.set(family.child.idNumber, {
+      certificateNo: `O${family.child.birthDate.slice(0, 4)}${family.familyNo}`,
+      parents: family.guardians,
+    });
   }
 }
 
@@ -87,4 +97,33 @@ export const ANSWERS: {
     const record = registries.insuranceOf.get(request.idNumber);
     return record && { record };
   },
+  householdRelation(registries, { childIdNumber, guardianIdNumber }) {
+    const household = registries.householdOf.get(childIdNumber);
+    const child = household?.members.find((m) => m.idNumber === childIdNumber);
+    const guardian = household?.members.find((m) => m.idNumber === guardianIdNumber);
+    if (!child || !guardian || guardian === child) return undefined;
+    return { relation: relationInHousehold(child.relationToHead, guardian.relationToHead) };
+  },
+  birthCertificate(registries, request) {
+    const birth = registries.birthOf.get(request.idNumber);
+    if (!birth) return undefined;
+    const parent = (gender: 'MALE' | 'FEMALE') =>
+      birth.parents.find((p) => p.gender === gender)?.idNumber ?? null;
+    return {
+      certificate: {
+        certificateNo: birth.certificateNo,
+        fatherIdNumber: parent('MALE'),
+        motherIdNumber: parent('FEMALE'),
+      },
+    };
+  },
 };
+
+/** A member's relation to a child of the same household, from both relations to its head. */
+function relationInHousehold(child: RelationToHead, member: RelationToHead) {
+  const headCouple = member === 'HEAD' || member === 'SPOUSE';
+  if (child === 'CHILD' && headCouple) return 'PARENT' as const;
+  if (child === 'GRANDCHILD' && member === 'CHILD') return 'PARENT' as const;
+  if (child === 'GRANDCHILD' && headCouple) return 'GRANDPARENT' as const;
+  return 'OTHER' as const;
+}

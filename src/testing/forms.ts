@@ -1,4 +1,5 @@
 import type { Family } from '../simulator/family-records';
+import { FIXTURE_FAMILIES } from '../simulator/fixtures';
 import { buildResidentId, type RegistryPerson } from '../simulator/population';
 
 /** An adult guardian with a valid ID number, distinct per sequence number. */
@@ -16,11 +17,32 @@ export function guardianFor(sequence = 1, relation = 'FATHER') {
   };
 }
 
+/** A child as tests hold it: a registry person, with its family's guardians when known. */
+export type TestChild = RegistryPerson & { readonly guardians?: readonly RegistryPerson[] };
+
+/** A registry person as a form names them among the guardians. */
+function guardianEntry(g: RegistryPerson) {
+  return {
+    name: g.name,
+    relation: g.gender === 'MALE' ? 'FATHER' : 'MOTHER',
+    idNumber: g.idNumber,
+    mobile: '13800138000',
+  };
+}
+
+/** The guardians the registry knows for a child (its family's), else one it does not know. */
+function guardiansOf(child: TestChild) {
+  const family = Object.values(FIXTURE_FAMILIES).find((f) => f.child.idNumber === child.idNumber);
+  const known = child.guardians ?? family?.guardians ?? [];
+  return known.length ? known.map(guardianEntry) : [guardianFor()];
+}
+
 /**
- * A valid Form A body for a registry person applying to Qingxiu (450103) for PRIMARY_1; tests
- * override fields to break one rule at a time.
+ * A valid Form A body for a registry person applying to Qingxiu (450103) for PRIMARY_1, naming
+ * the child's own guardians when the registry knows them (so the relation check confirms them);
+ * tests override fields to break one rule at a time.
  */
-export function formFor(child: RegistryPerson, overrides: Record<string, unknown> = {}) {
+export function formFor(child: TestChild, overrides: Record<string, unknown> = {}) {
   return {
     seasonYear: 2026,
     stage: 'PRIMARY_1',
@@ -38,7 +60,7 @@ export function formFor(child: RegistryPerson, overrides: Record<string, unknown
       hukouDivisionCode: '450103',
       currentAddress: '南宁市青秀区民族大道100号',
     },
-    guardians: [guardianFor()],
+    guardians: guardiansOf(child),
     housing: {
       type: 'OWNED_SOLE',
       certificateNo: '桂(2021)南宁市不动产权第0012345号',
@@ -73,7 +95,7 @@ export function scannedPdf(label: string): Buffer {
 }
 
 /** A valid Form B body: hukou elsewhere, residence permit, registered rental, employment. */
-export function formBFor(child: RegistryPerson, overrides: Record<string, unknown> = {}) {
+export function formBFor(child: TestChild, overrides: Record<string, unknown> = {}) {
   const base = formFor(child);
   return {
     ...base,
@@ -129,12 +151,7 @@ export function formForFamily(family: Family, overrides: Record<string, unknown>
   const base = formFor(family.child, {
     countyCode: family.countyCode,
     formType: migrant ? 'B' : 'A',
-    guardians: family.guardians.map((g) => ({
-      name: g.name,
-      relation: g.gender === 'MALE' ? 'FATHER' : 'MOTHER',
-      idNumber: g.idNumber,
-      mobile: '13800138000',
-    })),
+    guardians: family.guardians.map(guardianEntry),
     schoolChoices: [schoolFor(family)],
   });
   const form: Record<string, unknown> = {

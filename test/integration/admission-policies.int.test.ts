@@ -50,7 +50,6 @@ describe('an admission round under the county’s policy, with a private school'
   it('runs a first-choice-first round end to end, as the county’s policy says, and fills the private school by lottery alone', async () => {
     await policy('qingxiu-2026-fcf', 'FIRST_CHOICE_FIRST').expect(200);
     await school(PRIVATE_SCHOOL, 'PRIVATE', 2).expect(200);
-    const family = { Authorization: await sut.auth.parent('family-policies') };
     const families = registryFamilies
       .filter((f) => f.countyCode === COUNTY && f.households[0]!.divisionCode === COUNTY)
       .slice(0, 8);
@@ -59,10 +58,11 @@ describe('an admission round under the county’s policy, with a private school'
     for (const [i, f] of families.entries()) {
       // Five families put the private school first, their catchment school second.
       const choices = i < 5 ? [PRIVATE_SCHOOL, schoolFor(f)] : [schoolFor(f)];
+      const form = formForFamily(f, { schoolChoices: choices });
       const created = await api()
         .post('/applications')
-        .set(family)
-        .send(formForFamily(f, { schoolChoices: choices }));
+        .set({ Authorization: await sut.auth.parent('family-policies', form) })
+        .send(form);
       expect(created.status).toBe(201);
       numbers.push(created.body.applicationNo);
       if (i < 5) privateApplicants.push(created.body.applicationNo);

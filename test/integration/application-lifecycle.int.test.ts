@@ -23,13 +23,16 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
   afterEach(() => sut.simulator.faults.clear());
 
   const FAMILY = 'family-lifecycle';
-  const asFamily = async () => ({ Authorization: await sut.auth.parent(FAMILY) });
+  /** The family's account; submitting, as the guardian the form names. */
+  const asFamily = async (form?: Record<string, unknown>) => ({
+    Authorization: await sut.auth.parent(FAMILY, form),
+  });
   const asReviewer = async () => ({ Authorization: await sut.auth.reviewer(['450103']) });
 
-  async function submit(body: object) {
+  async function submit(body: Record<string, unknown>) {
     const response = await request(sut.apiUrl)
       .post('/applications')
-      .set(await asFamily())
+      .set(await asFamily(body))
       .send(body);
     expect(response.status).toBe(201);
     return response.body as { applicationNo: string; status: string; workflowId: string };
@@ -164,7 +167,7 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     const first = await submit(formFor(child));
     const second = await request(sut.apiUrl)
       .post('/applications')
-      .set(await asFamily())
+      .set(await asFamily(formFor(child)))
       .send(formFor(child, { channel: 'ONLINE_MOBILE' }));
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({
@@ -183,7 +186,8 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     );
     const notFound = await submit(formFor(UNREGISTERED));
     await statusOf(mismatch.applicationNo, 'AWAITING_REVIEW');
-    await statusOf(notFound.applicationNo, 'AWAITING_REVIEW');
+    // A child the registry does not know has no guardians it could confirm: checked in person.
+    await statusOf(notFound.applicationNo, 'AWAITING_OFFLINE_CHECK');
     // Reviewers see which fields disagreed; families read the same in plain words.
     const official = async (no: string) =>
       (
@@ -206,11 +210,12 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
       budgetHarness.simulator.faults.set('identity', {
         outageUntil: new Date(Date.now() + scaled(60_000)).toISOString(),
       });
-      const family = { Authorization: await budgetHarness.auth.parent(FAMILY) };
+      const form = formFor(registryPeople[400]!);
+      const family = { Authorization: await budgetHarness.auth.parent(FAMILY, form) };
       const response = await request(budgetHarness.apiUrl)
         .post('/applications')
         .set(family)
-        .send(formFor(registryPeople[400]!));
+        .send(form);
       const applicationNo = response.body.applicationNo as string;
       const offline = await eventually(async () => {
         const r = await request(budgetHarness.apiUrl)

@@ -20,7 +20,9 @@ describe('the audit trail: reads, writes and refusals, and the AUDITOR who reads
 
   beforeAll(async () => {
     sut = await startHarness({ workflowBundle: await bundleWorkflows() });
-    family = { Authorization: await sut.auth.parent('family-audited') };
+    family = {
+      Authorization: await sut.auth.parent('family-audited', formForFamily(familyOfCase)),
+    };
     stranger = { Authorization: await sut.auth.parent('family-stranger') };
     reviewer = { Authorization: await sut.auth.reviewer([COUNTY], 'reviewer-audited') };
     auditor = { Authorization: await sut.auth.auditor([COUNTY]) };

@@ -44,7 +44,10 @@ describe('consent: a record per case, shown to the family, withdrawn, and signed
         textVersion: CURRENT_CONSENT_VERSION,
       },
     });
-    const created = await api().post('/applications').set(family).send(form);
+    const created = await api()
+      .post('/applications')
+      .set(await as(sut.auth.parent('family-consent', form)))
+      .send(form);
     expect(created.status).toBe(201);
     const view = await api().get(`/applications/${created.body.applicationNo}`).set(family);
     expect(view.body.consent).toMatchObject({
@@ -71,7 +74,11 @@ describe('consent: a record per case, shown to the family, withdrawn, and signed
   it('withdraws the case when the family withdraws consent before a decision; the timeline says why', async () => {
     const family = await as(sut.auth.parent('family-withdraws-consent'));
     const stranger = await as(sut.auth.parent('family-stranger'));
-    const created = await api().post('/applications').set(family).send(formFor(person()));
+    const form = formFor(person());
+    const created = await api()
+      .post('/applications')
+      .set(await as(sut.auth.parent('family-withdraws-consent', form)))
+      .send(form);
     const no = created.body.applicationNo as string;
 
     const refused = await api().post(`/applications/${no}/consent/withdraw`).set(stranger);

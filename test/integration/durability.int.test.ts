@@ -31,11 +31,9 @@ describe('a worker process killed mid-verification', () => {
     const first = await spawnWorkerProcess(workerEnv());
     workers.push(first);
 
-    const family = { Authorization: await sut.auth.parent('family-durability') };
-    const submitted = await request(sut.apiUrl)
-      .post('/applications')
-      .set(family)
-      .send(formFor(registryPeople[10]!));
+    const form = formFor(registryPeople[10]!);
+    const family = { Authorization: await sut.auth.parent('family-durability', form) };
+    const submitted = await request(sut.apiUrl).post('/applications').set(family).send(form);
     expect(submitted.status).toBe(201);
     const { applicationNo } = submitted.body as { applicationNo: string };
 
@@ -81,7 +79,7 @@ describe('a worker process killed mid-verification', () => {
       where: { applicationNo },
       orderBy: { check: 'asc' },
     });
-    expect(stored.map((r) => r.check)).toEqual(['HOUSEHOLD', 'IDENTITY', 'PROPERTY']);
+    expect(stored.map((r) => r.check)).toEqual(['HOUSEHOLD', 'IDENTITY', 'PROPERTY', 'RELATION']);
     expect(await db.eligibilityAssessment.count({ where: { applicationNo } })).toBe(1);
     expect((await db.application.findUniqueOrThrow({ where: { applicationNo } })).status).toBe(
       'AWAITING_REVIEW',

@@ -27,8 +27,8 @@ describe('intake: channels, ownership, one live application per child, and the p
   }
 
   it('starts one workflow for 20 concurrent submissions of the same child; the rest get 409 or the first answer', async () => {
-    const family = await as(sut.auth.parent('family-concurrent'));
     const body = formFor(person());
+    const family = await as(sut.auth.parent('family-concurrent', body));
     const key = randomUUID();
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => {
@@ -62,8 +62,8 @@ describe('intake: channels, ownership, one live application per child, and the p
   });
 
   it('takes one application number for 20 concurrent duplicates: the next child gets the next one', async () => {
-    const family = await as(sut.auth.parent('family-numbers'));
     const body = formFor(person());
+    const family = await as(sut.auth.parent('family-numbers', body));
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => api().post('/applications').set(family).send(body)),
     );
@@ -73,7 +73,11 @@ describe('intake: channels, ownership, one live application per child, and the p
     const sequenceOf = (applicationNo: string) => Number(applicationNo.split('-')[2]);
     const first = sequenceOf(created[0]!.body.applicationNo);
 
-    const next = await api().post('/applications').set(family).send(formFor(person()));
+    const nextBody = formFor(person());
+    const next = await api()
+      .post('/applications')
+      .set(await as(sut.auth.parent('family-numbers', nextBody)))
+      .send(nextBody);
     expect(next.status).toBe(201);
     expect(sequenceOf(next.body.applicationNo)).toBe(first + 1);
     const counter = await sut.database.db.applicationNumberCounter.findUniqueOrThrow({
@@ -98,9 +102,9 @@ describe('intake: channels, ownership, one live application per child, and the p
   });
 
   it('replays the first answer to a retried POST with the same Idempotency-Key, and refuses the key for another body', async () => {
-    const family = await as(sut.auth.parent('family-idempotent'));
     const key = randomUUID();
     const body = formFor(person());
+    const family = await as(sut.auth.parent('family-idempotent', body));
     const first = await api()
       .post('/applications')
       .set(family)
@@ -114,19 +118,20 @@ describe('intake: channels, ownership, one live application per child, and the p
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
+    const otherBody = formFor(person());
     const other = await api()
       .post('/applications')
-      .set(family)
+      .set(await as(sut.auth.parent('family-idempotent', otherBody)))
       .set('Idempotency-Key', key)
-      .send(formFor(person()));
+      .send(otherBody);
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('shows a family only its own applications; another family gets 404 and no data', async () => {
-    const mine = await as(sut.auth.parent('family-a'));
-    const theirs = await as(sut.auth.parent('family-b'));
     const child = person();
+    const mine = await as(sut.auth.parent('family-a', formFor(child)));
+    const theirs = await as(sut.auth.parent('family-b'));
     const { body } = await api().post('/applications').set(mine).send(formFor(child));
     const list = await api().get('/applications').set(mine);
     expect(list.body.map((a: { applicationNo: string }) => a.applicationNo)).toContain(
@@ -150,8 +155,8 @@ describe('intake: channels, ownership, one live application per child, and the p
   });
 
   it('lets a family withdraw before a decision and apply again; not after', async () => {
-    const family = await as(sut.auth.parent('family-withdraw'));
     const child = person();
+    const family = await as(sut.auth.parent('family-withdraw', formFor(child)));
     const first = await api().post('/applications').set(family).send(formFor(child));
     await statusOf(first.body.applicationNo, family, 'AWAITING_REVIEW');
     const withdrawn = await api()
@@ -234,12 +239,13 @@ describe('intake: channels, ownership, one live application per child, and the p
 
   it('accepts a submission from the platform for a family it vouches for, which the family then sees', async () => {
     const platform = await as(sut.auth.platform());
-    const familyToken = await sut.auth.family('guitongban-user-42');
+    const form = formBFor(FIXTURES.huangSiqi);
+    const familyToken = await sut.auth.family('guitongban-user-42', form);
     const created = await api()
       .post('/applications')
       .set(platform)
       .set('X-Family-Token', familyToken)
-      .send(formBFor(FIXTURES.huangSiqi));
+      .send(form);
     expect(created.status).toBe(201);
     const family = await as(sut.auth.parent('guitongban-user-42'));
     expect(
@@ -259,12 +265,13 @@ describe('intake: channels, ownership, one live application per child, and the p
   });
 
   it('pushes every status change to the platform, signed and in order, and catches up after an outage', async () => {
-    const family = await as(sut.auth.parent('family-callbacks'));
+    const form = formFor(person());
+    const family = await as(sut.auth.parent('family-callbacks', form));
     // Down until this case's first notice has been refused: the outage is not a race with time.
     sut.simulator.faults.set('platform-callback', {
       outageUntil: new Date(Date.now() + 3_600_000).toISOString(),
     });
-    const { body } = await api().post('/applications').set(family).send(formFor(person()));
+    const { body } = await api().post('/applications').set(family).send(form);
     const mine = <T extends { body: Record<string, unknown> }>(list: readonly T[]) =>
       list.filter((c) => c.body.applicationNo === body.applicationNo);
     // The case does not wait for the platform.
@@ -346,20 +353,16 @@ describe('intake: channels, ownership, one live application per child, and the p
   });
 
   it('accepts a JUNIOR_1 application with the current primary school', async () => {
-    const family = await as(sut.auth.parent('family-junior'));
     const older = registryPeople.find(
       (p) => p.birthDate <= '2015-08-31' && p.birthDate >= '2014-09-01',
     )!;
-    const response = await api()
-      .post('/applications')
-      .set(family)
-      .send(
-        formFor(older, {
-          stage: 'JUNIOR_1',
-          schoolChoices: ['450103-J01'],
-          currentPrimarySchool: { name: '桃源路小学', divisionCode: '450103' },
-        }),
-      );
+    const form = formFor(older, {
+      stage: 'JUNIOR_1',
+      schoolChoices: ['450103-J01'],
+      currentPrimarySchool: { name: '桃源路小学', divisionCode: '450103' },
+    });
+    const family = await as(sut.auth.parent('family-junior', form));
+    const response = await api().post('/applications').set(family).send(form);
     expect(response.status).toBe(201);
   });
 });

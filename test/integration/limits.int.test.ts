@@ -48,7 +48,10 @@ describe('limits: no one account can exhaust the service', () => {
 
   async function awaitingReview(): Promise<string> {
     const form = formForFamily(registryFamilies.filter((f) => f.countyCode === '450103')[next++]!);
-    const created = await api().post('/applications').set(family).send(form);
+    const created = await api()
+      .post('/applications')
+      .set({ Authorization: await sut.auth.parent('family-limits', form) })
+      .send(form);
     expect(created.status).toBe(201);
     const no = created.body.applicationNo as string;
     await eventually(

@@ -18,6 +18,7 @@ import {
   spawnWorkerProcess,
   type ServiceProcess,
 } from '../support/worker-process';
+import { tokens } from '../support/auth';
 
 type LogLine = Record<string, unknown>;
 
@@ -34,6 +35,8 @@ describe('the logs of the API and worker processes', () => {
   let worker: ServiceProcess;
   let apiUrl: string;
   let workerMetricsUrl: string;
+  /** Tokens as the processes' own CHILD_KEY_SECRET keys a guardian. */
+  let auth: ReturnType<typeof tokens>;
 
   beforeAll(async () => {
     sut = await startHarness({ workflowBundle: await bundleWorkflows(), withoutWorker: true });
@@ -42,6 +45,7 @@ describe('the logs of the API and worker processes', () => {
       CHILD_KEY_SECRET: `test-${randomUUID()}`,
       LOG_LEVEL: 'debug',
     };
+    auth = tokens({ ...sut.config, CHILD_KEY_SECRET: env.CHILD_KEY_SECRET });
     const [apiPort, metricsPort] = [await freePort(), await freePort()];
     apiUrl = `http://127.0.0.1:${apiPort}`;
     workerMetricsUrl = `http://127.0.0.1:${metricsPort}`;
@@ -77,7 +81,7 @@ describe('the logs of the API and worker processes', () => {
       sent.push(form);
       const created = await request(apiUrl)
         .post('/applications')
-        .set(parent)
+        .set({ Authorization: await auth.parent('family-logs', form) })
         .set('X-Request-Id', `logs-submit-${i}`)
         .send(form);
       expect(created.status).toBe(201);

@@ -29,10 +29,11 @@ describe('Prometheus metrics at /metrics (API and worker in one process, as npm 
     sut.simulator.faults.set('household', { errorRate: 1 });
     const numbers: string[] = [];
     for (const family of families) {
+      const form = formForFamily(family);
       const created = await request(sut.apiUrl)
         .post('/applications')
-        .set(parent)
-        .send(formForFamily(family));
+        .set({ Authorization: await sut.auth.parent('family-metrics', form) })
+        .send(form);
       expect(created.status).toBe(201);
       numbers.push(created.body.applicationNo as string);
     }

@@ -29,7 +29,7 @@ describe('operations console: masked personal data, unmasked for auditors only',
     const base = formForFamily(family) as typeof form;
     form = { ...base, guardians: base.guardians.map((g) => ({ ...g, mobile: MOBILE })) };
     const bearer = async (token: Promise<string>) => ({ Authorization: await token });
-    as.family = await bearer(sut.auth.parent('family-masking'));
+    as.family = await bearer(sut.auth.parent('family-masking', form));
     as.operator = await bearer(sut.auth.operator([COUNTY]));
     as.cityAdmin = await bearer(sut.auth.admin([COUNTY]));
     as.regionAdmin = await bearer(sut.auth.regionAdmin());

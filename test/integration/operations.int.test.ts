@@ -47,7 +47,11 @@ describe('operations console', () => {
       60_000,
     );
   async function submit(county = COUNTY) {
-    const created = await api().post('/applications').set(family).send(formIn(county));
+    const form = formIn(county);
+    const created = await api()
+      .post('/applications')
+      .set({ Authorization: await sut.auth.parent('family-ops', form) })
+      .send(form);
     expect(created.status).toBe(201);
     return created.body.applicationNo as string;
   }
@@ -508,12 +512,13 @@ describe('operations console', () => {
 
   it('refuses to revive a withdrawn case once the child has applied again (a reset would end the new one)', async () => {
     const body = formIn(COUNTY);
-    const first = (await api().post('/applications').set(family).send(body)).body
+    const asGuardian = { Authorization: await sut.auth.parent('family-ops', body) };
+    const first = (await api().post('/applications').set(asGuardian).send(body)).body
       .applicationNo as string;
     await until(first, 'AWAITING_REVIEW');
     await api().post(`/applications/${first}/withdraw`).set(family).send({}).expect(200);
     await until(first, 'WITHDRAWN');
-    const second = await api().post('/applications').set(family).send(body);
+    const second = await api().post('/applications').set(asGuardian).send(body);
     expect(second.status).toBe(201);
     const revived = await api()
       .post(`/ops/cases/${first}/reset`)

@@ -30,7 +30,7 @@ describe('payload encryption in Temporal', () => {
 
   beforeAll(async () => {
     sut = await startHarness({ workflowBundle: await bundleWorkflows() });
-    const parent = { Authorization: await sut.auth.parent('family-encryption') };
+    const parent = { Authorization: await sut.auth.parent('family-encryption', form) };
     const reviewer = { Authorization: await sut.auth.reviewer(['450103']) };
     const created = await request(sut.apiUrl).post('/applications').set(parent).send(form);
     expect(created.status).toBe(201);

@@ -55,17 +55,21 @@ describe('re-assessment from everything verified: offline checks, supplements, p
     sut.simulator.faults.set('identity', {
       outageUntil: new Date(Date.now() + scaled(600_000)).toISOString(),
     });
+    const offlineForm = formForFamily(FIXTURE_FAMILIES.liXiaoming);
     const offline = await api()
       .post('/applications')
-      .set(family)
-      .send(formForFamily(FIXTURE_FAMILIES.liXiaoming));
+      .set({ Authorization: await sut.auth.parent('family-reassess', offlineForm) })
+      .send(offlineForm);
     expect(offline.status).toBe(201);
     const offlineNo = offline.body.applicationNo as string;
     // Case 3: same outage, but the offline check confirms no fact: it stays not eligible.
+    const unconfirmedForm = formForFamily(
+      registryFamilies.filter((f) => f.countyCode === '450103')[0]!,
+    );
     const unconfirmed = await api()
       .post('/applications')
-      .set(family)
-      .send(formForFamily(registryFamilies.filter((f) => f.countyCode === '450103')[0]!));
+      .set({ Authorization: await sut.auth.parent('family-reassess', unconfirmedForm) })
+      .send(unconfirmedForm);
     const unconfirmedNo = unconfirmed.body.applicationNo as string;
     await until(offlineNo, 'AWAITING_OFFLINE_CHECK');
     await until(unconfirmedNo, 'AWAITING_OFFLINE_CHECK');
@@ -131,10 +135,11 @@ describe('re-assessment from everything verified: offline checks, supplements, p
     });
 
     // Case 2: verified online; the family proves policy care (军人子女) by a supplement.
+    const onlineForm = formForFamily(FIXTURE_FAMILIES.weiNongLan);
     const online = await api()
       .post('/applications')
-      .set(family)
-      .send(formForFamily(FIXTURE_FAMILIES.weiNongLan));
+      .set({ Authorization: await sut.auth.parent('family-reassess', onlineForm) })
+      .send(onlineForm);
     const onlineNo = online.body.applicationNo as string;
     await until(onlineNo, 'AWAITING_REVIEW');
     const tierBefore = ((await assessment(onlineNo)).schools as { tier: number }[])[0]!.tier;

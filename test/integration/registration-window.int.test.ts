@@ -7,7 +7,6 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('registration windows hold at submission', () => {
   let sut: Harness;
-  let family: Record<string, string>;
   let staff: Record<string, string>;
   let admin: Record<string, string>;
   let next = 0;
@@ -19,13 +18,16 @@ describe('registration windows hold at submission', () => {
       workflowBundle: await bundleWorkflows(),
       env: { REGISTRATION_WITHOUT_WINDOW: 'refuse' },
     });
-    family = { Authorization: await sut.auth.parent('family-window') };
     staff = { Authorization: await sut.auth.staff('450103-RP01', ['450103'], 'staff-late') };
     admin = { Authorization: await sut.auth.admin(['450103']) };
   });
   afterAll(() => sut?.close());
 
   const api = () => request(sut.apiUrl);
+  /** The family's account, as the guardian the form names, submits it. */
+  const asFamily = async (form: Record<string, unknown>) => ({
+    Authorization: await sut.auth.parent('family-window', form),
+  });
   const setWindow = (opensAt: Date, closesAt: Date) =>
     api()
       .put('/admin/registration-windows/450103/PRIMARY_1/2026')
@@ -34,7 +36,11 @@ describe('registration windows hold at submission', () => {
       .expect(200);
 
   it('refuses every submission while the county has no window', async () => {
-    const refused = await api().post('/applications').set(family).send(formFor(child()));
+    const refusedForm = formFor(child());
+    const refused = await api()
+      .post('/applications')
+      .set(await asFamily(refusedForm))
+      .send(refusedForm);
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body).toMatchObject({
@@ -47,7 +53,11 @@ describe('registration windows hold at submission', () => {
     const opensAt = new Date(Date.now() + DAY);
     const closesAt = new Date(Date.now() + 10 * DAY);
     await setWindow(opensAt, closesAt);
-    const refused = await api().post('/applications').set(family).send(formFor(child()));
+    const refusedForm = formFor(child());
+    const refused = await api()
+      .post('/applications')
+      .set(await asFamily(refusedForm))
+      .send(refusedForm);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       code: 'REGISTRATION_NOT_OPEN',
@@ -60,14 +70,22 @@ describe('registration windows hold at submission', () => {
 
   it('takes submissions while the window is open', async () => {
     await setWindow(new Date(Date.now() - DAY), new Date(Date.now() + DAY));
-    const taken = await api().post('/applications').set(family).send(formFor(child()));
+    const takenForm = formFor(child());
+    const taken = await api()
+      .post('/applications')
+      .set(await asFamily(takenForm))
+      .send(takenForm);
     expect(taken.status).toBe(201);
   });
 
   it('after it closes, refuses families and reasonless staff, and takes a late entry from staff with a reason, audited', async () => {
     const closesAt = new Date(Date.now() - DAY);
     await setWindow(new Date(Date.now() - 10 * DAY), closesAt);
-    const late = await api().post('/applications').set(family).send(formFor(child()));
+    const lateForm = formFor(child());
+    const late = await api()
+      .post('/applications')
+      .set(await asFamily(lateForm))
+      .send(lateForm);
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({
       code: 'REGISTRATION_CLOSED',
@@ -75,10 +93,11 @@ describe('registration windows hold at submission', () => {
       detail_zh: expect.stringContaining('报名已截止'),
     });
 
+    const withReason = formFor(child(), { lateEntryReason: '忘记报名' });
     const familyWithReason = await api()
       .post('/applications')
-      .set(family)
-      .send(formFor(child(), { lateEntryReason: '忘记报名' }));
+      .set(await asFamily(withReason))
+      .send(withReason);
     expect(familyWithReason.status).toBe(400);
     expect(familyWithReason.body.violations[0]).toMatchObject({ path: 'lateEntryReason' });
 

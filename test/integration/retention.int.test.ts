@@ -127,8 +127,8 @@ describe('retention: a season of closed cases anonymised by a workflow the sched
     const answerWithDocument = async (no: string, label: string) => {
       await eventually(async () => {
         const r = await api().get(`/applications/${no}`).set(reviewer);
-        return r.body.status === 'AWAITING_REVIEW' || undefined;
-      }, `${no} to await review`);
+        return DECIDABLE_STATUSES.includes(r.body.status) || undefined;
+      }, `${no} to await a decision`);
       const asked = await api()
         .post(`/applications/${no}/supplement-request`)
         .set(reviewer)
@@ -145,7 +145,7 @@ describe('retention: a season of closed cases anonymised by a workflow the sched
     const a = personalForm(0);
     const created = await api()
       .post('/applications')
-      .set(family)
+      .set(await as(sut.auth.parent('family-retention', a.form)))
       .set('Idempotency-Key', randomUUID())
       .send(a.form);
     const aNo = created.body.applicationNo as string;
@@ -184,11 +184,19 @@ describe('retention: a season of closed cases anonymised by a workflow the sched
 
     // 2026 but still open; and 2027, closed, whose period runs until 1 September 2028.
     const open = personalForm(2);
-    const openNo = (await api().post('/applications').set(family).send(open.form)).body
-      .applicationNo as string;
+    const openNo = (
+      await api()
+        .post('/applications')
+        .set(await as(sut.auth.parent('family-retention', open.form)))
+        .send(open.form)
+    ).body.applicationNo as string;
     const later = personalForm(3, { seasonYear: 2027 });
-    const laterNo = (await api().post('/applications').set(family).send(later.form)).body
-      .applicationNo as string;
+    const laterNo = (
+      await api()
+        .post('/applications')
+        .set(await as(sut.auth.parent('family-retention', later.form)))
+        .send(later.form)
+    ).body.applicationNo as string;
     await answerWithDocument(laterNo, 'retention-later');
     await api().post(`/applications/${laterNo}/withdraw`).set(family).send({});
     await eventually(async () => {

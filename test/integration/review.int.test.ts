@@ -53,7 +53,10 @@ describe('county review over HTTP and Temporal', () => {
     );
   }
   async function submitted(body = truthfulForm()) {
-    const created = await api().post('/applications').set(family).send(body);
+    const created = await api()
+      .post('/applications')
+      .set({ Authorization: await sut.auth.parent('family-review', body) })
+      .send(body);
     expect(created.status).toBe(201);
     await until(created.body.applicationNo, 'AWAITING_REVIEW');
     return created.body.applicationNo as string;
@@ -166,7 +169,12 @@ describe('county review over HTTP and Temporal', () => {
       budget.simulator.faults.set('identity', {
         outageUntil: new Date(Date.now() + scaled(60_000)).toISOString(),
       });
-      const headers = { Authorization: await budget.auth.parent('family-offline') };
+      const headers = {
+        Authorization: await budget.auth.parent(
+          'family-offline',
+          formForFamily(FIXTURE_FAMILIES.liXiaoming),
+        ),
+      };
       const local = { Authorization: await budget.auth.reviewer(['450103']) };
       const created = await request(budget.apiUrl)
         .post('/applications')
@@ -277,7 +285,12 @@ describe('county review over HTTP and Temporal', () => {
   it('flags a review overdue once the county’s SLA passes, in the read model and in Temporal visibility', async () => {
     const quick = await startHarness({ workflowBundle: bundle, env: { REVIEW_SLA_MS: '2000' } });
     try {
-      const headers = { Authorization: await quick.auth.parent('family-sla') };
+      const headers = {
+        Authorization: await quick.auth.parent(
+          'family-sla',
+          formForFamily(FIXTURE_FAMILIES.weiNongLan),
+        ),
+      };
       const created = await request(quick.apiUrl)
         .post('/applications')
         .set(headers)

@@ -83,11 +83,9 @@ describe('Temporal server on PostgreSQL', () => {
   });
 
   it('runs an application to AWAITING_REVIEW, findable by search attribute in SQL visibility', async () => {
-    const family = { Authorization: await sut.auth.parent('family-server-mode') };
-    const submitted = await request(sut.apiUrl)
-      .post('/applications')
-      .set(family)
-      .send(formFor(registryPeople[0]!));
+    const form = formFor(registryPeople[0]!);
+    const family = { Authorization: await sut.auth.parent('family-server-mode', form) };
+    const submitted = await request(sut.apiUrl).post('/applications').set(family).send(form);
     expect(submitted.status).toBe(201);
     const { applicationNo, workflowId } = submitted.body as {
       applicationNo: string;

@@ -9,7 +9,7 @@ import type { EnrolmentApplicationInput } from '../../src/contract';
 import { decodeWithin, payloadCodecOf } from '../../src/temporal/data-converter';
 import { eventually } from '../support/eventually';
 import { scaled } from '../support/time-scale';
-import { formFor, formForFamily } from '../../src/testing/forms';
+import { formBFor, formFor, formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 
 const KEY = 'verification-test';
@@ -140,6 +140,34 @@ describe('each department check against the simulator, over HTTP', () => {
       { ...huangForm, guardians: formForFamily(wei).guardians },
       'NOT_FOUND',
     ],
+    ['the father in the child’s household', 'verifyRelation', liForm, 'MATCH'],
+    ['the grandchild’s parent in the household', 'verifyRelation', formForFamily(wei), 'MATCH'],
+    [
+      'a stranger named as guardian',
+      'verifyRelation',
+      { ...liForm, guardians: formForFamily(wei).guardians },
+      'NOT_FOUND',
+    ],
+    [
+      'a stranger beside the father',
+      'verifyRelation',
+      {
+        ...liForm,
+        guardians: [
+          ...(liForm.guardians as object[]),
+          (formForFamily(wei).guardians as object[])[0],
+        ],
+      },
+      'MISMATCH guardians[1].idNumber',
+    ],
+    ['the mother on a Form B birth certificate', 'verifyRelation', huangForm, 'MATCH'],
+    [
+      'a Form B guardian the birth certificate does not name',
+      'verifyRelation',
+      { ...huangForm, guardians: formForFamily(wei).guardians },
+      'MISMATCH guardians[0].idNumber',
+    ],
+    ['no birth certificate', 'verifyRelation', formBFor(UNREGISTERED), 'NOT_FOUND'],
   ])('%s', async (_name, check, body, expected) => {
     const result = await sut[check](inputOf(body));
     expect(summary(result)).toBe(expected);
@@ -172,7 +200,15 @@ describe('verification inside the application workflow', () => {
   afterEach(() => sut.simulator.faults.clear());
 
   async function submitAndWait(body: object, wanted = 'AWAITING_REVIEW') {
-    const created = await request(sut.apiUrl).post('/applications').set(family).send(body);
+    const created = await request(sut.apiUrl)
+      .post('/applications')
+      .set({
+        Authorization: await sut.auth.parent(
+          'family-verification',
+          body as Record<string, unknown>,
+        ),
+      })
+      .send(body);
     expect(created.status).toBe(201);
     await eventually(
       async () => {
@@ -243,10 +279,11 @@ describe('verification inside the application workflow', () => {
     sut.simulator.faults.set('identity', {
       outageUntil: new Date(Date.now() + scaled(120_000)).toISOString(),
     });
+    const form = formForFamily(registryFamilies[42]!);
     const created = await request(sut.apiUrl)
       .post('/applications')
-      .set(family)
-      .send(formForFamily(registryFamilies[42]!));
+      .set({ Authorization: await sut.auth.parent('family-verification', form) })
+      .send(form);
     const applicationNo = created.body.applicationNo as string;
     const row = await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo } });
     const retrying = await eventually(async () => {
@@ -292,9 +329,16 @@ describe('verification inside the application workflow', () => {
         'real-estate',
         'residence-permit',
         'social-insurance',
+        'household-relation',
+        'birth-certificate',
       ])
         budget.simulator.faults.set(endpoint, outage);
-      const headers = { Authorization: await budget.auth.parent('family-budget') };
+      const headers = {
+        Authorization: await budget.auth.parent(
+          'family-budget',
+          formForFamily(FIXTURE_FAMILIES.huangSiqi),
+        ),
+      };
       const created = await request(budget.apiUrl)
         .post('/applications')
         .set(headers)
@@ -309,19 +353,27 @@ describe('verification inside the application workflow', () => {
         'the case to go to offline checking',
         60_000,
       );
+      // The relation unconfirmed, the family reads only what to bring; the reviewer sees it all.
+      expect(view).toMatchObject({ guardianship: { confirmed: false }, verification: [] });
+      const official = (
+        await request(budget.apiUrl)
+          .get(`/applications/${created.body.applicationNo}`)
+          .set({ Authorization: await budget.auth.reviewer(['450103']) })
+      ).body;
       expect(
-        view.verification
+        official.verification
           .map((v: { check: string; outcome: string }) => `${v.check}:${v.outcome}`)
           .sort(),
       ).toEqual([
         'HOUSEHOLD:UNAVAILABLE',
         'IDENTITY:UNAVAILABLE',
         'PROPERTY:UNAVAILABLE',
+        'RELATION:UNAVAILABLE',
         'RESIDENCE_PERMIT:UNAVAILABLE',
         'SOCIAL_INSURANCE:UNAVAILABLE',
       ]);
       expect(view.timeline.at(-1).reason).toMatch(/IDENTITY.*HOUSEHOLD/);
-      expect(view.priority).toMatchObject({
+      expect(official.assessment).toMatchObject({
         eligible: false,
         notes: [expect.objectContaining({ code: 'IDENTITY_NOT_CONFIRMED' })],
       });

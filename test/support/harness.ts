@@ -16,13 +16,14 @@ import { createApiApp } from '../../src/api/create-app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { generateFamilies } from '../../src/simulator/families';
 import type { Family } from '../../src/simulator/family-records';
-import type { RegistryPerson } from '../../src/simulator/population';
+import type { TestChild } from '../../src/testing/forms';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
+import { IntakeRepository } from '../../src/db/intake-repository';
 import { tokens } from './auth';
 import { createMigratedDatabase, type MigratedDatabase } from './database';
 import { scaled } from './time-scale';
@@ -36,12 +37,16 @@ export const APP_KEY = 'test-app';
 export const APP_SECRET = 'test-secret-0123456789';
 export const CALLBACK_SECRET = 'test-callback-secret-0123';
 const SIMULATOR_SEED = 7;
+export const TEST_LIVE_CASES_PER_ACCOUNT = 10_000;
 const POPULATION = 500;
 
 /** Families the harness's simulator knows; take a different one per test. */
 export const registryFamilies: readonly Family[] = generateFamilies(SIMULATOR_SEED, POPULATION);
-/** Their children, for tests that need only a person the registry knows. */
-export const registryPeople: readonly RegistryPerson[] = registryFamilies.map((f) => f.child);
+/** Their children, with their guardians (whom `formFor` names), for tests that need a child. */
+export const registryPeople: readonly TestChild[] = registryFamilies.map((f) => ({
+  ...f.child,
+  guardians: f.guardians,
+}));
 
 // Workers in tests log warnings and errors only; the harness stops them itself.
 Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
@@ -101,6 +106,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const database = await createMigratedDatabase();
   await seedReferenceData(database.db);
   await seedDemoData(database.db);
+  // Tests file dozens of cases from one account; the per-account cap has its own test, which
+  // puts the policy back to its default.
+  await new IntakeRepository(database.db).setLiveCasesPerAccount(TEST_LIVE_CASES_PER_ACCOUNT);
   const simulator = await startSimulator({
     port: 0,
     appKey: APP_KEY,

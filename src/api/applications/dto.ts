@@ -90,6 +90,12 @@ export class ApplicationViewDto extends createZodDto(
     child: z.object({ name: z.string(), idNumber: z.string().describe('Masked') }),
     submittedAt: isoTime,
     timeline: z.array(timelineEntry).readonly(),
+    guardianship: z
+      .object({ confirmed: z.boolean(), zh: z.string(), en: z.string() })
+      .optional()
+      .describe(
+        "Families: whether the registry (or staff in person) confirmed the guardians are the child's; until then no registry details are shown",
+      ),
     consent: consentView,
     verification: z
       .array(

@@ -4,21 +4,18 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
-import type { ConsentRepository } from '../../db/consent-repository';
 import type { IdempotencyStore } from '../../db/idempotency-store';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
-import { childKey, enrolmentWorkflowId } from '../../domain/application-identity';
+import { enrolmentWorkflowId, personKey } from '../../domain/application-identity';
 import { REOPENABLE_STATUSES, type EnrolmentStatus } from '../../domain/enrolment';
 import {
-  DuplicateApplicationError,
   IdempotencyKeyReusedError,
   RequestInProgressError,
   RuleViolationError,
 } from '../../domain/errors';
 import type { ApplicationForm } from '../../domain/forms/application-form';
 import { checkAgainstReferenceData } from '../../domain/forms/reference-checks';
-import { violation } from '../../domain/forms/violations';
-import { actorOf, coversCounty } from '../../domain/principal';
+import { actorOf } from '../../domain/principal';
 import { maskResidentId } from '../../domain/resident-id';
 import {
   ENROLMENT_WORKFLOW_TYPE,
@@ -27,12 +24,11 @@ import {
   type EnrolmentApplicationWorkflow,
 } from '../../contract';
 import type { CallerContext } from '../auth/caller';
-import { CaseGateway } from '../cases/case-gateway';
-import { RegistrationWindowGate } from './registration-window.gate';
+import { IntakeGuards, type Submitter } from './intake-guards';
+import { RegistrationWindowGate, type LateEntry } from './registration-window.gate';
 import {
   API_CONFIG,
   APPLICATION_REPOSITORY,
-  CONSENT,
   IDEMPOTENCY_STORE,
   REFERENCE_DATA,
   TEMPORAL_CLIENT,
@@ -56,8 +52,7 @@ export class SubmissionService {
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(API_CONFIG) private readonly config: Config,
-    @Inject(CONSENT) private readonly consent: ConsentRepository,
-    private readonly cases: CaseGateway,
+    private readonly guards: IntakeGuards,
     private readonly window: RegistrationWindowGate,
   ) {}
 
@@ -67,7 +62,12 @@ export class SubmissionService {
     caller: CallerContext,
     idempotencyKey?: string,
   ): Promise<SubmissionReceipt> {
-    if (!idempotencyKey) return this.submit(form, caller);
+    // The registration window, the reference data, then who may submit the form, all before the
+    // key is claimed: a refusal stores nothing at all.
+    const late = await this.window.admit(form, caller);
+    await this.checkReferenceData(form);
+    const submitter = await this.guards.submitter(form, caller);
+    if (!idempotencyKey) return this.start(form, caller, submitter, late);
     const principal = actorOf(caller.principal);
     const requestHash = createHash('sha256').update(JSON.stringify(form)).digest('hex');
     const claim = await this.idempotency.claim(principal, idempotencyKey, requestHash);
@@ -75,7 +75,7 @@ export class SubmissionService {
     if (claim.kind === 'in-progress') throw new RequestInProgressError();
     if (claim.kind === 'replay') return claim.body as SubmissionReceipt;
     try {
-      const receipt = await this.submit(form, caller);
+      const receipt = await this.start(form, caller, submitter, late);
       await this.idempotency.complete(principal, idempotencyKey, 201, receipt);
       return receipt;
     } catch (error) {
@@ -84,18 +84,22 @@ export class SubmissionService {
     }
   }
 
-  async submit(form: ApplicationForm, caller: CallerContext): Promise<SubmissionReceipt> {
-    const { ownerSub, registrationPointId } = await this.submitter(form, caller);
-    const late = await this.window.admit(form, caller);
-    await this.checkReferenceData(form);
+  private async start(
+    form: ApplicationForm,
+    caller: CallerContext,
+    submitter: Submitter,
+    late: LateEntry | null,
+  ): Promise<SubmissionReceipt> {
+    const { ownerSub, registrationPointId } = submitter;
 
-    const key = childKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
+    const key = personKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
     // A closed case blocks a new one unless it ended without a place (withdrawn, rejected, lapsed);
     // a running case is refused by Temporal itself below.
-    const previous = await this.applications.latestForWorkflow(workflowId);
+    const previous = await this.guards.existingCase(workflowId);
     if (previous && !REOPENABLE_STATUSES.includes(previous.status))
-      throw new DuplicateApplicationError(previous.applicationNo);
+      throw this.guards.duplicateOf(previous, caller, submitter);
+    await this.guards.requireRoomForCase(submitter);
 
     // Taken after the duplicate check, and once for all concurrent duplicates of this child.
     const { applicationNo, fresh } = await this.applications.claimApplicationNo({
@@ -106,7 +110,7 @@ export class SubmissionService {
     });
     // A case already holds the number: this request raced with the one that started it.
     if (!fresh && (await this.applications.statusOf(applicationNo)))
-      throw new DuplicateApplicationError(applicationNo);
+      throw this.guards.duplicateOf(await this.guards.existingCase(workflowId), caller, submitter);
     const input: EnrolmentApplicationInput = {
       applicationNo,
       form,
@@ -133,17 +137,22 @@ export class SubmissionService {
           args: [input],
           workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
           workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-          memo: { applicationNo },
+          memo: { applicationNo, ownerSub, countyCode: form.countyCode },
           typedSearchAttributes: initialSearchAttributes(form),
         }));
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        const existing = await this.temporal.workflow.getHandle(workflowId).describe();
-        const existingNo = existing.memo?.applicationNo;
-        throw new DuplicateApplicationError(
-          typeof existingNo === 'string' ? existingNo : 'unknown',
-          { cause: error },
-        );
+        // The running case's owner and county come with its start (memo), its row may be later.
+        const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
+        const existing =
+          typeof memo?.applicationNo === 'string'
+            ? {
+                applicationNo: memo.applicationNo,
+                ownerSub: typeof memo.ownerSub === 'string' ? memo.ownerSub : null,
+                countyCode: typeof memo.countyCode === 'string' ? memo.countyCode : '',
+              }
+            : null;
+        throw this.guards.duplicateOf(existing, caller, submitter, { cause: error });
       }
       throw error;
     }
@@ -164,47 +173,6 @@ export class SubmissionService {
     );
     if (late) await this.window.recordLateEntry(applicationNo, form, caller, late);
     return { applicationNo, status: 'SUBMITTED', workflowId };
-  }
-
-  /** Who owns the case and where it was entered, from the caller's role and the channel used. */
-  private async submitter(form: ApplicationForm, caller: CallerContext) {
-    const { principal } = caller;
-    const online = form.channel === 'ONLINE_WEB' || form.channel === 'ONLINE_MOBILE';
-    switch (principal.role) {
-      case 'PARENT':
-        if (!online) throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
-        return { ownerSub: principal.sub, registrationPointId: null };
-      case 'PLATFORM': {
-        if (!online) throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
-        const familySub = await this.cases.familyOf(caller);
-        if (!familySub)
-          throw new RuleViolationError([violation('X-Family-Token', 'FAMILY_TOKEN_REQUIRED')]);
-        return { ownerSub: familySub, registrationPointId: null };
-      }
-      case 'STAFF': {
-        if (form.channel !== 'OFFLINE')
-          throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
-        const point = principal.pointId
-          ? await this.reference.registrationPoint(principal.pointId)
-          : null;
-        if (
-          !point ||
-          point.countyCode !== form.countyCode ||
-          !coversCounty(principal, form.countyCode)
-        ) {
-          throw new RuleViolationError([violation('countyCode', 'POINT_NOT_IN_COUNTY')]);
-        }
-        const paperForm = form.consent.paperForm?.documentSha256;
-        if (paperForm && !(await this.consent.hasForm(point.id, paperForm))) {
-          throw new RuleViolationError([
-            violation('consent.paperForm.documentSha256', 'CONSENT_FORM_UNKNOWN'),
-          ]);
-        }
-        return { ownerSub: null, registrationPointId: point.id };
-      }
-      default:
-        throw new RuleViolationError([violation('channel', 'CHANNEL_NOT_ALLOWED')]);
-    }
   }
 
   private async checkReferenceData(form: ApplicationForm): Promise<void> {

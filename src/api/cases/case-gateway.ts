@@ -6,7 +6,7 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { InvalidTokenError, verifyFamilyToken } from '../../auth/jwt';
+import { InvalidTokenError, verifyFamilyToken, type VouchedFamily } from '../../auth/jwt';
 import { familyTokenSettings, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { AuditRepository } from '../../db/audit-repository';
@@ -46,6 +46,11 @@ export class CaseGateway {
   ) {}
 
   async familyOf(caller: CallerContext): Promise<string | undefined> {
+    return (await this.vouchedFamily(caller))?.sub;
+  }
+
+  /** The family the platform vouches for (X-Family-Token), with the person acting for it. */
+  async vouchedFamily(caller: CallerContext): Promise<VouchedFamily | undefined> {
     if (caller.principal.role !== 'PLATFORM' || !caller.familyToken) return undefined;
     try {
       return await verifyFamilyToken(caller.familyToken, familyTokenSettings(this.config));

@@ -2,7 +2,7 @@ import { consentText, type ConsentPurpose } from '../../domain/consent';
 import type { AutoFilledField } from '../../domain/eligibility/facts-from-checks';
 import type { Principal } from '../../domain/principal';
 import { descriptorOf, type Check } from '../../domain/verification/checks';
-import { summariseCheck } from '../../domain/verification/family-summary';
+import { familyCaseView, type SchoolTier } from '../../domain/family-case-view';
 import type { CaseRow } from './case-gateway';
 
 /**
@@ -40,38 +40,22 @@ export function evidenceOf(row: Pick<CaseRow, 'verifications'>) {
 export const isFamily = (principal: Principal) =>
   principal.role === 'PARENT' || principal.role === 'PLATFORM';
 
-interface StoredSchoolPriority {
-  schoolId: string;
-  tier: number;
-  tierNameZh: string;
-  tierNameEn: string;
-  predicate: string;
-}
-
-/** Families read each check in plain words, their tier per school and what the registry corrected. */
+/**
+ * Families read each check in plain words, their tier per school and what the registry corrected,
+ * once the registry (or staff in person) confirmed the guardians: domain/family-case-view.ts.
+ */
 export function familyView(row: CaseRow) {
-  const autoFill = (row.assessment?.autoFill ?? []) as unknown as AutoFilledField[];
-  return {
-    verification: row.verifications.map((v) => ({
-      ...summariseCheck(v.check as Check, v.outcome),
-      outcome: v.outcome,
-    })),
-    priority: row.assessment && {
+  return familyCaseView({
+    verifications: row.verifications.map((v) => ({ check: v.check, outcome: v.outcome })),
+    assessment: row.assessment && {
       eligible: row.assessment.eligible,
       notes: row.assessment.notes,
-      schools: (row.assessment.schools as unknown as StoredSchoolPriority[]).map(
-        ({ schoolId, tier, tierNameZh, tierNameEn, predicate }) => ({
-          schoolId,
-          tier,
-          tierNameZh,
-          tierNameEn,
-          predicate,
-        }),
-      ),
+      schools: row.assessment.schools as unknown as SchoolTier[],
+      autoFill: (row.assessment.autoFill ?? []) as unknown as AutoFilledField[],
     },
-    registryCorrections: autoFill.filter((f) => !f.agrees),
+    offlineCheck: row.offlineCheck as { outcome: string } | null,
     admission: row.admission,
-  };
+  });
 }
 
 /** Reviewers and operators see the evidence: what each registry said, and everything priority used. */

@@ -9,9 +9,7 @@ import { statusNotice } from '../../contract';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway, type CaseRow } from '../cases/case-gateway';
 import { APPLICATION_REPOSITORY, CASE_RUNS, PLATFORM_NOTIFIER } from '../injection-tokens';
-import { pollUntil } from './poll-until';
-
-const CLOSE_WAIT_MS = 10_000;
+import { statusAfterCancel } from './poll-until';
 
 interface CloseRequest {
   readonly reason: string;
@@ -38,12 +36,7 @@ export class CaseClosingService {
     if (request.dryRun) return wouldClose(row);
     await this.runs.cancel(run, { actor, reason: request.reason }, actor);
     // Waits (briefly) for the cancelled case to record its final status.
-    const status =
-      (await pollUntil(
-        () => this.applications.statusOf(row.applicationNo),
-        (s) => s === 'CANCELLED',
-        CLOSE_WAIT_MS,
-      )) ?? 'UNKNOWN';
+    const status = await statusAfterCancel(() => this.applications.statusOf(row.applicationNo));
     await this.cases.record(row, caller, {
       action: 'OPS_CANCEL',
       reason: request.reason,

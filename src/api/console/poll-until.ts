@@ -17,3 +17,13 @@ export async function pollUntil<T>(
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
+
+/** How long a closing waits for the cancelled case to record its final status. */
+const CLOSE_WAIT_MS = 10_000;
+
+/** The status a cancelled case records, once it has (briefly waited for), else the last one seen. */
+export async function statusAfterCancel(
+  statusOf: () => Promise<string | undefined>,
+): Promise<string> {
+  return (await pollUntil(statusOf, (s) => s === 'CANCELLED', CLOSE_WAIT_MS)) ?? 'UNKNOWN';
+}

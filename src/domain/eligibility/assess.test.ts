@@ -372,7 +372,7 @@ describe('priority tiers from verified facts (default policy)', () => {
     });
   });
 
-  it('says why a locked certificate lost its tier', () => {
+  it('says why a locked certificate lost its tier: the year of the admission, nothing more', () => {
     const result = assessPriority({
       facts: facts({ household: hukou(), property: home(), housingLock: LOCK }),
       choices: [school],
@@ -380,11 +380,12 @@ describe('priority tiers from verified facts (default policy)', () => {
       bornOnOrBefore: '2020-08-31',
     });
     expect(result.notes).toEqual([
-      expect.objectContaining({
-        code: 'HOUSING_LOCKED',
-        en: expect.stringContaining(LOCK.applicationNo),
-      }),
+      expect.objectContaining({ code: 'HOUSING_LOCKED', en: expect.stringContaining('2023') }),
     ]);
+    // Another family's case: neither its number (nor any part of it) nor the certificate's.
+    const text = JSON.stringify(result.notes);
+    for (const leak of [LOCK.applicationNo, '000042', LOCK.certificateNo, LOCK.lockedUntil])
+      expect(text).not.toContain(leak);
   });
 });
 

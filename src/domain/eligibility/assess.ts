@@ -1,3 +1,4 @@
+import { seasonYearOf } from '../application-number';
 import type { SchoolCatchment, VerifiedFacts } from './facts';
 import type { PredicateName, PriorityPolicy } from './policy';
 import { evaluatePredicate } from './predicates';
@@ -68,10 +69,12 @@ export function assessPriority({
   const cutoff = `${facts.seasonYear}-08-31`;
   const homeUsable = !(lock && lock.lockedUntil >= cutoff);
   if (!homeUsable && lock) {
+    // Only the year: the admission it served is another family's case, never named to this one.
+    const year = seasonYearOf(lock.applicationNo);
     notes.push({
       code: 'HOUSING_LOCKED',
-      zh: `住房证明 ${lock.certificateNo} 已用于申请 ${lock.applicationNo} 的录取,锁定至 ${lock.lockedUntil},不能再作为住房类优先依据。`,
-      en: `Housing certificate ${lock.certificateNo} was used for admission ${lock.applicationNo} and is locked until ${lock.lockedUntil}; it cannot support a home-based priority.`,
+      zh: `该住房证明已用于 ${year} 年的入学录取,不能再作为住房类优先依据。`,
+      en: `This housing certificate was used for an admission in ${year}; it cannot support a home-based priority.`,
     });
   }
   const ranked = [...policy.tiers].sort((a, b) => a.rank - b.rank);

@@ -7,6 +7,7 @@ import type {
   PermitEvidence,
   PropertyEvidence,
 } from '../verification/checks';
+import { relationUnconfirmed } from '../guardianship';
 import type { HousingLock, VerifiedFacts } from './facts';
 
 export type CheckResults = Partial<Record<Check, CheckResult>>;
@@ -93,9 +94,11 @@ export interface AutoFilledField {
 
 /**
  * What the registries fill in (hukou address, move-in date, property address and registration)
- * so families need not type it twice, with each disagreement shown.
+ * so families need not type it twice, with each disagreement shown. Nothing, for guardians the
+ * registry did not confirm as the child's: that case is checked in person instead.
  */
 export function autoFill(form: ApplicationForm, checks: CheckResults): AutoFilledField[] {
+  if (relationUnconfirmed(checks)) return [];
   const fields: AutoFilledField[] = [];
   const add = (
     field: string,

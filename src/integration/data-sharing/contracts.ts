@@ -97,6 +97,20 @@ const WIRE = {
       }),
     }),
   },
+  householdRelation: {
+    request: z.strictObject({ childIdNumber: idNumber, guardianIdNumber: idNumber }),
+    found: z.object({ relation: z.enum(['PARENT', 'GRANDPARENT', 'OTHER']) }),
+  },
+  birthCertificate: {
+    request: z.strictObject({ idNumber }),
+    found: z.object({
+      certificate: z.object({
+        certificateNo: z.string(),
+        fatherIdNumber: idNumber.nullable(),
+        motherIdNumber: idNumber.nullable(),
+      }),
+    }),
+  },
 } as const satisfies WireSchemas;
 
 /** The exchange's envelope: code "0", and either the registry's record or NOT_FOUND. */

@@ -1,6 +1,7 @@
 import {
   ActivityFailure,
   isCancellation,
+  patched,
   proxyActivities,
   TimeoutFailure,
   type CancellationScope,
@@ -11,7 +12,11 @@ import {
   type Check,
   type CheckResult,
 } from '../../domain/verification/checks';
-import { notVerifiableOnlineReason } from '../../domain/timeline-reasons';
+import { relationUnconfirmed } from '../../domain/guardianship';
+import {
+  notVerifiableOnlineReason,
+  RELATION_NOT_CONFIRMED_REASON,
+} from '../../domain/timeline-reasons';
 import { FAILURE_TYPES, type Activities, type EnrolmentApplicationInput } from '../../contract';
 import { assessEligibility, recordCheck } from './case-activities';
 import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
@@ -68,15 +73,20 @@ export function moveAfterChecks(c: EnrolmentCase, results: [Check, CheckResult][
   const unavailable = results
     .filter(([, result]) => result.outcome === 'UNAVAILABLE')
     .map(([check]) => check);
-  return unavailable.length
-    ? c.moveTo('AWAITING_OFFLINE_CHECK', SYSTEM_ACTOR, notVerifiableOnlineReason(unavailable))
+  if (unavailable.length)
+    return c.moveTo('AWAITING_OFFLINE_CHECK', SYSTEM_ACTOR, notVerifiableOnlineReason(unavailable));
+  return relationUnconfirmed(Object.fromEntries(results))
+    ? c.moveTo('AWAITING_OFFLINE_CHECK', SYSTEM_ACTOR, RELATION_NOT_CONFIRMED_REASON)
     : c.moveTo('AWAITING_REVIEW', SYSTEM_ACTOR, null);
 }
 
-/** Every check the form calls for, at once: they ask different departments. */
+/**
+ * Every check the form calls for, at once: they ask different departments. A check added after a
+ * case started (its `since` patch absent from the case's history) is not run on replay.
+ */
 function verifyAll(input: EnrolmentApplicationInput): Promise<[Check, CheckResult][]> {
   return Promise.all(
-    checksFor(input.form).map(async (check): Promise<[Check, CheckResult]> => [
+    checksFor(input.form, patched).map(async (check): Promise<[Check, CheckResult]> => [
       check,
       await verifyWithinBudget(check, input),
     ]),

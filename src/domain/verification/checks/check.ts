@@ -97,6 +97,11 @@ export interface CheckDescriptor<
   readonly family: { readonly subject: Bilingual; readonly document: Bilingual };
   /** For the reviewer: which registry was asked, and what it was compared on. */
   readonly reviewer: Bilingual;
+  /**
+   * For a check added after cases were recorded: the Temporal patch id that guards its activity,
+   * so a case that started before it replays without it (the workflow asks `patched(since)`).
+   */
+  readonly since?: string;
 }
 
 /** Keeps a descriptor's names and queries as literal types for the derived maps and contract. */

@@ -3,6 +3,7 @@ import type { CheckDescriptor, DepartmentQuery } from './check';
 import { householdCheck } from './household';
 import { identityCheck } from './identity';
 import { propertyCheck } from './property';
+import { relationCheck } from './relation';
 import { residencePermitCheck } from './residence-permit';
 import { socialInsuranceCheck } from './social-insurance';
 
@@ -11,6 +12,9 @@ import { socialInsuranceCheck } from './social-insurance';
  * Activity names, the workflow's fan-out, the activities and the data-sharing contract's
  * endpoints derive from this table. Its order is the order a case schedules its checks in, which
  * recorded histories replay: append new checks, never reorder.
+ *
+ * A check appended after cases were recorded names its patch (`since`), which the workflow's
+ * fan-out asks before scheduling it.
  *
  * Adding a check: its module here (a `defineCheck` like ./household.ts), its entry in this table,
  * the wire schema of any new department query in integration/data-sharing/contracts.ts, and the
@@ -23,6 +27,7 @@ export const CHECK_REGISTRY = [
   propertyCheck,
   residencePermitCheck,
   socialInsuranceCheck,
+  relationCheck,
 ] as const;
 
 type Registered = (typeof CHECK_REGISTRY)[number];
@@ -42,9 +47,17 @@ export const CHECK_ACTIVITY = Object.fromEntries(
   CHECK_REGISTRY.map((d) => [d.check, d.activity]),
 ) as { readonly [D in Registered as D['check']]: D['activity'] };
 
-/** Which checks a form calls for, in the registry's order. */
-export function checksFor(form: ApplicationForm): Check[] {
-  return CHECK_REGISTRY.filter((d) => d.appliesTo(form)).map((d) => d.check);
+/**
+ * Which checks a form calls for, in the registry's order. `since` answers whether a case runs a
+ * check added later (the workflow's `patched`); by default every check is run.
+ */
+export function checksFor(
+  form: ApplicationForm,
+  since: (patchId: string) => boolean = () => true,
+): Check[] {
+  return CHECK_REGISTRY.filter(
+    (d: CheckDescriptor) => d.appliesTo(form) && (d.since === undefined || since(d.since)),
+  ).map((d) => d.check);
 }
 
 /** Every department query some check asks, each once. */
@@ -67,6 +80,7 @@ export {
   type PermitEvidence,
   type RegistryPermit,
 } from './residence-permit';
+export { relationOutcome, type RelationEvidence } from './relation';
 export {
   socialInsuranceOutcome,
   type InsuranceEvidence,

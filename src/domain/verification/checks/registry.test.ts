@@ -41,12 +41,19 @@ describe('the check registry', () => {
   // Recorded histories replay these activity names in this order: they must never change.
   it('schedules the recorded activities in the recorded order', () => {
     const form = applicationFormSchema.parse(formForFamily(FIXTURE_FAMILIES.huangSiqi));
-    expect(checksFor(form).map((check) => CHECK_ACTIVITY[check])).toEqual([
+    const recorded = [
       'verifyIdentity',
       'verifyHousehold',
       'verifyProperty',
       'verifyResidencePermit',
       'verifySocialInsurance',
+    ];
+    // A case recorded before a check was added replays without it (its patch is absent) ...
+    expect(checksFor(form, () => false).map((check) => CHECK_ACTIVITY[check])).toEqual(recorded);
+    // ... and a new case schedules it after the recorded ones.
+    expect(checksFor(form).map((check) => CHECK_ACTIVITY[check])).toEqual([
+      ...recorded,
+      'verifyRelation',
     ]);
   });
 });
