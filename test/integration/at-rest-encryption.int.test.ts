@@ -54,7 +54,7 @@ describe('personal data encrypted at rest', () => {
 
   beforeAll(async () => {
     sut = await startHarness({ workflowBundle: await bundleWorkflows() });
-    parent = { Authorization: await sut.auth.parent('family-at-rest') };
+    parent = { Authorization: await sut.auth.parent('family-at-rest', raw) };
     reviewer = { Authorization: await sut.auth.reviewer(['450103'], 'reviewer-at-rest') };
     const created = await api().post('/applications').set(parent).send(raw);
     expect(created.status).toBe(201);
