@@ -21,7 +21,7 @@ describe('HTTP hardening in production', () => {
         PLATFORM_CALLBACK_SECRET: 'callback-secret-0123456789abcdefghij',
         PLATFORM_CALLBACK_URL: 'https://platform.example/callbacks',
         PAYLOAD_ENCRYPTION_KEYS: `prod1:${randomBytes(32).toString('base64')}`,
-        COLUMN_ENCRYPTION_KEYS: 'reserved-for-column-encryption',
+        COLUMN_ENCRYPTION_KEYS: `col1:${randomBytes(32).toString('base64')}`,
         AUTH_ISSUER: 'gx-enrolment',
         PLATFORM_ISSUER: 'guitongban',
         METRICS_TOKEN,
