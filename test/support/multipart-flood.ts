@@ -60,6 +60,8 @@ export async function postTextFields(
     });
     void write(req, boundary, value, options.fields).catch(() => undefined);
     const { status, text } = await answered;
+    // Answered: stop sending the rest of the flood, or it goes on writing after the test.
+    req.destroy();
     return { status, body: JSON.parse(text) as ProblemBody, heldGrowthBytes: peak - before };
   } finally {
     clearInterval(sampler);
