@@ -11,7 +11,7 @@ import type { MetricsExporterConfig } from '@temporalio/worker';
 let sdkMetricsUrl: string | undefined;
 
 /** A loopback port free right now (the core's exporter needs a concrete address, not port 0). */
-function freeLoopbackPort(): Promise<number> {
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

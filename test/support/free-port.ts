@@ -1,17 +1,2 @@
-import { createServer } from 'node:net';
-
 /** A port the OS says is free right now, for servers that cannot be started on port 0. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
+export { freeLoopbackPort as freePort } from '../../src/observability/sdk-metrics';
