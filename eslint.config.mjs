@@ -40,6 +40,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'web/dist/**',
+      'test-results/**',
       'node_modules/**',
       'src/generated/**',
       'coverage/**',

@@ -11,13 +11,31 @@ const swc = [
   },
 ];
 
+// The workbench's components (web/): TSX with React's automatic runtime.
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
 module.exports = {
   projects: [
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': swc },
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+      transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx },
+      testMatch: [
+        '<rootDir>/src/**/*.test.ts',
+        '<rootDir>/scripts/**/*.test.ts',
+        // Component tests pick jsdom with a docblock of their own.
+        '<rootDir>/web/src/**/*.test.ts?(x)',
+      ],
     },
     {
       displayName: 'integration',
@@ -44,6 +62,13 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown-server.ts',
       setupFiles: ['<rootDir>/test/support/on-temporal-server.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
+    },
+    {
+      // The workbench in Debian's Chromium against the stack as `npm start` runs it (issue 16).
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': swc },
+      testMatch: ['<rootDir>/test/browser/*.browser.test.ts'],
     },
     {
       // Not part of `npm test`: re-records test/histories/*.json (npm run histories:record).

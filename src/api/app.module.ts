@@ -59,6 +59,7 @@ import { RegistrationController } from './registration/registration.controller';
 import { ContestController } from './registration/contest.controller';
 import { ContestService } from './registration/contest.service';
 import { RegistrationService } from './registration/registration.service';
+import { DevTokenController, SignInOptionsController } from './workbench/sign-in.controller';
 import {
   ACCESS_TOKEN_SETTINGS,
   ADMINISTRATION,
@@ -112,6 +113,9 @@ export class AppModule {
         CodecController,
         AuditLogController,
         ConsentController,
+        SignInOptionsController,
+        // Development only: production has no way to mint a token of its own choosing.
+        ...(deps.config.NODE_ENV === 'production' ? [] : [DevTokenController]),
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },

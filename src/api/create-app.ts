@@ -8,6 +8,7 @@ import { createLogger, logLevel } from '../observability/logger';
 import { temporalUiUrl } from '../config/config';
 import { AppModule, type ApiDependencies } from './app.module';
 import { codecCors } from './codec/codec-cors';
+import { helmetOptions, serveWorkbench } from './workbench/static';
 import { docsEnabled, metricsAccess } from './exposure';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { nestLogging, requestLogging } from './observability/request-logging';
@@ -30,7 +31,7 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
   // Logging and timing come before body parsing, so requests refused there are logged and timed.
   app.use('/codec', codecCors(temporalUiUrl(deps.config)));
   app.use(
-    helmet(),
+    helmet(helmetOptions),
     assignRequestId,
     requestLogging(logger),
     recordHttpMetrics,
@@ -39,6 +40,7 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     bodyErrorToProblem,
   );
   app.use('/metrics', metricsAccess(deps.config));
+  serveWorkbench(app);
   if (docsEnabled(deps.config)) SwaggerModule.setup('docs', app, openApiDocument(app));
   return app;
 }

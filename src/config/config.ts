@@ -96,6 +96,11 @@ export const configSchema = z
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
     SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
     PLATFORM_CALLBACK_URL: z.url().optional().describe("unset = the simulator's receiver"),
+    OIDC_AUTHORIZE_URL: z
+      .url()
+      .optional()
+      .describe("the identity provider's authorisation endpoint for the workbench's sign-in"),
+    OIDC_CLIENT_ID: z.string().min(1).optional().describe("the workbench's client id there"),
     ...limitSettings,
     ...secretSettings,
   })

@@ -47,6 +47,15 @@ describe('HTTP hardening in production', () => {
     expect(refused.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('has no development sign-in: the token endpoint is absent', async () => {
+    const mint = await request(sut.apiUrl)
+      .post('/auth/dev-token')
+      .send({ role: 'REGION_ADMIN', sub: 'anyone' });
+    expect(mint.status).toBe(404);
+    const options = await request(sut.apiUrl).get('/auth/sign-in-options');
+    expect(options.body).toEqual({ devSignIn: false, oidc: null });
+  });
+
   it('serves no /docs', async () => {
     expect((await request(sut.apiUrl).get('/docs')).status).toBe(404);
     expect((await request(sut.apiUrl).get('/docs-json')).status).toBe(404);

@@ -1,0 +1,259 @@
+import {
+  Button,
+  Card,
+  Modal,
+  Select,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { api, query } from '../shared/api';
+import { useLang } from '../shared/i18n';
+import { navigate } from '../shared/router';
+import { ProblemAlert, STATUS_NAMES, StatusTag, useLoad } from '../shared/ui';
+
+interface QueueItem {
+  applicationNo: string;
+  status: string;
+  stage: string;
+  countyCode: string;
+  childName: string;
+  submittedAt: string;
+  waitingSince: string;
+  overdue: boolean;
+  firstChoice: string | null;
+  firstChoiceTier: number | null;
+  checks: string[];
+}
+interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+interface Counts {
+  byStatus: Record<string, number>;
+  overdue: number;
+}
+interface BatchResult {
+  approved: number;
+  failed: number;
+  results: Array<{
+    applicationNo: string;
+    ok: boolean;
+    status?: string;
+    code?: string;
+    detail?: string;
+  }>;
+}
+
+interface Filters {
+  status?: string;
+  stage?: string;
+  overdue?: boolean;
+  sort: 'submitted' | 'waiting';
+}
+
+/** The reviewer's queue: filtered and paged by the server, with counts, overdue marks and batch approval. */
+export function ReviewQueue() {
+  const { tr, bi } = useLang();
+  const [filters, setFilters] = useState<Filters>({ sort: 'submitted' });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
+  const counts = useLoad(() => api<Counts>('GET', '/review/counts'), []);
+  const page = useLoad(
+    () => api<QueuePage>('GET', `/review/queue${query({ ...filters, cursor, limit: 20 })}`),
+    [filters, cursor],
+  );
+  const [selected, setSelected] = useState<string[]>([]);
+  const [batch, setBatch] = useState<{ running: boolean; result?: BatchResult; error?: unknown }>({
+    running: false,
+  });
+
+  async function approveSelected() {
+    setBatch({ running: true });
+    try {
+      const result = await api<BatchResult>('POST', '/review/batch-approve', {
+        body: { applicationNos: selected },
+      });
+      setBatch({ running: false, result });
+      setSelected([]);
+      page.reload();
+      counts.reload();
+    } catch (error) {
+      setBatch({ running: false, error });
+    }
+  }
+
+  const change = (next: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...next }));
+    setCursors([]);
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {tr('审核队列', 'Review queue')}
+      </Typography.Title>
+      <Card>
+        <Space size="large" wrap>
+          {Object.entries(counts.value?.byStatus ?? {}).map(([status, n]) => (
+            <Statistic
+              key={status}
+              title={bi(
+                STATUS_NAMES[status as keyof typeof STATUS_NAMES] ?? { zh: status, en: status },
+              )}
+              value={n}
+            />
+          ))}
+          <Statistic
+            title={tr('已超期', 'Overdue')}
+            value={counts.value?.overdue ?? 0}
+            valueStyle={{ color: '#b3261e' }}
+          />
+        </Space>
+      </Card>
+      <Space wrap>
+        <Select
+          aria-label={tr('状态', 'Status')}
+          allowClear
+          placeholder={tr('全部状态', 'Any status')}
+          style={{ width: 180 }}
+          value={filters.status}
+          onChange={(status?: string) => change({ status })}
+          options={['AWAITING_REVIEW', 'AWAITING_OFFLINE_CHECK', 'NEEDS_SUPPLEMENT'].map((s) => ({
+            value: s,
+            label: bi(STATUS_NAMES[s as keyof typeof STATUS_NAMES]),
+          }))}
+        />
+        <Select
+          aria-label={tr('学段', 'Stage')}
+          allowClear
+          placeholder={tr('全部学段', 'Any stage')}
+          style={{ width: 160 }}
+          value={filters.stage}
+          onChange={(stage?: string) => change({ stage })}
+          options={[
+            { value: 'PRIMARY_1', label: tr('幼升小', 'Primary 1') },
+            { value: 'JUNIOR_1', label: tr('小升初', 'Junior 1') },
+          ]}
+        />
+        <Select
+          aria-label={tr('排序', 'Sort')}
+          style={{ width: 180 }}
+          value={filters.sort}
+          onChange={(sort: Filters['sort']) => change({ sort })}
+          options={[
+            { value: 'submitted', label: tr('最早提交优先', 'Oldest submitted first') },
+            { value: 'waiting', label: tr('等待最久优先', 'Longest waiting first') },
+          ]}
+        />
+        <label>
+          <Space>
+            <Switch
+              checked={filters.overdue ?? false}
+              onChange={(on) => change({ overdue: on || undefined })}
+            />
+            {tr('只看超期', 'Overdue only')}
+          </Space>
+        </label>
+        <Button
+          type="primary"
+          disabled={!selected.length}
+          loading={batch.running}
+          onClick={() => void approveSelected()}
+        >
+          {tr(`批量通过(${selected.length})`, `Approve selected (${selected.length})`)}
+        </Button>
+      </Space>
+      <ProblemAlert error={page.error ?? batch.error} />
+      <Table<QueueItem>
+        rowKey="applicationNo"
+        loading={page.loading}
+        dataSource={page.value?.items ?? []}
+        pagination={false}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as string[]),
+        }}
+        columns={[
+          {
+            title: tr('申请编号', 'Application'),
+            dataIndex: 'applicationNo',
+            render: (no: string) => (
+              <a
+                href={`/console/review/${no}`}
+                onClick={(e) => (e.preventDefault(), navigate(`/console/review/${no}`))}
+              >
+                {no}
+              </a>
+            ),
+          },
+          { title: tr('儿童', 'Child'), dataIndex: 'childName' },
+          {
+            title: tr('状态', 'Status'),
+            dataIndex: 'status',
+            render: (s: string) => <StatusTag status={s} />,
+          },
+          {
+            title: tr('第一志愿 / 类别', 'First choice / tier'),
+            render: (_, r) => `${r.firstChoice ?? '—'} / ${r.firstChoiceTier ?? '—'}`,
+          },
+          {
+            title: tr('核验', 'Checks'),
+            dataIndex: 'checks',
+            render: (checks: string[]) =>
+              checks.map((c) => (
+                <Tag key={c} color={c.endsWith(':MATCH') ? 'green' : 'orange'}>
+                  {c}
+                </Tag>
+              )),
+          },
+          {
+            title: tr('等待自', 'Waiting since'),
+            render: (_, r) => (
+              <Space>
+                {new Date(r.waitingSince).toLocaleString()}
+                {r.overdue && <Tag color="red">{tr('超期', 'Overdue')}</Tag>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Space>
+        <Button disabled={!cursors.length} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          {tr('上一页', 'Previous')}
+        </Button>
+        <Button
+          disabled={!page.value?.nextCursor}
+          onClick={() =>
+            page.value?.nextCursor && setCursors((c) => [...c, page.value!.nextCursor!])
+          }
+        >
+          {tr('下一页', 'Next')}
+        </Button>
+      </Space>
+      <Modal
+        open={!!batch.result}
+        title={tr('批量审核结果', 'Batch approval')}
+        onOk={() => setBatch({ running: false })}
+        onCancel={() => setBatch({ running: false })}
+      >
+        <p>
+          {tr('通过', 'Approved')} {batch.result?.approved} · {tr('失败', 'Failed')}{' '}
+          {batch.result?.failed}
+        </p>
+        <ul>
+          {batch.result?.results.map((r) => (
+            <li key={r.applicationNo}>
+              {r.applicationNo}:{' '}
+              {r.ok ? <StatusTag status={r.status ?? null} /> : `${r.code ?? ''} ${r.detail ?? ''}`}
+            </li>
+          ))}
+        </ul>
+      </Modal>
+    </Space>
+  );
+}

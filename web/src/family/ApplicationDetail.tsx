@@ -1,0 +1,89 @@
+import { Alert, Card, List, Space, Tag, Typography } from 'antd';
+import { api } from '../shared/api';
+import { useLang } from '../shared/i18n';
+import { CaseTimeline, ProblemAlert, StatusTag, useLoad, type TimelineStep } from '../shared/ui';
+import { SupplementAnswer } from './SupplementAnswer';
+
+interface FamilyView {
+  applicationNo: string;
+  status: string;
+  guidance: { actionRequired: boolean; zh: string; en: string };
+  child: { name: string; idNumber: string };
+  timeline: TimelineStep[];
+  guardianship?: { confirmed: boolean; zh: string; en: string };
+  verification: Array<{
+    check: string;
+    outcome: string;
+    confirmed?: boolean;
+    zh?: string;
+    en?: string;
+  }>;
+  priority?: {
+    eligible: boolean;
+    schools: Array<{ schoolId: string; tier: number; tierNameZh: string; tierNameEn: string }>;
+  } | null;
+}
+
+/** One application as the family reads it: status, what to do, the timeline, the checks in plain words. */
+export function ApplicationDetail({ applicationNo }: { applicationNo: string }) {
+  const { tr, bi, lang } = useLang();
+  const view = useLoad(
+    () => api<FamilyView>('GET', `/applications/${applicationNo}`),
+    [applicationNo],
+  );
+  const a = view.value;
+  if (view.error) return <ProblemAlert error={view.error} />;
+  if (!a) return <Card loading />;
+  const lastReason = a.timeline[a.timeline.length - 1]?.reason ?? '';
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {a.child.name} <StatusTag status={a.status} />
+      </Typography.Title>
+      <Typography.Text type="secondary">{a.applicationNo}</Typography.Text>
+      <Alert
+        type={a.guidance.actionRequired ? 'warning' : 'info'}
+        showIcon
+        title={bi(a.guidance)}
+        data-testid="guidance"
+      />
+      {a.status === 'NEEDS_SUPPLEMENT' && (
+        <SupplementAnswer
+          applicationNo={a.applicationNo}
+          requestText={lastReason}
+          onDone={view.reload}
+        />
+      )}
+      {a.guardianship && (
+        <Alert type={a.guardianship.confirmed ? 'success' : 'info'} title={bi(a.guardianship)} />
+      )}
+      <Card title={<h3 style={{ margin: 0 }}>{tr('信息核验', 'Checks')}</h3>} size="small">
+        <List
+          size="small"
+          dataSource={a.verification}
+          locale={{ emptyText: tr('暂无', 'None yet') }}
+          renderItem={(v) => (
+            <List.Item>
+              <Tag color={v.confirmed ? 'green' : 'orange'}>
+                {v.confirmed ? tr('已核实', 'Confirmed') : tr('待核实', 'Not confirmed')}
+              </Tag>
+              {v.zh && v.en ? bi({ zh: v.zh, en: v.en }) : v.check}
+            </List.Item>
+          )}
+        />
+      </Card>
+      {a.priority && (
+        <Card title={<h3 style={{ margin: 0 }}>{tr('入学类别', 'Priority tier')}</h3>} size="small">
+          {a.priority.schools.map((s) => (
+            <div key={s.schoolId}>
+              {s.schoolId}: {lang === 'zh' ? s.tierNameZh : s.tierNameEn}
+            </div>
+          ))}
+        </Card>
+      )}
+      <Card title={<h3 style={{ margin: 0 }}>{tr('办理进程', 'Progress')}</h3>} size="small">
+        <CaseTimeline steps={a.timeline} />
+      </Card>
+    </Space>
+  );
+}

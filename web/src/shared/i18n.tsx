@@ -1,0 +1,75 @@
+import { ConfigProvider, Segmented } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+
+/** Chinese first; English on request. Texts sit beside their use as (中文, English) pairs. */
+export type Lang = 'zh' | 'en';
+
+interface LangContext {
+  readonly lang: Lang;
+  setLang: (lang: Lang) => void;
+  tr: (zh: string, en: string) => string;
+  /** A bilingual text the API sent ({zh, en} or message_zh / message_en). */
+  bi: (text: { zh: string; en: string }) => string;
+}
+
+const Context = createContext<LangContext | null>(null);
+const KEY = 'gx-workbench-lang';
+
+export function LangProvider({ children }: { children: ReactNode }) {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(KEY) === 'en' ? 'en' : 'zh'));
+  useEffect(() => {
+    localStorage.setItem(KEY, lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  const value: LangContext = {
+    lang,
+    setLang,
+    tr: (zh, en) => (lang === 'zh' ? zh : en),
+    bi: (text) => (lang === 'zh' ? text.zh : text.en),
+  };
+  return (
+    <Context.Provider value={value}>
+      <ConfigProvider
+        locale={lang === 'zh' ? zhCN : enUS}
+        // Government blue, and grey texts dark enough for WCAG AA contrast on white.
+        theme={{
+          token: {
+            colorPrimary: '#0b57d0',
+            colorTextSecondary: '#4a4a4a',
+            colorTextDescription: '#4a4a4a',
+            colorTextTertiary: '#595959',
+            colorTextPlaceholder: '#6b6b6b',
+          },
+        }}
+        // Buttons say what they say: no space inserted between two Chinese characters.
+        button={{ autoInsertSpace: false }}
+      >
+        {children}
+      </ConfigProvider>
+    </Context.Provider>
+  );
+}
+
+export function useLang(): LangContext {
+  const context = useContext(Context);
+  if (!context) throw new Error('useLang outside LangProvider');
+  return context;
+}
+
+export function LangSwitch() {
+  const { lang, setLang } = useLang();
+  return (
+    <Segmented
+      aria-label="语言 Language"
+      size="small"
+      value={lang}
+      onChange={(value) => setLang(value as Lang)}
+      options={[
+        { label: '中文', value: 'zh' },
+        { label: 'EN', value: 'en' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The signed-in person: the bearer token the API issued and what the page needs to route by.
+ * Kept in sessionStorage (gone with the tab), never in a URL.
+ */
+export interface Session {
+  readonly token: string;
+  readonly role: string;
+  readonly sub: string;
+}
+
+const KEY = 'gx-workbench-session';
+
+export function currentSession(): Session | null {
+  const raw = sessionStorage.getItem(KEY);
+  return raw ? (JSON.parse(raw) as Session) : null;
+}
+
+export function saveSession(session: Session): void {
+  sessionStorage.setItem(KEY, JSON.stringify(session));
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(KEY);
+}
+
+/** The role and subject a token names (its payload, read without verifying: the API verifies). */
+export function sessionFromToken(token: string): Session | null {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      role?: string;
+      sub?: string;
+    };
+    return claims.role && claims.sub ? { token, role: claims.role, sub: claims.sub } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The identity provider's redirect back carries the token in the fragment (never sent to a server). */
+export function takeTokenFromRedirect(): void {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const token = fragment.get('access_token');
+  if (!token) return;
+  const session = sessionFromToken(token);
+  if (session) saveSession(session);
+  window.history.replaceState(null, '', window.location.pathname);
+}
