@@ -22,6 +22,14 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { ContentController } from './admin/content.controller';
+import { ContentService } from './admin/content.service';
+import { PublicController } from './public/public.controller';
+import { PublicService } from './public/public.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { PublicInformationRepository } from '../db/public-information-repository';
+import { ReportRepository } from '../db/report-repository';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogService } from './audit/audit-log.service';
@@ -81,6 +89,8 @@ import {
   REPAIR_LOCKS,
   PAYLOAD_CODEC,
   CONSENT,
+  PUBLIC_INFORMATION,
+  REPORTS,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -108,6 +118,9 @@ export class AppModule {
         ReviewController,
         RoundsController,
         AdminController,
+        ContentController,
+        PublicController,
+        ReportsController,
         ConsoleController,
         CodecController,
         AuditLogController,
@@ -129,6 +142,8 @@ export class AppModule {
         { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db, sealer) },
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db, sealer) },
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
+        { provide: PUBLIC_INFORMATION, useValue: new PublicInformationRepository(deps.db) },
+        { provide: REPORTS, useValue: new ReportRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
@@ -145,6 +160,9 @@ export class AppModule {
         ReviewService,
         RoundsService,
         AdminService,
+        ContentService,
+        PublicService,
+        ReportsService,
         RegistrationService,
         ContestService,
         MetricsService,
