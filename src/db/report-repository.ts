@@ -102,9 +102,9 @@ export class ReportRepository {
     });
   }
 
-  schoolNames(scope: Pick<ReportScope, 'countyCode' | 'stage'>) {
+  schoolNames({ countyCode, stage }: ReportScope) {
     return this.db.school.findMany({
-      where: scope,
+      where: { countyCode, stage },
       select: { id: true, nameZh: true },
       orderBy: { id: 'asc' },
     });
