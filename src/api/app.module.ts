@@ -14,6 +14,14 @@ import { RoundRepository } from '../db/round-repository';
 import { attachmentStoreOf } from '../storage/attachment-store';
 import { columnSealerOf } from '../encryption/sealer';
 import { ConsentRepository } from '../db/consent-repository';
+import { ClaimRepository } from '../db/claim-repository';
+import { PointAdministrationRepository } from '../db/point-administration-repository';
+import { PointsController } from './admin/points.controller';
+import { PointsService } from './admin/points.service';
+import { BookingsController } from './registration/bookings.controller';
+import { BookingsService } from './registration/bookings.service';
+import { ClaimsController } from './claims/claims.controller';
+import { ClaimsService } from './claims/claims.service';
 import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
 import { IdempotencyStore } from '../db/idempotency-store';
@@ -91,6 +99,8 @@ import {
   CONSENT,
   PUBLIC_INFORMATION,
   REPORTS,
+  CLAIMS,
+  POINT_ADMINISTRATION,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -125,6 +135,9 @@ export class AppModule {
         CodecController,
         AuditLogController,
         ConsentController,
+        ClaimsController,
+        PointsController,
+        BookingsController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -144,6 +157,8 @@ export class AppModule {
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
         { provide: PUBLIC_INFORMATION, useValue: new PublicInformationRepository(deps.db) },
         { provide: REPORTS, useValue: new ReportRepository(deps.db) },
+        { provide: CLAIMS, useValue: new ClaimRepository(deps.db) },
+        { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
@@ -156,6 +171,9 @@ export class AppModule {
         SubmissionService,
         IntakeGuards,
         ConsentService,
+        ClaimsService,
+        PointsService,
+        BookingsService,
         RegistrationWindowGate,
         ReviewService,
         RoundsService,
