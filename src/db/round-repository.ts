@@ -281,8 +281,10 @@ export class RoundRepository {
     const later = basis && {
       basis,
       evidence: {
-        earlierResults: await this.placements(basis.earlierRounds.map((r) => r.roundId)),
-        released: await this.releasesOf(roundId),
+        earlierResults: Object.fromEntries(
+          await this.placements(basis.earlierRounds.map((r) => r.roundId)),
+        ),
+        released: Object.fromEntries(await this.releasesOf(roundId)),
       },
     };
     return {

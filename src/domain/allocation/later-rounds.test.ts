@@ -138,12 +138,15 @@ describe('a later round (补录)', () => {
 
   it('verifies: MATCH from the earlier results and releases; each tampering is named', () => {
     fc.assert(
-      fc.property(season, ({ first, second, released, capacities, secondSchools }) => {
+      fc.property(season, ({ first, released, capacities, secondSchools }) => {
         const basis: RoundBasis = {
           earlierRounds: [{ roundId: 'R1', resultHash: roundResultHash(first.results) }],
           schools: capacities,
         };
-        const evidence = { earlierResults: new Map([['R1', first.results]]), released };
+        const evidence = {
+          earlierResults: { R1: first.results },
+          released: Object.fromEntries(released),
+        };
         expect(verifyBasis(basis, evidence, secondSchools)).toEqual([]);
         const round = {
           seed: 'x',
@@ -158,11 +161,8 @@ describe('a later round (补录)', () => {
         expect(verifyRound(round).verdict).toBe('MATCH');
         const more = secondSchools.map((s, i) => (i ? s : { ...s, capacity: s.capacity + 1 }));
         expect(verifyBasis(basis, evidence, more).join()).toContain(secondSchools[0]!.id);
-        const extra = new Map([
-          [secondSchools[0]!.id, (released.get(secondSchools[0]!.id) ?? 0) + 1],
-        ]);
+        const extra = { [secondSchools[0]!.id]: (released.get(secondSchools[0]!.id) ?? 0) + 1 };
         expect(verifyBasis(basis, { ...evidence, released: extra }, secondSchools)).not.toEqual([]);
-        expect(second.results.length).toBeGreaterThanOrEqual(0);
       }),
     );
   });
@@ -182,11 +182,9 @@ describe('a later round (补录)', () => {
       ...r,
       placement: { result: 'NOT_PLACED' as const },
     }));
-    const differences = verifyBasis(
-      basis,
-      { earlierResults: new Map([['R1', tampered]]), released: new Map() },
-      [school('S', 0)],
-    );
+    const differences = verifyBasis(basis, { earlierResults: { R1: tampered }, released: {} }, [
+      school('S', 0),
+    ]);
     expect(differences.join('\n')).toContain('earlier round R1');
     expect(differences.join('\n')).toContain('school S');
   });

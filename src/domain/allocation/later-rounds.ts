@@ -74,12 +74,15 @@ export function laterRoundCapacity(
   });
 }
 
-/** What verification recomputes a later round's basis from. */
+/**
+ * What verification recomputes a later round's basis from. Plain records, not maps: a
+ * verification is cached by the JSON of what it read, so every part must show in that JSON.
+ */
 export interface BasisEvidence {
-  /** Each earlier round's results as published now. */
-  readonly earlierResults: ReadonlyMap<string, readonly PlacedResult[]>;
-  /** The releases the round counted at its freeze, per school. */
-  readonly released: ReadonlyMap<string, number>;
+  /** Each earlier round's results as published now, by round id. */
+  readonly earlierResults: Readonly<Record<string, readonly PlacedResult[]>>;
+  /** The releases the round counted at its freeze, per school id. */
+  readonly released: Readonly<Record<string, number>>;
 }
 
 /**
@@ -93,16 +96,16 @@ export function verifyBasis(
 ): string[] {
   const differences: string[] = [];
   for (const { roundId, resultHash } of basis.earlierRounds) {
-    const results = evidence.earlierResults.get(roundId);
+    const results = evidence.earlierResults[roundId];
     if (!results) differences.push(`earlier round ${roundId}: not found`);
     else if (roundResultHash(results) !== resultHash)
       differences.push(`earlier round ${roundId}: its results no longer match hash ${resultHash}`);
   }
-  const placed = placedPerSchool([...evidence.earlierResults.values()].flat());
+  const placed = placedPerSchool(Object.values(evidence.earlierResults).flat());
   const expected = laterRoundCapacity(
     basis.schools.map((s) => ({ id: s.schoolId, places: s.places })),
     placed,
-    evidence.released,
+    new Map(Object.entries(evidence.released)),
   );
   const drawn = new Map(drawnSchools.map((s) => [s.id, s.capacity]));
   for (const [i, s] of basis.schools.entries()) {
