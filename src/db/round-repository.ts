@@ -233,12 +233,12 @@ export class RoundRepository {
   }
 
   /**
-   * Claims for a later round the places its earlier rounds released and no one refilled, and
-   * counts them per school. A place so claimed is the round's: a re-offer must not take it.
+   * Claims for a later round the places its earlier rounds released that their waitlists did not
+   * fill (UNFILLED, a final state for the chain), and counts them per school.
    */
   async claimReleases(roundId: string, earlierRoundIds: readonly string[]) {
-    await this.db.placeRelease.updateMany({
-      where: { roundId: { in: [...earlierRoundIds] }, refilledBy: null, reallocatedIn: null },
+    await this.db.releasedPlace.updateMany({
+      where: { roundId: { in: [...earlierRoundIds] }, state: 'UNFILLED', reallocatedIn: null },
       data: { reallocatedIn: roundId },
     });
     return this.releasesOf(roundId);
@@ -246,7 +246,7 @@ export class RoundRepository {
 
   /** The released places a later round counted, per school. */
   async releasesOf(roundId: string): Promise<Map<string, number>> {
-    const rows = await this.db.placeRelease.groupBy({
+    const rows = await this.db.releasedPlace.groupBy({
       by: ['schoolId'],
       where: { reallocatedIn: roundId },
       _count: { _all: true },

@@ -116,14 +116,21 @@ describe('a main round, then a 补录 round over the unplaced, the late-approved
     expect([...results1.values()].filter((s) => PLACED.includes(s))).toHaveLength(2);
     expect(await statusOf(late!)).toBe('AWAITING_REVIEW');
 
-    // The place at P01 is released (as a family's decline does), P02 gets a place more, and the
-    // last case is approved after the main round.
+    // The place at P01 is released (as a family's decline does) and no one on its waitlist took
+    // it; P02 gets a place more, and the last case is approved after the main round.
     const atP01 = await sut.database.db.admissionResult.findMany({ where: { roundId: first } });
     const p01 = atP01.find(
       (r) => (r.placement as { schoolId?: string }).schoolId === '450103-P01',
     )!.applicationNo;
-    await sut.database.db.placeRelease.create({
-      data: { schoolId: '450103-P01', roundId: first, applicationNo: p01, reason: 'DECLINED' },
+    await sut.database.db.releasedPlace.create({
+      data: {
+        id: `${first}/450103-P01/${p01}`,
+        roundId: first,
+        schoolId: '450103-P01',
+        releasedBy: p01,
+        reason: 'DECLINED',
+        state: 'UNFILLED',
+      },
     });
     await api()
       .put('/admin/schools/450103-P02')

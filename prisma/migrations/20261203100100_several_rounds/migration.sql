@@ -20,30 +20,26 @@ CREATE TABLE "school_reporting" (
 );
 
 -- CreateTable
-CREATE TABLE "place_release" (
-    "id" BIGSERIAL NOT NULL,
-    "school_id" TEXT NOT NULL,
+CREATE TABLE "released_place" (
+    "id" TEXT NOT NULL,
     "round_id" TEXT NOT NULL,
-    "application_no" TEXT NOT NULL,
+    "school_id" TEXT NOT NULL,
+    "released_by" TEXT NOT NULL,
     "reason" TEXT NOT NULL,
     "released_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "refilled_by" TEXT,
+    "state" TEXT NOT NULL DEFAULT 'OPEN',
+    "taken_by" TEXT,
+    "closed_at" TIMESTAMP(3),
     "reallocated_in" TEXT,
 
-    CONSTRAINT "place_release_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "released_place_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
-CREATE INDEX "place_release_school_id_idx" ON "place_release"("school_id");
-
--- CreateIndex
-CREATE UNIQUE INDEX "place_release_round_id_application_no_key" ON "place_release"("round_id", "application_no");
+CREATE INDEX "released_place_round_id_school_id_state_idx" ON "released_place"("round_id", "school_id", "state");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "admission_round_county_code_stage_season_year_sequence_key" ON "admission_round"("county_code", "stage", "season_year", "sequence");
 
 -- AddForeignKey
 ALTER TABLE "school_reporting" ADD CONSTRAINT "school_reporting_school_id_fkey" FOREIGN KEY ("school_id") REFERENCES "school"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "place_release" ADD CONSTRAINT "place_release_round_id_fkey" FOREIGN KEY ("round_id") REFERENCES "admission_round"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
