@@ -13,18 +13,25 @@ import { mulberry32 } from '../src/simulator/prng';
 import { ensureTemporalCli } from '../src/temporal/cli';
 import { startDevServer } from '../src/temporal/dev-server';
 import { admissionResultSignal, type AdmissionDelivery } from '../src/contract';
+import { seasonFigures } from './season';
 
 /**
  * `npm run bench:allocate`: (1) the allocation of BENCH_APPLICANTS (default 1 000 000) applicants
  * with 3 choices each over BENCH_SCHOOLS (3 000) schools, wall time and peak memory, for both
  * mechanisms; (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them,
- * signalled 20 at a time as the round's delivery activity does, on a Temporal dev server.
+ * signalled 20 at a time as the round's delivery activity does, on a Temporal dev server;
+ * (3) a season of BENCH_SEASON (100 000) applicants: main round, declines re-offered down the
+ * waitlists, 补录 round, per stage, and a check that no place is held twice (bench/season.ts).
  */
 const applicantsCount = Number(process.env.BENCH_APPLICANTS ?? 1_000_000);
 const schoolsCount = Number(process.env.BENCH_SCHOOLS ?? 3000);
 const liveCount = Number(process.env.BENCH_LIVE ?? 10_000);
+const seasonCount = Number(process.env.BENCH_SEASON ?? 100_000);
 
-function synthetic(): { schools: AllocationSchool[]; applicants: Applicant[] } {
+function synthetic(
+  applicantsCount: number,
+  schoolsCount = Math.max(1, Math.round(applicantsCount / 333)),
+): { schools: AllocationSchool[]; applicants: Applicant[] } {
   const rand = mulberry32(20260901);
   const schools = Array.from({ length: schoolsCount }, (_, i) => ({
     id: `S${i}`,
@@ -54,7 +61,7 @@ function synthetic(): { schools: AllocationSchool[]; applicants: Applicant[] } {
 
 function allocationFigures(): void {
   const t0 = Date.now();
-  const input = synthetic();
+  const input = synthetic(applicantsCount, schoolsCount);
   process.stdout.write(
     `generated ${applicantsCount} applicants × 3 choices over ${schoolsCount} schools in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
@@ -141,7 +148,8 @@ async function deliveryFigures(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  allocationFigures();
+  if (applicantsCount > 0) allocationFigures();
+  if (seasonCount > 0) seasonFigures(synthetic, seasonCount);
   if (liveCount > 0) await deliveryFigures();
 }
 
