@@ -14,6 +14,7 @@ type Round = Awaited<ReturnType<RoundRepository['get']>>;
 
 /** What the notices of a round's placed children read: each school's name, address, reporting. */
 interface NoticeData {
+  readonly names: ReadonlyMap<string, string>;
   readonly schools: ReadonlyMap<string, { readonly name: string; readonly address: string | null }>;
   readonly reporting: ReadonlyMap<string, ReportingArrangement>;
 }
@@ -31,16 +32,15 @@ function deliveryOf(
 ): AdmissionDelivery {
   const placement = row.placement;
   const schoolId = placement.result === 'NOT_PLACED' ? null : placement.schoolId;
-  const names = new Map([...data.schools].map(([id, s]) => [id, s.name]));
   const school = schoolId ? data.schools.get(schoolId) : undefined;
   return {
     roundId,
     result: placement.result === 'NOT_PLACED' ? 'NOT_ADMITTED' : placement.result,
     schoolId,
-    schoolName: schoolId && (names.get(schoolId) ?? schoolId),
+    schoolName: schoolId && (data.names.get(schoolId) ?? schoolId),
     explanation: explainResult(
       { applicantId: row.application_no, placement, choices: row.choices },
-      names,
+      data.names,
       { eligible: row.entry.eligible, notes: ineligibleBecause },
     ),
     housingLock:
@@ -98,13 +98,10 @@ export function deliverResultsActivity(
     batchSize: number,
   ): Promise<{ delivered: number; remaining: number }> => {
     const r = await rounds.get(roundId);
+    const schools = await rounds.schools(r.countyCode, r.stage);
     const data: NoticeData = {
-      schools: new Map(
-        (await rounds.schools(r.countyCode, r.stage)).map((s) => [
-          s.id,
-          { name: s.nameZh, address: s.address },
-        ]),
-      ),
+      names: new Map(schools.map((s) => [s.id, s.nameZh])),
+      schools: new Map(schools.map((s) => [s.id, { name: s.nameZh, address: s.address }])),
       reporting: await rounds.reporting(r.countyCode, r.stage, r.seasonYear),
     };
     const lockedUntil = await lockedUntilOf(eligibility, r);
