@@ -20,3 +20,5 @@ export const REPAIR_LOCKS = Symbol('REPAIR_LOCKS');
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
 export const INTAKE = Symbol('INTAKE');
 export const CONSENT = Symbol('CONSENT');
+export const CLAIMS = Symbol('CLAIMS');
+export const POINT_ADMINISTRATION = Symbol('POINT_ADMINISTRATION');
