@@ -245,7 +245,7 @@ describe('public information and bureau reports', () => {
         type: school.type,
         places: school.places + 45,
         catchmentUnits: school.catchmentUnits,
-        address: school.address,
+        ...(school.address && { address: school.address }),
         catchmentDescription: school.catchmentDescription,
       })
       .expect(200);

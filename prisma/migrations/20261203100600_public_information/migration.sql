@@ -1,7 +1,6 @@
--- Public information (issue 15, item 4): what a family reads before applying. A school's address
--- and its catchment in words; the bureau's guide (办事指南) and FAQ as versioned content, public
--- only once a version is published.
-ALTER TABLE "school" ADD COLUMN "address" TEXT NOT NULL DEFAULT '';
+-- Public information (issue 15, item 4): what a family reads before applying. A school's catchment
+-- in words (its address came with several_rounds); the bureau's guide (办事指南) and FAQ as
+-- versioned content, public only once a version is published.
 ALTER TABLE "school" ADD COLUMN "catchment_description" TEXT NOT NULL DEFAULT '';
 
 CREATE TABLE "public_content" (

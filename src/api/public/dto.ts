@@ -39,7 +39,7 @@ export class PublicSchoolDto extends createZodDto(
     nameZh: z.string(),
     type: z.enum(['PUBLIC', 'PRIVATE']),
     places: z.number().int().describe('招生计划'),
-    address: z.string(),
+    address: z.string().nullable(),
     catchmentDescription: z.string().describe('The catchment (学区) in words'),
     catchmentUnits: z.array(z.string()),
   }),
