@@ -1,3 +1,8 @@
+import { CaseFilesController } from './case-files/case-files.controller';
+import { CaseFileService } from './case-files/case-file.service';
+import { CaseFileRepository } from '../db/case-file-repository';
+import { AppealsController } from './appeals/appeals.controller';
+import { AppealsService } from './appeals/appeals.service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
@@ -68,6 +73,7 @@ import {
   DB,
   ELIGIBILITY,
   ATTACHMENT_STORE,
+  CASE_FILES,
   AUDIT,
   REVIEW_QUEUE,
   ROUNDS,
@@ -112,6 +118,8 @@ export class AppModule {
         CodecController,
         AuditLogController,
         ConsentController,
+        AppealsController,
+        CaseFilesController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -130,6 +138,7 @@ export class AppModule {
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db, sealer) },
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
+        { provide: CASE_FILES, useValue: new CaseFileRepository(deps.db, sealer) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ...limiting.guards,
@@ -143,6 +152,8 @@ export class AppModule {
         ConsentService,
         RegistrationWindowGate,
         ReviewService,
+        AppealsService,
+        CaseFileService,
         RoundsService,
         AdminService,
         RegistrationService,

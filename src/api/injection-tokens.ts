@@ -20,3 +20,4 @@ export const REPAIR_LOCKS = Symbol('REPAIR_LOCKS');
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
 export const INTAKE = Symbol('INTAKE');
 export const CONSENT = Symbol('CONSENT');
+export const CASE_FILES = Symbol('CASE_FILES');
