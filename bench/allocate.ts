@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import {
   bundleWorkflowCode,
@@ -8,6 +9,7 @@ import {
   Worker,
 } from '@temporalio/worker';
 import { allocate } from '../src/domain/allocation/allocate';
+import { allocateStraightforward } from '../src/domain/allocation/straightforward';
 import type { AllocationSchool, Applicant } from '../src/domain/allocation/model';
 import { mulberry32 } from '../src/simulator/prng';
 import { ensureTemporalCli } from '../src/temporal/cli';
@@ -17,7 +19,7 @@ import { admissionResultSignal, type AdmissionDelivery } from '../src/contract';
 /**
  * `npm run bench:allocate`: (1) the allocation of BENCH_APPLICANTS (default 1 000 000) applicants
  * with 3 choices each over BENCH_SCHOOLS (3 000) schools, wall time and peak memory, for both
- * mechanisms; (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them,
+ * mechanisms, by the compact path and the straightforward one side by side (same result hash); (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them,
  * signalled 20 at a time as the round's delivery activity does, on a Temporal dev server.
  */
 const applicantsCount = Number(process.env.BENCH_APPLICANTS ?? 1_000_000);
@@ -52,22 +54,57 @@ function synthetic(): { schools: AllocationSchool[]; applicants: Applicant[] } {
   return { schools, applicants };
 }
 
-function allocationFigures(): void {
-  const t0 = Date.now();
+type Path = 'straightforward' | 'compact';
+const MECHANISMS = ['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'] as const;
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/**
+ * One allocation in this process (a child of the bench, so its peak RSS is its own): the wall time,
+ * the peak RSS against the resident set once the input is built, and a hash of the whole result.
+ */
+function allocateOnce(path: Path, mechanism: (typeof MECHANISMS)[number]): void {
   const input = synthetic();
+  (globalThis as { gc?: () => void }).gc?.();
+  const inputRss = process.memoryUsage().rss;
+  const started = Date.now();
+  const cpuBefore = process.cpuUsage();
+  const run = path === 'compact' ? allocate : allocateStraightforward;
+  const result = run({ ...input, mechanism, seed: 'bench-seed' });
+  const seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  const hash = createHash('sha256');
+  for (const r of result.results) hash.update(JSON.stringify(r));
+  hash.update(JSON.stringify(result.schools));
+  const placed = result.results.filter((r) => r.placement.result !== 'NOT_PLACED').length;
+  const bureau = result.results.filter((r) => r.placement.result === 'ASSIGNED_BY_BUREAU').length;
   process.stdout.write(
-    `generated ${applicantsCount} applicants × 3 choices over ${schoolsCount} schools in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+    `${JSON.stringify({ seconds, cpuSeconds, inputRss, peak, hash: hash.digest('hex').slice(0, 16), placed, bureau })}\n`,
   );
-  for (const mechanism of ['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'] as const) {
-    const started = Date.now();
-    const result = allocate({ ...input, mechanism, seed: 'bench-seed' });
-    const seconds = (Date.now() - started) / 1000;
-    const placed = result.results.filter((r) => r.placement.result !== 'NOT_PLACED').length;
-    const bureau = result.results.filter((r) => r.placement.result === 'ASSIGNED_BY_BUREAU').length;
-    process.stdout.write(
-      `  ${mechanism}: ${seconds.toFixed(1)} s wall; placed ${placed} (${bureau} by the bureau); peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`,
-    );
-  }
+}
+
+/** Both paths, both mechanisms, each in a fresh process; the results must hash the same. */
+function allocationFigures(): void {
+  process.stdout.write(
+    `${applicantsCount} applicants × 3 choices over ${schoolsCount} schools (each run in its own process)\n`,
+  );
+  for (const mechanism of MECHANISMS)
+    for (const path of ['straightforward', 'compact'] as const) {
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, '--expose-gc', __filename, '--allocate', path, mechanism],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      if (child.status !== 0) throw new Error(`${path} ${mechanism} failed (${child.status})`);
+      const f = JSON.parse(child.stdout) as Record<string, number | string>;
+      process.stdout.write(
+        `  ${mechanism.padEnd(19)} ${path.padEnd(15)} ${Number(f.seconds).toFixed(2).padStart(6)} s wall, ${Number(f.cpuSeconds).toFixed(2)} s CPU; ` +
+          `peak RSS ${mib(Number(f.peak))} (input alone ${mib(Number(f.inputRss))}, ` +
+          `allocation ≤ ${mib(Number(f.peak) - Number(f.inputRss))}); ` +
+          `placed ${f.placed} (${f.bureau} by the bureau); result hash ${f.hash}\n`,
+      );
+    }
 }
 
 async function deliveryFigures(): Promise<void> {
@@ -141,6 +178,9 @@ async function deliveryFigures(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const [flag, path, mechanism] = process.argv.slice(2);
+  if (flag === '--allocate')
+    return allocateOnce(path as Path, mechanism as (typeof MECHANISMS)[number]);
   allocationFigures();
   if (liveCount > 0) await deliveryFigures();
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * The verifiable lottery (DESIGN.md §5). Before the draw a round publishes sha256(seed); after it,
@@ -13,7 +13,7 @@ export function seedCommitment(seed: string): string {
 
 /** 64 hex characters; smaller draws first. */
 export function lotteryNumber(seed: string, applicantId: string): string {
-  return createHash('sha256').update(`${seed}|${applicantId}`, 'utf8').digest('hex');
+  return hash('sha256', `${seed}|${applicantId}`, 'hex');
 }
 
 /** A hash of the frozen applicant list, published with the results. */

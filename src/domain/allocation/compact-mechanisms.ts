@@ -1,0 +1,171 @@
+import type { CompactRound } from './compact-round';
+import type { Mechanism } from './model';
+
+/**
+ * What a mechanism decided, in typed arrays: admitted[a] is the proposal that admitted eligible
+ * applicant a (−1: none); school s's admitted proposals are held[heldStart[s] … heldStart[s+1]),
+ * in the order the straightforward path lists them (best first; for 志愿优先, round by round).
+ */
+export interface CompactAdmission {
+  readonly admitted: Int32Array;
+  readonly heldStart: Int32Array;
+  readonly held: Int32Array;
+}
+
+/** Seats as the straightforward path counts them: `length > capacity` keeps ⌊capacity⌋, at least 0. */
+function seatsOf(r: CompactRound): Int32Array {
+  return Int32Array.from(r.input.schools, (s) => Math.max(0, Math.floor(s.capacity)));
+}
+
+/** The mechanism's admissions over the compact round (the same as `admitByChoice`). */
+export function admitCompact(r: CompactRound, mechanism: Mechanism): CompactAdmission {
+  return mechanism === 'DEFERRED_ACCEPTANCE' ? deferredAcceptance(r) : firstChoiceFirst(r);
+}
+
+/**
+ * Student-proposing deferred acceptance with each school's held applicants in a max-heap on the
+ * key (its worst on top). With strict priorities the stable matching it reaches does not depend on
+ * the order of proposals, so a plain stack of free applicants gives the straightforward result.
+ */
+function deferredAcceptance(r: CompactRound): CompactAdmission {
+  const E = r.eligible.length;
+  const S = r.input.schools.length;
+  const seats = seatsOf(r);
+  // A school never holds more than it has seats, nor more than the proposals it can receive. The
+  // heaps hold keys, not proposal indices: comparisons stay within the school's own few kilobytes.
+  const heapStart = new Int32Array(S + 1);
+  const demand = new Int32Array(S);
+  for (const s of r.proposalSchool) demand[s] = demand[s]! + 1;
+  for (let s = 0; s < S; s += 1) heapStart[s + 1] = heapStart[s]! + Math.min(seats[s]!, demand[s]!);
+  const heap = new Float64Array(heapStart[S]!);
+  const size = new Int32Array(S);
+  const next = r.choiceStart.slice(0, E);
+  const free = Int32Array.from({ length: E }, (_, a) => a);
+  let freeCount = E;
+  while (freeCount > 0) {
+    const a = free[--freeCount]!;
+    const p = next[a]!;
+    if (p >= r.choiceStart[a + 1]!) continue;
+    next[a] = p + 1;
+    const s = r.proposalSchool[p]!;
+    const base = heapStart[s]!;
+    const key = r.proposalKey[p]!;
+    if (size[s]! < seats[s]!) {
+      siftUp(heap, base, size[s]!, key);
+      size[s] = size[s]! + 1;
+    } else if (seats[s] === 0 || key > heap[base]!) {
+      free[freeCount++] = a;
+    } else {
+      free[freeCount++] = keyOwner(r, heap[base]!);
+      siftDown(heap, base, size[s]!, key);
+    }
+  }
+  const admitted = new Int32Array(E).fill(-1);
+  for (let s = 0; s < S; s += 1)
+    for (let i = heapStart[s]!; i < heapStart[s]! + size[s]!; i += 1) {
+      const a = keyOwner(r, heap[i]!);
+      admitted[a] = proposalTo(r, a, s);
+    }
+  return { admitted, ...heldBySchool(r, admitted, (held) => sortByKey(r, held)) };
+}
+
+/** Adds a key to a max-heap of n keys at heap[base …]. */
+function siftUp(heap: Float64Array, base: number, n: number, key: number): void {
+  let i = n;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[base + parent]! >= key) break;
+    heap[base + i] = heap[base + parent]!;
+    i = parent;
+  }
+  heap[base + i] = key;
+}
+
+/** Replaces the max-heap's root (its worst key) by `key` and sinks it to its place. */
+function siftDown(heap: Float64Array, base: number, n: number, key: number): void {
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && heap[base + child + 1]! > heap[base + child]!) child += 1;
+    if (heap[base + child]! <= key) break;
+    heap[base + i] = heap[base + child]!;
+    i = child;
+  }
+  heap[base + i] = key;
+}
+
+/** The proposal applicant a made to school s (each applicant proposes to a school once). */
+function proposalTo(r: CompactRound, a: number, s: number): number {
+  let p = r.choiceStart[a]!;
+  while (r.proposalSchool[p] !== s) p += 1;
+  return p;
+}
+
+/**
+ * 志愿优先: in round k each school takes, for good and best first, those still unplaced who put it
+ * k-th, while it has seats.
+ */
+function firstChoiceFirst(r: CompactRound): CompactAdmission {
+  const E = r.eligible.length;
+  const S = r.input.schools.length;
+  const seats = seatsOf(r);
+  const taken = new Int32Array(S);
+  const admitted = new Int32Array(E).fill(-1);
+  const order: number[] = [];
+  for (let rank = 0; ; rank += 1) {
+    const bySchool = new Map<number, number[]>();
+    for (let a = 0; a < E; a += 1) {
+      const p = r.choiceStart[a]! + rank;
+      if (admitted[a]! >= 0 || p >= r.choiceStart[a + 1]!) continue;
+      const list = bySchool.get(r.proposalSchool[p]!);
+      if (list) list.push(r.proposalKey[p]!);
+      else bySchool.set(r.proposalSchool[p]!, [r.proposalKey[p]!]);
+    }
+    if (bySchool.size === 0) break;
+    for (const [s, keys] of bySchool) {
+      const best = Float64Array.from(keys).sort();
+      for (let i = 0; i < best.length && taken[s]! < seats[s]!; i += 1) {
+        const a = keyOwner(r, best[i]!);
+        admitted[a] = r.choiceStart[a]! + rank;
+        taken[s] = taken[s]! + 1;
+        order.push(admitted[a]);
+      }
+    }
+  }
+  // Admission order within a school is round by round, best first: a stable bucket by school keeps it.
+  return { admitted, ...heldBySchool(r, Int32Array.from(order), () => undefined) };
+}
+
+function keyOwner(r: CompactRound, key: number): number {
+  return r.rankToApplicant[key % r.eligible.length]!;
+}
+
+/** Buckets admitted proposals by school (stably), then lets `arrange` order each school's bucket. */
+function heldBySchool(
+  r: CompactRound,
+  proposals: Int32Array,
+  arrange: (held: Int32Array) => void,
+): Omit<CompactAdmission, 'admitted'> {
+  const S = r.input.schools.length;
+  const heldStart = new Int32Array(S + 1);
+  const valid = proposals.filter((p) => p >= 0);
+  for (const p of valid) {
+    const s = r.proposalSchool[p]!;
+    heldStart[s + 1] = heldStart[s + 1]! + 1;
+  }
+  for (let s = 0; s < S; s += 1) heldStart[s + 1] = heldStart[s + 1]! + heldStart[s]!;
+  const fill = heldStart.slice(0, S);
+  const held = new Int32Array(valid.length);
+  for (const p of valid) held[fill[r.proposalSchool[p]!]!++] = p;
+  for (let s = 0; s < S; s += 1) arrange(held.subarray(heldStart[s], heldStart[s + 1]));
+  return { heldStart, held };
+}
+
+/** Orders one school's held proposals best first. */
+function sortByKey(r: CompactRound, held: Int32Array): void {
+  if (held.length === 0) return;
+  const school = r.proposalSchool[held[0]!]!;
+  const keys = Float64Array.from(held, (p) => r.proposalKey[p]!).sort();
+  keys.forEach((k, i) => (held[i] = proposalTo(r, keyOwner(r, k), school)));
+}

@@ -1,0 +1,213 @@
+import { lotteryNumber } from './lottery';
+import type { AllocationInput } from './model';
+
+/**
+ * The round in typed arrays, for allocating a million applicants in seconds: a proposal (an
+ * eligible applicant's valid choice) is an index into flat arrays, and its whole priority key
+ * (tier, qualifying date, contribution months, lottery) is one integer — smaller ranks first —
+ * so the mechanisms compare numbers, not objects, and allocate no garbage per proposal.
+ *
+ * key = group × E + lottery rank, where group ranks the (tier, date, months) triple as
+ * `comparePriority` does and the lottery rank orders the E eligible applicants by lottery number.
+ * Keys are distinct, and a key names its applicant: rankToApplicant[key mod E].
+ */
+export interface CompactRound {
+  readonly input: AllocationInput;
+  /** Eligible applicants (E of them), as indices into input.applicants, in input order. */
+  readonly eligible: Int32Array;
+  readonly lottery: readonly string[];
+  readonly rankToApplicant: Int32Array;
+  readonly lotteryRank: Int32Array;
+  /** Applicant a's proposals are choiceStart[a] ≤ p < choiceStart[a + 1], in preference order. */
+  readonly choiceStart: Int32Array;
+  readonly proposalSchool: Int32Array;
+  readonly proposalKey: Float64Array;
+  /** Which of the applicant's input choices the proposal is (for the published explanation). */
+  readonly proposalChoice: Int32Array;
+  /** The key an applicant with no valid choice ranks by (tier after every tier, for the bureau). */
+  readonly noChoiceGroup: number;
+}
+
+/** Tier of an applicant without choices, as `Candidates.bestKey` ranks them. */
+const NO_CHOICE_TIER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Null when the round cannot be represented exactly (duplicate ids, non-finite numbers, or more
+ * distinct keys than a double holds); the caller then takes the straightforward path.
+ */
+export function compactRound(input: AllocationInput): CompactRound | null {
+  const schoolIndex = new Map(input.schools.map((s, i) => [s.id, i]));
+  if (schoolIndex.size !== input.schools.length) return null;
+  if (input.schools.some((s) => !Number.isFinite(s.capacity))) return null;
+  const eligible = eligibleIndices(input);
+  const lottery = Array.from(eligible, (i) => lotteryNumber(input.seed, input.applicants[i]!.id));
+  const rankToApplicant = lotteryOrder(lottery);
+  if (!rankToApplicant) return null;
+  const proposals = validProposals(input, eligible, schoolIndex);
+  if (!proposals) return null;
+  const E = eligible.length;
+  const lotteryRank = new Int32Array(E);
+  rankToApplicant.forEach((a, rank) => (lotteryRank[a] = rank));
+  const proposalKey = new Float64Array(proposals.school.length);
+  for (let a = 0; a < E; a += 1)
+    for (let p = proposals.start[a]!; p < proposals.start[a + 1]!; p += 1)
+      proposalKey[p] = proposals.group[p]! * E + lotteryRank[a]!;
+  return {
+    input,
+    eligible,
+    lottery,
+    rankToApplicant,
+    lotteryRank,
+    choiceStart: proposals.start,
+    proposalSchool: proposals.school,
+    proposalKey,
+    proposalChoice: proposals.choice,
+    noChoiceGroup: proposals.noChoiceGroup,
+  };
+}
+
+function eligibleIndices(input: AllocationInput): Int32Array {
+  let count = 0;
+  for (const a of input.applicants) if (a.eligible) count += 1;
+  const eligible = new Int32Array(count);
+  let next = 0;
+  input.applicants.forEach((a, i) => {
+    if (a.eligible) eligible[next++] = i;
+  });
+  return eligible;
+}
+
+/**
+ * Eligible applicants ordered by lottery number. The first hex digits, packed with the index into
+ * one double, sort natively; the rare runs sharing those digits are settled on the full number.
+ * Null if two numbers are equal (the same applicant id twice).
+ */
+function lotteryOrder(lottery: readonly string[]): Int32Array | null {
+  const E = lottery.length;
+  const indexScale = 2 ** Math.max(1, Math.ceil(Math.log2(E + 1)));
+  const prefixScale = 2 ** Math.min(32, 53 - Math.log2(indexScale));
+  const packed = new Float64Array(E);
+  for (let a = 0; a < E; a += 1) {
+    const prefix = Math.floor((parseInt(lottery[a]!.slice(0, 8), 16) / 2 ** 32) * prefixScale);
+    packed[a] = prefix * indexScale + a;
+  }
+  packed.sort();
+  const order = Array.from(packed, (v) => v % indexScale);
+  for (let start = 0; start < E;) {
+    let end = start + 1;
+    const prefixOf = (i: number): number => Math.floor(packed[i]! / indexScale);
+    while (end < E && prefixOf(end) === prefixOf(start)) end += 1;
+    if (end - start > 1) {
+      const run = order.slice(start, end).sort((x, y) => (lottery[x]! < lottery[y]! ? -1 : 1));
+      for (let i = 1; i < run.length; i += 1)
+        if (lottery[run[i]!] === lottery[run[i - 1]!]) return null;
+      order.splice(start, run.length, ...run);
+    }
+    start = end;
+  }
+  return Int32Array.from(order);
+}
+
+interface Proposals {
+  readonly start: Int32Array;
+  readonly school: Int32Array;
+  readonly choice: Int32Array;
+  /** Per proposal, the rank of its (tier, date, months) triple among the round's. */
+  readonly group: Float64Array;
+  readonly noChoiceGroup: number;
+}
+
+/**
+ * Each eligible applicant's choices of schools in the round, each school once (as `Candidates`),
+ * in one pass that also numbers the distinct tiers, dates and months as first seen; the numbers
+ * are then ranked as `comparePriority` orders them: tiers ascending, dates earliest first, months
+ * most first, nulls last. Null if a number is not finite or the keys would not fit in a double.
+ */
+function validProposals(
+  input: AllocationInput,
+  eligible: Int32Array,
+  schoolIndex: ReadonlyMap<string, number>,
+): Proposals | null {
+  let total = 0;
+  for (const i of eligible) total += input.applicants[i]!.choices.length;
+  const start = new Int32Array(eligible.length + 1);
+  const school = new Int32Array(total);
+  const choice = new Int32Array(total);
+  const tiers = new Interner<number>(NO_CHOICE_TIER);
+  const dates = new Interner<string | null>(null);
+  const months = new Interner<number | null>(null);
+  const [tier, date, month] = [new Int32Array(total), new Int32Array(total), new Int32Array(total)];
+  let p = 0;
+  for (let a = 0; a < eligible.length; a += 1) {
+    start[a] = p;
+    const choices = input.applicants[eligible[a]!]!.choices;
+    for (let k = 0; k < choices.length; k += 1) {
+      const c = choices[k]!;
+      const s = schoolIndex.get(c.schoolId);
+      if (s === undefined || seenSince(school, start[a]!, p, s)) continue;
+      school[p] = s;
+      choice[p] = k;
+      tier[p] = tiers.id(c.tier);
+      date[p] = dates.id(c.qualifyingDate);
+      month[p] = months.id(c.contributionMonths);
+      p += 1;
+    }
+  }
+  start[eligible.length] = p;
+  const finite = (n: number | null): boolean => n === null || Number.isFinite(n);
+  if (!tiers.values.every(finite) || !months.values.every(finite)) return null;
+  const [T, D, M] = [tiers.values.length, dates.values.length, months.values.length];
+  if (T * D * M * (eligible.length + 1) > Number.MAX_SAFE_INTEGER) return null;
+  const tierRank = tiers.ranks((x, y) => x - y);
+  const dateRank = dates.ranks(nullsLast((x: string, y: string) => (x < y ? -1 : 1)));
+  const monthRank = months.ranks(nullsLast((x: number, y: number) => y - x));
+  const groupOf = (t: number, d: number, m: number): number =>
+    (tierRank[t]! * D + dateRank[d]!) * M + monthRank[m]!;
+  const group = new Float64Array(p);
+  for (let q = 0; q < p; q += 1) group[q] = groupOf(tier[q]!, date[q]!, month[q]!);
+  return {
+    start,
+    school: school.slice(0, p),
+    choice: choice.slice(0, p),
+    group,
+    noChoiceGroup: groupOf(0, 0, 0),
+  };
+}
+
+function seenSince(school: Int32Array, from: number, to: number, s: number): boolean {
+  for (let q = from; q < to; q += 1) if (school[q] === s) return true;
+  return false;
+}
+
+/** Numbers distinct values as first seen, then ranks the numbers by an order of the values. */
+class Interner<T> {
+  readonly values: T[] = [];
+  private readonly ids = new Map<T, number>();
+
+  constructor(first: T) {
+    this.id(first);
+  }
+
+  id(value: T): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.push(value) - 1;
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  /** rank[id] = the value's place in `compare` order. */
+  ranks(compare: (x: T, y: T) => number): Int32Array {
+    const rank = new Int32Array(this.values.length);
+    this.values
+      .map((value, id) => ({ value, id }))
+      .sort((x, y) => compare(x.value, y.value))
+      .forEach(({ id }, place) => (rank[id] = place));
+    return rank;
+  }
+}
+
+function nullsLast<T>(compare: (x: T, y: T) => number): (x: T | null, y: T | null) => number {
+  return (x, y) => (x === null ? (y === null ? 0 : 1) : y === null ? -1 : compare(x, y));
+}
