@@ -59,7 +59,6 @@ export class CaseFilesController {
  * name in ASCII for old clients and in UTF-8 (RFC 6266, 8187) for the rest.
  */
 export function contentDisposition(fileName: string): string {
-   
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
