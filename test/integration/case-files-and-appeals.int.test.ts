@@ -57,13 +57,21 @@ describe('case files and appeals over HTTP and Temporal', () => {
     await until(no, 'AWAITING_REVIEW');
     return { no, family, form };
   }
-  async function rejected(sub: string) {
+  async function rejected(sub: string, awaitAppealPeriod = true) {
     const c = await inReview(sub);
     const decided = await api()
       .post(`/applications/${c.no}/decision`)
       .set(reviewer)
       .send({ decision: 'REJECT', reasonCode: 'NOT_RESIDENT_IN_COUNTY', reason: '不在本区居住' });
     expect(decided.body.status).toBe('REJECTED');
+    // The period opens once the result is recorded: the family's view says until when.
+    if (awaitAppealPeriod)
+      await eventually(
+        async () =>
+          (await api().get(`/applications/${c.no}`).set(c.family)).body.appeal?.state === 'OPEN' ||
+          undefined,
+        'the appeal period to open',
+      );
     return c;
   }
   /** A case whose family answered a supplement request with words and a document. */
@@ -222,7 +230,7 @@ describe('case files and appeals over HTTP and Temporal', () => {
       const county = { where: { code: '450103' } };
       await sut.database.db.county.update({ ...county, data: { appealWindowMs: 1000 } });
       try {
-        const c = await rejected('family-appeal-late');
+        const c = await rejected('family-appeal-late', false);
         const row = await sut.database.db.application.findUniqueOrThrow({
           where: { applicationNo: c.no },
         });

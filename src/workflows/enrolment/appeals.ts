@@ -37,6 +37,7 @@ export async function awaitAppeal(c: EnrolmentCase): Promise<boolean> {
   const decidedAt = c.timeline[c.timeline.length - 1]!.at;
   const deadline = appealDeadline(decidedAt, c.input.settings.appealWindowMs);
   c.appeal = null;
+  c.appealClosed = false;
   c.appealDeadline = deadline;
   const filed = await condition(
     () => c.appeal !== null,
@@ -44,6 +45,7 @@ export async function awaitAppeal(c: EnrolmentCase): Promise<boolean> {
   );
   if (filed) await condition(() => c.appeal?.outcome !== null && !c.busy);
   c.appealDeadline = null;
+  c.appealClosed = !filed;
   return c.status === 'AWAITING_REVIEW';
 }
 
@@ -71,7 +73,10 @@ export function handleAppeals(c: EnrolmentCase): void {
     {
       validator: (filed: AppealFiled) => {
         if (c.busy || !isAppealable(c.status) || c.appeal !== null) refuse(c, 'APPEAL');
-        if (c.appealDeadline === null || Date.now() > Date.parse(c.appealDeadline))
+        const { appealDeadline } = c;
+        // Not yet open: the result is still being recorded (the family may try again at once).
+        if (appealDeadline === null && !c.appealClosed) refuse(c, 'APPEAL');
+        if (appealDeadline === null || Date.now() > Date.parse(appealDeadline))
           throw ApplicationFailure.create({
             type: FAILURE_TYPES.appealWindowClosed,
             message: 'The period for appealing this result has passed.',

@@ -54,6 +54,8 @@ export class EnrolmentCase {
   supplementsProvided = 0;
   /** While the result may be appealed: until when (domain/appeals.ts); null otherwise. */
   appealDeadline: string | null = null;
+  /** The period for appealing the last result passed without an appeal. */
+  appealClosed = false;
   /** The appeal of the current result, once filed. */
   appeal: AppealRecord | null = null;
   private readonly outbox: StatusNotice[] = [];
