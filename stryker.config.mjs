@@ -9,6 +9,8 @@ export default {
   // A 2-core machine shared with other work: two test processes, and room for a slow test.
   concurrency: 2,
   timeoutMS: 20_000,
+  // The first run of every domain test (with per-test coverage) under other load takes minutes.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -19,6 +19,14 @@ import { RoundRepository } from '../db/round-repository';
 import { attachmentStoreOf } from '../storage/attachment-store';
 import { columnSealerOf } from '../encryption/sealer';
 import { ConsentRepository } from '../db/consent-repository';
+import { ClaimRepository } from '../db/claim-repository';
+import { PointAdministrationRepository } from '../db/point-administration-repository';
+import { PointsController } from './admin/points.controller';
+import { PointsService } from './admin/points.service';
+import { BookingsController } from './registration/bookings.controller';
+import { BookingsService } from './registration/bookings.service';
+import { ClaimsController } from './claims/claims.controller';
+import { ClaimsService } from './claims/claims.service';
 import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
 import { IdempotencyStore } from '../db/idempotency-store';
@@ -87,6 +95,8 @@ import {
   REPAIR_LOCKS,
   PAYLOAD_CODEC,
   CONSENT,
+  CLAIMS,
+  POINT_ADMINISTRATION,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -120,6 +130,9 @@ export class AppModule {
         ConsentController,
         AppealsController,
         CaseFilesController,
+        ClaimsController,
+        PointsController,
+        BookingsController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: deps.config },
@@ -137,6 +150,8 @@ export class AppModule {
         { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db, sealer) },
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db, sealer) },
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
+        { provide: CLAIMS, useValue: new ClaimRepository(deps.db) },
+        { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
         { provide: CASE_FILES, useValue: new CaseFileRepository(deps.db, sealer) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
@@ -150,6 +165,9 @@ export class AppModule {
         SubmissionService,
         IntakeGuards,
         ConsentService,
+        ClaimsService,
+        PointsService,
+        BookingsService,
         RegistrationWindowGate,
         ReviewService,
         AppealsService,

@@ -21,3 +21,5 @@ export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
 export const INTAKE = Symbol('INTAKE');
 export const CONSENT = Symbol('CONSENT');
 export const CASE_FILES = Symbol('CASE_FILES');
+export const CLAIMS = Symbol('CLAIMS');
+export const POINT_ADMINISTRATION = Symbol('POINT_ADMINISTRATION');

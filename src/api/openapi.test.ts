@@ -70,6 +70,11 @@ describe('the published OpenAPI document', () => {
     const receipt = doc.components!.schemas![schema.$ref.split('/').pop()!] as {
       properties: Record<string, unknown>;
     };
-    expect(Object.keys(receipt.properties)).toEqual(['applicationNo', 'status', 'workflowId']);
+    expect(Object.keys(receipt.properties)).toEqual([
+      'applicationNo',
+      'status',
+      'workflowId',
+      'claim',
+    ]);
   });
 });

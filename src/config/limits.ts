@@ -30,6 +30,20 @@ export const limitSettings = {
     .min(1)
     .default(50 * 1024 * 1024),
   APPOINTMENT_MAX_LIVE_BOOKINGS: z.coerce.number().int().min(1).default(3),
+  CLAIM_CODE_TTL_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(14)
+    .describe("how long an offline receipt's claim code works"),
+  CLAIM_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe('wrong claim codes one account may try in a window'),
+  CLAIM_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).default(3_600_000),
 };
 
 type LimitConfig = z.infer<z.ZodObject<typeof limitSettings>>;
@@ -64,6 +78,15 @@ export function rateLimitsOf(config: LimitConfig): Record<RateClass, RateLimit> 
     RateClass,
     RateLimit
   >;
+}
+
+/** How long a claim code lives and how many wrong ones an account may try (issue 14). */
+export function claimLimitsOf(config: LimitConfig) {
+  return {
+    ttlMs: config.CLAIM_CODE_TTL_DAYS * 86_400_000,
+    maxFailures: config.CLAIM_MAX_FAILURES,
+    windowMs: config.CLAIM_FAILURE_WINDOW_MS,
+  };
 }
 
 /** What one case may hold in uploaded documents. */

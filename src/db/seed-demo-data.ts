@@ -96,6 +96,11 @@ const POINTS = [
 /** Hourly slots, 09:00–12:00 and 14:30–17:30 China time, for the next `days` days. */
 const SLOT_STARTS_UTC = ['01:00', '02:00', '03:00', '06:30', '07:30', '08:30'];
 const SLOT_CAPACITY = 10;
+/** The same hours as opening hours (China time, every day), for slots administrators add. */
+const OPENING_HOURS = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [
+  { weekday, opens: '09:00', closes: '12:00' },
+  { weekday, opens: '14:30', closes: '17:30' },
+]);
 
 export async function seedDemoData(db: Db, today = new Date(), days = 7): Promise<void> {
   for (const school of SCHOOLS) {
@@ -112,7 +117,8 @@ export async function seedDemoData(db: Db, today = new Date(), days = 7): Promis
     },
     update: {},
   });
-  for (const point of POINTS) {
+  for (const listed of POINTS) {
+    const point = { ...listed, openingHours: OPENING_HOURS };
     await db.registrationPoint.upsert({ where: { id: point.id }, create: point, update: point });
     for (let d = 0; d < days; d += 1) {
       const day = new Date(today.getTime() + d * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { appealView } from '../appeals/dto';
 import { consentView } from '../consent/dto';
+import { claimCodeSchema } from '../claims/dto';
 import { z } from 'zod';
 import { applicationFormSchema } from '../../domain/forms/application-form';
 import { text } from '../../domain/forms/primitives';
@@ -54,7 +55,16 @@ export class SupplementDto extends createZodDto(
 // Responses
 
 export class SubmissionReceiptDto extends createZodDto(
-  z.object({ applicationNo: z.string(), status, workflowId: z.string() }),
+  z.object({
+    applicationNo: z.string(),
+    status,
+    workflowId: z.string(),
+    claim: claimCodeSchema
+      .optional()
+      .describe(
+        'OFFLINE entries: the one-time code for the receipt, with which the family claims the case (shown here only; a retried request gets a new code)',
+      ),
+  }),
 ) {}
 
 export class TransitionResultDto extends createZodDto(transitionResult) {}

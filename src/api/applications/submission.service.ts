@@ -25,6 +25,7 @@ import {
   type EnrolmentApplicationWorkflow,
 } from '../../contract';
 import type { CallerContext } from '../auth/caller';
+import { ClaimsService, type IssuedCode } from '../claims/claims.service';
 import { IntakeGuards, type Submitter } from './intake-guards';
 import { RegistrationWindowGate, type LateEntry } from './registration-window.gate';
 import {
@@ -39,6 +40,8 @@ export interface SubmissionReceipt {
   readonly applicationNo: string;
   readonly status: EnrolmentStatus;
   readonly workflowId: string;
+  /** An offline entry's claim code (issue 14); never stored with the idempotent answer. */
+  readonly claim?: IssuedCode;
 }
 
 /**
@@ -55,6 +58,7 @@ export class SubmissionService {
     @Inject(API_CONFIG) private readonly config: Config,
     private readonly guards: IntakeGuards,
     private readonly window: RegistrationWindowGate,
+    private readonly claims: ClaimsService,
   ) {}
 
   /** Submission with an optional Idempotency-Key: a retried request gets the first answer. */
@@ -68,6 +72,21 @@ export class SubmissionService {
     const late = await this.window.admit(form, caller);
     await this.checkReferenceData(form);
     const submitter = await this.guards.submitter(form, caller);
+    const receipt = await this.startOnce(form, caller, submitter, late, idempotencyKey);
+    if (submitter.ownerSub !== null) return receipt;
+    // A case entered offline has no account yet: its receipt carries the family's claim code,
+    // issued afresh for a retried request (only a hash is kept, so the first cannot be replayed).
+    const claim = await this.claims.issueFor(form, receipt.applicationNo, caller);
+    return claim ? { ...receipt, claim } : receipt;
+  }
+
+  private async startOnce(
+    form: ApplicationForm,
+    caller: CallerContext,
+    submitter: Submitter,
+    late: LateEntry | null,
+    idempotencyKey: string | undefined,
+  ): Promise<SubmissionReceipt> {
     if (!idempotencyKey) return this.start(form, caller, submitter, late);
     const principal = actorOf(caller.principal);
     const requestHash = createHash('sha256').update(JSON.stringify(form)).digest('hex');

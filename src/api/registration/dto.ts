@@ -3,8 +3,33 @@ import { z } from 'zod';
 import { text } from '../../domain/forms/primitives';
 import { isoTime } from '../response-fields';
 
+export const APPOINTMENT_STATUSES = ['BOOKED', 'CANCELLED', 'ATTENDED', 'NO_SHOW'] as const;
+const applicationNo = text(32).describe('The case the booking is for (one the caller may read)');
+
 export class BookingDto extends createZodDto(
-  z.strictObject({ slotId: text(128).describe('The slot to book') }),
+  z.strictObject({
+    slotId: text(128).describe('The slot to book'),
+    applicationNo: applicationNo.optional(),
+  }),
+) {}
+
+export class PointBookingsQueryDto extends createZodDto(
+  z.strictObject({
+    date: z.iso.date().optional().describe('Bookings of this day (China time), YYYY-MM-DD'),
+    slotId: text(128).optional().describe('Bookings of this slot'),
+    status: z.enum(APPOINTMENT_STATUSES).optional(),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  }),
+) {}
+
+export class BookingOutcomeDto extends createZodDto(
+  z.strictObject({
+    status: z
+      .enum(['ATTENDED', 'NO_SHOW', 'CANCELLED'])
+      .describe('What happened: the family came, did not come, or the point cancels'),
+    applicationNo: applicationNo.optional(),
+  }),
 ) {}
 
 export class SlotQueryDto extends createZodDto(
@@ -47,8 +72,39 @@ export class BookingReceiptDto extends createZodDto(
 export class MyAppointmentDto extends createZodDto(
   z.object({
     appointmentId: z.string(),
-    status: z.enum(['BOOKED', 'CANCELLED']),
+    status: z.enum(APPOINTMENT_STATUSES),
+    applicationNo: z.string().nullable(),
     startsAt: isoTime,
     point: z.object({ id: z.string(), nameZh: z.string(), address: z.string() }),
+  }),
+) {}
+
+const pointBooking = z.object({
+  appointmentId: z.string(),
+  slotId: z.string(),
+  startsAt: isoTime,
+  endsAt: isoTime,
+  status: z.enum(APPOINTMENT_STATUSES),
+  applicationNo: z.string().nullable(),
+  account: z.string().describe('The family account that booked (platform subject, not a name)'),
+  handledBy: z.string().nullable(),
+  handledAt: isoTime.nullable(),
+});
+
+export class PointBookingDto extends createZodDto(pointBooking) {}
+
+export class PointBookingsPageDto extends createZodDto(
+  z.object({
+    items: z.array(pointBooking),
+    total: z.number().int(),
+    nextOffset: z.number().int().nullable().describe('offset of the next page; null on the last'),
+  }),
+) {}
+
+export class HandledBookingDto extends createZodDto(
+  z.object({
+    appointmentId: z.string(),
+    status: z.enum(['ATTENDED', 'NO_SHOW', 'CANCELLED']),
+    applicationNo: z.string().nullable(),
   }),
 ) {}

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nes
 import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Caller, type CallerContext } from '../auth/caller';
 import {
   BookingDto,
   BookingReceiptDto,
@@ -40,9 +41,9 @@ export class RegistrationController {
   @Post('appointments')
   @Roles('PARENT')
   @ZodResponse({ status: 201, type: BookingReceiptDto })
-  @ApiOperation({ summary: 'Book a slot' })
-  book(@Body() body: BookingDto, @CurrentPrincipal() principal: Principal) {
-    return this.registration.book(principal, body.slotId);
+  @ApiOperation({ summary: 'Book a slot, optionally for one of your cases' })
+  book(@Body() body: BookingDto, @Caller() caller: CallerContext) {
+    return this.registration.book(caller, body.slotId, body.applicationNo);
   }
 
   @Get('appointments')

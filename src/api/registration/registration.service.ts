@@ -4,7 +4,10 @@ import type { ReferenceDataRepository } from '../../db/reference-data-repository
 import type { Config } from '../../config/config';
 import { NotFoundError, SlotFullError } from '../../domain/errors';
 import { BookingLimitError } from '../../domain/limit-errors';
+import { canReadCase } from '../../domain/case-access';
 import type { Principal } from '../../domain/principal';
+import type { CallerContext } from '../auth/caller';
+import { CaseGateway } from '../cases/case-gateway';
 import { API_CONFIG, APPOINTMENTS, REFERENCE_DATA } from '../injection-tokens';
 
 const DAY_MS = 86_400_000;
@@ -16,6 +19,7 @@ export class RegistrationService {
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(APPOINTMENTS) private readonly appointments: AppointmentRepository,
     @Inject(API_CONFIG) private readonly config: Config,
+    private readonly cases: CaseGateway,
   ) {}
 
   points(countyCode?: string) {
@@ -37,9 +41,13 @@ export class RegistrationService {
     }));
   }
 
-  async book(principal: Principal, slotId: string) {
+  /** A booking, for one of the family's own cases when it names one (else 404, as for any case). */
+  async book(caller: CallerContext, slotId: string, applicationNo?: string) {
+    const linked = applicationNo
+      ? (await this.cases.find(applicationNo, caller, canReadCase)).applicationNo
+      : null;
     const maxLive = this.config.APPOINTMENT_MAX_LIVE_BOOKINGS;
-    const outcome = await this.appointments.book(slotId, principal.sub, maxLive);
+    const outcome = await this.appointments.book(slotId, caller.principal.sub, maxLive, linked);
     if (outcome.kind === 'limit') throw new BookingLimitError(maxLive);
     if (outcome.kind === 'full') throw new SlotFullError(slotId);
     if (outcome.kind === 'no-such-slot') throw new NotFoundError('appointment slot');
@@ -51,6 +59,7 @@ export class RegistrationService {
     return rows.map((a) => ({
       appointmentId: a.id,
       status: a.status,
+      applicationNo: a.applicationNo,
       startsAt: a.slot.startsAt.toISOString(),
       point: { id: a.slot.point.id, nameZh: a.slot.point.nameZh, address: a.slot.point.address },
     }));
