@@ -12,12 +12,10 @@ import type { EnrolmentApplicationInput, EnrolmentOutcome } from '../contract';
 import { APPEALS, awaitAppeal } from './enrolment/appeals';
 import { EnrolmentCase, SYSTEM_ACTOR } from './enrolment/case-state';
 import {
+  applyAdmission,
+  awaitsLaterRound,
   expire,
   flagReviewOverdue,
-  housingToLock,
-  lockHousingFor,
-  moveToAdmissionResult,
-  recordAdmission,
   untilReviewOverdue,
   untilSupplementDeadline,
 } from './enrolment/deadlines';
@@ -92,7 +90,7 @@ async function runCase(c: EnrolmentCase, verification: CancellationScope): Promi
 async function followCase(c: EnrolmentCase): Promise<void> {
   // Each wait ends early when anything happens to the case; then the case waits for the person
   // acting on it to finish before it looks again.
-  while (!FINAL_STATUSES.includes(c.status)) {
+  while (!FINAL_STATUSES.includes(c.status) || awaitsLaterRound(c)) {
     const seen = c.timeline.length;
     const changed = () => c.timeline.length !== seen || c.busy;
     const request = c.supplementRequest;
@@ -100,13 +98,9 @@ async function followCase(c: EnrolmentCase): Promise<void> {
       if (!(await condition(changed, untilSupplementDeadline(request)))) await expire(c, request);
     } else if (c.status === 'AWAITING_REVIEW' && !c.reviewOverdue) {
       if (!(await condition(changed, untilReviewOverdue(c)))) await flagReviewOverdue(c);
-    } else if (c.status === 'APPROVED') {
+    } else if (c.status === 'APPROVED' || c.status === 'NOT_ADMITTED') {
       await condition(() => c.admission !== null);
-      const delivery = c.admission!;
-      await recordAdmission(c, delivery);
-      const lock = housingToLock(delivery);
-      if (lock) await lockHousingFor(c, lock);
-      await moveToAdmissionResult(c, delivery);
+      await applyAdmission(c, c.admission!);
     } else {
       await condition(changed);
     }

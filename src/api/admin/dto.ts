@@ -35,7 +35,25 @@ export class SchoolDto extends createZodDto(
     catchmentUnits: z.array(text(32)).max(200).default([]),
     feederPrimaryIds: z.array(text(32)).max(50).default([]),
     location: z.strictObject({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
+    address: text(120).optional().describe('Where families report (报到), printed on the notice'),
   }),
+) {}
+
+export class ReportingDto extends createZodDto(
+  z
+    .strictObject({
+      reportFrom: z.iso.datetime({ offset: true }).describe('报到 opens'),
+      reportUntil: z.iso.datetime({ offset: true }).describe('报到 closes'),
+      materials: z
+        .array(z.strictObject({ zh: text(80), en: text(160) }))
+        .min(1)
+        .max(20)
+        .describe('What to bring, in the order the admission notice lists it'),
+    })
+    .refine((r) => Date.parse(r.reportFrom) < Date.parse(r.reportUntil), {
+      path: ['reportUntil'],
+      message: 'closes after it opens',
+    }),
 ) {}
 
 export class PolicyDto extends createZodDto(priorityPolicySchema) {}
@@ -76,7 +94,19 @@ export class SchoolRowDto extends createZodDto(
     feederPrimaryIds: z.array(z.string()),
     locationX: z.number(),
     locationY: z.number(),
+    address: z.string().nullable(),
   }),
+) {}
+
+export class ReportingRowDto extends createZodDto(
+  z.object({
+    schoolId: z.string(),
+    seasonYear: z.number().int(),
+    reportFrom: dbTime,
+    reportUntil: dbTime,
+    materials: storedJson,
+  }),
+  { codec: true },
 ) {}
 
 export class PolicyRowDto extends createZodDto(

@@ -42,7 +42,10 @@ export class EnrolmentCase {
   reviewOverdue = false;
   reviewStartedAt = 0;
   supplementRequest: SupplementRequest | null = null;
+  /** The round result to apply; a case waiting for a 补录 round takes the next one. */
   admission: AdmissionDelivery | null = null;
+  /** The rounds whose result the case has applied: a repeated delivery changes nothing. */
+  readonly roundsApplied: string[] = [];
   cancellationNote: CancellationNote | null = null;
   /** The automatic checks' results, which every later assessment starts from. */
   checkResults: CheckResults = {};
@@ -103,6 +106,7 @@ export class EnrolmentCase {
     reason: string | null,
     at = new Date(),
     school?: StatusNotice['school'],
+    admissionNotice?: StatusNotice['admissionNotice'],
   ): Promise<void> {
     const { input, timeline } = this;
     const { workflowId, runId } = this.run;
@@ -127,7 +131,7 @@ export class EnrolmentCase {
       updates.push({ key: ReviewOverdueKey, value: false });
     }
     upsertSearchAttributes(updates);
-    this.outbox.push(statusNotice({ workflowId, runId }, input, entry, school));
+    this.outbox.push(statusNotice({ workflowId, runId }, input, entry, school, admissionNotice));
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
     await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }

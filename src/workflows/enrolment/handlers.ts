@@ -52,8 +52,11 @@ export function handleCaseActions(c: EnrolmentCase, verification: CancellationSc
 
 function handleSignalsAndQuery(c: EnrolmentCase): void {
   // A round may deliver again after a crash; the first delivery counts, repeats change nothing.
+  // An unplaced case takes the next round's result (补录); one placed takes no other.
   setHandler(admissionResultSignal, (delivery: AdmissionDelivery) => {
-    if (c.status === 'APPROVED' && c.admission === null) c.admission = delivery;
+    const waiting = c.status === 'APPROVED' || c.status === 'NOT_ADMITTED';
+    if (waiting && c.admission === null && !c.roundsApplied.includes(delivery.roundId))
+      c.admission = delivery;
   });
 
   setHandler(cancellationNoteSignal, (note: CancellationNote) => {
