@@ -1,3 +1,8 @@
+import { CaseFilesController } from './case-files/case-files.controller';
+import { CaseFileService } from './case-files/case-file.service';
+import { CaseFileRepository } from '../db/case-file-repository';
+import { AppealsController } from './appeals/appeals.controller';
+import { AppealsService } from './appeals/appeals.service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
@@ -84,6 +89,7 @@ import {
   DB,
   ELIGIBILITY,
   ATTACHMENT_STORE,
+  CASE_FILES,
   AUDIT,
   REVIEW_QUEUE,
   ROUNDS,
@@ -135,6 +141,8 @@ export class AppModule {
         CodecController,
         AuditLogController,
         ConsentController,
+        AppealsController,
+        CaseFilesController,
         ClaimsController,
         PointsController,
         BookingsController,
@@ -160,6 +168,7 @@ export class AppModule {
         { provide: CLAIMS, useValue: new ClaimRepository(deps.db) },
         { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
+        { provide: CASE_FILES, useValue: new CaseFileRepository(deps.db, sealer) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ...limiting.guards,
@@ -176,6 +185,8 @@ export class AppModule {
         BookingsService,
         RegistrationWindowGate,
         ReviewService,
+        AppealsService,
+        CaseFileService,
         RoundsService,
         AdminService,
         ContentService,

@@ -22,5 +22,6 @@ export const INTAKE = Symbol('INTAKE');
 export const CONSENT = Symbol('CONSENT');
 export const PUBLIC_INFORMATION = Symbol('PUBLIC_INFORMATION');
 export const REPORTS = Symbol('REPORTS');
+export const CASE_FILES = Symbol('CASE_FILES');
 export const CLAIMS = Symbol('CLAIMS');
 export const POINT_ADMINISTRATION = Symbol('POINT_ADMINISTRATION');

@@ -121,6 +121,25 @@ export class InvalidTransitionError extends DomainError {
   }
 }
 
+/** An appeal (复核) after the county's period for it, counted from the result (domain/appeals.ts). */
+export class AppealWindowClosedError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'APPEAL_WINDOW_CLOSED';
+  constructor(
+    readonly currentStatus: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      'The period for appealing this result has passed.',
+      '已超过申请复核的期限,不能再申请复核。',
+      options,
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { action: 'APPEAL', currentStatus: this.currentStatus };
+  }
+}
+
 export class UnauthenticatedError extends DomainError {
   readonly kind = 'UNAUTHENTICATED';
   readonly code = 'UNAUTHENTICATED';

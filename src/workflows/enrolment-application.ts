@@ -3,10 +3,13 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
 } from '@temporalio/workflow';
+import { isAppealable } from '../domain/appeals';
 import { FINAL_STATUSES } from '../domain/enrolment';
 import { CANCELLED_REASON } from '../domain/timeline-reasons';
 import type { EnrolmentApplicationInput, EnrolmentOutcome } from '../contract';
+import { APPEALS, awaitAppeal } from './enrolment/appeals';
 import { EnrolmentCase, SYSTEM_ACTOR } from './enrolment/case-state';
 import {
   applyAdmission,
@@ -77,6 +80,14 @@ async function runCase(c: EnrolmentCase, verification: CancellationScope): Promi
     }
   }
 
+  await followCase(c);
+  // A result the family may appeal keeps the case open for the county's period; an accepted
+  // appeal of a rejection sends it back to review (enrolment/appeals.ts).
+  while (isAppealable(c.status) && patched(APPEALS) && (await awaitAppeal(c))) await followCase(c);
+}
+
+/** The case's waits until a final status: deadlines, the reviewer, the admission round. */
+async function followCase(c: EnrolmentCase): Promise<void> {
   // Each wait ends early when anything happens to the case; then the case waits for the person
   // acting on it to finish before it looks again.
   while (!FINAL_STATUSES.includes(c.status) || awaitsLaterRound(c)) {

@@ -93,6 +93,27 @@ const RECORDINGS: Record<string, Recording> = {
     await r.decide(no, reject);
     return r.until(no, 'REJECTED');
   },
+  'appeal-accepted-then-approved': async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, reject);
+    await r.until(no, 'REJECTED');
+    const appealed = await r
+      .api()
+      .post(`/applications/${no}/appeal`)
+      .set(r.family)
+      .send({ reason: 'recorded appeal' });
+    if (appealed.status !== 200) throw new Error(`appeal refused: ${appealed.text}`);
+    const accepted = await r
+      .api()
+      .post(`/applications/${no}/appeal-decision`)
+      .set(r.reviewer)
+      .send({ decision: 'ACCEPT', reason: 'recorded answer' });
+    if (accepted.status !== 200) throw new Error(`answer refused: ${accepted.text}`);
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    return r.until(no, 'APPROVED');
+  },
   withdrawn: async (r) => {
     const no = await r.submit();
     await r.until(no, 'AWAITING_REVIEW');

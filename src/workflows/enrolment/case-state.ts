@@ -4,6 +4,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { AppealRecord } from '../../domain/appeals';
 import type { CheckOutcome, EnrolmentStatus } from '../../domain/enrolment';
 import type { FactConfirmation } from '../../domain/eligibility/confirmations';
 import type { CheckResults } from '../../domain/eligibility/facts-from-checks';
@@ -54,6 +55,12 @@ export class EnrolmentCase {
   eligibility: EligibilitySummary | null = null;
   assessmentVersion = 0;
   supplementsProvided = 0;
+  /** While the result may be appealed: until when (domain/appeals.ts); null otherwise. */
+  appealDeadline: string | null = null;
+  /** The period for appealing the last result passed without an appeal. */
+  appealClosed = false;
+  /** The appeal of the current result, once filed. */
+  appeal: AppealRecord | null = null;
   private readonly outbox: StatusNotice[] = [];
   private closing = false;
   private readonly run: { readonly workflowId: string; readonly runId: string };
@@ -76,6 +83,8 @@ export class EnrolmentCase {
       pendingNotifications: this.outbox.length,
       reviewOverdue: this.reviewOverdue,
       supplementRequest: this.supplementRequest,
+      appealDeadline: this.appealDeadline,
+      appeal: this.appeal,
     };
   }
 
