@@ -15,18 +15,26 @@ import { mulberry32 } from '../src/simulator/prng';
 import { ensureTemporalCli } from '../src/temporal/cli';
 import { startDevServer } from '../src/temporal/dev-server';
 import { admissionResultSignal, type AdmissionDelivery } from '../src/contract';
+import { seasonFigures } from './season';
 
 /**
  * `npm run bench:allocate`: (1) the allocation of BENCH_APPLICANTS (default 1 000 000) applicants
  * with 3 choices each over BENCH_SCHOOLS (3 000) schools, wall time and peak memory, for both
- * mechanisms, by the compact path and the straightforward one side by side (same result hash); (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them,
- * signalled 20 at a time as the round's delivery activity does, on a Temporal dev server.
+ * mechanisms, by the compact path and the straightforward one side by side (same result hash);
+ * (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them, signalled 20 at
+ * a time as the round's delivery activity does, on a Temporal dev server; (3) a season of
+ * BENCH_SEASON (100 000) applicants: main round, declines re-offered down the waitlists, 补录
+ * round, per stage, and a check that no place is held twice (bench/season.ts).
  */
 const applicantsCount = Number(process.env.BENCH_APPLICANTS ?? 1_000_000);
 const schoolsCount = Number(process.env.BENCH_SCHOOLS ?? 3000);
 const liveCount = Number(process.env.BENCH_LIVE ?? 10_000);
+const seasonCount = Number(process.env.BENCH_SEASON ?? 100_000);
 
-function synthetic(): { schools: AllocationSchool[]; applicants: Applicant[] } {
+function synthetic(
+  applicantsCount: number,
+  schoolsCount = Math.max(1, Math.round(applicantsCount / 333)),
+): { schools: AllocationSchool[]; applicants: Applicant[] } {
   const rand = mulberry32(20260901);
   const schools = Array.from({ length: schoolsCount }, (_, i) => ({
     id: `S${i}`,
@@ -63,7 +71,7 @@ const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
  * the peak RSS against the resident set once the input is built, and a hash of the whole result.
  */
 function allocateOnce(path: Path, mechanism: (typeof MECHANISMS)[number]): void {
-  const input = synthetic();
+  const input = synthetic(applicantsCount, schoolsCount);
   (globalThis as { gc?: () => void }).gc?.();
   const inputRss = process.memoryUsage().rss;
   const started = Date.now();
@@ -181,7 +189,8 @@ async function main(): Promise<void> {
   const [flag, path, mechanism] = process.argv.slice(2);
   if (flag === '--allocate')
     return allocateOnce(path as Path, mechanism as (typeof MECHANISMS)[number]);
-  allocationFigures();
+  if (applicantsCount > 0) allocationFigures();
+  if (seasonCount > 0) seasonFigures(synthetic, seasonCount);
   if (liveCount > 0) await deliveryFigures();
 }
 

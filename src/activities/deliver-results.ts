@@ -5,11 +5,19 @@ import { admissionResultSignal, type AdmissionDelivery } from '../contract';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
 import type { AssessmentNote } from '../domain/eligibility/assess';
+import { admissionNotice, type ReportingArrangement } from '../domain/admission-notice';
 import { explainResult } from '../domain/allocation/explain';
 import { DEFAULT_POLICY } from '../domain/eligibility/policy';
 
 type UndeliveredRow = Awaited<ReturnType<RoundRepository['undelivered']>>[number];
 type Round = Awaited<ReturnType<RoundRepository['get']>>;
+
+/** What the notices of a round's placed children read: each school's name, address, reporting. */
+interface NoticeData {
+  readonly names: ReadonlyMap<string, string>;
+  readonly schools: ReadonlyMap<string, { readonly name: string; readonly address: string | null }>;
+  readonly reporting: ReadonlyMap<string, ReportingArrangement>;
+}
 
 /** How many cases are signalled at once within a batch. */
 const CONCURRENCY = 20;
@@ -18,25 +26,30 @@ const CONCURRENCY = 20;
 function deliveryOf(
   roundId: string,
   row: UndeliveredRow,
-  names: ReadonlyMap<string, string>,
+  data: NoticeData,
   lockedUntil: string,
   ineligibleBecause: readonly { zh: string; en: string }[],
 ): AdmissionDelivery {
   const placement = row.placement;
   const schoolId = placement.result === 'NOT_PLACED' ? null : placement.schoolId;
+  const school = schoolId ? data.schools.get(schoolId) : undefined;
   return {
     roundId,
     result: placement.result === 'NOT_PLACED' ? 'NOT_ADMITTED' : placement.result,
     schoolId,
-    schoolName: schoolId && (names.get(schoolId) ?? schoolId),
+    schoolName: schoolId && (data.names.get(schoolId) ?? schoolId),
     explanation: explainResult(
       { applicantId: row.application_no, placement, choices: row.choices },
-      names,
+      data.names,
       { eligible: row.entry.eligible, notes: ineligibleBecause },
     ),
     housingLock:
       placement.result !== 'NOT_PLACED' && row.entry.certificateNo
         ? { certificateNo: row.entry.certificateNo, lockedUntil }
+        : null,
+    notice:
+      schoolId && school
+        ? admissionNotice({ id: schoolId, ...school }, data.reporting.get(schoolId) ?? null)
         : null,
   };
 }
@@ -85,9 +98,12 @@ export function deliverResultsActivity(
     batchSize: number,
   ): Promise<{ delivered: number; remaining: number }> => {
     const r = await rounds.get(roundId);
-    const names = new Map(
-      (await rounds.schools(r.countyCode, r.stage)).map((s) => [s.id, s.nameZh]),
-    );
+    const schools = await rounds.schools(r.countyCode, r.stage);
+    const data: NoticeData = {
+      names: new Map(schools.map((s) => [s.id, s.nameZh])),
+      schools: new Map(schools.map((s) => [s.id, { name: s.nameZh, address: s.address }])),
+      reporting: await rounds.reporting(r.countyCode, r.stage, r.seasonYear),
+    };
     const lockedUntil = await lockedUntilOf(eligibility, r);
     const batch = await rounds.undelivered(roundId, batchSize);
     const delivered: string[] = [];
@@ -95,7 +111,7 @@ export function deliverResultsActivity(
       await Promise.all(
         batch.slice(i, i + CONCURRENCY).map(async (row) => {
           const because = row.entry.eligible ? [] : await notesOf(eligibility, row.application_no);
-          await signalResult(temporal, row, deliveryOf(roundId, row, names, lockedUntil, because));
+          await signalResult(temporal, row, deliveryOf(roundId, row, data, lockedUntil, because));
           delivered.push(row.application_no);
         }),
       );

@@ -1,3 +1,8 @@
+import { CaseFilesController } from './case-files/case-files.controller';
+import { CaseFileService } from './case-files/case-file.service';
+import { CaseFileRepository } from '../db/case-file-repository';
+import { AppealsController } from './appeals/appeals.controller';
+import { AppealsService } from './appeals/appeals.service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
@@ -30,6 +35,14 @@ import type { Db } from '../db/prisma-client';
 import type { Logger } from '../observability/logger';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { AdminController } from './admin/admin.controller';
+import { ContentController } from './admin/content.controller';
+import { ContentService } from './admin/content.service';
+import { PublicController } from './public/public.controller';
+import { PublicService } from './public/public.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { PublicInformationRepository } from '../db/public-information-repository';
+import { ReportRepository } from '../db/report-repository';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogService } from './audit/audit-log.service';
@@ -77,6 +90,7 @@ import {
   DB,
   ELIGIBILITY,
   ATTACHMENT_STORE,
+  CASE_FILES,
   AUDIT,
   REVIEW_QUEUE,
   ROUNDS,
@@ -90,6 +104,8 @@ import {
   REPAIR_LOCKS,
   PAYLOAD_CODEC,
   CONSENT,
+  PUBLIC_INFORMATION,
+  REPORTS,
   CLAIMS,
   POINT_ADMINISTRATION,
 } from './injection-tokens';
@@ -119,10 +135,15 @@ export class AppModule {
         ReviewController,
         RoundsController,
         AdminController,
+        ContentController,
+        PublicController,
+        ReportsController,
         ConsoleController,
         CodecController,
         AuditLogController,
         ConsentController,
+        AppealsController,
+        CaseFilesController,
         ClaimsController,
         PointsController,
         BookingsController,
@@ -146,9 +167,12 @@ export class AppModule {
         { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db, sealer) },
         { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db, sealer) },
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
+        { provide: PUBLIC_INFORMATION, useValue: new PublicInformationRepository(deps.db) },
+        { provide: REPORTS, useValue: new ReportRepository(deps.db) },
         { provide: CLAIMS, useValue: new ClaimRepository(deps.db) },
         { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
+        { provide: CASE_FILES, useValue: new CaseFileRepository(deps.db, sealer) },
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ...limiting.guards,
@@ -165,8 +189,13 @@ export class AppModule {
         BookingsService,
         RegistrationWindowGate,
         ReviewService,
+        AppealsService,
+        CaseFileService,
         RoundsService,
         AdminService,
+        ContentService,
+        PublicService,
+        ReportsService,
         RegistrationService,
         ContestService,
         MetricsService,

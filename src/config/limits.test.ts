@@ -9,6 +9,7 @@ describe('limits configuration', () => {
       read: { perPrincipal: 1200, perAddress: 12_000, windowMs: 60_000 },
       upload: { perPrincipal: 60, perAddress: 600, windowMs: 60_000 },
       ops: { perPrincipal: 600, perAddress: 6000, windowMs: 60_000 },
+      public: { perPrincipal: 600, perAddress: 6000, windowMs: 60_000 },
     });
     expect(uploadQuotaOf(config)).toEqual({ maxFiles: 20, maxBytes: 50 * 1024 * 1024 });
     expect(config.APPOINTMENT_MAX_LIVE_BOOKINGS).toBe(3);

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 const perWindow = z.coerce.number().int().min(1);
 
-export const RATE_CLASSES = ['submit', 'read', 'upload', 'ops'] as const;
+export const RATE_CLASSES = ['submit', 'read', 'upload', 'ops', 'public'] as const;
 export type RateClass = (typeof RATE_CLASSES)[number];
 
 export const limitSettings = {
@@ -17,6 +17,9 @@ export const limitSettings = {
   RATE_LIMIT_READ: perWindow.default(1200).describe('reads a window'),
   RATE_LIMIT_UPLOAD: perWindow.default(60).describe('document uploads a window'),
   RATE_LIMIT_OPS: perWindow.default(600).describe('operations console, codec, round checks'),
+  RATE_LIMIT_PUBLIC: perWindow
+    .default(600)
+    .describe('public information reads a window, per address × RATE_LIMIT_IP_FACTOR (no token)'),
   RATE_LIMIT_IP_FACTOR: z.coerce
     .number()
     .int()
@@ -61,6 +64,7 @@ const VARIABLE_OF: Record<RateClass, keyof LimitConfig> = {
   read: 'RATE_LIMIT_READ',
   upload: 'RATE_LIMIT_UPLOAD',
   ops: 'RATE_LIMIT_OPS',
+  public: 'RATE_LIMIT_PUBLIC',
 };
 
 /** The rate limit of each route class; null when limits are off. */

@@ -1,3 +1,4 @@
+import type { AppealRecord } from '../domain/appeals';
 import type { Stage } from '../domain/enrolment';
 import type { FactConfirmation } from '../domain/eligibility/confirmations';
 import type { CheckResults } from '../domain/eligibility/facts-from-checks';
@@ -24,6 +25,7 @@ export interface CaseDetails {
   readonly supplement?: SupplementProvided & { readonly seq: number };
   readonly offlineCheck?: OfflineCheckConfirmation;
   readonly admission?: AdmissionDelivery;
+  readonly appeal?: AppealRecord;
 }
 
 export interface EligibilitySummary {

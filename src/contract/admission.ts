@@ -1,4 +1,5 @@
 import { defineSignal } from '@temporalio/workflow';
+import type { AdmissionNotice } from '../domain/admission-notice';
 
 /** An admission round's result for one case (DESIGN.md §5), delivered once per round. */
 export interface AdmissionDelivery {
@@ -10,6 +11,8 @@ export interface AdmissionDelivery {
   readonly explanation: { readonly zh: string; readonly en: string };
   /** The housing certificate the place rests on, locked once the place is taken. */
   readonly housingLock: { readonly certificateNo: string; readonly lockedUntil: string } | null;
+  /** A placed child's admission notice: address, reporting time, materials (absent before). */
+  readonly notice?: AdmissionNotice | null;
 }
 
 export const admissionResultSignal = defineSignal<[AdmissionDelivery]>('admissionResult');

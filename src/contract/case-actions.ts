@@ -5,7 +5,7 @@ import type {
 } from '../domain/eligibility/confirmations';
 import type { EnrolmentStatus } from '../domain/enrolment';
 import type { SupplementItem } from '../domain/review';
-import type { ReviewDecisionFields } from '../domain/review-schema';
+import type { AppealDecisionFields, ReviewDecisionFields } from '../domain/review-schema';
 
 /** What people do to a case: the updates and signals the API sends and the workflow handles. */
 
@@ -90,3 +90,15 @@ export interface CancellationNote {
 }
 
 export const cancellationNoteSignal = defineSignal<[CancellationNote]>('cancellationNote');
+
+/** A family asks for a review of its rejection or placement (domain/appeals.ts). */
+export interface AppealFiled {
+  readonly actor: string;
+  readonly reason: string;
+}
+
+/** A county reviewer's answer to the appeal. */
+export type AppealDecided = Readonly<AppealDecisionFields> & { readonly reviewerId: string };
+
+export const fileAppealUpdate = defineUpdate<TransitionResult, [AppealFiled]>('fileAppeal');
+export const decideAppealUpdate = defineUpdate<TransitionResult, [AppealDecided]>('decideAppeal');

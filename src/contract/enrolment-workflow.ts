@@ -1,6 +1,7 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { Channel, CheckOutcome, EnrolmentStatus } from '../domain/enrolment';
 import type { ApplicationForm } from '../domain/forms/application-form';
+import type { AppealRecord } from '../domain/appeals';
 import type { SupplementRequest } from './case-actions';
 
 /**
@@ -17,6 +18,8 @@ export interface EnrolmentSettings {
   readonly verificationRetryBudgetMs: number;
   /** A review still pending after this long is flagged overdue (the county's SLA). */
   readonly reviewSlaMs: number;
+  /** How long a family may appeal a result (the county's period); absent in earlier cases. */
+  readonly appealWindowMs?: number;
 }
 
 export interface EnrolmentApplicationInput {
@@ -52,6 +55,9 @@ export interface CaseView {
   /** The review has been pending longer than the county's SLA. */
   readonly reviewOverdue: boolean;
   readonly supplementRequest: SupplementRequest | null;
+  /** Until when the result may be appealed, while the case waits for an appeal. */
+  readonly appealDeadline?: string | null;
+  readonly appeal?: AppealRecord | null;
 }
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');

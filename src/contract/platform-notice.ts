@@ -1,3 +1,4 @@
+import type { AdmissionNotice } from '../domain/admission-notice';
 import type { EnrolmentStatus } from '../domain/enrolment';
 
 /** What the platform (桂通办) is told of each status change. */
@@ -12,6 +13,8 @@ export interface StatusNotice {
   readonly at: string;
   /** An admission's school (ADMITTED, ASSIGNED_BY_BUREAU), its id and name. */
   readonly school?: { readonly id: string; readonly name: string };
+  /** An admission's notice: the school's address, the reporting time, what to bring. */
+  readonly admissionNotice?: AdmissionNotice;
 }
 
 /**
@@ -29,6 +32,7 @@ export function statusNotice(
     readonly at: string;
   },
   school?: StatusNotice['school'],
+  admissionNotice?: AdmissionNotice,
 ): StatusNotice {
   return {
     deliveryId: `${run.workflowId}/${run.runId}/${step.seq}`,
@@ -40,5 +44,6 @@ export function statusNotice(
     reason: step.reason,
     at: step.at,
     ...(school && { school }),
+    ...(admissionNotice && { admissionNotice }),
   };
 }

@@ -38,6 +38,18 @@ export class AdministrationRepository {
     return this.db.school.findUnique({ where: { id } });
   }
 
+  upsertReporting(
+    key: { schoolId: string; seasonYear: number },
+    data: { reportFrom: Date; reportUntil: Date; materials: { zh: string; en: string }[] },
+  ) {
+    const row = { ...data, materials: data.materials as unknown as Prisma.InputJsonValue };
+    return this.db.schoolReporting.upsert({
+      where: { schoolId_seasonYear: key },
+      create: { ...key, ...row },
+      update: row,
+    });
+  }
+
   upsertPolicy(
     key: { countyCode: string; stage: Stage; seasonYear: number },
     policy: PriorityPolicy,

@@ -208,6 +208,7 @@ export class ApplicationRepository {
       supplementRequest: await open(row.supplementRequest),
       admission: await open(row.admission),
       offlineCheck: await open(row.offlineCheck),
+      appeal: await open(row.appeal),
       verifications: await Promise.all(
         row.verifications.map(async (v) => ({ ...v, evidence: await open(v.evidence) })),
       ),

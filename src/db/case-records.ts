@@ -36,11 +36,12 @@ export class CaseRecords {
 
   /** Idempotent: flags and requests are set, a supplement is keyed by the entry it caused. */
   async recordDetails(applicationNo: string, details: CaseDetails): Promise<void> {
-    const { supplementRequest, offlineCheck, admission, supplement } = details;
+    const { supplementRequest, offlineCheck, admission, supplement, appeal } = details;
     const sealed = {
       supplementRequest: supplementRequest && (await this.sealer.seal(supplementRequest)),
       offlineCheck: offlineCheck && (await this.sealer.seal(offlineCheck)),
       admission: admission && (await this.sealer.seal(admission)),
+      appeal: appeal && (await this.sealer.seal(appeal)),
       items: supplement && (await this.sealer.seal(supplement.items)),
     };
     await this.db.$transaction(async (tx) => {
@@ -53,6 +54,7 @@ export class CaseRecords {
           }),
           ...(sealed.offlineCheck && { offlineCheck: sealed.offlineCheck }),
           ...(sealed.admission && { admission: sealed.admission }),
+          ...(sealed.appeal && { appeal: sealed.appeal }),
         },
       });
       if (supplement && sealed.items) {

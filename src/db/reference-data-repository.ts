@@ -35,13 +35,18 @@ export class ReferenceDataRepository {
   }
 
   /** A county's own review SLA and supplement deadline, where it has set them. */
-  async countySettings(
-    countyCode: string,
-  ): Promise<{ reviewSlaMs: number | null; supplementDeadlineMs: number | null } | undefined> {
+  async countySettings(countyCode: string): Promise<
+    | {
+        reviewSlaMs: number | null;
+        supplementDeadlineMs: number | null;
+        appealWindowMs: number | null;
+      }
+    | undefined
+  > {
     return (
       (await this.db.county.findUnique({
         where: { code: countyCode },
-        select: { reviewSlaMs: true, supplementDeadlineMs: true },
+        select: { reviewSlaMs: true, supplementDeadlineMs: true, appealWindowMs: true },
       })) ?? undefined
     );
   }

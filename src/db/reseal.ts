@@ -29,7 +29,7 @@ async function resealEach(value: unknown, field: string, sealer: Sealer): Promis
 
 /** Every column the repositories seal (application-repository.ts and the ones it names). */
 const SEALED_COLUMNS: readonly SealedColumn[] = [
-  ...['statement', 'supplement_request', 'offline_check', 'admission'].map((column) => ({
+  ...['statement', 'supplement_request', 'offline_check', 'admission', 'appeal'].map((column) => ({
     table: 'application',
     keys: ['application_no'],
     column,

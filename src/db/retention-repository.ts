@@ -69,7 +69,7 @@ export class RetentionRepository {
           child_name = ${ANONYMISED}, child_id_masked = ${ANONYMISED}, child_key = ${ANONYMISED},
           workflow_id = 'anonymised:' || application_no, owner_sub = NULL,
           submitted_by = ${ANONYMISED}, statement = ${MARKER_JSON}::jsonb,
-          supplement_request = NULL, offline_check = NULL, anonymised_at = ${at}
+          supplement_request = NULL, offline_check = NULL, appeal = NULL, anonymised_at = ${at}
         WHERE application_no = ANY(${all})`,
       Prisma.sql`UPDATE application_event SET
           actor = CASE WHEN actor LIKE 'parent:%' THEN ${ANONYMISED} ELSE actor END,

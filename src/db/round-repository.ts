@@ -6,6 +6,8 @@ import type {
   ApplicantResult,
   Mechanism,
 } from '../domain/allocation/model';
+import type { ReportingArrangement } from '../domain/admission-notice';
+import type { PlacedResult, RoundBasis } from '../domain/allocation/later-rounds';
 import type { PublishedRound } from '../domain/allocation/verify';
 import type { Stage } from '../domain/enrolment';
 import type { Sealer } from '../encryption/sealer';
@@ -39,6 +41,7 @@ export class RoundRepository {
     seedCommitment: string;
     algorithm: string;
     createdBy: string;
+    sequence: number;
   }) {
     return this.db.admissionRound.create({ data: { ...round, status: 'CREATED' } });
   }
@@ -54,10 +57,22 @@ export class RoundRepository {
     return round;
   }
 
-  /** Approved cases of the round's county, stage and season, with their assessed priorities. */
-  async approvedCases(countyCode: string, stage: Stage, seasonYear: number) {
+  /** The season's rounds of a county and stage, in order. */
+  season(countyCode: string, stage: Stage, seasonYear: number) {
+    return this.db.admissionRound.findMany({
+      where: { countyCode, stage, seasonYear },
+      orderBy: { sequence: 'asc' },
+    });
+  }
+
+  /**
+   * The cases a round takes, with their assessed priorities: the approved, and for a 补录 round
+   * also those an earlier round did not place.
+   */
+  async approvedCases(countyCode: string, stage: Stage, seasonYear: number, unplaced = false) {
+    const status = unplaced ? { in: ['APPROVED' as const, 'NOT_ADMITTED' as const] } : 'APPROVED';
     const rows = await this.db.application.findMany({
-      where: { countyCode, stage, seasonYear, status: 'APPROVED' },
+      where: { countyCode, stage, seasonYear, status },
       select: { applicationNo: true, workflowId: true, runId: true, assessment: true },
       orderBy: { applicationNo: 'asc' },
     });
@@ -73,12 +88,34 @@ export class RoundRepository {
     return this.db.school.findMany({ where: { countyCode, stage }, orderBy: { id: 'asc' } });
   }
 
+  /** When and with what families report at the county's schools in the season, per school. */
+  async reporting(
+    countyCode: string,
+    stage: Stage,
+    seasonYear: number,
+  ): Promise<Map<string, ReportingArrangement>> {
+    const rows = await this.db.schoolReporting.findMany({
+      where: { seasonYear, school: { countyCode, stage } },
+    });
+    return new Map(
+      rows.map((r) => [
+        r.schoolId,
+        {
+          from: r.reportFrom.toISOString(),
+          until: r.reportUntil.toISOString(),
+          materials: r.materials as unknown as ReportingArrangement['materials'],
+        },
+      ]),
+    );
+  }
+
   async freeze(
     roundId: string,
     applicants: readonly FrozenApplicant[],
     schools: readonly AllocationSchool[],
     listHash: string,
     policyVersion: string,
+    basis: RoundBasis | null = null,
   ): Promise<void> {
     // The certificate to lock on admission is the family's; what the draw ranks stays readable.
     const entries = await Promise.all(
@@ -105,6 +142,7 @@ export class RoundRepository {
           applicantListHash: listHash,
           schools: json(schools),
           policyVersion,
+          ...(basis && { basis: json(basis) }),
         },
       });
     });
@@ -194,6 +232,43 @@ export class RoundRepository {
     await this.db.admissionRound.update({ where: { id: roundId }, data: { status: 'PUBLISHED' } });
   }
 
+  /**
+   * Claims for a later round the places its earlier rounds released that their waitlists did not
+   * fill (UNFILLED, a final state for the chain), and counts them per school.
+   */
+  async claimReleases(roundId: string, earlierRoundIds: readonly string[]) {
+    await this.db.releasedPlace.updateMany({
+      where: { roundId: { in: [...earlierRoundIds] }, state: 'UNFILLED', reallocatedIn: null },
+      data: { reallocatedIn: roundId },
+    });
+    return this.releasesOf(roundId);
+  }
+
+  /** The released places a later round counted, per school. */
+  async releasesOf(roundId: string): Promise<Map<string, number>> {
+    const rows = await this.db.releasedPlace.groupBy({
+      by: ['schoolId'],
+      where: { reallocatedIn: roundId },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((r) => [r.schoolId, r._count._all]));
+  }
+
+  /** Each round's results as published now, placements only. */
+  async placements(roundIds: readonly string[]): Promise<Map<string, PlacedResult[]>> {
+    const rows = await this.db.admissionResult.findMany({
+      where: { roundId: { in: [...roundIds] } },
+      select: { roundId: true, applicationNo: true, placement: true },
+    });
+    const byRound = new Map<string, PlacedResult[]>(roundIds.map((id) => [id, []]));
+    for (const r of rows)
+      byRound.get(r.roundId)!.push({
+        applicantId: r.applicationNo,
+        placement: r.placement as unknown as PlacedResult['placement'],
+      });
+    return byRound;
+  }
+
   /** Everything a drawn round published, as verification needs it; undefined if not drawn. */
   async publishedRound(roundId: string): Promise<PublishedRound | undefined> {
     const round = await this.find(roundId);
@@ -202,7 +277,18 @@ export class RoundRepository {
       this.frozenApplicants(roundId),
       this.publishedResults(roundId),
     ]);
+    const basis = round.basis as unknown as RoundBasis | null;
+    const later = basis && {
+      basis,
+      evidence: {
+        earlierResults: Object.fromEntries(
+          await this.placements(basis.earlierRounds.map((r) => r.roundId)),
+        ),
+        released: Object.fromEntries(await this.releasesOf(roundId)),
+      },
+    };
     return {
+      ...(later && { later }),
       seed: round.seed,
       seedCommitment: round.seedCommitment,
       applicantListHash: round.applicantListHash ?? '',

@@ -26,6 +26,8 @@ const SCHOOLS: Prisma.SchoolUncheckedCreateInput[] = [
     places: 360,
     catchmentUnits: units('450103', 1, 3),
     feederPrimaryIds: [],
+    address: '南宁市青秀区桃源路38号',
+    catchmentDescription: '桃源路、民族大道、七星路沿线(学区单元 C01–C03)',
   },
   {
     id: '450103-P02',
@@ -36,6 +38,8 @@ const SCHOOLS: Prisma.SchoolUncheckedCreateInput[] = [
     places: 405,
     catchmentUnits: units('450103', 4, 6),
     feederPrimaryIds: [],
+    address: '南宁市青秀区凤翔路12号',
+    catchmentDescription: '凤翔路、竹溪大道、青山路沿线(学区单元 C04–C06)',
   },
   {
     id: '450103-J01',
@@ -46,6 +50,8 @@ const SCHOOLS: Prisma.SchoolUncheckedCreateInput[] = [
     places: 600,
     catchmentUnits: units('450103', 1, 6),
     feederPrimaryIds: ['450103-P01', '450103-P02'],
+    address: '南宁市青秀区建政路6号',
+    catchmentDescription: '桃源路小学、凤翔路小学对口片区(学区单元 C01–C06)',
   },
   {
     id: '450703-P01',
@@ -56,6 +62,8 @@ const SCHOOLS: Prisma.SchoolUncheckedCreateInput[] = [
     places: 270,
     catchmentUnits: units('450703', 1, 4),
     feederPrimaryIds: [],
+    address: '钦州市钦北区长田街道长田路9号',
+    catchmentDescription: '长田街道、鸿亭街道(学区单元 C01–C04)',
   },
   {
     id: '450703-J01',
@@ -66,6 +74,8 @@ const SCHOOLS: Prisma.SchoolUncheckedCreateInput[] = [
     places: 450,
     catchmentUnits: units('450703', 1, 4),
     feederPrimaryIds: ['450703-P01'],
+    address: '钦州市钦北区子材大街50号',
+    catchmentDescription: '长田小学对口片区(学区单元 C01–C04)',
   },
 ];
 

@@ -4,7 +4,8 @@ import { UploadNotOpenError, UploadQuotaError } from './limit-errors';
  * Families upload PDF, JPEG or PNG only, recognised by their first bytes, never by the name or
  * the Content-Type a client claims: a renamed executable is refused.
  */
-export type AttachmentMimeType = 'application/pdf' | 'image/jpeg' | 'image/png';
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type AttachmentMimeType = (typeof ATTACHMENT_TYPES)[number];
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 

@@ -121,6 +121,25 @@ export class InvalidTransitionError extends DomainError {
   }
 }
 
+/** An appeal (复核) after the county's period for it, counted from the result (domain/appeals.ts). */
+export class AppealWindowClosedError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'APPEAL_WINDOW_CLOSED';
+  constructor(
+    readonly currentStatus: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      'The period for appealing this result has passed.',
+      '已超过申请复核的期限,不能再申请复核。',
+      options,
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { action: 'APPEAL', currentStatus: this.currentStatus };
+  }
+}
+
 export class UnauthenticatedError extends DomainError {
   readonly kind = 'UNAUTHENTICATED';
   readonly code = 'UNAUTHENTICATED';
@@ -247,9 +266,24 @@ export class DuplicateRoundError extends DomainError {
   readonly code = 'ROUND_EXISTS';
   constructor(countyCode: string, stage: string, seasonYear: number) {
     super(
-      `An admission round for ${countyCode} ${stage} ${seasonYear} already exists.`,
-      `${countyCode} ${seasonYear}年${stage}的录取轮次已存在。`,
+      `An admission round for ${countyCode} ${stage} ${seasonYear} is being started; try again.`,
+      `${countyCode} ${seasonYear}年${stage}的录取轮次正在创建,请稍后重试。`,
     );
+  }
+}
+
+/** A 补录 round starts from the published results of every earlier round of its season. */
+export class EarlierRoundOpenError extends DomainError {
+  readonly kind = 'CONFLICT';
+  readonly code = 'EARLIER_ROUND_OPEN';
+  constructor(readonly roundId: string) {
+    super(
+      `Round ${roundId} of this season is not published yet; the next round starts after it.`,
+      `本季录取轮次 ${roundId} 尚未公布结果,公布后方可开始下一轮(补录)。`,
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { roundId: this.roundId };
   }
 }
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { text } from './forms/primitives';
-import { DECISION_KINDS, missingDecisionFields, REJECTION_REASON_CODES } from './review';
+import {
+  APPEAL_DECISION_KINDS,
+  DECISION_KINDS,
+  missingDecisionFields,
+  REJECTION_REASON_CODES,
+} from './review';
 
 /**
  * A reviewer's decision as the API takes it; operators deliver the same fields after a reset.
@@ -30,3 +35,14 @@ export const reviewDecisionSchema = z
   .strictObject(decisionFields)
   .superRefine(decisionNeedsItsFields);
 export type ReviewDecisionFields = z.infer<typeof reviewDecisionSchema>;
+
+/** A reviewer's answer to an appeal as the API takes it (the rule: `missingAppealDecisionFields`). */
+export const appealDecisionSchema = z.strictObject({
+  decision: z
+    .enum(APPEAL_DECISION_KINDS)
+    .describe(
+      'UPHOLD: the result stands; ACCEPT: the appeal is accepted (a rejection is reviewed again)',
+    ),
+  reason: text(500).describe('Why, in words the family reads'),
+});
+export type AppealDecisionFields = z.infer<typeof appealDecisionSchema>;

@@ -95,3 +95,48 @@ export function decisionReason(value: DecisionFields): string | null {
     ? `${value.reasonCode ?? 'OTHER'}: ${value.reason ?? ''}`.trim()
     : (value.reason ?? null);
 }
+
+/**
+ * A reviewer's answer to a family's appeal (复核, domain/appeals.ts), one entry each: the fields
+ * it needs and what the family reads. Not entries of DECISIONS: an appeal is decided on a case
+ * that is already decided, and where it leads depends on what was appealed
+ * (`statusAfterAppeal`), so the decision endpoint must not take these.
+ */
+export const APPEAL_DECISIONS = {
+  // The family must learn why the result stands, in the reviewer's own words.
+  UPHOLD: {
+    requires: ['reason'],
+    name: 'upholding an appeal',
+    label: { zh: '复核维持原结果', en: 'After review, the result stands' },
+  },
+  ACCEPT: {
+    requires: ['reason'],
+    name: 'accepting an appeal',
+    label: { zh: '复核申请成立', en: 'Your appeal is accepted' },
+  },
+} as const satisfies Record<
+  string,
+  {
+    readonly requires: readonly 'reason'[];
+    readonly name: string;
+    readonly label: { readonly zh: string; readonly en: string };
+  }
+>;
+export type AppealDecision = keyof typeof APPEAL_DECISIONS;
+export const APPEAL_DECISION_KINDS = Object.keys(APPEAL_DECISIONS) as AppealDecision[];
+
+export function isAppealDecision(value: unknown): value is AppealDecision {
+  return typeof value === 'string' && Object.hasOwn(APPEAL_DECISIONS, value);
+}
+
+/** The same rule as `missingDecisionFields`, for an appeal's answer. */
+export function missingAppealDecisionFields(value: {
+  readonly decision: AppealDecision;
+  readonly reason?: string;
+}): { readonly fields: readonly 'reason'[]; readonly message: string } {
+  const { requires, name } = APPEAL_DECISIONS[value.decision];
+  return {
+    fields: requires.filter((field) => !value[field]?.trim()),
+    message: `Required for ${name}.`,
+  };
+}

@@ -3,18 +3,19 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
 } from '@temporalio/workflow';
+import { isAppealable } from '../domain/appeals';
 import { FINAL_STATUSES } from '../domain/enrolment';
 import { CANCELLED_REASON } from '../domain/timeline-reasons';
 import type { EnrolmentApplicationInput, EnrolmentOutcome } from '../contract';
+import { APPEALS, awaitAppeal } from './enrolment/appeals';
 import { EnrolmentCase, SYSTEM_ACTOR } from './enrolment/case-state';
 import {
+  applyAdmission,
+  awaitsLaterRound,
   expire,
   flagReviewOverdue,
-  housingToLock,
-  lockHousingFor,
-  moveToAdmissionResult,
-  recordAdmission,
   untilReviewOverdue,
   untilSupplementDeadline,
 } from './enrolment/deadlines';
@@ -79,9 +80,17 @@ async function runCase(c: EnrolmentCase, verification: CancellationScope): Promi
     }
   }
 
+  await followCase(c);
+  // A result the family may appeal keeps the case open for the county's period; an accepted
+  // appeal of a rejection sends it back to review (enrolment/appeals.ts).
+  while (isAppealable(c.status) && patched(APPEALS) && (await awaitAppeal(c))) await followCase(c);
+}
+
+/** The case's waits until a final status: deadlines, the reviewer, the admission round. */
+async function followCase(c: EnrolmentCase): Promise<void> {
   // Each wait ends early when anything happens to the case; then the case waits for the person
   // acting on it to finish before it looks again.
-  while (!FINAL_STATUSES.includes(c.status)) {
+  while (!FINAL_STATUSES.includes(c.status) || awaitsLaterRound(c)) {
     const seen = c.timeline.length;
     const changed = () => c.timeline.length !== seen || c.busy;
     const request = c.supplementRequest;
@@ -89,13 +98,9 @@ async function runCase(c: EnrolmentCase, verification: CancellationScope): Promi
       if (!(await condition(changed, untilSupplementDeadline(request)))) await expire(c, request);
     } else if (c.status === 'AWAITING_REVIEW' && !c.reviewOverdue) {
       if (!(await condition(changed, untilReviewOverdue(c)))) await flagReviewOverdue(c);
-    } else if (c.status === 'APPROVED') {
+    } else if (c.status === 'APPROVED' || c.status === 'NOT_ADMITTED') {
       await condition(() => c.admission !== null);
-      const delivery = c.admission!;
-      await recordAdmission(c, delivery);
-      const lock = housingToLock(delivery);
-      if (lock) await lockHousingFor(c, lock);
-      await moveToAdmissionResult(c, delivery);
+      await applyAdmission(c, c.admission!);
     } else {
       await condition(changed);
     }

@@ -62,11 +62,57 @@ const RECORDINGS: Record<string, Recording> = {
       });
     return r.until(no, 'ADMITTED');
   },
+  'not-admitted-then-supplementary': async (r) => {
+    // Not placed by the main round, the case waits and takes the 补录 round's place.
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    const row = await r.until(no, 'APPROVED');
+    const handle = r.sut.temporal.workflow.getHandle(row.workflowId, row.runId);
+    await handle.signal(admissionResultSignal, {
+      roundId: 'recorded-main',
+      result: 'NOT_ADMITTED',
+      schoolId: null,
+      explanation: { zh: '本轮未录取', en: 'Not admitted in this round' },
+      housingLock: null,
+    });
+    await r.until(no, 'NOT_ADMITTED');
+    await handle.signal(admissionResultSignal, {
+      roundId: 'recorded-supplementary',
+      result: 'ADMITTED',
+      schoolId: '450103-P01',
+      schoolName: '南宁市青秀区桃源路小学',
+      explanation: { zh: '补录录取', en: 'Admitted in the supplementary round' },
+      housingLock: null,
+    });
+    return r.until(no, 'ADMITTED');
+  },
   rejected: async (r) => {
     const no = await r.submit();
     await r.until(no, 'AWAITING_REVIEW');
     await r.decide(no, reject);
     return r.until(no, 'REJECTED');
+  },
+  'appeal-accepted-then-approved': async (r) => {
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, reject);
+    await r.until(no, 'REJECTED');
+    const appealed = await r
+      .api()
+      .post(`/applications/${no}/appeal`)
+      .set(r.family)
+      .send({ reason: 'recorded appeal' });
+    if (appealed.status !== 200) throw new Error(`appeal refused: ${appealed.text}`);
+    const accepted = await r
+      .api()
+      .post(`/applications/${no}/appeal-decision`)
+      .set(r.reviewer)
+      .send({ decision: 'ACCEPT', reason: 'recorded answer' });
+    if (accepted.status !== 200) throw new Error(`answer refused: ${accepted.text}`);
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    return r.until(no, 'APPROVED');
   },
   withdrawn: async (r) => {
     const no = await r.submit();

@@ -7,6 +7,8 @@ import { AdminService } from './admin.service';
 import {
   PolicyDto,
   PolicyRowDto,
+  ReportingDto,
+  ReportingRowDto,
   SchoolDto,
   SchoolRowDto,
   SeasonDto,
@@ -59,6 +61,22 @@ export class AdminController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.admin.school(principal, schoolId, body);
+  }
+
+  @Put('schools/:schoolId/reporting/:seasonYear')
+  @AuditObject('school')
+  @ZodResponse({ status: 200, type: ReportingRowDto })
+  @ApiOperation({
+    summary:
+      "A school's reporting (报到) in a season: when, and what to bring; the admission notice prints it",
+  })
+  reporting(
+    @Param('schoolId') schoolId: string,
+    @Param('seasonYear', ParseIntPipe) seasonYear: number,
+    @Body() body: ReportingDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.admin.reporting(principal, schoolId, seasonYear, body);
   }
 
   @Put('policies/:countyCode/:stage/:seasonYear')

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AdministrationRepository } from '../../db/administration-repository';
 import { STAGES, type Stage } from '../../domain/enrolment';
-import { RuleViolationError } from '../../domain/errors';
+import { NotFoundError, RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { requireCounty, type Principal } from '../../domain/principal';
 import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
 import { ADMINISTRATION } from '../injection-tokens';
-import type { PolicyDto, SchoolDto, SeasonDto, WindowDto } from './dto';
+import type { PolicyDto, ReportingDto, SchoolDto, SeasonDto, WindowDto } from './dto';
 
 interface CountyKey {
   readonly countyCode: string;
@@ -49,6 +49,21 @@ export class AdminService {
       locationX: location.x,
       locationY: location.y,
     });
+  }
+
+  /** When and with what families report at a school in a season (the admission notice's data). */
+  async reporting(principal: Principal, schoolId: string, seasonYear: number, body: ReportingDto) {
+    const school = await this.admin.school(schoolId);
+    if (!school) throw new NotFoundError('school');
+    inScope(principal, school.countyCode);
+    return this.admin.upsertReporting(
+      { schoolId, seasonYear },
+      {
+        reportFrom: new Date(body.reportFrom),
+        reportUntil: new Date(body.reportUntil),
+        materials: body.materials,
+      },
+    );
   }
 
   policy(principal: Principal, key: CountyKey, body: PolicyDto) {

@@ -4,6 +4,7 @@ import { priorityPolicySchema } from '../../domain/eligibility/policy';
 import { STAGES } from '../../domain/enrolment';
 import { text } from '../../domain/forms/primitives';
 import { dbTime, stage, storedJson } from '../response-fields';
+import { contentEntry } from '../public/dto';
 
 export class SeasonDto extends createZodDto(
   z.strictObject({
@@ -35,7 +36,31 @@ export class SchoolDto extends createZodDto(
     catchmentUnits: z.array(text(32)).max(200).default([]),
     feederPrimaryIds: z.array(text(32)).max(50).default([]),
     location: z.strictObject({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
+    address: text(120).optional().describe('Where families report (报到), printed on the notice'),
+    catchmentDescription: z
+      .string()
+      .trim()
+      .max(2000)
+      .default('')
+      .describe('The catchment in words (streets, estates), published with the school'),
   }),
+) {}
+
+export class ReportingDto extends createZodDto(
+  z
+    .strictObject({
+      reportFrom: z.iso.datetime({ offset: true }).describe('报到 opens'),
+      reportUntil: z.iso.datetime({ offset: true }).describe('报到 closes'),
+      materials: z
+        .array(z.strictObject({ zh: text(80), en: text(160) }))
+        .min(1)
+        .max(20)
+        .describe('What to bring, in the order the admission notice lists it'),
+    })
+    .refine((r) => Date.parse(r.reportFrom) < Date.parse(r.reportUntil), {
+      path: ['reportUntil'],
+      message: 'closes after it opens',
+    }),
 ) {}
 
 export class PolicyDto extends createZodDto(priorityPolicySchema) {}
@@ -76,7 +101,20 @@ export class SchoolRowDto extends createZodDto(
     feederPrimaryIds: z.array(z.string()),
     locationX: z.number(),
     locationY: z.number(),
+    address: z.string().nullable(),
+    catchmentDescription: z.string(),
   }),
+) {}
+
+export class ReportingRowDto extends createZodDto(
+  z.object({
+    schoolId: z.string(),
+    seasonYear: z.number().int(),
+    reportFrom: dbTime,
+    reportUntil: dbTime,
+    materials: storedJson,
+  }),
+  { codec: true },
 ) {}
 
 export class PolicyRowDto extends createZodDto(
@@ -87,6 +125,27 @@ export class PolicyRowDto extends createZodDto(
     version: z.string(),
     document: storedJson.describe('The policy as it was put'),
     updatedAt: dbTime,
+  }),
+  { codec: true },
+) {}
+
+// The bureau's guide and FAQ (issue 15): each PUT a new draft version, public once published.
+
+export class ContentDraftDto extends createZodDto(
+  z.strictObject({
+    titleZh: text(200).describe('A guide section title, or an FAQ question'),
+    titleEn: text(200).optional(),
+    bodyZh: text(20_000).describe('The text (plain text or Markdown), or an FAQ answer'),
+    bodyEn: text(20_000).optional(),
+    sortOrder: z.number().int().min(0).max(10_000).default(0).describe('Lower first'),
+  }),
+) {}
+
+export class ContentVersionDto extends createZodDto(
+  contentEntry.extend({
+    status: z.string().describe('DRAFT, PUBLISHED or SUPERSEDED'),
+    createdBy: z.string(),
+    createdAt: dbTime,
   }),
   { codec: true },
 ) {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { temporalRunUrl, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
+import { appealForFamily, type AppealRecord } from '../../domain/appeals';
 import { canReadCase, canWithdrawCase } from '../../domain/case-access';
 import { RuleViolationError } from '../../domain/errors';
 import { guidanceFor } from '../../domain/family-guidance';
@@ -64,6 +65,10 @@ export class ApplicationsService {
       submittedAt: row.submittedAt.toISOString(),
       timeline: live ? live.timeline : timelineOf(row),
       consent: consentOf(row),
+      appeal: appealForFamily(
+        live ? (live.appeal ?? null) : (row.appeal as AppealRecord | null),
+        live?.appealDeadline ?? null,
+      ),
       ...(isFamily(caller.principal) ? familyView(row) : officialView(row)),
       ...(isFamily(caller.principal)
         ? {}

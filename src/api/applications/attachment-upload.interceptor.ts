@@ -32,6 +32,9 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
     const allowance = request.uploadAllowance ?? MAX_ATTACHMENT_BYTES;
     const parse = multer({
       storage: multer.memoryStorage(),
+      // Browsers send a file's name in UTF-8 without saying so; busboy's default (latin1) turned
+      // 户口簿.pdf into mojibake, which reviewers then saw and downloaded under.
+      defParamCharset: 'utf8',
       limits: {
         fields: 0,
         fieldSize: 1024,

@@ -1,4 +1,5 @@
 import { createZodDto } from 'nestjs-zod';
+import { appealView } from '../appeals/dto';
 import { consentView } from '../consent/dto';
 import { claimCodeSchema } from '../claims/dto';
 import { z } from 'zod';
@@ -107,6 +108,7 @@ export class ApplicationViewDto extends createZodDto(
         "Families: whether the registry (or staff in person) confirmed the guardians are the child's; until then no registry details are shown",
       ),
     consent: consentView,
+    appeal: appealView,
     verification: z
       .array(
         z.object({

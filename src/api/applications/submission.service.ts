@@ -7,6 +7,7 @@ import type { ApplicationRepository } from '../../db/application-repository';
 import type { IdempotencyStore } from '../../db/idempotency-store';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
 import { enrolmentWorkflowId, personKey } from '../../domain/application-identity';
+import { DEFAULT_APPEAL_WINDOW_MS } from '../../domain/appeals';
 import { REOPENABLE_STATUSES, type EnrolmentStatus } from '../../domain/enrolment';
 import {
   IdempotencyKeyReusedError,
@@ -130,6 +131,7 @@ export class SubmissionService {
     // A case already holds the number: this request raced with the one that started it.
     if (!fresh && (await this.applications.statusOf(applicationNo)))
       throw this.guards.duplicateOf(await this.guards.existingCase(workflowId), caller, submitter);
+    const county = await this.reference.countySettings(form.countyCode);
     const input: EnrolmentApplicationInput = {
       applicationNo,
       form,
@@ -142,9 +144,8 @@ export class SubmissionService {
       settings: {
         verificationAttemptTimeoutMs: this.config.DATA_SHARING_TIMEOUT_MS + 5000,
         verificationRetryBudgetMs: this.config.VERIFICATION_RETRY_BUDGET_MS,
-        reviewSlaMs:
-          (await this.reference.countySettings(form.countyCode))?.reviewSlaMs ??
-          this.config.REVIEW_SLA_MS,
+        reviewSlaMs: county?.reviewSlaMs ?? this.config.REVIEW_SLA_MS,
+        appealWindowMs: county?.appealWindowMs ?? DEFAULT_APPEAL_WINDOW_MS,
       },
     };
     let runId: string;

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Injectable,
   SetMetadata,
   type CanActivate,
@@ -19,7 +20,7 @@ import type { Request } from 'express';
 import type { RateClass, RateLimit } from '../../config/limits';
 import { TooManyRequestsError } from '../../domain/limit-errors';
 import { actorOf } from '../../domain/principal';
-import { PUBLIC_ROUTE, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { Public, PUBLIC_ROUTE, type AuthenticatedRequest } from '../auth/auth.decorators';
 
 /**
  * Request rate limits (@nestjs/throttler, in-process sliding windows): per address before the
@@ -30,6 +31,9 @@ const RATE_CLASS = Symbol('RATE_CLASS');
 
 /** The route class a route's requests count against; unmarked: GET reads, anything else submits. */
 export const RateClassOf = (rateClass: RateClass) => SetMetadata(RATE_CLASS, rateClass);
+
+/** No token needed, and counted per address in the `public` class (a family's browser, a portal). */
+export const PublicInformation = () => applyDecorators(Public(), RateClassOf('public'));
 
 function rateClassOf(reflector: Reflector, context: ExecutionContext): RateClass {
   const marked = reflector.getAllAndOverride<RateClass | undefined>(RATE_CLASS, [
@@ -51,24 +55,28 @@ function throttlers(limits: Record<RateClass, RateLimit>): ThrottlerOptions[] {
     ttl: (context: ExecutionContext) => limitOf(context).windowMs,
     // A refused request does not count: the window slides, it is not a penalty box.
     blockDuration: 0,
-    skipIf: (context: ExecutionContext) =>
-      reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
-        context.getHandler(),
-        context.getClass(),
-      ]) === true,
     generateKey: (context: ExecutionContext, tracker: string, name: string) =>
       `${name}:${rateClassOf(reflector, context)}:${tracker}`,
   };
+  const isPublic = (context: ExecutionContext) =>
+    reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]) === true;
   return [
     {
       ...common,
       name: ADDRESS,
+      // Of the routes without a token, the public information counts per address (issue 15);
+      // health, readiness and metrics stay unlimited for the probes and the scraper.
+      skipIf: (context) => isPublic(context) && rateClassOf(reflector, context) !== 'public',
       limit: (context) => limitOf(context).perAddress,
       getTracker: (req) => normalizeIp((req as Request).ip ?? 'unknown'),
     },
     {
       ...common,
       name: PRINCIPAL,
+      skipIf: isPublic,
       limit: (context) => limitOf(context).perPrincipal,
       getTracker: (req) => actorOf((req as AuthenticatedRequest).principal!),
     },

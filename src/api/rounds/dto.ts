@@ -27,6 +27,11 @@ export class RoundDto extends createZodDto(
     countyCode: z.string(),
     stage,
     seasonYear: z.number().int(),
+    sequence: z.number().int().describe('1: the main round; 2, 3, …: the 补录 rounds after it'),
+    kind: z.enum(['MAIN', 'SUPPLEMENTARY']),
+    basis: storedJson.describe(
+      "A 补录 round's starting point, once frozen: the earlier rounds' ids and result hashes, and per school places − placed earlier + released = capacity",
+    ),
     mechanism: z.string(),
     status: z.enum(['CREATED', 'FROZEN', 'DRAWN', 'PUBLISHED']),
     algorithm: z.string(),

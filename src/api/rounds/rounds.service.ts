@@ -6,7 +6,12 @@ import type { RoundRepository } from '../../db/round-repository';
 import type { Mechanism } from '../../domain/allocation/model';
 import { LOTTERY_ALGORITHM, seedCommitment } from '../../domain/allocation/lottery';
 import type { Stage } from '../../domain/enrolment';
-import { DuplicateRoundError, NotFoundError, RegistrationOpenError } from '../../domain/errors';
+import {
+  DuplicateRoundError,
+  EarlierRoundOpenError,
+  NotFoundError,
+  RegistrationOpenError,
+} from '../../domain/errors';
 import { actorOf, requireCounty, type Principal } from '../../domain/principal';
 import { VerificationCache } from './verification-cache';
 import { ADMISSION_ROUND_WORKFLOW_TYPE, type AdmissionRoundWorkflow } from '../../contract';
@@ -52,6 +57,10 @@ export class RoundsService {
       request.seasonYear,
     );
     const mechanism = request.mechanism ?? policy?.mechanism ?? 'DEFERRED_ACCEPTANCE';
+    // The main round first, then each 补录 round once the one before it is published.
+    const earlier = await this.rounds.season(request.countyCode, request.stage, request.seasonYear);
+    const open = earlier.find((r) => r.status !== 'PUBLISHED');
+    if (open) throw new EarlierRoundOpenError(open.id);
     const id = `${request.seasonYear}-${request.countyCode}-${request.stage}-${randomUUID().slice(0, 8)}`;
     const seed = randomBytes(32).toString('hex');
     try {
@@ -63,6 +72,7 @@ export class RoundsService {
         seedCommitment: seedCommitment(seed),
         algorithm: LOTTERY_ALGORITHM,
         createdBy: actorOf(principal),
+        sequence: earlier.length + 1,
       });
     } catch (error) {
       if ((error as { code?: string }).code === 'P2002')
@@ -87,6 +97,9 @@ export class RoundsService {
       countyCode: round.countyCode,
       stage: round.stage,
       seasonYear: round.seasonYear,
+      sequence: round.sequence,
+      kind: round.sequence === 1 ? ('MAIN' as const) : ('SUPPLEMENTARY' as const),
+      basis: round.basis,
       mechanism: round.mechanism,
       status: round.status,
       algorithm: round.algorithm,

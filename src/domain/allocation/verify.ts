@@ -1,5 +1,6 @@
 import { allocate } from './allocate';
 import type { AllocationSchool, Applicant, ApplicantResult, Mechanism } from './model';
+import { verifyBasis, type BasisEvidence, type RoundBasis } from './later-rounds';
 import { applicantListHash, seedCommitment } from './lottery';
 
 export interface PublishedRound {
@@ -10,6 +11,8 @@ export interface PublishedRound {
   readonly schools: readonly AllocationSchool[];
   readonly applicants: readonly Applicant[];
   readonly results: readonly ApplicantResult[];
+  /** A later round's starting point, and what to check it against (absent for a main round). */
+  readonly later?: { readonly basis: RoundBasis; readonly evidence: BasisEvidence };
 }
 
 export interface Verification {
@@ -19,7 +22,8 @@ export interface Verification {
 
 /**
  * Recomputes a round from what it published (seed, applicant list, schools) and compares: the
- * seed must be the one committed to, the list the one hashed, every placement the one announced.
+ * seed must be the one committed to, the list the one hashed, every placement the one announced;
+ * a later round's capacities must follow from the earlier rounds' results and the releases.
  */
 export function verifyRound(round: PublishedRound): Verification {
   const differences: string[] = [];
@@ -46,5 +50,7 @@ export function verifyRound(round: PublishedRound): Verification {
   }
   for (const id of published.keys())
     if (!recomputed.has(id)) differences.push(`${id}: published but not in the applicant list`);
+  if (round.later)
+    differences.push(...verifyBasis(round.later.basis, round.later.evidence, round.schools));
   return { verdict: differences.length ? 'MISMATCH' : 'MATCH', differences };
 }

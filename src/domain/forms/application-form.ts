@@ -42,7 +42,7 @@ export const HOUSING_TYPES = [
 ] as const;
 
 /** The residence proofs Form B accepts (DESIGN.md §4). */
-const FORM_B_HOUSING: readonly (typeof HOUSING_TYPES)[number][] = [
+export const FORM_B_HOUSING: readonly (typeof HOUSING_TYPES)[number][] = [
   'OWNED_SOLE',
   'OWNED_SHARED',
   'PURCHASE_CONTRACT',

@@ -4,6 +4,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { AppealRecord } from '../../domain/appeals';
 import type { CheckOutcome, EnrolmentStatus } from '../../domain/enrolment';
 import type { FactConfirmation } from '../../domain/eligibility/confirmations';
 import type { CheckResults } from '../../domain/eligibility/facts-from-checks';
@@ -41,7 +42,10 @@ export class EnrolmentCase {
   reviewOverdue = false;
   reviewStartedAt = 0;
   supplementRequest: SupplementRequest | null = null;
+  /** The round result to apply; a case waiting for a 补录 round takes the next one. */
   admission: AdmissionDelivery | null = null;
+  /** The rounds whose result the case has applied: a repeated delivery changes nothing. */
+  readonly roundsApplied: string[] = [];
   cancellationNote: CancellationNote | null = null;
   /** The automatic checks' results, which every later assessment starts from. */
   checkResults: CheckResults = {};
@@ -51,6 +55,12 @@ export class EnrolmentCase {
   eligibility: EligibilitySummary | null = null;
   assessmentVersion = 0;
   supplementsProvided = 0;
+  /** While the result may be appealed: until when (domain/appeals.ts); null otherwise. */
+  appealDeadline: string | null = null;
+  /** The period for appealing the last result passed without an appeal. */
+  appealClosed = false;
+  /** The appeal of the current result, once filed. */
+  appeal: AppealRecord | null = null;
   private readonly outbox: StatusNotice[] = [];
   private closing = false;
   private readonly run: { readonly workflowId: string; readonly runId: string };
@@ -73,6 +83,8 @@ export class EnrolmentCase {
       pendingNotifications: this.outbox.length,
       reviewOverdue: this.reviewOverdue,
       supplementRequest: this.supplementRequest,
+      appealDeadline: this.appealDeadline,
+      appeal: this.appeal,
     };
   }
 
@@ -94,6 +106,7 @@ export class EnrolmentCase {
     reason: string | null,
     at = new Date(),
     school?: StatusNotice['school'],
+    admissionNotice?: StatusNotice['admissionNotice'],
   ): Promise<void> {
     const { input, timeline } = this;
     const { workflowId, runId } = this.run;
@@ -118,7 +131,7 @@ export class EnrolmentCase {
       updates.push({ key: ReviewOverdueKey, value: false });
     }
     upsertSearchAttributes(updates);
-    this.outbox.push(statusNotice({ workflowId, runId }, input, entry, school));
+    this.outbox.push(statusNotice({ workflowId, runId }, input, entry, school, admissionNotice));
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
     await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }

@@ -70,5 +70,28 @@ export function moveToAdmissionResult(
   const school = delivery.schoolId
     ? { id: delivery.schoolId, name: delivery.schoolName ?? delivery.schoolId }
     : undefined;
-  return c.moveTo(delivery.result, actor, `${zh}\n${en}`, new Date(), school);
+  const notice = delivery.result === 'NOT_ADMITTED' ? undefined : (delivery.notice ?? undefined);
+  return c.moveTo(delivery.result, actor, `${zh}\n${en}`, new Date(), school, notice);
+}
+
+/** Marks the histories in which an unplaced case waits for the season's 补录 rounds. */
+export const SUPPLEMENTARY_ROUNDS = 'supplementary-rounds';
+
+/**
+ * A case not placed waits for the next round of its season (补录) instead of ending; histories
+ * recorded before ended there, and replay the same.
+ */
+export function awaitsLaterRound(c: EnrolmentCase): boolean {
+  return c.status === 'NOT_ADMITTED' && patched(SUPPLEMENTARY_ROUNDS);
+}
+
+/** The round's result applied: recorded, the home locked if placed, then the status. */
+export async function applyAdmission(c: EnrolmentCase, delivery: AdmissionDelivery): Promise<void> {
+  await recordAdmission(c, delivery);
+  const lock = housingToLock(delivery);
+  if (lock) await lockHousingFor(c, lock);
+  await moveToAdmissionResult(c, delivery);
+  c.roundsApplied.push(delivery.roundId);
+  // Not placed: the next round's delivery is the next to apply.
+  if (delivery.result === 'NOT_ADMITTED') c.admission = null;
 }

@@ -1,14 +1,5 @@
-import {
-  ApplicationFailure,
-  patched,
-  setHandler,
-  type CancellationScope,
-} from '@temporalio/workflow';
-import {
-  DECIDABLE_STATUSES,
-  WITHDRAWABLE_STATUSES,
-  type EnrolmentStatus,
-} from '../../domain/enrolment';
+import { patched, setHandler, type CancellationScope } from '@temporalio/workflow';
+import { DECIDABLE_STATUSES, WITHDRAWABLE_STATUSES } from '../../domain/enrolment';
 import {
   decisionReason,
   isDecision,
@@ -27,7 +18,6 @@ import {
   confirmFactsUpdate,
   confirmOfflineCheckUpdate,
   decideUpdate,
-  FAILURE_TYPES,
   provideSupplementUpdate,
   requestSupplementUpdate,
   withdrawUpdate,
@@ -40,6 +30,8 @@ import {
   type SupplementRequest,
   type Withdrawal,
 } from '../../contract';
+import { handleAppeals } from './appeals';
+import { invalid, refuse, requireState } from './refusals';
 import { recordCaseDetails } from './case-activities';
 import type { EnrolmentCase } from './case-state';
 import { reassess, REASSESS_ON_CONFIRMATION } from './reassessment';
@@ -55,38 +47,16 @@ export function handleCaseActions(c: EnrolmentCase, verification: CancellationSc
   handleSupplements(c);
   handleOfflineCheck(c);
   handleFactConfirmations(c);
-}
-
-/** INVALID_STATE: the API answers 409 with the case's current status. */
-function refuse(
-  c: EnrolmentCase,
-  action: string,
-  why = `The case is ${c.status}; "${action}" is not accepted in that state.`,
-): never {
-  throw ApplicationFailure.create({
-    type: FAILURE_TYPES.invalidState,
-    message: why,
-    details: [{ currentStatus: c.status, action }],
-  });
-}
-
-function requireState(c: EnrolmentCase, allowed: readonly EnrolmentStatus[], action: string) {
-  if (c.settled || c.busy || !allowed.includes(c.status)) refuse(c, action);
-}
-
-/** INVALID_INPUT: the API answers 400 naming the field. */
-function invalid(path: string, message: string): never {
-  throw ApplicationFailure.create({
-    type: FAILURE_TYPES.invalidInput,
-    message,
-    details: [{ path }],
-  });
+  handleAppeals(c);
 }
 
 function handleSignalsAndQuery(c: EnrolmentCase): void {
   // A round may deliver again after a crash; the first delivery counts, repeats change nothing.
+  // An unplaced case takes the next round's result (补录); one placed takes no other.
   setHandler(admissionResultSignal, (delivery: AdmissionDelivery) => {
-    if (c.status === 'APPROVED' && c.admission === null) c.admission = delivery;
+    const waiting = c.status === 'APPROVED' || c.status === 'NOT_ADMITTED';
+    if (waiting && c.admission === null && !c.roundsApplied.includes(delivery.roundId))
+      c.admission = delivery;
   });
 
   setHandler(cancellationNoteSignal, (note: CancellationNote) => {

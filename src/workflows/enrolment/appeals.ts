@@ -1,0 +1,120 @@
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import {
+  APPEAL_FILED_REASON,
+  appealDeadline,
+  appealDecidedReason,
+  isAppealable,
+  statusAfterAppeal,
+  type AppealRecord,
+} from '../../domain/appeals';
+import { isAppealDecision, missingAppealDecisionFields } from '../../domain/review';
+import {
+  decideAppealUpdate,
+  FAILURE_TYPES,
+  fileAppealUpdate,
+  type AppealDecided,
+  type AppealFiled,
+} from '../../contract';
+import { recordCaseDetails } from './case-activities';
+import type { EnrolmentCase } from './case-state';
+import { invalid, refuse } from './refusals';
+
+/*
+ * Appeals (复核, domain/appeals.ts). A result the family may appeal keeps the case's run open for
+ * the county's period (a durable timer) instead of closing it, so the appeal and the reviewer's
+ * answer are updates like every other action, and an accepted appeal of a rejection continues
+ * the same run in review. Runs recorded before appeals close at the result (`APPEALS` patch).
+ */
+
+/** Marks the runs that stay open for an appeal after a rejection or a placement. */
+export const APPEALS = 'appeals';
+
+/**
+ * Waits out the appeal period of the result just given, and the reviewer's answer if the family
+ * appealed; true when an accepted appeal sent the case back to review.
+ */
+export async function awaitAppeal(c: EnrolmentCase): Promise<boolean> {
+  const decidedAt = c.timeline[c.timeline.length - 1]!.at;
+  const deadline = appealDeadline(decidedAt, c.input.settings.appealWindowMs);
+  c.appeal = null;
+  c.appealClosed = false;
+  c.appealDeadline = deadline;
+  const filed = await condition(
+    () => c.appeal !== null,
+    Math.max(Date.parse(deadline) - Date.now(), 1),
+  );
+  if (filed) await condition(() => c.appeal?.outcome !== null && !c.busy);
+  c.appealDeadline = null;
+  c.appealClosed = !filed;
+  return c.status === 'AWAITING_REVIEW';
+}
+
+export function handleAppeals(c: EnrolmentCase): void {
+  const { applicationNo } = c.input;
+  setHandler(
+    fileAppealUpdate,
+    (filed: AppealFiled) =>
+      c.act(async () => {
+        const appealed = c.status as AppealRecord['appealed'];
+        const record: AppealRecord = {
+          appealed,
+          reason: filed.reason,
+          filedBy: filed.actor,
+          filedAt: new Date().toISOString(),
+          deadline: c.appealDeadline!,
+          outcome: null,
+        };
+        c.appeal = record;
+        await Promise.all([
+          c.moveTo(appealed, filed.actor, APPEAL_FILED_REASON),
+          recordCaseDetails(applicationNo, { appeal: record }),
+        ]);
+      }),
+    {
+      validator: (filed: AppealFiled) => {
+        if (c.busy || !isAppealable(c.status) || c.appeal !== null) refuse(c, 'APPEAL');
+        const { appealDeadline } = c;
+        // Not yet open: the result is still being recorded (the family may try again at once).
+        if (appealDeadline === null && !c.appealClosed) refuse(c, 'APPEAL');
+        if (appealDeadline === null || Date.now() > Date.parse(appealDeadline))
+          throw ApplicationFailure.create({
+            type: FAILURE_TYPES.appealWindowClosed,
+            message: 'The period for appealing this result has passed.',
+            details: [{ currentStatus: c.status, action: 'APPEAL' }],
+          });
+        if (!filed.reason?.trim()) invalid('reason', 'Say why the result should be reviewed.');
+      },
+    },
+  );
+
+  setHandler(
+    decideAppealUpdate,
+    (decided: AppealDecided) =>
+      c.act(async () => {
+        const appeal = c.appeal!;
+        const outcome = {
+          decision: decided.decision,
+          reason: decided.reason,
+          reviewerId: decided.reviewerId,
+          decidedAt: new Date().toISOString(),
+        };
+        c.appeal = { ...appeal, outcome };
+        const to = statusAfterAppeal(decided.decision, appeal.appealed);
+        // Back under review: decisions, supplements and withdrawal are accepted again.
+        if (to === 'AWAITING_REVIEW') c.settled = false;
+        await Promise.all([
+          c.moveTo(to, decided.reviewerId, appealDecidedReason(decided.decision, decided.reason)),
+          recordCaseDetails(applicationNo, { appeal: c.appeal }),
+        ]);
+      }),
+    {
+      validator: (decided: AppealDecided) => {
+        if (c.busy || c.appeal === null || c.appeal.outcome !== null)
+          refuse(c, 'DECIDE_APPEAL', 'There is no appeal waiting for an answer on this case.');
+        if (!isAppealDecision(decided.decision)) invalid('decision', 'Not an answer to an appeal.');
+        const { fields, message } = missingAppealDecisionFields(decided);
+        if (fields[0]) invalid(fields[0], message);
+      },
+    },
+  );
+}
