@@ -171,6 +171,8 @@ describe('reference data and policy administration', () => {
     expect(listed.body).toEqual([
       {
         appointmentId: booked.body.appointmentId,
+        // Booked without naming a case (a booking may name the family's case since issue 14).
+        applicationNo: null,
         status: 'BOOKED',
         startsAt: slot.startsAt,
         point: { id: '450103-RP02', nameZh: expect.any(String), address: expect.any(String) },
