@@ -69,6 +69,8 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': swc },
       testMatch: ['<rootDir>/test/browser/*.browser.test.ts'],
+      globalSetup: '<rootDir>/test/browser/global-setup.ts',
+      globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
     },
     {
       // Not part of `npm test`: re-records test/histories/*.json (npm run histories:record).

@@ -26,6 +26,8 @@ export function buildWorkbench(): void {
     {
       cwd: root,
       stdio: 'inherit',
+      // Jest sets NODE_ENV=test, which would bundle React's and antd's development builds.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
 }

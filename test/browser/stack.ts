@@ -70,7 +70,8 @@ export async function startStack(): Promise<RunningStack> {
     );
   } catch (error) {
     await stop();
-    throw error;
+    // What the stack printed is the only clue to why it never became ready.
+    throw new Error(`${(error as Error).message}\n${output.slice(-8_000)}`, { cause: error });
   }
   return { url, simulatorUrl, output: () => output, stop };
 }

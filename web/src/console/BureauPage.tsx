@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import { api } from '../shared/api';
 import { Chart } from '../shared/Chart';
 import { useLang } from '../shared/i18n';
+import { currentSession, sessionCounties } from '../shared/session';
 import { ProblemAlert, STATUS_NAMES, useLoad } from '../shared/ui';
+import { ReportCard } from './ReportCard';
 
 interface ProblemCounts {
   byStatus: Record<string, number>;
@@ -11,7 +13,7 @@ interface ProblemCounts {
   running: number;
 }
 
-/** The bureau's view: cases per status in its scope, as a chart with the figures beside it. */
+/** The bureau's view: cases per status in its scope and its reports, as charts with the figures beside them. */
 export function BureauPage() {
   const { tr, bi } = useLang();
   const counts = useLoad(() => api<ProblemCounts>('GET', '/ops/counts'), []);
@@ -52,6 +54,7 @@ export function BureauPage() {
           ]}
         />
       </Card>
+      <ReportCard counties={sessionCounties(currentSession())} />
     </Space>
   );
 }

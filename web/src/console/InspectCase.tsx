@@ -100,23 +100,30 @@ export function InspectCase({ applicationNo }: { applicationNo: string }) {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={<h3 style={{ margin: 0 }}>{tr('执行历史', 'History')}</h3>}>
-            <List
-              size="small"
+            {/* A scrolled region a keyboard can reach and a screen reader can name. */}
+            <div
+              role="region"
+              aria-label={tr('执行历史', 'History')}
+              tabIndex={0}
               style={{ maxHeight: 420, overflow: 'auto' }}
-              dataSource={c.history}
-              renderItem={(h) => (
-                <List.Item>
-                  <span>
-                    {new Date(h.at).toLocaleTimeString()} · {h.text}
-                    {h.resetPoint !== null && (
-                      <Tag style={{ marginLeft: 8 }}>
-                        {tr(`可重置到第 ${h.resetPoint} 步`, `reset point ${h.resetPoint}`)}
-                      </Tag>
-                    )}
-                  </span>
-                </List.Item>
-              )}
-            />
+            >
+              <List
+                size="small"
+                dataSource={c.history}
+                renderItem={(h) => (
+                  <List.Item>
+                    <span>
+                      {new Date(h.at).toLocaleTimeString()} · {h.text}
+                      {h.resetPoint !== null && (
+                        <Tag style={{ marginLeft: 8 }}>
+                          {tr(`可重置到第 ${h.resetPoint} 步`, `reset point ${h.resetPoint}`)}
+                        </Tag>
+                      )}
+                    </span>
+                  </List.Item>
+                )}
+              />
+            </div>
           </Card>
         </Col>
         <Col xs={24} lg={6}>

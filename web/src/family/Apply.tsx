@@ -124,7 +124,12 @@ export function Apply() {
   async function submit() {
     const open = violations;
     reach(open.map((v) => v.path));
-    if (open.length) return;
+    if (open.length) {
+      // Back to the first step with a broken rule, where its message shows under its field.
+      const first = STEPS.findIndex((_, i) => stepViolations(open, i).length > 0);
+      setStep(first >= 0 ? first : step);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -178,7 +183,8 @@ export function Apply() {
           layout="vertical"
           initialValues={values}
           onValuesChange={(changed: Record<string, unknown>, all) => {
-            setValues(all);
+            // The fields' values leave out the season, which no field shows.
+            setValues((old) => ({ ...all, seasonYear: old.seasonYear }));
             reach(changedPaths(changed));
           }}
         >

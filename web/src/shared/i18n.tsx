@@ -33,10 +33,20 @@ export function LangProvider({ children }: { children: ReactNode }) {
     <Context.Provider value={value}>
       <ConfigProvider
         locale={lang === 'zh' ? zhCN : enUS}
-        // Government blue, and grey texts dark enough for WCAG AA contrast on white.
+        // Government blue, and texts dark enough for WCAG AA contrast (4.5:1): greys, links,
+        // error texts, and the preset tags' texts (their palette's shade 7) on their pale ground.
         theme={{
           token: {
             colorPrimary: '#0b57d0',
+            colorInfo: '#0b57d0',
+            colorLink: '#0b57d0',
+            colorError: '#c4161c',
+            // Seeds one shade darker than antd's, so that each palette's shade 7 is dark enough.
+            green: '#389e0d',
+            orange: '#d46b08',
+            gold: '#d48806',
+            cyan: '#08979c',
+            volcano: '#d4380d',
             colorTextSecondary: '#4a4a4a',
             colorTextDescription: '#4a4a4a',
             colorTextTertiary: '#595959',

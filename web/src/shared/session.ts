@@ -23,19 +23,30 @@ export function signOut(): void {
   sessionStorage.removeItem(KEY);
 }
 
-/** The role and subject a token names (its payload, read without verifying: the API verifies). */
-export function sessionFromToken(token: string): Session | null {
+/** The claims a token carries (its payload, read without verifying: the API verifies). */
+function claimsOf(token: string): { role?: string; sub?: string; counties?: string[] } | null {
   const payload = token.split('.')[1];
   if (!payload) return null;
   try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
       role?: string;
       sub?: string;
+      counties?: string[];
     };
-    return claims.role && claims.sub ? { token, role: claims.role, sub: claims.sub } : null;
   } catch {
     return null;
   }
+}
+
+/** The counties the signed-in person's token names (their scope), for a page's first choice. */
+export function sessionCounties(session: Session | null): string[] {
+  return (session && claimsOf(session.token)?.counties) || [];
+}
+
+/** The role and subject a token names (its payload, read without verifying: the API verifies). */
+export function sessionFromToken(token: string): Session | null {
+  const claims = claimsOf(token);
+  return claims?.role && claims.sub ? { token, role: claims.role, sub: claims.sub } : null;
 }
 
 /** The identity provider's redirect back carries the token in the fragment (never sent to a server). */

@@ -1,0 +1,37 @@
+import type { Browser } from 'playwright-core';
+import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
+import { scaled } from '../support/time-scale';
+import { launchChromium } from './browser';
+import {
+  DESKTOP,
+  expectAccessible,
+  fileCase,
+  newPage,
+  readmeScreenshot,
+  reloadUntil,
+  signInStaff,
+} from './pages';
+
+/** A city bureau's administrator reads its figures and reports as charts, each with its table. */
+jest.setTimeout(scaled(200_000));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, scaled(60_000));
+afterAll(() => browser?.close());
+
+it("a bureau administrator sees its county's cases and its demand report as charts and tables", async () => {
+  await fileCase(FIXTURE_FAMILIES.huangSiqi);
+  const admin = await newPage(browser, DESKTOP);
+  await signInStaff(admin, '市教育局管理员', 'city-admin-01');
+  await admin.getByRole('heading', { name: '预警与报表' }).waitFor();
+  await admin.getByRole('img', { name: '各状态案件数柱状图' }).locator('canvas').waitFor();
+  // Temporal's visibility counts the new case a moment after it starts.
+  await reloadUntil(admin, '[data-row-key]', 'a status row in the table');
+  // The demand report: every school of the county with its places, as bars and as a table.
+  await admin.getByRole('img', { name: '各校志愿与学位柱状图' }).locator('canvas').waitFor();
+  await admin.getByRole('cell', { name: '450103-P01' }).waitFor();
+  await expectAccessible(admin, 'bureau');
+  await readmeScreenshot(admin, 'bureau');
+});

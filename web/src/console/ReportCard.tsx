@@ -1,0 +1,121 @@
+import { Card, Input, InputNumber, Select, Space, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { api } from '../shared/api';
+import { Chart } from '../shared/Chart';
+import { useLang } from '../shared/i18n';
+import { ProblemAlert, useLoad } from '../shared/ui';
+
+type Cell = string | number | null;
+interface Report {
+  columns: Array<{ key: string; labelZh: string; labelEn: string }>;
+  rows: Array<Record<string, Cell>>;
+  generatedAt: string;
+}
+
+/** The reports of GET /reports/:county/:stage/:season/:report (docs/public-information.md). */
+const REPORT_NAMES: Record<string, { zh: string; en: string }> = {
+  demand: { zh: '各校志愿与学位', en: 'Demand vs places per school' },
+  channels: { zh: '报名渠道', en: 'Applications per channel' },
+  verification: { zh: '部门核验结果', en: 'Department check outcomes' },
+  review: { zh: '审核办理量', en: 'Review throughput' },
+  admissions: { zh: '录取结果(按类别)', en: 'Admissions by tier' },
+};
+const STAGES = [
+  { value: 'PRIMARY_1', zh: '幼升小', en: 'Primary grade 1' },
+  { value: 'JUNIOR_1', zh: '小升初', en: 'Junior grade 7' },
+];
+
+/**
+ * One bureau report as grouped bars (a bar per figure column, a group per row named by its text
+ * columns) and as the table itself, which is what a screen reader reads.
+ */
+export function ReportCard({ counties }: { counties: readonly string[] }) {
+  const { tr, bi, lang } = useLang();
+  const [county, setCounty] = useState(counties[0] ?? '');
+  const [stage, setStage] = useState('PRIMARY_1');
+  const [report, setReport] = useState('demand');
+  const windows = useLoad(
+    () =>
+      api<Array<{ seasonYear: number }>>('GET', `/public/counties/${county}/registration-windows`),
+    [county],
+  );
+  const [season, setSeason] = useState<number | null>(null);
+  const seasonYear = season ?? windows.value?.[0]?.seasonYear ?? new Date().getFullYear();
+  const table = useLoad(
+    () =>
+      /^\d{6}$/.test(county)
+        ? api<Report>('GET', `/reports/${county}/${stage}/${seasonYear}/${report}`)
+        : Promise.resolve(null),
+    [county, stage, seasonYear, report],
+  );
+  const rows = table.value?.rows ?? [];
+  const columns = table.value?.columns ?? [];
+  const label = (c: Report['columns'][number]) => (lang === 'zh' ? c.labelZh : c.labelEn);
+  const option = useMemo(() => {
+    const figures = columns.filter((c) => rows.some((r) => typeof r[c.key] === 'number'));
+    const names = columns.filter((c) => !figures.includes(c));
+    return {
+      tooltip: {},
+      legend: { top: 0 },
+      grid: { top: 40, bottom: 30, left: 50, right: 20 },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => names.map((c) => r[c.key] ?? tr('合计', 'total')).join(' ')),
+      },
+      yAxis: { type: 'value' },
+      series: figures.map((c) => ({
+        type: 'bar',
+        name: label(c),
+        data: rows.map((r) => r[c.key] ?? 0),
+      })),
+    };
+  }, [rows, columns, lang]);
+  const title = bi(REPORT_NAMES[report]!);
+  return (
+    <Card title={<h3 style={{ margin: 0 }}>{tr('报表', 'Reports')}</h3>}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={tr('报表', 'Report')}
+          style={{ width: 220 }}
+          value={report}
+          onChange={setReport}
+          options={Object.entries(REPORT_NAMES).map(([value, name]) => ({
+            value,
+            label: bi(name),
+          }))}
+        />
+        <Input
+          aria-label={tr('县区代码', 'County code')}
+          style={{ width: 120 }}
+          placeholder="450103"
+          value={county}
+          onChange={(e) => setCounty(e.target.value.trim())}
+        />
+        <Select
+          aria-label={tr('学段', 'Stage')}
+          style={{ width: 160 }}
+          value={stage}
+          onChange={setStage}
+          options={STAGES.map((s) => ({ value: s.value, label: bi(s) }))}
+        />
+        <InputNumber
+          aria-label={tr('招生年度', 'Season')}
+          min={2024}
+          max={2100}
+          value={seasonYear}
+          onChange={(v) => setSeason(v)}
+        />
+      </Space>
+      <ProblemAlert error={table.error} />
+      <Chart option={option} label={tr(`${title}柱状图`, `Bar chart: ${title}`)} />
+      <Table
+        rowKey={(r) => JSON.stringify(r)}
+        size="small"
+        pagination={false}
+        loading={table.loading}
+        dataSource={rows}
+        columns={columns.map((c) => ({ title: label(c), dataIndex: c.key, key: c.key }))}
+      />
+    </Card>
+  );
+}
