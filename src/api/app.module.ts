@@ -52,6 +52,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
 import { IntakeGuards } from './applications/intake-guards';
+import { Reapplication } from './applications/reapplication';
 import { RegistrationWindowGate } from './applications/registration-window.gate';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
@@ -183,6 +184,7 @@ export class AppModule {
         ApplicationsService,
         SubmissionService,
         IntakeGuards,
+        Reapplication,
         ConsentService,
         ClaimsService,
         PointsService,
