@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { DomainError } from './domain-error';
 
 /**
  * Refusals of the limits that keep one account from exhausting the service (issue 13): each
