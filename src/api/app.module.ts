@@ -60,6 +60,8 @@ import { RoundsController } from './rounds/rounds.controller';
 import { ConsoleController } from './console/console.controller';
 import { CaseClosingService } from './console/case-closing.service';
 import { CaseFinderService } from './console/case-finder.service';
+import { AdmissionControl } from './applications/admission-control';
+import { FailingActivityRepository } from '../db/failing-activity-repository';
 import { CaseInspectionService } from './console/case-inspection.service';
 import { CaseRepairService } from './console/case-repair.service';
 import { RepairLock } from './console/repair-lock';
@@ -86,6 +88,7 @@ import {
   ADMINISTRATION,
   API_CONFIG,
   APPLICATION_REPOSITORY,
+  FAILING_ACTIVITIES,
   APPOINTMENTS,
   DB,
   ELIGIBILITY,
@@ -183,6 +186,7 @@ export class AppModule {
         ApplicationsService,
         SubmissionService,
         IntakeGuards,
+        AdmissionControl,
         ConsentService,
         ClaimsService,
         PointsService,
@@ -206,6 +210,7 @@ export class AppModule {
         RepairLock,
         { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
+        { provide: FAILING_ACTIVITIES, useValue: new FailingActivityRepository(deps.db) },
         { provide: REPLAY_CHECK, useValue: new ReplayCheck(temporalDataConverter(deps.config)) },
         { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
         {
