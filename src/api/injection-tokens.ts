@@ -26,3 +26,4 @@ export const CASE_FILES = Symbol('CASE_FILES');
 export const CLAIMS = Symbol('CLAIMS');
 export const POINT_ADMINISTRATION = Symbol('POINT_ADMINISTRATION');
 export const FAILING_ACTIVITIES = Symbol('FAILING_ACTIVITIES');
+export const WARNINGS = Symbol('WARNINGS');
