@@ -4,7 +4,6 @@ import type { UnitPopulation } from './population';
 import {
   pressureRatio,
   warningLevel,
-  WARNING_LEVELS,
   type WarningLevel,
   type WarningThresholds,
 } from './warning-levels';
@@ -162,8 +161,3 @@ export function levelChanges(
 }
 
 export { key as warningKey };
-
-/** Higher is worse; for ordering a list of warnings. */
-export function levelRank(level: WarningLevel): number {
-  return WARNING_LEVELS.indexOf(level);
-}
