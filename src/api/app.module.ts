@@ -43,6 +43,9 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { PublicInformationRepository } from '../db/public-information-repository';
 import { ReportRepository } from '../db/report-repository';
+import { WarningRepository } from '../db/warning-repository';
+import { WarningsController } from './warnings/warnings.controller';
+import { WarningsService } from './warnings/warnings.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogService } from './audit/audit-log.service';
@@ -61,6 +64,8 @@ import { RoundsController } from './rounds/rounds.controller';
 import { ConsoleController } from './console/console.controller';
 import { CaseClosingService } from './console/case-closing.service';
 import { CaseFinderService } from './console/case-finder.service';
+import { AdmissionControl } from './applications/admission-control';
+import { FailingActivityRepository } from '../db/failing-activity-repository';
 import { CaseInspectionService } from './console/case-inspection.service';
 import { CaseRepairService } from './console/case-repair.service';
 import { RepairLock } from './console/repair-lock';
@@ -87,6 +92,7 @@ import {
   ADMINISTRATION,
   API_CONFIG,
   APPLICATION_REPOSITORY,
+  FAILING_ACTIVITIES,
   APPOINTMENTS,
   DB,
   ELIGIBILITY,
@@ -109,6 +115,7 @@ import {
   REPORTS,
   CLAIMS,
   POINT_ADMINISTRATION,
+  WARNINGS,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -139,6 +146,7 @@ export class AppModule {
         ContentController,
         PublicController,
         ReportsController,
+        WarningsController,
         ConsoleController,
         CodecController,
         AuditLogController,
@@ -170,6 +178,7 @@ export class AppModule {
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
         { provide: PUBLIC_INFORMATION, useValue: new PublicInformationRepository(deps.db) },
         { provide: REPORTS, useValue: new ReportRepository(deps.db) },
+        { provide: WARNINGS, useValue: new WarningRepository(deps.db) },
         { provide: CLAIMS, useValue: new ClaimRepository(deps.db) },
         { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
@@ -184,6 +193,7 @@ export class AppModule {
         ApplicationsService,
         SubmissionService,
         IntakeGuards,
+        AdmissionControl,
         Reapplication,
         ConsentService,
         ClaimsService,
@@ -198,6 +208,7 @@ export class AppModule {
         ContentService,
         PublicService,
         ReportsService,
+        WarningsService,
         RegistrationService,
         ContestService,
         MetricsService,
@@ -208,6 +219,7 @@ export class AppModule {
         RepairLock,
         { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
+        { provide: FAILING_ACTIVITIES, useValue: new FailingActivityRepository(deps.db) },
         { provide: REPLAY_CHECK, useValue: new ReplayCheck(temporalDataConverter(deps.config)) },
         { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
         {
