@@ -5,6 +5,7 @@ import type { RoundRepository } from '../db/round-repository';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { ReferenceDataRepository } from '../db/reference-data-repository';
 import type { RetentionRepository } from '../db/retention-repository';
+import type { WarningRepository } from '../db/warning-repository';
 import type { AttachmentStore } from '../storage/attachment-store';
 import type { DataSharingClient } from '../integration/data-sharing/client';
 import type { StatusNotifier } from '../integration/platform/status-notifier';
@@ -15,6 +16,7 @@ import { notifyPlatformActivity } from './notify-platform';
 import { recordCaseDetailsActivity } from './record-case-details';
 import { recordCheckActivity } from './record-check';
 import { recordTransitionActivity } from './record-transition';
+import { earlyWarningActivities } from './early-warning';
 import { retentionActivities } from './retention';
 import { verificationActivities } from './verify-checks';
 
@@ -30,6 +32,7 @@ export interface ActivityDependencies {
   readonly retention: RetentionRepository;
   /** Uploaded documents, which retention deletes. */
   readonly attachments: AttachmentStore;
+  readonly warnings: WarningRepository;
 }
 
 /** All activities, built from their dependencies so tests can hand in their own. */
@@ -44,5 +47,6 @@ export function createActivities(deps: ActivityDependencies): Activities {
     lockHousing: lockHousingActivity(deps.eligibility),
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal),
     ...retentionActivities(deps.retention, deps.attachments),
+    ...earlyWarningActivities(deps.warnings, deps.dataSharing),
   };
 }

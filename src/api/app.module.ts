@@ -43,6 +43,9 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { PublicInformationRepository } from '../db/public-information-repository';
 import { ReportRepository } from '../db/report-repository';
+import { WarningRepository } from '../db/warning-repository';
+import { WarningsController } from './warnings/warnings.controller';
+import { WarningsService } from './warnings/warnings.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogService } from './audit/audit-log.service';
@@ -52,6 +55,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
 import { IntakeGuards } from './applications/intake-guards';
+import { Reapplication } from './applications/reapplication';
 import { RegistrationWindowGate } from './applications/registration-window.gate';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
@@ -60,6 +64,8 @@ import { RoundsController } from './rounds/rounds.controller';
 import { ConsoleController } from './console/console.controller';
 import { CaseClosingService } from './console/case-closing.service';
 import { CaseFinderService } from './console/case-finder.service';
+import { AdmissionControl } from './applications/admission-control';
+import { FailingActivityRepository } from '../db/failing-activity-repository';
 import { CaseInspectionService } from './console/case-inspection.service';
 import { CaseRepairService } from './console/case-repair.service';
 import { RepairLock } from './console/repair-lock';
@@ -86,6 +92,7 @@ import {
   ADMINISTRATION,
   API_CONFIG,
   APPLICATION_REPOSITORY,
+  FAILING_ACTIVITIES,
   APPOINTMENTS,
   DB,
   ELIGIBILITY,
@@ -108,6 +115,7 @@ import {
   REPORTS,
   CLAIMS,
   POINT_ADMINISTRATION,
+  WARNINGS,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -138,6 +146,7 @@ export class AppModule {
         ContentController,
         PublicController,
         ReportsController,
+        WarningsController,
         ConsoleController,
         CodecController,
         AuditLogController,
@@ -169,6 +178,7 @@ export class AppModule {
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
         { provide: PUBLIC_INFORMATION, useValue: new PublicInformationRepository(deps.db) },
         { provide: REPORTS, useValue: new ReportRepository(deps.db) },
+        { provide: WARNINGS, useValue: new WarningRepository(deps.db) },
         { provide: CLAIMS, useValue: new ClaimRepository(deps.db) },
         { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
@@ -183,6 +193,8 @@ export class AppModule {
         ApplicationsService,
         SubmissionService,
         IntakeGuards,
+        AdmissionControl,
+        Reapplication,
         ConsentService,
         ClaimsService,
         PointsService,
@@ -196,6 +208,7 @@ export class AppModule {
         ContentService,
         PublicService,
         ReportsService,
+        WarningsService,
         RegistrationService,
         ContestService,
         MetricsService,
@@ -206,6 +219,7 @@ export class AppModule {
         RepairLock,
         { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
+        { provide: FAILING_ACTIVITIES, useValue: new FailingActivityRepository(deps.db) },
         { provide: REPLAY_CHECK, useValue: new ReplayCheck(temporalDataConverter(deps.config)) },
         { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
         {

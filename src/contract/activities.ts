@@ -12,6 +12,7 @@ import type {
 import type { EnrolmentApplicationInput, TimelineEntry } from './enrolment-workflow';
 import type { StatusNotice } from './platform-notice';
 import type { RetentionActivities } from './retention';
+import type { EarlyWarningActivities } from './warnings';
 
 /**
  * The activities' signatures: what the workflows schedule and the worker implements
@@ -94,4 +95,5 @@ export interface AdmissionRoundActivities {
 export type Activities = CaseActivities &
   VerificationActivities &
   AdmissionRoundActivities &
-  RetentionActivities;
+  RetentionActivities &
+  EarlyWarningActivities;

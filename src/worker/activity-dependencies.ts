@@ -6,6 +6,7 @@ import { EligibilityRepository } from '../db/eligibility-repository';
 import type { Db } from '../db/prisma-client';
 import { RoundRepository } from '../db/round-repository';
 import { RetentionRepository } from '../db/retention-repository';
+import { WarningRepository } from '../db/warning-repository';
 import { attachmentStoreOf } from '../storage/attachment-store';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { columnSealerOf } from '../encryption/sealer';
@@ -26,6 +27,7 @@ export function createActivityDependencies(
     rounds: new RoundRepository(db, sealer),
     temporal,
     retention: new RetentionRepository(db),
+    warnings: new WarningRepository(db),
     attachments: attachmentStoreOf(config),
     dataSharing: new DataSharingClient({
       baseUrl: config.DATA_SHARING_BASE_URL,

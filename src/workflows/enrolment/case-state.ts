@@ -61,6 +61,8 @@ export class EnrolmentCase {
   appealClosed = false;
   /** The appeal of the current result, once filed. */
   appeal: AppealRecord | null = null;
+  /** The child applied again: the rejection's appeal period ends now, unused. */
+  appealWaived = false;
   private readonly outbox: StatusNotice[] = [];
   private closing = false;
   private readonly run: { readonly workflowId: string; readonly runId: string };
