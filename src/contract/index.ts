@@ -13,3 +13,4 @@ export * from './platform-notice';
 export * from './replay-probe';
 export * from './retention';
 export * from './search-attributes';
+export * from './waitlist';

@@ -7,8 +7,9 @@ import type {
 import { admissionRound } from './admission-round';
 import { enrolmentApplication } from './enrolment-application';
 import { retention } from './retention';
+import { schoolWaitlist } from './school-waitlist';
 
-export { admissionRound, enrolmentApplication, retention };
+export { admissionRound, enrolmentApplication, retention, schoolWaitlist };
 
 // The API starts workflows by the contract's signatures; this fails to compile if one drifts.
 type Implements<T extends U, U> = T;
