@@ -54,6 +54,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { SubmissionService } from './applications/submission.service';
 import { IntakeGuards } from './applications/intake-guards';
+import { Reapplication } from './applications/reapplication';
 import { RegistrationWindowGate } from './applications/registration-window.gate';
 import { CaseGateway } from './cases/case-gateway';
 import { ReviewController } from './review/review.controller';
@@ -186,6 +187,7 @@ export class AppModule {
         ApplicationsService,
         SubmissionService,
         IntakeGuards,
+        Reapplication,
         ConsentService,
         ClaimsService,
         PointsService,

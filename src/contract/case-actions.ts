@@ -102,3 +102,13 @@ export type AppealDecided = Readonly<AppealDecisionFields> & { readonly reviewer
 
 export const fileAppealUpdate = defineUpdate<TransitionResult, [AppealFiled]>('fileAppeal');
 export const decideAppealUpdate = defineUpdate<TransitionResult, [AppealDecided]>('decideAppeal');
+
+/**
+ * The child applies again after a rejection: the rejected case's appeal period ends unused, so
+ * its run closes and the new case can start (a run waiting out the period would block it).
+ */
+export interface AppealWaived {
+  readonly actor: string;
+}
+
+export const waiveAppealUpdate = defineUpdate<void, [AppealWaived]>('waiveAppeal');

@@ -226,6 +226,40 @@ describe('case files and appeals over HTTP and Temporal', () => {
       ]);
     });
 
+    it('lets the child apply again instead of appealing: the rejected case closes unappealed', async () => {
+      const c = await rejected('family-reapplies');
+      const again = await api().post('/applications').set(c.family).send(c.form);
+      expect(again.status).toBe(201);
+      expect(again.body.applicationNo).not.toBe(c.no);
+      await until(again.body.applicationNo, 'AWAITING_REVIEW');
+      const old = await sut.database.db.application.findUniqueOrThrow({
+        where: { applicationNo: c.no },
+      });
+      expect(old.status).toBe('REJECTED');
+      const run = await sut.temporal.workflow.getHandle(old.workflowId, old.runId).describe();
+      expect(run.status.name).toBe('COMPLETED');
+      // Applying again was the family's answer: the old case can no longer be appealed.
+      const late = await api()
+        .post(`/applications/${c.no}/appeal`)
+        .set(c.family)
+        .send({ reason: '请求复核' });
+      expect(late.status).toBe(409);
+    });
+
+    it('keeps a rejection under appeal: applying again meanwhile is a duplicate', async () => {
+      const c = await rejected('family-appeals-then-reapplies');
+      await api()
+        .post(`/applications/${c.no}/appeal`)
+        .set(c.family)
+        .send({ reason: '孩子户籍已迁入本区' })
+        .expect(200);
+      const again = await api().post('/applications').set(c.family).send(c.form);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'DUPLICATE_APPLICATION' });
+      const pending = await api().get(`/applications/${c.no}`).set(c.family);
+      expect(pending.body.appeal).toMatchObject({ state: 'PENDING' });
+    });
+
     it('refuses an appeal after the county’s period, in Chinese and English', async () => {
       const county = { where: { code: '450103' } };
       await sut.database.db.county.update({ ...county, data: { appealWindowMs: 1000 } });

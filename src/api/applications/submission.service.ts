@@ -27,6 +27,7 @@ import {
 import type { CallerContext } from '../auth/caller';
 import { ClaimsService, type IssuedCode } from '../claims/claims.service';
 import { IntakeGuards, type Submitter } from './intake-guards';
+import { Reapplication } from './reapplication';
 import { RegistrationWindowGate, type LateEntry } from './registration-window.gate';
 import {
   API_CONFIG,
@@ -59,6 +60,7 @@ export class SubmissionService {
     private readonly guards: IntakeGuards,
     private readonly window: RegistrationWindowGate,
     private readonly claims: ClaimsService,
+    private readonly reapplication: Reapplication,
   ) {}
 
   /** Submission with an optional Idempotency-Key: a retried request gets the first answer. */
@@ -148,6 +150,12 @@ export class SubmissionService {
         appealWindowMs: county?.appealWindowMs ?? DEFAULT_APPEAL_WINDOW_MS,
       },
     };
+    // A rejection's run waits out its appeal period: applying again ends it, unless appealed.
+    if (
+      previous?.status === 'REJECTED' &&
+      !(await this.reapplication.endAppealPeriod(workflowId, caller))
+    )
+      throw this.guards.duplicateOf(previous, caller, submitter);
     let runId: string;
     try {
       ({ firstExecutionRunId: runId } =

@@ -12,8 +12,10 @@ import {
   decideAppealUpdate,
   FAILURE_TYPES,
   fileAppealUpdate,
+  waiveAppealUpdate,
   type AppealDecided,
   type AppealFiled,
+  type AppealWaived,
 } from '../../contract';
 import { recordCaseDetails } from './case-activities';
 import type { EnrolmentCase } from './case-state';
@@ -39,10 +41,12 @@ export async function awaitAppeal(c: EnrolmentCase): Promise<boolean> {
   c.appeal = null;
   c.appealClosed = false;
   c.appealDeadline = deadline;
-  const filed = await condition(
-    () => c.appeal !== null,
+  // A re-application ends the period early (the waiver's validator refuses once an appeal is filed).
+  await condition(
+    () => c.appeal !== null || c.appealWaived,
     Math.max(Date.parse(deadline) - Date.now(), 1),
   );
+  const filed = c.appeal !== null;
   if (filed) await condition(() => c.appeal?.outcome !== null && !c.busy);
   c.appealDeadline = null;
   c.appealClosed = !filed;
@@ -114,6 +118,21 @@ export function handleAppeals(c: EnrolmentCase): void {
         if (!isAppealDecision(decided.decision)) invalid('decision', 'Not an answer to an appeal.');
         const { fields, message } = missingAppealDecisionFields(decided);
         if (fields[0]) invalid(fields[0], message);
+      },
+    },
+  );
+
+  setHandler(
+    waiveAppealUpdate,
+    // Who applied again is on the new case; this one only learns that its period is over.
+    (_waived: AppealWaived) => {
+      c.appealWaived = true;
+    },
+    {
+      // Only a rejection whose period is open and unused: an appeal on file keeps the case alive.
+      validator: (_waived: AppealWaived) => {
+        if (c.busy || c.status !== 'REJECTED' || c.appeal !== null || c.appealDeadline === null)
+          refuse(c, 'WAIVE_APPEAL');
       },
     },
   );

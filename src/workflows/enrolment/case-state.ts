@@ -69,6 +69,8 @@ export class EnrolmentCase {
   place: PlaceRecord | null = null;
   offer: OfferRecord | null = null;
   offerNotice: AdmissionNotice | null = null;
+  /** The child applied again: the rejection's appeal period ends now, unused. */
+  appealWaived = false;
   private readonly outbox: StatusNotice[] = [];
   private closing = false;
   private readonly run: { readonly workflowId: string; readonly runId: string };
