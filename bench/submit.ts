@@ -11,6 +11,7 @@ import { projectRoot } from '../src/config/paths';
 import { personKey } from '../src/domain/application-identity';
 import { residentIdCheckChar } from '../src/domain/resident-id';
 import { formFor } from '../src/testing/forms';
+import { treeCpuSeconds } from './support/cpu';
 
 /**
  * `npm run bench:submit`: the whole service (`npm start`'s launcher, real PostgreSQL), then
@@ -21,7 +22,9 @@ import { formFor } from '../src/testing/forms';
  * off, off, on) so that neither side gets the quieter machine; the sides side by side.
  * BENCH_COMPARE=rate-limits compares the API's rate limits on and off instead (issue 13: at most
  * 5 %), the codec on throughout; "on" has a submit limit the bench cannot reach, so the figures
- * show what the counting costs, never a refusal.
+ * show what the counting costs, never a refusal. Beside the rates, the CPU the service's processes
+ * (API, worker, Temporal) spent per accepted submission during the run: on a busy machine the
+ * rate measures the neighbours too, the CPU per submission much less so.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const compared = process.env.BENCH_COMPARE === 'rate-limits' ? 'rate limits' : 'codec';
@@ -42,6 +45,7 @@ function distinctChild(n: number): { idNumber: string; day: string } {
 }
 
 interface RunningService {
+  readonly pid: number;
   readonly env: NodeJS.ProcessEnv;
   readonly dbUrl: string;
   stop(): Promise<void>;
@@ -92,6 +96,7 @@ async function startService(codec: boolean, rateLimits: boolean): Promise<Runnin
   );
   await waitUntilReady(service);
   return {
+    pid: service.pid!,
     env,
     dbUrl: dbUrl.toString(),
     async stop() {
@@ -193,6 +198,7 @@ async function inputEncoding(): Promise<string> {
 
 interface Side {
   readonly result: autocannon.Result;
+  readonly cpuSeconds: number;
   readonly statuses: string;
   readonly encoding: string;
 }
@@ -200,8 +206,15 @@ interface Side {
 async function measure(on: boolean): Promise<Side> {
   const service = await startService(compared !== 'codec' || on, compared !== 'rate limits' || on);
   try {
+    const cpuBefore = treeCpuSeconds(service.pid);
     const result = await submitFor(service);
-    return { result, statuses: await statusCounts(service.dbUrl), encoding: await inputEncoding() };
+    const cpuSeconds = treeCpuSeconds(service.pid) - cpuBefore;
+    return {
+      result,
+      cpuSeconds,
+      statuses: await statusCounts(service.dbUrl),
+      encoding: await inputEncoding(),
+    };
   } finally {
     await service.stop();
   }
@@ -211,11 +224,15 @@ const rate = (runs: readonly Side[]) =>
   runs.reduce((n, r) => n + r.result['2xx'], 0) / (runs.length * seconds);
 const mean = (runs: readonly Side[], of: (r: Side) => number) =>
   runs.reduce((n, r) => n + of(r), 0) / runs.length;
+/** CPU ms the service spent per accepted submission, over all the side's runs. */
+const cpuMs = (runs: readonly Side[]) =>
+  (runs.reduce((n, r) => n + r.cpuSeconds, 0) * 1000) /
+  runs.reduce((n, r) => n + r.result['2xx'], 0);
 
 function runLine(name: string, s: Side): string {
   const { result } = s;
   return [
-    `  ${name}: accepted (201) ${result['2xx']} → ${rate([s]).toFixed(1)}/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; workflow input ${s.encoding}`,
+    `  ${name}: accepted (201) ${result['2xx']} → ${rate([s]).toFixed(1)}/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; workflow input ${s.encoding}; CPU ${cpuMs([s]).toFixed(1)} ms/submission`,
     `    latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}; read model after: ${s.statuses}`,
   ].join('\n');
 }
@@ -228,9 +245,9 @@ function report(runs: readonly { on: boolean; side: Side }[]): string {
   return [
     `POST /applications for ${seconds} s a run, ${connections} connections, ${process.env.BENCH_LABEL ?? 'this machine'}`,
     ...runs.map((r, i) => runLine(`run ${i + 1}, ${compared} ${r.on ? 'on ' : 'off'}`, r.side)),
-    `  ${compared} on : ${rate(on).toFixed(1)}/s, mean p50 ${mean(on, p50).toFixed(0)} ms, mean p99 ${mean(on, p99).toFixed(0)} ms`,
-    `  ${compared} off: ${rate(off).toFixed(1)}/s, mean p50 ${mean(off, p50).toFixed(0)} ms, mean p99 ${mean(off, p99).toFixed(0)} ms`,
-    `  ratio ${compared} on / off: submissions/s ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(mean(on, p50) / mean(off, p50)).toFixed(2)}, p99 latency ${(mean(on, p99) / mean(off, p99)).toFixed(2)}`,
+    `  ${compared} on : ${rate(on).toFixed(1)}/s, mean p50 ${mean(on, p50).toFixed(0)} ms, mean p99 ${mean(on, p99).toFixed(0)} ms, CPU ${cpuMs(on).toFixed(1)} ms/submission`,
+    `  ${compared} off: ${rate(off).toFixed(1)}/s, mean p50 ${mean(off, p50).toFixed(0)} ms, mean p99 ${mean(off, p99).toFixed(0)} ms, CPU ${cpuMs(off).toFixed(1)} ms/submission`,
+    `  ratio ${compared} on / off: submissions/s ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(mean(on, p50) / mean(off, p50)).toFixed(2)}, p99 latency ${(mean(on, p99) / mean(off, p99)).toFixed(2)}; CPU per submission off / on ${(cpuMs(off) / cpuMs(on)).toFixed(2)}`,
   ].join('\n');
 }
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { generateFamilies } from '../src/simulator/families';
 import type { Family } from '../src/simulator/family-records';
+import { codecMeter } from './support/codec-meter';
+import { treeCpuSeconds } from './support/cpu';
 import { startBenchStack, type BenchStack, type CaseRunner } from './support/stack';
 
 /**
@@ -11,7 +13,10 @@ import { startBenchStack, type BenchStack, type CaseRunner } from './support/sta
  * with the payload codec and without it (issue 12: the codec may cost at most 5 %), in two
  * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
  * 30) cases a side, so neither side gets the colder or the warmer machine. Then, on the same
- * server, as many bare workflows running the same number of no-op activities.
+ * server, as many bare workflows running the same number of no-op activities. Beside the rates,
+ * the CPU each case cost this process (workers, client) and the Temporal server, which a busy
+ * machine does not distort as it does throughput (PostgreSQL's share is left out: the codec does
+ * not touch it).
  */
 const cases = Number(process.env.BENCH_CASES ?? 300);
 const warmup = Number(process.env.BENCH_WARMUP ?? 30);
@@ -29,6 +34,10 @@ interface Figures {
   count: number;
   seconds: number;
   latencies: number[];
+  cpuSeconds: number;
+  /** Time inside the payload codec and the payloads it handled (codec-meter.ts). */
+  codecSeconds: number;
+  payloads: number;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -36,10 +45,14 @@ const percentile = (sorted: readonly number[], p: number) =>
 const p50 = (f: Figures) => percentile(f.latencies, 50);
 const p95 = (f: Figures) => percentile(f.latencies, 95);
 const rate = (f: Figures) => f.count / f.seconds;
+const cpuMsPerCase = (f: Figures) => (f.cpuSeconds * 1000) / f.count;
 
 function add(total: Figures, batch: Figures): void {
   total.count += batch.count;
   total.seconds += batch.seconds;
+  total.cpuSeconds += batch.cpuSeconds;
+  total.codecSeconds += batch.codecSeconds;
+  total.payloads += batch.payloads;
   total.latencies = [...total.latencies, ...batch.latencies].sort((a, b) => a - b);
 }
 
@@ -50,6 +63,8 @@ async function verifyBatch(
   families: readonly Family[],
 ): Promise<Figures> {
   const { worker, running } = await runner.startWorker();
+  const cpuBefore = treeCpuSeconds(process.pid);
+  const codecBefore = { ...codecMeter };
   const started = Date.now();
   const numbers = await runner.startCases(families, SETTINGS);
   let verified: { submitted_at: Date; status_changed_at: Date }[] = [];
@@ -58,9 +73,13 @@ async function verifyBatch(
     verified = await stack.db.$queryRaw`SELECT submitted_at, status_changed_at FROM application
       WHERE status = 'AWAITING_REVIEW' AND application_no = ANY(${numbers})`;
   }
+  const cpuSeconds = treeCpuSeconds(process.pid) - cpuBefore;
   worker.shutdown();
   await running;
   return {
+    cpuSeconds,
+    codecSeconds: Number(codecMeter.nanoseconds - codecBefore.nanoseconds) / 1e9,
+    payloads: codecMeter.payloads - codecBefore.payloads,
     count: verified.length,
     seconds: (Math.max(...verified.map((v) => v.status_changed_at.getTime())) - started) / 1000,
     latencies: verified
@@ -82,6 +101,7 @@ async function bareEngine(stack: BenchStack, runner: CaseRunner, count: number):
     activities: { noop: () => Promise.resolve() },
   });
   const bareRunning = bareWorker.run();
+  const cpuBefore = treeCpuSeconds(process.pid);
   const started = Date.now();
   const latencies = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
@@ -95,13 +115,15 @@ async function bareEngine(stack: BenchStack, runner: CaseRunner, count: number):
     }),
   );
   const seconds = (Date.now() - started) / 1000;
+  const cpuSeconds = treeCpuSeconds(process.pid) - cpuBefore;
   bareWorker.shutdown();
   await bareRunning;
-  return { count, seconds, latencies: latencies.sort((a, b) => a - b) };
+  const latencySorted = latencies.sort((a, b) => a - b);
+  return { count, seconds, cpuSeconds, codecSeconds: 0, payloads: 0, latencies: latencySorted };
 }
 
 const line = (name: string, f: Figures) =>
-  `  ${name}: ${f.count} reached AWAITING_REVIEW in ${f.seconds.toFixed(1)} s → ${rate(f).toFixed(1)} cases/s; time-to-verified p50 ${p50(f)} ms, p95 ${p95(f)} ms`;
+  `  ${name}: ${f.count} reached AWAITING_REVIEW in ${f.seconds.toFixed(1)} s → ${rate(f).toFixed(1)} cases/s; time-to-verified p50 ${p50(f)} ms, p95 ${p95(f)} ms; CPU ${cpuMsPerCase(f).toFixed(1)} ms/case`;
 
 function report(batches: readonly string[], on: Figures, off: Figures, bare: Figures): string {
   return [
@@ -109,8 +131,9 @@ function report(batches: readonly string[], on: Figures, off: Figures, bare: Fig
     ...batches,
     line('codec on ', on),
     line('codec off', off),
-    `  ratio codec on / off: throughput ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(p50(on) / p50(off)).toFixed(2)}, p95 latency ${(p95(on) / p95(off)).toFixed(2)}`,
-    `  bare: ${bare.count} workflows × ${ACTIVITIES_PER_CASE} no-op activities in ${bare.seconds.toFixed(1)} s → ${rate(bare).toFixed(1)} workflows/s; p50 ${p50(bare)} ms, p95 ${p95(bare)} ms`,
+    `  ratio codec on / off: throughput ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(p50(on) / p50(off)).toFixed(2)}, p95 latency ${(p95(on) / p95(off)).toFixed(2)}; CPU per case off / on ${(cpuMsPerCase(off) / cpuMsPerCase(on)).toFixed(2)} (the throughput a CPU-bound machine keeps)`,
+    `  the codec itself (codec on): ${(on.payloads / on.count).toFixed(0)} payloads/case, ${((on.codecSeconds * 1000) / on.count).toFixed(2)} ms/case = ${((100 * on.codecSeconds) / on.cpuSeconds).toFixed(2)} % of the CPU a case costs`,
+    `  bare: ${bare.count} workflows × ${ACTIVITIES_PER_CASE} no-op activities in ${bare.seconds.toFixed(1)} s → ${rate(bare).toFixed(1)} workflows/s; p50 ${p50(bare)} ms, p95 ${p95(bare)} ms; CPU ${cpuMsPerCase(bare).toFixed(1)} ms/workflow`,
     `  ratio ours (codec on) / bare: throughput ${(rate(on) / rate(bare)).toFixed(2)}, p50 latency ${(p50(on) / p50(bare)).toFixed(2)}`,
   ].join('\n');
 }
@@ -134,8 +157,22 @@ async function main(): Promise<void> {
   const half = Math.ceil(cases / 2);
   const sides = { on: stack, off: plain };
   const totals = {
-    on: { count: 0, seconds: 0, latencies: [] as number[] },
-    off: { count: 0, seconds: 0, latencies: [] as number[] },
+    on: {
+      count: 0,
+      seconds: 0,
+      cpuSeconds: 0,
+      codecSeconds: 0,
+      payloads: 0,
+      latencies: [] as number[],
+    },
+    off: {
+      count: 0,
+      seconds: 0,
+      cpuSeconds: 0,
+      codecSeconds: 0,
+      payloads: 0,
+      latencies: [] as number[],
+    },
   };
   const batches: string[] = [];
   for (const [i, side] of (['on', 'off', 'off', 'on'] as const).entries()) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowIdReusePolicy, type DataConverter } from '@temporalio/common';
 import {
   bundleWorkflowCode,
   DefaultLogger,
@@ -32,6 +32,7 @@ import {
   initialSearchAttributes,
 } from '../../src/contract';
 import { formForFamily } from '../../src/testing/forms';
+import { metered } from './codec-meter';
 
 const APP_SECRET = 'bench-secret-0123456789';
 
@@ -132,13 +133,18 @@ async function startInfrastructure(options: {
   };
 }
 
+/** The service's converter with each codec timed (codec-meter.ts). */
+function meteredConverter(converter: DataConverter): DataConverter {
+  return { ...converter, payloadCodecs: converter.payloadCodecs?.map(metered) };
+}
+
 async function caseRunner(
   infra: Infrastructure,
   encrypt: boolean,
   taskQueue: string,
 ): Promise<CaseRunner> {
   const { config, db, connection } = infra;
-  const dataConverter = encrypt ? temporalDataConverter(config) : {};
+  const dataConverter = encrypt ? meteredConverter(temporalDataConverter(config)) : {};
   const client = new Client({
     connection: await Connection.connect({ address: infra.temporalAddress }),
     dataConverter,

@@ -6,6 +6,7 @@ import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { ReferenceDataRepository } from '../db/reference-data-repository';
 import type { RetentionRepository } from '../db/retention-repository';
 import type { WaitlistRepository } from '../db/waitlist-repository';
+import type { WarningRepository } from '../db/warning-repository';
 import type { AttachmentStore } from '../storage/attachment-store';
 import type { DataSharingClient } from '../integration/data-sharing/client';
 import type { StatusNotifier } from '../integration/platform/status-notifier';
@@ -16,6 +17,7 @@ import { notifyPlatformActivity } from './notify-platform';
 import { recordCaseDetailsActivity } from './record-case-details';
 import { recordCheckActivity } from './record-check';
 import { recordTransitionActivity } from './record-transition';
+import { earlyWarningActivities } from './early-warning';
 import { retentionActivities } from './retention';
 import { verificationActivities } from './verify-checks';
 import { waitlistActivities } from './waitlist';
@@ -34,6 +36,7 @@ export interface ActivityDependencies {
   readonly retention: RetentionRepository;
   /** Uploaded documents, which retention deletes. */
   readonly attachments: AttachmentStore;
+  readonly warnings: WarningRepository;
 }
 
 /** All activities, built from their dependencies so tests can hand in their own. */
@@ -49,5 +52,6 @@ export function createActivities(deps: ActivityDependencies): Activities {
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal, deps.waitlists),
     ...retentionActivities(deps.retention, deps.attachments),
     ...waitlistActivities(deps.waitlists, deps.rounds, deps.temporal),
+    ...earlyWarningActivities(deps.warnings, deps.dataSharing),
   };
 }

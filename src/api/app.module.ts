@@ -45,6 +45,9 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { PublicInformationRepository } from '../db/public-information-repository';
 import { ReportRepository } from '../db/report-repository';
+import { WarningRepository } from '../db/warning-repository';
+import { WarningsController } from './warnings/warnings.controller';
+import { WarningsService } from './warnings/warnings.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogService } from './audit/audit-log.service';
@@ -111,6 +114,7 @@ import {
   REPORTS,
   CLAIMS,
   POINT_ADMINISTRATION,
+  WARNINGS,
 } from './injection-tokens';
 
 export interface ApiDependencies {
@@ -141,6 +145,7 @@ export class AppModule {
         ContentController,
         PublicController,
         ReportsController,
+        WarningsController,
         ConsoleController,
         CodecController,
         AuditLogController,
@@ -173,6 +178,7 @@ export class AppModule {
         { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
         { provide: PUBLIC_INFORMATION, useValue: new PublicInformationRepository(deps.db) },
         { provide: REPORTS, useValue: new ReportRepository(deps.db) },
+        { provide: WARNINGS, useValue: new WarningRepository(deps.db) },
         { provide: CLAIMS, useValue: new ClaimRepository(deps.db) },
         { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(deps.db) },
         { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
@@ -202,6 +208,7 @@ export class AppModule {
         ContentService,
         PublicService,
         ReportsService,
+        WarningsService,
         RegistrationService,
         ContestService,
         MetricsService,

@@ -25,3 +25,4 @@ export const REPORTS = Symbol('REPORTS');
 export const CASE_FILES = Symbol('CASE_FILES');
 export const CLAIMS = Symbol('CLAIMS');
 export const POINT_ADMINISTRATION = Symbol('POINT_ADMINISTRATION');
+export const WARNINGS = Symbol('WARNINGS');

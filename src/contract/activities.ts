@@ -14,6 +14,7 @@ import type { EnrolmentApplicationInput, TimelineEntry } from './enrolment-workf
 import type { StatusNotice } from './platform-notice';
 import type { RetentionActivities } from './retention';
 import type { WaitlistActivities } from './waitlist';
+import type { EarlyWarningActivities } from './warnings';
 
 /**
  * The activities' signatures: what the workflows schedule and the worker implements
@@ -99,4 +100,5 @@ export type Activities = CaseActivities &
   WaitlistActivities &
   VerificationActivities &
   AdmissionRoundActivities &
-  RetentionActivities;
+  RetentionActivities &
+  EarlyWarningActivities;

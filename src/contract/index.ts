@@ -14,3 +14,4 @@ export * from './replay-probe';
 export * from './retention';
 export * from './search-attributes';
 export * from './waitlist';
+export * from './warnings';

@@ -149,6 +149,16 @@ export class PublicInformationRepository {
     });
   }
 
+  /** The latest published version of a county's warnings per stage and season (issue 15). */
+  publishedWarnings(countyCode: string) {
+    return this.db.warningPublication.findMany({
+      where: { countyCode },
+      orderBy: [{ seasonYear: 'asc' }, { stage: 'asc' }, { version: 'desc' }],
+      distinct: ['stage', 'seasonYear'],
+      select: { stage: true, seasonYear: true, version: true, items: true, publishedAt: true },
+    });
+  }
+
   schoolNames(ids: readonly string[]) {
     return this.db.school.findMany({
       where: { id: { in: [...ids] } },

@@ -102,6 +102,14 @@ export class ReportRepository {
     });
   }
 
+  /** The forecast each school of the county had for the season, as the early warning last left it. */
+  forecasts(scope: ReportScope) {
+    return this.db.schoolWarning.findMany({
+      where: scope,
+      select: { schoolId: true, forecast: true, forecastLow: true, forecastHigh: true },
+    });
+  }
+
   schoolNames({ countyCode, stage }: ReportScope) {
     return this.db.school.findMany({
       where: { countyCode, stage },

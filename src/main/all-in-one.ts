@@ -41,6 +41,8 @@ launch('all-in-one', async (config, logger) => {
   const worker = await startWorker(config, db);
   stops.unshift(() => worker.stop());
   log(`Worker                task queue "${config.TEMPORAL_TASK_QUEUE}"`);
+  // The worker's new early-warning schedule runs once at once: the demo's catchments are graded.
+  log('Early warning         GET /warnings/450103 as CITY_ADMIN (docs/early-warning.md)');
 
   const api = await startApi(config, db, logger);
   stops.unshift(() => api.close());

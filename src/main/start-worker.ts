@@ -9,6 +9,7 @@ import { temporalDataConverter } from '../temporal/data-converter';
 import { assertTemporalSetup } from '../temporal/setup';
 import { createActivityDependencies } from '../worker/activity-dependencies';
 import { createEnrolmentWorker } from '../worker/create-worker';
+import { ensureEarlyWarningSchedule } from '../worker/early-warning-schedule';
 import { ensureRetentionSchedule } from '../worker/retention-schedule';
 import { workerTuningOf } from '../worker/tuning';
 
@@ -46,6 +47,8 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
     await assertTemporalSetup(client, config.TEMPORAL_NAMESPACE);
     // The worker runs retention, so it makes sure the schedule that starts it exists.
     await ensureRetentionSchedule(client, config.TEMPORAL_TASK_QUEUE);
+    // And the early warning's nightly computation (学位预警).
+    await ensureEarlyWarningSchedule(client, config.TEMPORAL_TASK_QUEUE);
   } catch (error) {
     await client.connection.close();
     throw error;

@@ -6,11 +6,18 @@ import {
   ENDPOINT_NAMES,
   type DepartmentQuery,
 } from '../integration/data-sharing/contracts';
+import {
+  POPULATION_ENDPOINT,
+  POPULATION_PATH,
+  populationRequestSchema,
+} from '../integration/data-sharing/population-contract';
 import { FaultInjector, faultSettingsSchema } from './faults';
 import { generateFamilies } from './families';
 import { FIXTURE_FAMILIES, FIXTURES } from './fixtures';
 import { HttpProblem, parseJson, readBody, send } from './http';
+import type { Family } from './family-records';
 import { ANSWERS, Registries } from './registries';
+import { schoolAgePopulation } from './school-age';
 import { authenticateCallback, DepartmentRequestGate } from './signed-requests';
 
 /**
@@ -54,11 +61,17 @@ const QUERY_OF_PATH = new Map<string, DepartmentQuery>(
   ]),
 );
 const CALLBACK_PATH = '/platform/callbacks';
-const FAULT_ENDPOINTS = [...Object.values(ENDPOINT_NAMES), 'platform-callback'];
+const FAULT_ENDPOINTS = [
+  ...Object.values(ENDPOINT_NAMES),
+  POPULATION_ENDPOINT,
+  'platform-callback',
+];
 
 /** What one running simulator holds: its registries, faults, counters and received callbacks. */
 interface SimulatorState {
   readonly registries: Registries;
+  /** The generated families (fixtures aside), which the population interface aggregates. */
+  readonly families: readonly Family[];
   readonly gate: DepartmentRequestGate;
   readonly callbackSecret: string;
   readonly faults: FaultInjector;
@@ -106,6 +119,34 @@ async function department(
   if (decision.kind === 'MALFORMED')
     return send(res, 200, { code: '0', data: { unexpected: true } });
   send(res, 200, answer(state.registries, query, parseJson(body)));
+}
+
+/** The population interface: a county's school-age children per catchment unit, aggregated. */
+async function population(
+  state: SimulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readBody(req);
+  state.gate.authenticate(req, POPULATION_PATH, body);
+  count(state, POPULATION_ENDPOINT);
+  const decision = state.faults.decide(POPULATION_ENDPOINT, new Date());
+  if (decision.kind === 'HANG') return;
+  if (decision.delayMs > 0) await delay(decision.delayMs);
+  if (decision.kind === 'ERROR')
+    return send(res, 503, { code: 'SERVICE_UNAVAILABLE', message: 'injected fault' });
+  if (decision.kind === 'MALFORMED')
+    return send(res, 200, { code: '0', data: { unexpected: true } });
+  const parsed = populationRequestSchema.safeParse(parseJson(body));
+  if (!parsed.success)
+    throw new HttpProblem(
+      400,
+      'BAD_REQUEST',
+      parsed.error.issues.map((i) => i.path.join('.')).join(', '),
+    );
+  const { countyCode, asOf } = parsed.data;
+  const units = schoolAgePopulation(state.families, countyCode, asOf, state.families.length);
+  send(res, 200, { code: '0', data: { countyCode, asOf, units } });
 }
 
 /** The platform's side of status callbacks: check the signature, then record what arrived. */
@@ -172,20 +213,20 @@ async function route(
     return send(res, 200, { status: 'ok', people: state.registries.people.size });
   if (path.startsWith('/__admin/')) return admin(state, req, res, path);
   if (path === CALLBACK_PATH && req.method === 'POST') return platformCallback(state, req, res);
+  if (path === POPULATION_PATH && req.method === 'POST') return population(state, req, res);
   const query = QUERY_OF_PATH.get(path);
   if (query && req.method === 'POST') return department(state, req, res, path, query);
   throw new HttpProblem(404, 'NOT_FOUND', 'no such endpoint');
 }
 
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const families = generateFamilies(options.seed, options.populationSize);
   const state: SimulatorState = {
     registries: new Registries(
-      [
-        ...generateFamilies(options.seed, options.populationSize),
-        ...Object.values(FIXTURE_FAMILIES),
-      ],
+      [...families, ...Object.values(FIXTURE_FAMILIES)],
       Object.values(FIXTURES),
     ),
+    families,
     gate: new DepartmentRequestGate(options.appKey, options.appSecret),
     callbackSecret: options.callbackSecret,
     faults: new FaultInjector(options.seed),

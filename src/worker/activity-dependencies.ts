@@ -7,6 +7,7 @@ import type { Db } from '../db/prisma-client';
 import { RoundRepository } from '../db/round-repository';
 import { RetentionRepository } from '../db/retention-repository';
 import { WaitlistRepository } from '../db/waitlist-repository';
+import { WarningRepository } from '../db/warning-repository';
 import { attachmentStoreOf } from '../storage/attachment-store';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
 import { columnSealerOf } from '../encryption/sealer';
@@ -28,6 +29,7 @@ export function createActivityDependencies(
     waitlists: new WaitlistRepository(db),
     temporal,
     retention: new RetentionRepository(db),
+    warnings: new WarningRepository(db),
     attachments: attachmentStoreOf(config),
     dataSharing: new DataSharingClient({
       baseUrl: config.DATA_SHARING_BASE_URL,

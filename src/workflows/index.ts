@@ -1,15 +1,17 @@
 // The workflow bundle's entry: only workflow functions are exported from here.
 import type {
   AdmissionRoundWorkflow,
+  EarlyWarningWorkflow,
   EnrolmentApplicationWorkflow,
   RetentionWorkflow,
 } from '../contract';
 import { admissionRound } from './admission-round';
+import { earlyWarning } from './early-warning';
 import { enrolmentApplication } from './enrolment-application';
 import { retention } from './retention';
 import { schoolWaitlist } from './school-waitlist';
 
-export { admissionRound, enrolmentApplication, retention, schoolWaitlist };
+export { admissionRound, earlyWarning, enrolmentApplication, retention, schoolWaitlist };
 
 // The API starts workflows by the contract's signatures; this fails to compile if one drifts.
 type Implements<T extends U, U> = T;
@@ -17,4 +19,5 @@ export type CheckedSignatures = [
   Implements<typeof enrolmentApplication, EnrolmentApplicationWorkflow>,
   Implements<typeof admissionRound, AdmissionRoundWorkflow>,
   Implements<typeof retention, RetentionWorkflow>,
+  Implements<typeof earlyWarning, EarlyWarningWorkflow>,
 ];

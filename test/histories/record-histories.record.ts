@@ -26,7 +26,8 @@ const COUNTY = '450103';
 interface Recorder {
   readonly sut: Harness;
   readonly api: () => ReturnType<typeof request>;
-  readonly family: Record<string, string>;
+  /** The token of the guardian who submitted the case (each form names its own guardians). */
+  family(no: string): Record<string, string>;
   readonly reviewer: Record<string, string>;
   readonly operator: Record<string, string>;
   readonly admin: Record<string, string>;
@@ -101,7 +102,7 @@ const RECORDINGS: Record<string, Recording> = {
     const appealed = await r
       .api()
       .post(`/applications/${no}/appeal`)
-      .set(r.family)
+      .set(r.family(no))
       .send({ reason: 'recorded appeal' });
     if (appealed.status !== 200) throw new Error(`appeal refused: ${appealed.text}`);
     const accepted = await r
@@ -114,10 +115,27 @@ const RECORDINGS: Record<string, Recording> = {
     await r.decide(no, approve);
     return r.until(no, 'APPROVED');
   },
+  'rejected-then-applied-again': async (r) => {
+    // Applying again ends the rejection's appeal period unused: the old run closes.
+    const body = r.form();
+    const no = await r.submit(body);
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, reject);
+    const row = await r.until(no, 'REJECTED');
+    await eventually(
+      async () =>
+        (await r.api().get(`/applications/${no}`).set(r.family(no))).body.appeal?.state ===
+          'OPEN' || undefined,
+      `${no}'s appeal period to open`,
+    );
+    const again = await r.api().post('/applications').set(r.family(no)).send(body);
+    if (again.status !== 201) throw new Error(`re-application refused: ${again.text}`);
+    return row;
+  },
   withdrawn: async (r) => {
     const no = await r.submit();
     await r.until(no, 'AWAITING_REVIEW');
-    await r.api().post(`/applications/${no}/withdraw`).set(r.family).send({});
+    await r.api().post(`/applications/${no}/withdraw`).set(r.family(no)).send({});
     return r.until(no, 'WITHDRAWN');
   },
   'supplement-then-approved': async (r) => {
@@ -131,7 +149,7 @@ const RECORDINGS: Record<string, Recording> = {
     await r
       .api()
       .post(`/applications/${no}/supplement`)
-      .set(r.family)
+      .set(r.family(no))
       .send({ items: [{ item: 'OTHER', text: 'recorded' }] });
     await r.decide(no, approve);
     return r.until(no, 'APPROVED');
@@ -291,7 +309,9 @@ it('records each path of the workflows that has no history yet', async () => {
   const sut = await startHarness({
     workflowBundle: await bundleWorkflows(),
     env: {
-      VERIFICATION_RETRY_BUDGET_MS: '2000',
+      // Short enough that an outage sends a case to the offline check, long enough that a busy
+      // machine's slow answers do not.
+      VERIFICATION_RETRY_BUDGET_MS: '20000',
       ROUND_DELIVERY_BATCH: '2',
       PAYLOAD_ENCRYPTION_KEYS: HISTORY_PAYLOAD_KEYS,
     },
@@ -310,11 +330,13 @@ it('records each path of the workflows that has no history yet', async () => {
   } finally {
     await sut.close();
   }
-}, 600_000);
+}, 1_800_000);
 
 async function recorderFor(sut: Harness): Promise<Recorder> {
   const api = () => request(sut.apiUrl);
-  const family = { Authorization: await sut.auth.parent('family-histories') };
+  // One account per case, signed for the form's own guardian (issue 13's guardianship binding,
+  // and its cap of live cases per account).
+  const owners = new Map<string, Record<string, string>>();
   const reviewer = { Authorization: await sut.auth.reviewer([COUNTY]) };
   const families = registryFamilies.filter(
     (f) => f.countyCode === COUNTY && f.households[0]!.divisionCode === COUNTY,
@@ -328,15 +350,18 @@ async function recorderFor(sut: Harness): Promise<Recorder> {
   const recorder: Recorder = {
     sut,
     api,
-    family,
+    family: (no) => owners.get(no)!,
     reviewer,
     operator: { Authorization: await sut.auth.operator([COUNTY]) },
     admin: { Authorization: await sut.auth.admin([COUNTY]) },
     form,
     async submit(body = form()) {
+      const family = { Authorization: await sut.auth.parent(`family-${owners.size}`, body) };
       const created = await api().post('/applications').set(family).send(body);
       if (created.status !== 201) throw new Error(`submission refused: ${created.text}`);
-      return created.body.applicationNo as string;
+      const no = created.body.applicationNo as string;
+      owners.set(no, family);
+      return no;
     },
     until: (no, status) =>
       eventually(

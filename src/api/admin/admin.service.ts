@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { Config } from '../../config/config';
 import type { AdministrationRepository } from '../../db/administration-repository';
 import { STAGES, type Stage } from '../../domain/enrolment';
 import { NotFoundError, RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { requireCounty, type Principal } from '../../domain/principal';
 import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
-import { ADMINISTRATION } from '../injection-tokens';
+import { startEarlyWarning } from '../../worker/early-warning-schedule';
+import { ADMINISTRATION, API_CONFIG, TEMPORAL_CLIENT } from '../injection-tokens';
 import type {
   CountyPeriodsDto,
   PolicyDto,
@@ -27,7 +30,11 @@ interface CountyKey {
  */
 @Injectable()
 export class AdminService {
-  constructor(@Inject(ADMINISTRATION) private readonly admin: AdministrationRepository) {}
+  constructor(
+    @Inject(ADMINISTRATION) private readonly admin: AdministrationRepository,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_CONFIG) private readonly config: Config,
+  ) {}
 
   season(year: number, body: SeasonDto) {
     return this.admin.upsertSeason(year, {
@@ -50,12 +57,15 @@ export class AdminService {
     const existing = await this.admin.school(schoolId);
     if (existing) inScope(principal, existing.countyCode);
     const { location, ...rest } = body;
-    return this.admin.upsertSchool({
+    const saved = await this.admin.upsertSchool({
       id: schoolId,
       ...rest,
       locationX: location.x,
       locationY: location.y,
     });
+    // Places or catchments changed: the county's warnings follow at once (学位预警).
+    await this.recomputeWarnings(body.countyCode, 'PLACES');
+    return saved;
   }
 
   /** When and with what families report at a school in a season (the admission notice's data). */
@@ -79,12 +89,21 @@ export class AdminService {
     return this.admin.setCountyPeriods(countyCode, body);
   }
 
-  policy(principal: Principal, key: CountyKey, body: PolicyDto) {
+  async policy(principal: Principal, key: CountyKey, body: PolicyDto) {
     inScope(principal, key.countyCode);
-    return this.admin.upsertPolicy(
+    const saved = await this.admin.upsertPolicy(
       { countyCode: key.countyCode, stage: stageParam(key.stage), seasonYear: key.seasonYear },
       body,
     );
+    await this.recomputeWarnings(key.countyCode, 'POLICY');
+    return saved;
+  }
+
+  private async recomputeWarnings(countyCode: string, cause: 'PLACES' | 'POLICY') {
+    await startEarlyWarning(this.temporal, this.config.TEMPORAL_TASK_QUEUE, {
+      countyCodes: [countyCode],
+      cause,
+    });
   }
 }
 

@@ -112,8 +112,6 @@ export class SubmissionService {
     submitter: Submitter,
     late: LateEntry | null,
   ): Promise<SubmissionReceipt> {
-    const { ownerSub, registrationPointId } = submitter;
-
     const key = personKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
     // A closed case blocks a new one unless it ended without a place (withdrawn, rejected, lapsed);
@@ -133,57 +131,14 @@ export class SubmissionService {
     // A case already holds the number: this request raced with the one that started it.
     if (!fresh && (await this.applications.statusOf(applicationNo)))
       throw this.guards.duplicateOf(await this.guards.existingCase(workflowId), caller, submitter);
-    const county = await this.reference.countySettings(form.countyCode);
-    const input: EnrolmentApplicationInput = {
-      applicationNo,
-      form,
-      childKey: key,
-      childIdMasked: maskResidentId(form.child.idNumber),
-      ownerSub,
-      submittedBy: actorOf(caller.principal),
-      registrationPointId,
-      submittedAt: new Date().toISOString(),
-      settings: {
-        verificationAttemptTimeoutMs: this.config.DATA_SHARING_TIMEOUT_MS + 5000,
-        verificationRetryBudgetMs: this.config.VERIFICATION_RETRY_BUDGET_MS,
-        reviewSlaMs: county?.reviewSlaMs ?? this.config.REVIEW_SLA_MS,
-        appealWindowMs: county?.appealWindowMs ?? DEFAULT_APPEAL_WINDOW_MS,
-      },
-    };
+    const input = await this.caseInput(form, caller, submitter, { applicationNo, key });
     // A rejection's run waits out its appeal period: applying again ends it, unless appealed.
     if (
       previous?.status === 'REJECTED' &&
       !(await this.reapplication.endAppealPeriod(workflowId, caller))
     )
       throw this.guards.duplicateOf(previous, caller, submitter);
-    let runId: string;
-    try {
-      ({ firstExecutionRunId: runId } =
-        await this.temporal.workflow.start<EnrolmentApplicationWorkflow>(ENROLMENT_WORKFLOW_TYPE, {
-          workflowId,
-          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-          args: [input],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-          memo: { applicationNo, ownerSub, countyCode: form.countyCode },
-          typedSearchAttributes: initialSearchAttributes(form),
-        }));
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        // The running case's owner and county come with its start (memo), its row may be later.
-        const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
-        const existing =
-          typeof memo?.applicationNo === 'string'
-            ? {
-                applicationNo: memo.applicationNo,
-                ownerSub: typeof memo.ownerSub === 'string' ? memo.ownerSub : null,
-                countyCode: typeof memo.countyCode === 'string' ? memo.countyCode : '',
-              }
-            : null;
-        throw this.guards.duplicateOf(existing, caller, submitter, { cause: error });
-      }
-      throw error;
-    }
+    const runId = await this.startCase(workflowId, input, caller, submitter);
     // The workflow records the same first entry; writing it here too makes the case readable the
     // moment this call returns, and the idempotent write makes the order of the two irrelevant.
     await this.applications.recordTransition(
@@ -201,6 +156,73 @@ export class SubmissionService {
     );
     if (late) await this.window.recordLateEntry(applicationNo, form, caller, late);
     return { applicationNo, status: 'SUBMITTED', workflowId };
+  }
+
+  /** What the case's workflow starts from: the form, who filed it, and the county's periods. */
+  private async caseInput(
+    form: ApplicationForm,
+    caller: CallerContext,
+    { ownerSub, registrationPointId }: Submitter,
+    { applicationNo, key }: { applicationNo: string; key: string },
+  ): Promise<EnrolmentApplicationInput> {
+    const county = await this.reference.countySettings(form.countyCode);
+    return {
+      applicationNo,
+      form,
+      childKey: key,
+      childIdMasked: maskResidentId(form.child.idNumber),
+      ownerSub,
+      submittedBy: actorOf(caller.principal),
+      registrationPointId,
+      submittedAt: new Date().toISOString(),
+      settings: {
+        verificationAttemptTimeoutMs: this.config.DATA_SHARING_TIMEOUT_MS + 5000,
+        verificationRetryBudgetMs: this.config.VERIFICATION_RETRY_BUDGET_MS,
+        reviewSlaMs: county?.reviewSlaMs ?? this.config.REVIEW_SLA_MS,
+        appealWindowMs: county?.appealWindowMs ?? DEFAULT_APPEAL_WINDOW_MS,
+      },
+    };
+  }
+
+  /** Starts the case's run; a run of the same child still open makes this a duplicate. */
+  private async startCase(
+    workflowId: string,
+    input: EnrolmentApplicationInput,
+    caller: CallerContext,
+    submitter: Submitter,
+  ): Promise<string> {
+    try {
+      const { firstExecutionRunId } =
+        await this.temporal.workflow.start<EnrolmentApplicationWorkflow>(ENROLMENT_WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          args: [input],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+          memo: {
+            applicationNo: input.applicationNo,
+            ownerSub: input.ownerSub,
+            countyCode: input.form.countyCode,
+          },
+          typedSearchAttributes: initialSearchAttributes(input.form),
+        });
+      return firstExecutionRunId;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        // The running case's owner and county come with its start (memo), its row may be later.
+        const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
+        const existing =
+          typeof memo?.applicationNo === 'string'
+            ? {
+                applicationNo: memo.applicationNo,
+                ownerSub: typeof memo.ownerSub === 'string' ? memo.ownerSub : null,
+                countyCode: typeof memo.countyCode === 'string' ? memo.countyCode : '',
+              }
+            : null;
+        throw this.guards.duplicateOf(existing, caller, submitter, { cause: error });
+      }
+      throw error;
+    }
   }
 
   private async checkReferenceData(form: ApplicationForm): Promise<void> {

@@ -17,6 +17,7 @@ import {
   SchoolsQueryDto,
 } from './dto';
 import { PublicService } from './public.service';
+import { WarningPublicationDto } from '../warnings/dto';
 
 /**
  * Public information (强化招生信息公开, 一次告知): no token, rate-limited per address, cacheable
@@ -88,6 +89,18 @@ export class PublicController {
   })
   async rounds(@Param('countyCode') countyCode: string, @Res({ passthrough: true }) res: Response) {
     return cacheable(res, await this.info.rounds(countyCode));
+  }
+
+  @Get('counties/:countyCode/warnings')
+  @ZodResponse({ status: 200, type: [WarningPublicationDto] })
+  @ApiOperation({
+    summary: 'Place-shortage warnings (学位预警) the bureau published: level per school, summary',
+  })
+  async warnings(
+    @Param('countyCode') countyCode: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return cacheable(res, await this.info.warnings(countyCode));
   }
 
   @Get('materials')

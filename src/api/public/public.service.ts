@@ -10,6 +10,7 @@ import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
 import type { PriorityKey } from '../../domain/allocation/model';
 import type { RoundSchoolSummary } from '../../domain/reports/tables';
 import { PUBLIC_INFORMATION } from '../injection-tokens';
+import { publicationOf } from '../warnings/warnings.service';
 
 type PublishedSchool = RoundSchoolSummary & { readonly cutoff: PriorityKey | null };
 
@@ -75,6 +76,12 @@ export class PublicService {
         cutoff: s.cutoff && { tier: s.cutoff.tier, lottery: s.cutoff.lottery },
       })),
     }));
+  }
+
+  /** Warnings the bureau published: the latest version per stage and season, aggregates only. */
+  async warnings(countyCode: string) {
+    await this.knownCounty(countyCode);
+    return (await this.info.publishedWarnings(countyCode)).map(publicationOf);
   }
 
   private async knownCounty(countyCode: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   admissionsTable,
   channelsTable,
   demandTable,
+  forecastTable,
   REPORTS,
   reviewTable,
   verificationTable,
@@ -71,7 +72,26 @@ export class ReportsService {
         );
       case 'admissions':
         return this.admissions(scope);
+      case 'forecast':
+        return this.forecast(scope);
     }
+  }
+
+  private async forecast(scope: ReportScope): Promise<ReportTable> {
+    const [demand, forecasts] = await Promise.all([
+      this.reports.demand(scope),
+      this.reports.forecasts(scope),
+    ]);
+    const bySchool = new Map(forecasts.map((f) => [f.schoolId, f]));
+    return forecastTable(
+      demand.map((d) => {
+        const f = bySchool.get(d.schoolId);
+        return {
+          ...d,
+          forecast: f ? { expected: f.forecast, low: f.forecastLow, high: f.forecastHigh } : null,
+        };
+      }),
+    );
   }
 
   private async admissions(scope: ReportScope): Promise<ReportTable> {

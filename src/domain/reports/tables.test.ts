@@ -1,4 +1,4 @@
-import { admissionsTable, reviewTable, verificationTable } from './tables';
+import { admissionsTable, forecastTable, reviewTable, verificationTable } from './tables';
 
 describe('the bureau report tables', () => {
   it('counts review stays per day by how they ended, the waiting ones last', () => {
@@ -48,5 +48,30 @@ describe('the bureau report tables', () => {
       'bureau',
     ]);
     expect(table.rows[1]).toMatchObject({ nameZh: null, tier1: 0, tier2: 1, bureau: 1 });
+  });
+
+  it('sets the forecast beside the actual first choices, and says whether they fell in the band', () => {
+    const table = forecastTable([
+      {
+        schoolId: 'P01',
+        nameZh: '桃源路小学',
+        places: 360,
+        firstChoice: 380,
+        forecast: { expected: 372.04, low: 353.4, high: 390.6 },
+      },
+      {
+        schoolId: 'P02',
+        nameZh: '凤翔路小学',
+        places: 405,
+        firstChoice: 300,
+        forecast: { expected: 374, low: 355, high: 393 },
+      },
+      { schoolId: 'P03', nameZh: '新校', places: 100, firstChoice: 12, forecast: null },
+    ]);
+    expect(table.rows).toEqual([
+      expect.objectContaining({ forecast: 372, difference: 8, withinBand: '是' }),
+      expect.objectContaining({ forecast: 374, difference: -74, withinBand: '否' }),
+      expect.objectContaining({ forecast: null, difference: null, withinBand: null }),
+    ]);
   });
 });

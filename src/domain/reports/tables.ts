@@ -5,7 +5,14 @@ import { CHECK_REGISTRY } from '../verification/checks';
  * The bureau reports (issue 15) as tables: named columns with their bilingual labels, then rows
  * of figures. One shape for JSON and CSV, so the export is the same table the page shows.
  */
-export const REPORTS = ['demand', 'channels', 'verification', 'review', 'admissions'] as const;
+export const REPORTS = [
+  'demand',
+  'channels',
+  'verification',
+  'review',
+  'admissions',
+  'forecast',
+] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 export type Cell = string | number | null;
@@ -44,6 +51,52 @@ export function demandTable(
     rows: rows.map((r) => ({
       ...r,
       firstChoicePerPlace: r.places > 0 ? Math.round((r.firstChoice / r.places) * 100) / 100 : null,
+    })),
+  };
+}
+
+/** One school's forecast for a season (as last computed) beside its actual first choices. */
+export interface ForecastVsActual {
+  readonly schoolId: string;
+  readonly nameZh: string;
+  readonly places: number;
+  readonly firstChoice: number;
+  /** Null when no forecast was computed for the season. */
+  readonly forecast: {
+    readonly expected: number;
+    readonly low: number;
+    readonly high: number;
+  } | null;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Forecast against actual (预测与实际): the forecast's figures and band, the first choices, the gap. */
+export function forecastTable(rows: readonly ForecastVsActual[]): ReportTable {
+  return {
+    columns: [
+      col('schoolId', '学校编号', 'School'),
+      col('nameZh', '学校名称', 'Name'),
+      col('places', '招生计划', 'Places'),
+      col('forecast', '预测需求', 'Forecast'),
+      col('forecastLow', '预测下限', 'Forecast low'),
+      col('forecastHigh', '预测上限', 'Forecast high'),
+      col('firstChoice', '实际第一志愿人数', 'Actual first choices'),
+      col('difference', '实际减预测', 'Actual − forecast'),
+      col('withinBand', '是否在预测区间内', 'Within the band'),
+    ],
+    rows: rows.map((r) => ({
+      schoolId: r.schoolId,
+      nameZh: r.nameZh,
+      places: r.places,
+      forecast: r.forecast && round1(r.forecast.expected),
+      forecastLow: r.forecast && round1(r.forecast.low),
+      forecastHigh: r.forecast && round1(r.forecast.high),
+      firstChoice: r.firstChoice,
+      difference: r.forecast && round1(r.firstChoice - r.forecast.expected),
+      withinBand:
+        r.forecast &&
+        (r.firstChoice >= r.forecast.low && r.firstChoice <= r.forecast.high ? '是' : '否'),
     })),
   };
 }

@@ -9,6 +9,13 @@ import {
   type QueryRequest,
   type QueryResponse,
 } from './contracts';
+import {
+  POPULATION_ENDPOINT,
+  POPULATION_PATH,
+  populationResponseSchema,
+  type PopulationRequest,
+  type PopulationResponse,
+} from './population-contract';
 
 export interface DataSharingClientOptions {
   readonly baseUrl: string;
@@ -55,10 +62,26 @@ export class DataSharingClient {
     request: QueryRequest<Q>,
   ): Promise<QueryResponse<Q>> {
     const { path, response } = DEPARTMENT_QUERIES[query];
+    return this.timed(
+      ENDPOINT_NAMES[query],
+      async () => (await this.post(path, request, response)) as QueryResponse<Q>,
+    );
+  }
+
+  /** The 公安 population interface: a county's school-age children per catchment unit. */
+  async schoolAgePopulation(request: PopulationRequest): Promise<PopulationResponse['data']> {
+    return this.timed(
+      POPULATION_ENDPOINT,
+      async () => (await this.post(POPULATION_PATH, request, populationResponseSchema)).data,
+    );
+  }
+
+  /** A call, observed in the call-duration metric with its outcome. */
+  private async timed<T>(department: string, call: () => Promise<T>): Promise<T> {
     const started = performance.now();
     let outcome: UnavailableKind | 'ok' | 'rejected' = 'ok';
     try {
-      return (await this.post(path, request, response)) as QueryResponse<Q>;
+      return await call();
     } catch (error) {
       outcome =
         error instanceof DepartmentRejectedError
@@ -68,10 +91,7 @@ export class DataSharingClient {
             : 'unavailable';
       throw error;
     } finally {
-      departmentCallDuration.observe(
-        { department: ENDPOINT_NAMES[query], outcome },
-        (performance.now() - started) / 1000,
-      );
+      departmentCallDuration.observe({ department, outcome }, (performance.now() - started) / 1000);
     }
   }
 

@@ -54,6 +54,13 @@ export async function awaitAppeal(c: EnrolmentCase): Promise<boolean> {
 }
 
 export function handleAppeals(c: EnrolmentCase): void {
+  handleFiling(c);
+  handleAnswer(c);
+  handleWaiver(c);
+}
+
+/** The family files its appeal while the period is open. */
+function handleFiling(c: EnrolmentCase): void {
   const { applicationNo } = c.input;
   setHandler(
     fileAppealUpdate,
@@ -90,7 +97,11 @@ export function handleAppeals(c: EnrolmentCase): void {
       },
     },
   );
+}
 
+/** The county's answer: an accepted appeal of a rejection sends the case back to review. */
+function handleAnswer(c: EnrolmentCase): void {
+  const { applicationNo } = c.input;
   setHandler(
     decideAppealUpdate,
     (decided: AppealDecided) =>
@@ -121,7 +132,10 @@ export function handleAppeals(c: EnrolmentCase): void {
       },
     },
   );
+}
 
+/** The child applied again (api/applications/reapplication.ts): the period ends unused. */
+function handleWaiver(c: EnrolmentCase): void {
   setHandler(
     waiveAppealUpdate,
     // Who applied again is on the new case; this one only learns that its period is over.
