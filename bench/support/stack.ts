@@ -10,6 +10,7 @@ import {
 } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import { loadConfig, type Config } from '../../src/config/config';
+import { mapLimit } from '../../src/case-runs/map-limit';
 import { migrationsDir } from '../../src/config/paths';
 import { migrate } from '../../src/db/migrator';
 import { createDb, type Db } from '../../src/db/prisma-client';
@@ -25,6 +26,7 @@ import { ensureTemporalCli } from '../../src/temporal/cli';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
 import { startDevServer } from '../../src/temporal/dev-server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
+import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import {
   type EnrolmentApplicationInput,
@@ -39,8 +41,15 @@ const APP_SECRET = 'bench-secret-0123456789';
 /** Application workflows and their worker over one data converter, on a task queue of their own. */
 export interface CaseRunner {
   readonly client: Client;
-  /** Starts one application workflow per family, as the API would (Form A, checked schema); answers their numbers. */
-  startCases(families: readonly Family[], settings: EnrolmentSettings): Promise<string[]>;
+  /**
+   * Starts one application workflow per family, as the API would (Form A, checked schema), at most
+   * `concurrency` starts in flight (the dev server refuses thousands at once); answers their numbers.
+   */
+  startCases(
+    families: readonly Family[],
+    settings: EnrolmentSettings,
+    concurrency?: number,
+  ): Promise<string[]>;
   startWorker(): Promise<{ worker: Worker; running: Promise<void> }>;
 }
 
@@ -156,14 +165,15 @@ async function caseRunner(
   });
   return {
     client,
-    startCases: (families, settings) =>
-      Promise.all(families.map((family) => startCase(client, taskQueue, family, settings))),
+    startCases: (families, settings, concurrency = families.length) =>
+      mapLimit(families, concurrency, (family) => startCase(client, taskQueue, family, settings)),
     async startWorker() {
       const worker = await createEnrolmentWorker({
         connection,
         namespace: 'default',
         taskQueue,
         dependencies: createActivityDependencies(config, db, client),
+        failingActivities: new FailingActivityRepository(db),
         workflowBundle,
         dataConverter,
       });

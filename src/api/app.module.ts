@@ -66,6 +66,8 @@ import { RoundsController } from './rounds/rounds.controller';
 import { ConsoleController } from './console/console.controller';
 import { CaseClosingService } from './console/case-closing.service';
 import { CaseFinderService } from './console/case-finder.service';
+import { AdmissionControl } from './applications/admission-control';
+import { FailingActivityRepository } from '../db/failing-activity-repository';
 import { CaseInspectionService } from './console/case-inspection.service';
 import { CaseRepairService } from './console/case-repair.service';
 import { RepairLock } from './console/repair-lock';
@@ -92,6 +94,7 @@ import {
   ADMINISTRATION,
   API_CONFIG,
   APPLICATION_REPOSITORY,
+  FAILING_ACTIVITIES,
   APPOINTMENTS,
   DB,
   ELIGIBILITY,
@@ -193,6 +196,7 @@ export class AppModule {
         ApplicationsService,
         SubmissionService,
         IntakeGuards,
+        AdmissionControl,
         Reapplication,
         ConsentService,
         ClaimsService,
@@ -219,6 +223,7 @@ export class AppModule {
         RepairLock,
         { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
         { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
+        { provide: FAILING_ACTIVITIES, useValue: new FailingActivityRepository(deps.db) },
         { provide: REPLAY_CHECK, useValue: new ReplayCheck(temporalDataConverter(deps.config)) },
         { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
         {

@@ -25,4 +25,5 @@ export const REPORTS = Symbol('REPORTS');
 export const CASE_FILES = Symbol('CASE_FILES');
 export const CLAIMS = Symbol('CLAIMS');
 export const POINT_ADMINISTRATION = Symbol('POINT_ADMINISTRATION');
+export const FAILING_ACTIVITIES = Symbol('FAILING_ACTIVITIES');
 export const WARNINGS = Symbol('WARNINGS');

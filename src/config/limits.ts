@@ -47,6 +47,26 @@ export const limitSettings = {
     .default(5)
     .describe('wrong claim codes one account may try in a window'),
   CLAIM_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  ADMISSION_MAX_BACKLOG: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(20_000)
+    .describe(
+      'cases waiting for verification (SUBMITTED, VERIFYING) beyond which submissions get 429; 0 = no bound',
+    ),
+  ADMISSION_RETRY_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe('Retry-After of a submission refused at capacity'),
+  ADMISSION_BACKLOG_REFRESH_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1000)
+    .describe('how long an API process reuses its count of the backlog'),
 };
 
 type LimitConfig = z.infer<z.ZodObject<typeof limitSettings>>;
@@ -90,6 +110,16 @@ export function claimLimitsOf(config: LimitConfig) {
     ttlMs: config.CLAIM_CODE_TTL_DAYS * 86_400_000,
     maxFailures: config.CLAIM_MAX_FAILURES,
     windowMs: config.CLAIM_FAILURE_WINDOW_MS,
+  };
+}
+
+/** Admission control (issue 18): the verification backlog's bound; null when there is none. */
+export function admissionOf(config: LimitConfig) {
+  if (config.ADMISSION_MAX_BACKLOG === 0) return null;
+  return {
+    maxBacklog: config.ADMISSION_MAX_BACKLOG,
+    retryAfterSeconds: config.ADMISSION_RETRY_AFTER_SECONDS,
+    refreshMs: config.ADMISSION_BACKLOG_REFRESH_MS,
   };
 }
 

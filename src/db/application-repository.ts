@@ -7,7 +7,7 @@ import type { Sealer } from '../encryption/sealer';
 import { recordConsentOfNewCase } from './consent-repository';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
-import type { EnrolmentStatus } from '../domain/enrolment';
+import { FINAL_STATUSES, type EnrolmentStatus } from '../domain/enrolment';
 import { maskResidentId } from '../domain/resident-id';
 
 /** The form as reviewers read it beside the evidence: every ID number masked. */
@@ -135,6 +135,19 @@ export class ApplicationRepository {
       _count: { _all: true },
     });
     return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+  }
+
+  /** Open cases overdue for review, and open cases in one status since before `since`. */
+  async openProblemCounts(counties: readonly string[] | null, since: Date) {
+    const open = {
+      status: { notIn: [...FINAL_STATUSES] },
+      ...(counties && { countyCode: { in: [...counties] } }),
+    };
+    const [overdue, long] = await Promise.all([
+      this.db.application.count({ where: { ...open, reviewOverdue: true } }),
+      this.db.application.count({ where: { ...open, statusChangedAt: { lte: since } } }),
+    ]);
+    return { REVIEW_OVERDUE: overdue, LONG_IN_STATE: long };
   }
 
   resets(applicationNo: string) {

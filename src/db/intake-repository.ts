@@ -25,6 +25,11 @@ export class IntakeRepository {
     });
   }
 
+  /** Cases waiting for verification, region-wide: what admission control bounds (issue 18). */
+  verificationBacklog(): Promise<number> {
+    return this.db.application.count({ where: { status: { in: ['SUBMITTED', 'VERIFYING'] } } });
+  }
+
   async liveCasesPerAccount(): Promise<number> {
     const row = await this.db.intakePolicy.findUnique({ where: { scope: REGION } });
     return row?.maxLiveCasesPerAccount ?? DEFAULT_LIVE_CASES_PER_ACCOUNT;

@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { DomainError } from './domain-error';
 
 /*
  * Refusals of claiming an offline case and of managing registration points (issue 14). A claim's

@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { DomainError } from './domain-error';
 
 /**
  * Refusals of the limits that keep one account from exhausting the service (issue 13): each
@@ -15,6 +15,24 @@ export class TooManyRequestsError extends DomainError {
   }
   override details(): Record<string, unknown> {
     return { retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/**
+ * The service is at capacity (issue 18): more cases wait for verification than it takes on. The
+ * submission was not recorded; the same request may be sent again after Retry-After.
+ */
+export class AtCapacityError extends DomainError {
+  readonly kind = 'TOO_MANY_REQUESTS';
+  readonly code = 'AT_CAPACITY';
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      `The service is taking on more applications than it can check right now; nothing was recorded. Please submit again in ${retryAfterSeconds} s.`,
+      `当前报名人数较多,系统暂时无法受理,本次提交未被记录。请 ${retryAfterSeconds} 秒后重新提交。`,
+    );
+  }
+  override details(): Record<string, unknown> {
+    return { rule: 'VERIFICATION_BACKLOG', retryAfterSeconds: this.retryAfterSeconds };
   }
 }
 

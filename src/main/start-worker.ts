@@ -8,6 +8,7 @@ import { connectTemporalClient, temporalConnectionOptions } from '../temporal/cl
 import { temporalDataConverter } from '../temporal/data-converter';
 import { assertTemporalSetup } from '../temporal/setup';
 import { createActivityDependencies } from '../worker/activity-dependencies';
+import { FailingActivityRepository } from '../db/failing-activity-repository';
 import { createEnrolmentWorker } from '../worker/create-worker';
 import { ensureEarlyWarningSchedule } from '../worker/early-warning-schedule';
 import { ensureRetentionSchedule } from '../worker/retention-schedule';
@@ -59,6 +60,7 @@ export async function startWorker(config: Config, db: Db): Promise<RunningWorker
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies: createActivityDependencies(config, db, client),
+    failingActivities: new FailingActivityRepository(db),
     dataConverter: temporalDataConverter(config),
     tuning: workerTuningOf(config),
   });

@@ -24,7 +24,8 @@ export const applicationLogAttributes: ActivityInterceptorsFactory = () => {
   };
 };
 
-function applicationNoOf(arg: unknown): string | undefined {
+/** The case's application number when `arg` is one or carries one. */
+export function applicationNoOf(arg: unknown): string | undefined {
   const candidate =
     arg !== null && typeof arg === 'object' && 'applicationNo' in arg ? arg.applicationNo : arg;
   return typeof candidate === 'string' && isWellFormedApplicationNo(candidate)

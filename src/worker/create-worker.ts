@@ -1,7 +1,9 @@
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
+import type { FailingActivityRepository } from '../db/failing-activity-repository';
 import { applicationLogAttributes } from './application-log-attributes';
+import { failingActivityProjection } from './failing-activity-projection';
 import type { WorkerTuning } from './tuning';
 
 export interface EnrolmentWorkerOptions {
@@ -9,6 +11,8 @@ export interface EnrolmentWorkerOptions {
   readonly namespace: string;
   readonly taskQueue: string;
   readonly dependencies: ActivityDependencies;
+  /** The operations console's projection of failing activities, kept as attempts fail and recover. */
+  readonly failingActivities: FailingActivityRepository;
   /** From `temporalDataConverter`: a prebuilt bundle must carry its failure converter too. */
   readonly dataConverter: DataConverter;
   /** A prebuilt bundle (tests build one per file); otherwise the workflows are bundled at start. */
@@ -25,7 +29,9 @@ export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<
     taskQueue: options.taskQueue,
     activities: createActivities(options.dependencies),
     dataConverter: options.dataConverter,
-    interceptors: { activity: [applicationLogAttributes] },
+    interceptors: {
+      activity: [applicationLogAttributes, failingActivityProjection(options.failingActivities)],
+    },
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

@@ -19,6 +19,7 @@ import type { Family } from '../../src/simulator/family-records';
 import type { TestChild } from '../../src/testing/forms';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
+import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import { seedDemoData } from '../../src/db/seed-demo-data';
@@ -163,6 +164,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         taskQueue,
         workflowBundle: options.workflowBundle,
         dependencies: createActivityDependencies(config, database.db, temporal),
+        failingActivities: new FailingActivityRepository(database.db),
         dataConverter: temporalDataConverter(config),
       });
       harness.worker = { worker, running: worker.run(), connection };

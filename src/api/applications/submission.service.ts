@@ -26,6 +26,7 @@ import {
 } from '../../contract';
 import type { CallerContext } from '../auth/caller';
 import { ClaimsService, type IssuedCode } from '../claims/claims.service';
+import { AdmissionControl } from './admission-control';
 import { IntakeGuards, type Submitter } from './intake-guards';
 import { Reapplication } from './reapplication';
 import { RegistrationWindowGate, type LateEntry } from './registration-window.gate';
@@ -60,6 +61,7 @@ export class SubmissionService {
     private readonly guards: IntakeGuards,
     private readonly window: RegistrationWindowGate,
     private readonly claims: ClaimsService,
+    private readonly admission: AdmissionControl,
     private readonly reapplication: Reapplication,
   ) {}
 
@@ -120,6 +122,9 @@ export class SubmissionService {
     if (previous && !REOPENABLE_STATUSES.includes(previous.status))
       throw this.guards.duplicateOf(previous, caller, submitter);
     await this.guards.requireRoomForCase(submitter);
+    // Before the first write: a refusal at capacity leaves no number, row or workflow behind
+    // (an Idempotency-Key claimed above is released), and an accepted retry still replays.
+    await this.admission.admit();
 
     // Taken after the duplicate check, and once for all concurrent duplicates of this child.
     const { applicationNo, fresh } = await this.applications.claimApplicationNo({

@@ -21,6 +21,7 @@ import {
   REPAIR_DELIVERY_ACTION,
 } from '../../domain/separation-of-duties';
 import type { AuditRepository } from '../../db/audit-repository';
+import type { FailingActivityRepository } from '../../db/failing-activity-repository';
 import type { CaseRuns } from '../../case-runs/case-runs';
 import { caseEventsOf } from '../../case-runs/history-events';
 import {
@@ -32,7 +33,7 @@ import {
 import { ApplicationsService } from '../applications/applications.service';
 import type { CallerContext } from '../auth/caller';
 import { CaseGateway, type CaseRow } from '../cases/case-gateway';
-import { APPLICATION_REPOSITORY, AUDIT, CASE_RUNS } from '../injection-tokens';
+import { APPLICATION_REPOSITORY, AUDIT, CASE_RUNS, FAILING_ACTIVITIES } from '../injection-tokens';
 import type { Delivery } from './dto/repair';
 import { describeAction, reapply, type ActionResult } from './reapply';
 import { RepairLock } from './repair-lock';
@@ -59,6 +60,7 @@ export class CaseRepairService {
     @Inject(CASE_RUNS) private readonly runs: CaseRuns,
     @Inject(APPLICATION_REPOSITORY) private readonly applications: ApplicationRepository,
     @Inject(AUDIT) private readonly audit: AuditRepository,
+    @Inject(FAILING_ACTIVITIES) private readonly failing: FailingActivityRepository,
   ) {}
 
   async retry(
@@ -83,6 +85,12 @@ export class CaseRepairService {
     }));
     if (request.dryRun) return { applicationNo: row.applicationNo, dryRun: true, activities };
     const identity = actorOf(caller.principal);
+    // From attempt 1 the activity is no longer failing; a first attempt that succeeds writes
+    // nothing to the projection (worker/failing-activity-projection.ts), so its rows go now.
+    await this.failing.clearRetried(
+      run.workflowId,
+      failing.map((a) => a.activityId),
+    );
     for (const a of failing) await this.runs.retryActivity(run, a.activityId, identity);
     await this.cases.record(row, caller, {
       action: 'OPS_RETRY',

@@ -24,7 +24,6 @@ interface StuckPage {
 interface ProblemCounts {
   byProblem: Record<string, number>;
   running: number;
-  complete: boolean;
 }
 
 /** Problem names as operators read them (src/domain/case-history/problems.ts). */

@@ -80,11 +80,22 @@ export class StuckCasesPageDto extends createZodDto(
             nextAttemptAt: isoTime.nullable(),
           }),
         ),
-        workflowTaskAttempt: z.number().int(),
+        workflowTaskAttempt: z
+          .number()
+          .int()
+          .nullable()
+          .describe(
+            'Attempt of the pending workflow task; null in the ACTIVITY_FAILING list, which reads the failing-activity projection instead of describing each run',
+          ),
         links: temporalUiLink,
       }),
     ),
-    scanned: z.number().int().describe('Running cases looked at for this page'),
+    scanned: z
+      .number()
+      .int()
+      .describe(
+        'Running cases looked at for this page (for ACTIVITY_FAILING: the failing cases read)',
+      ),
     nextPageToken: z.string().nullable(),
   }),
 ) {}
@@ -93,8 +104,10 @@ export class ProblemCountsDto extends createZodDto(
   z.object({
     byStatus: z.record(z.string(), z.number().int()).describe('Cases per status (read model)'),
     running: z.number().int(),
-    byProblem: z.record(z.string(), z.number().int()).describe('Running cases per problem'),
-    scanned: z.number().int(),
-    complete: z.boolean().describe('false when the scan stopped at its limit'),
+    byProblem: z
+      .record(z.string(), z.number().int())
+      .describe(
+        'Open cases per problem: ACTIVITY_FAILING (the failing-activity projection), REVIEW_OVERDUE and LONG_IN_STATE (read model); WORKFLOW_TASK_FAILING only through the list',
+      ),
   }),
 ) {}

@@ -1,0 +1,87 @@
+import request from 'supertest';
+import { enrolmentWorkflowId, personKey } from '../../src/domain/application-identity';
+import { formForFamily } from '../../src/testing/forms';
+import { eventually } from '../support/eventually';
+import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
+
+/**
+ * Admission control (issue 18): while more cases wait for verification than the bound, a
+ * submission is answered 429 with Retry-After and a bilingual problem document, and nothing of it
+ * is written; once the backlog drains, the same request is accepted.
+ */
+describe('admission control on the verification backlog', () => {
+  let sut: Harness;
+  const api = () => request(sut.apiUrl);
+
+  beforeAll(async () => {
+    // No worker at first: submitted cases stay SUBMITTED, so the backlog holds still.
+    sut = await startHarness({
+      workflowBundle: await bundleWorkflows(),
+      withoutWorker: true,
+      env: { ADMISSION_MAX_BACKLOG: '2', ADMISSION_BACKLOG_REFRESH_MS: '0' },
+    });
+  });
+  afterAll(() => sut?.close());
+
+  const families = registryFamilies.filter((f) => f.countyCode === '450103').slice(1, 4);
+  const submit = async (index: number, idempotencyKey: string) => {
+    const form = formForFamily(families[index]!);
+    return {
+      form,
+      response: await api()
+        .post('/applications')
+        .set({ Authorization: await sut.auth.parent(`family-admission-${index}`, form) })
+        .set('Idempotency-Key', idempotencyKey)
+        .send(form),
+    };
+  };
+
+  it('refuses a submission beyond the bound with 429 and Retry-After, writes none of it, and accepts it once the backlog drains', async () => {
+    expect((await submit(0, 'admission-0')).response.status).toBe(201);
+    expect((await submit(1, 'admission-1')).response.status).toBe(201);
+
+    const { form, response } = await submit(2, 'admission-2');
+    expect(response.status).toBe(429);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.headers['retry-after']).toBe('30');
+    expect(response.body).toMatchObject({
+      status: 429,
+      code: 'AT_CAPACITY',
+      rule: 'VERIFICATION_BACKLOG',
+      retryAfterSeconds: 30,
+      detail: expect.stringContaining('nothing was recorded'),
+      detail_zh: expect.stringContaining('未被记录'),
+    });
+
+    // Not half-written: no number held, no row, no idempotent answer, no workflow.
+    const workflowId = enrolmentWorkflowId(
+      2026,
+      'PRIMARY_1',
+      personKey(sut.config.CHILD_KEY_SECRET, families[2]!.child.idNumber),
+    );
+    expect(form).toMatchObject({ seasonYear: 2026, stage: 'PRIMARY_1' });
+    const db = sut.database.db;
+    expect(await db.applicationNumberClaim.count({ where: { workflowId } })).toBe(0);
+    expect(await db.application.count({ where: { workflowId } })).toBe(0);
+    expect(await db.idempotencyRecord.count({ where: { key: 'admission-2' } })).toBe(0);
+    expect(await db.application.count()).toBe(2);
+    await expect(sut.temporal.workflow.getHandle(workflowId).describe()).rejects.toThrow();
+
+    // A retried request the service accepted earlier still gets its answer at capacity.
+    const replayed = await submit(0, 'admission-0');
+    expect(replayed.response.status).toBe(201);
+
+    await sut.startWorker();
+    await eventually(
+      async () =>
+        (await db.application.count({ where: { status: 'AWAITING_REVIEW' } })) === 2
+          ? true
+          : undefined,
+      'the backlog to drain',
+      60_000,
+    );
+    const again = await submit(2, 'admission-2');
+    expect(again.response.status).toBe(201);
+    expect(again.response.body.workflowId).toBe(workflowId);
+  });
+});
