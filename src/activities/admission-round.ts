@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
+import type { WaitlistRepository } from '../db/waitlist-repository';
 import { allocate } from '../domain/allocation/allocate';
 import {
   laterRoundCapacity,
@@ -106,11 +107,12 @@ export function admissionRoundActivities(
   rounds: RoundRepository,
   eligibility: EligibilityRepository,
   temporal: Client,
+  waitlists: WaitlistRepository,
 ) {
   return {
     freezeRound: freezeRoundActivity(rounds, eligibility),
     drawRound: drawRoundActivity(rounds),
-    deliverResults: deliverResultsActivity(rounds, eligibility, temporal),
+    deliverResults: deliverResultsActivity(rounds, eligibility, temporal, waitlists),
     publishRound: async (roundId: string): Promise<void> => {
       await rounds.publish(roundId);
     },

@@ -4,6 +4,8 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { admissionResultSignal, type AdmissionDelivery } from '../contract';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
+import type { WaitlistRepository } from '../db/waitlist-repository';
+import { deadlineAfter, DEFAULT_CONFIRM_WINDOW_MS } from '../domain/place-confirmation';
 import type { AssessmentNote } from '../domain/eligibility/assess';
 import { admissionNotice, type ReportingArrangement } from '../domain/admission-notice';
 import { explainResult } from '../domain/allocation/explain';
@@ -17,6 +19,8 @@ interface NoticeData {
   readonly names: ReadonlyMap<string, string>;
   readonly schools: ReadonlyMap<string, { readonly name: string; readonly address: string | null }>;
   readonly reporting: ReadonlyMap<string, ReportingArrangement>;
+  /** When a placed family must have confirmed (报到) or declined. */
+  readonly confirmBy: string;
 }
 
 /** How many cases are signalled at once within a batch. */
@@ -51,6 +55,7 @@ function deliveryOf(
       schoolId && school
         ? admissionNotice({ id: schoolId, ...school }, data.reporting.get(schoolId) ?? null)
         : null,
+    confirmBy: schoolId ? data.confirmBy : null,
   };
 }
 
@@ -84,6 +89,13 @@ async function lockedUntilOf(eligibility: EligibilityRepository, r: Round): Prom
   return `${r.seasonYear + policy.lockYears[r.stage]}-08-31`;
 }
 
+/** The round's one confirmation deadline: the county's period from the draw, the same each batch. */
+async function confirmByOf(waitlists: WaitlistRepository, r: Round): Promise<string> {
+  const windowMs = (await waitlists.windows(r.countyCode))?.confirmWindowMs;
+  const drawnAt = (r.drawnAt ?? new Date()).toISOString();
+  return deadlineAfter(drawnAt, windowMs ?? DEFAULT_CONFIRM_WINDOW_MS);
+}
+
 /**
  * Signals the next batch of results to their application workflows, a few at a time. A batch
  * cut short by a crash is sent again; the cases ignore a second delivery of the same round.
@@ -92,6 +104,7 @@ export function deliverResultsActivity(
   rounds: RoundRepository,
   eligibility: EligibilityRepository,
   temporal: Client,
+  waitlists: WaitlistRepository,
 ) {
   return async (
     roundId: string,
@@ -103,6 +116,7 @@ export function deliverResultsActivity(
       names: new Map(schools.map((s) => [s.id, s.nameZh])),
       schools: new Map(schools.map((s) => [s.id, { name: s.nameZh, address: s.address }])),
       reporting: await rounds.reporting(r.countyCode, r.stage, r.seasonYear),
+      confirmBy: await confirmByOf(waitlists, r),
     };
     const lockedUntil = await lockedUntilOf(eligibility, r);
     const batch = await rounds.undelivered(roundId, batchSize);

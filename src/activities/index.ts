@@ -5,6 +5,7 @@ import type { RoundRepository } from '../db/round-repository';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { ReferenceDataRepository } from '../db/reference-data-repository';
 import type { RetentionRepository } from '../db/retention-repository';
+import type { WaitlistRepository } from '../db/waitlist-repository';
 import type { WarningRepository } from '../db/warning-repository';
 import type { AttachmentStore } from '../storage/attachment-store';
 import type { DataSharingClient } from '../integration/data-sharing/client';
@@ -19,6 +20,7 @@ import { recordTransitionActivity } from './record-transition';
 import { earlyWarningActivities } from './early-warning';
 import { retentionActivities } from './retention';
 import { verificationActivities } from './verify-checks';
+import { waitlistActivities } from './waitlist';
 
 export interface ActivityDependencies {
   readonly applications: ApplicationRepository;
@@ -27,6 +29,8 @@ export interface ActivityDependencies {
   readonly dataSharing: DataSharingClient;
   readonly platform: StatusNotifier;
   readonly rounds: RoundRepository;
+  /** Released places and the waitlists' chains. */
+  readonly waitlists: WaitlistRepository;
   /** For delivering round results to application workflows. */
   readonly temporal: Client;
   readonly retention: RetentionRepository;
@@ -45,8 +49,9 @@ export function createActivities(deps: ActivityDependencies): Activities {
     assessEligibility: assessEligibilityActivity(deps.eligibility, deps.reference),
     notifyPlatform: notifyPlatformActivity(deps.platform),
     lockHousing: lockHousingActivity(deps.eligibility),
-    ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal),
+    ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal, deps.waitlists),
     ...retentionActivities(deps.retention, deps.attachments),
+    ...waitlistActivities(deps.waitlists, deps.rounds, deps.temporal),
     ...earlyWarningActivities(deps.warnings, deps.dataSharing),
   };
 }

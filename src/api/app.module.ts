@@ -2,6 +2,8 @@ import { CaseFilesController } from './case-files/case-files.controller';
 import { CaseFileService } from './case-files/case-file.service';
 import { CaseFileRepository } from '../db/case-file-repository';
 import { AppealsController } from './appeals/appeals.controller';
+import { PlacesController } from './places/places.controller';
+import { PlacesService } from './places/places.service';
 import { AppealsService } from './appeals/appeals.service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -152,6 +154,7 @@ export class AppModule {
         AuditLogController,
         ConsentController,
         AppealsController,
+        PlacesController,
         CaseFilesController,
         ClaimsController,
         PointsController,
@@ -202,6 +205,7 @@ export class AppModule {
         RegistrationWindowGate,
         ReviewService,
         AppealsService,
+        PlacesService,
         CaseFileService,
         RoundsService,
         AdminService,

@@ -1,4 +1,5 @@
 import type { AppealRecord } from '../domain/appeals';
+import type { OfferRecord, PlaceRecord } from '../domain/place-confirmation';
 import type { Stage } from '../domain/enrolment';
 import type { FactConfirmation } from '../domain/eligibility/confirmations';
 import type { CheckResults } from '../domain/eligibility/facts-from-checks';
@@ -12,6 +13,7 @@ import type {
 import type { EnrolmentApplicationInput, TimelineEntry } from './enrolment-workflow';
 import type { StatusNotice } from './platform-notice';
 import type { RetentionActivities } from './retention';
+import type { WaitlistActivities } from './waitlist';
 import type { EarlyWarningActivities } from './warnings';
 
 /**
@@ -27,6 +29,8 @@ export interface CaseDetails {
   readonly offlineCheck?: OfflineCheckConfirmation;
   readonly admission?: AdmissionDelivery;
   readonly appeal?: AppealRecord;
+  readonly place?: PlaceRecord;
+  readonly offer?: OfferRecord;
 }
 
 export interface EligibilitySummary {
@@ -93,6 +97,7 @@ export interface AdmissionRoundActivities {
 }
 
 export type Activities = CaseActivities &
+  WaitlistActivities &
   VerificationActivities &
   AdmissionRoundActivities &
   RetentionActivities &

@@ -13,6 +13,8 @@ export interface AdmissionDelivery {
   readonly housingLock: { readonly certificateNo: string; readonly lockedUntil: string } | null;
   /** A placed child's admission notice: address, reporting time, materials (absent before). */
   readonly notice?: AdmissionNotice | null;
+  /** A placed family confirms (报到) or declines by then (absent before confirmation existed). */
+  readonly confirmBy?: string | null;
 }
 
 export const admissionResultSignal = defineSignal<[AdmissionDelivery]>('admissionResult');

@@ -2,6 +2,7 @@ import { defineQuery } from '@temporalio/workflow';
 import type { Channel, CheckOutcome, EnrolmentStatus } from '../domain/enrolment';
 import type { ApplicationForm } from '../domain/forms/application-form';
 import type { AppealRecord } from '../domain/appeals';
+import type { OfferRecord, PlaceRecord } from '../domain/place-confirmation';
 import type { SupplementRequest } from './case-actions';
 
 /**
@@ -58,6 +59,9 @@ export interface CaseView {
   /** Until when the result may be appealed, while the case waits for an appeal. */
   readonly appealDeadline?: string | null;
   readonly appeal?: AppealRecord | null;
+  /** The place held and its confirmation (报到); the latest waitlist offer. */
+  readonly place?: PlaceRecord | null;
+  readonly offer?: OfferRecord | null;
 }
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');

@@ -13,4 +13,5 @@ export * from './platform-notice';
 export * from './replay-probe';
 export * from './retention';
 export * from './search-attributes';
+export * from './waitlist';
 export * from './warnings';

@@ -25,6 +25,18 @@ export class AdministrationRepository {
     });
   }
 
+  /** A county's periods to confirm a place and to answer a waitlist offer (null: the defaults). */
+  setCountyPeriods(
+    code: string,
+    periods: { confirmWindowMs?: number | null; offerWindowMs?: number | null },
+  ) {
+    return this.db.county.update({
+      where: { code },
+      data: periods,
+      select: { code: true, confirmWindowMs: true, offerWindowMs: true },
+    });
+  }
+
   window(key: { countyCode: string; stage: Stage; seasonYear: number }) {
     return this.db.registrationWindow.findUnique({ where: { countyCode_stage_seasonYear: key } });
   }

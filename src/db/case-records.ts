@@ -55,6 +55,9 @@ export class CaseRecords {
           ...(sealed.offlineCheck && { offlineCheck: sealed.offlineCheck }),
           ...(sealed.admission && { admission: sealed.admission }),
           ...(sealed.appeal && { appeal: sealed.appeal }),
+          // A school and dates, nothing personal: kept readable for reports and operators.
+          ...(details.place && { place: details.place as unknown as Prisma.InputJsonValue }),
+          ...(details.offer && { offer: details.offer as unknown as Prisma.InputJsonValue }),
         },
       });
       if (supplement && sealed.items) {

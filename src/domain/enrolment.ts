@@ -24,6 +24,10 @@ export const ENROLMENT_STATUSES = [
   'EXPIRED',
   /** Closed by an operator (a cancelled or terminated case); the reason is on the timeline. */
   'CANCELLED',
+  /** The family declined its place (报到确认); the place went to the school's waitlist. */
+  'DECLINED',
+  /** The family did not confirm its place by the deadline; the place went to the waitlist. */
+  'LAPSED',
 ] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
@@ -62,4 +66,6 @@ export const FINAL_STATUSES: readonly EnrolmentStatus[] = [
   'ASSIGNED_BY_BUREAU',
   'NOT_ADMITTED',
   'CANCELLED',
+  'DECLINED',
+  'LAPSED',
 ];

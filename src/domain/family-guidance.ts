@@ -73,6 +73,16 @@ const GUIDANCE: Record<EnrolmentStatus, Guidance> = {
     zh: '该申请已由教育局注销,原因见办理记录;如需要,可重新提交申请。',
     en: 'The education bureau closed this application (the reason is on its timeline); you may apply again.',
   },
+  DECLINED: {
+    actionRequired: false,
+    zh: '您已放弃录取学位,该学位已递补给候补家庭;如有疑问,请联系县(市、区)教育局。',
+    en: 'You declined the place; it has gone to a waitlisted family. Contact the county education bureau with any questions.',
+  },
+  LAPSED: {
+    actionRequired: false,
+    zh: '未在期限内确认报到,学位已失效;如有疑问,请联系县(市、区)教育局。',
+    en: 'The place was not confirmed in time and has lapsed; contact the county education bureau with any questions.',
+  },
 };
 
 export function guidanceFor(status: EnrolmentStatus): Guidance {

@@ -6,6 +6,7 @@ import { EligibilityRepository } from '../db/eligibility-repository';
 import type { Db } from '../db/prisma-client';
 import { RoundRepository } from '../db/round-repository';
 import { RetentionRepository } from '../db/retention-repository';
+import { WaitlistRepository } from '../db/waitlist-repository';
 import { WarningRepository } from '../db/warning-repository';
 import { attachmentStoreOf } from '../storage/attachment-store';
 import { ReferenceDataRepository } from '../db/reference-data-repository';
@@ -25,6 +26,7 @@ export function createActivityDependencies(
     eligibility: new EligibilityRepository(db, sealer),
     reference: new ReferenceDataRepository(db),
     rounds: new RoundRepository(db, sealer),
+    waitlists: new WaitlistRepository(db),
     temporal,
     retention: new RetentionRepository(db),
     warnings: new WarningRepository(db),

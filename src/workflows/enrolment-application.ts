@@ -21,6 +21,12 @@ import {
 } from './enrolment/deadlines';
 import { handleCaseActions } from './enrolment/handlers';
 import {
+  awaitConfirmation,
+  dropOpenOffer,
+  holdsOpenOffer,
+  PLACE_CONFIRMATION,
+} from './enrolment/place';
+import {
   assessChecks,
   moveAfterChecks,
   recordChecks,
@@ -39,6 +45,8 @@ export async function enrolmentApplication(
   input: EnrolmentApplicationInput,
 ): Promise<EnrolmentOutcome> {
   const c = new EnrolmentCase(input);
+  // Read once, first: runs recorded before confirmation existed never take part in it.
+  c.placesEnabled = patched(PLACE_CONFIRMATION);
   const verification = new CancellationScope();
   handleCaseActions(c, verification);
   const notifying = c.notifyInOrder();
@@ -55,12 +63,14 @@ export async function enrolmentApplication(
           c.cancellationNote?.actor ?? SYSTEM_ACTOR,
           c.cancellationNote?.reason ?? CANCELLED_REASON,
         );
+      await dropOpenOffer(c);
       c.closeOutbox();
       await notifying;
     });
     throw error;
   }
-  await condition(allHandlersFinished);
+  // An open waitlist offer keeps the run until it is answered or lapses.
+  await condition(() => allHandlersFinished() && !holdsOpenOffer(c) && !c.busy);
   c.closeOutbox();
   await notifying;
   return { applicationNo: input.applicationNo, status: c.status };
@@ -81,9 +91,15 @@ async function runCase(c: EnrolmentCase, verification: CancellationScope): Promi
   }
 
   await followCase(c);
-  // A result the family may appeal keeps the case open for the county's period; an accepted
-  // appeal of a rejection sends it back to review (enrolment/appeals.ts).
-  while (isAppealable(c.status) && patched(APPEALS) && (await awaitAppeal(c))) await followCase(c);
+  // A placed family confirms or declines by the deadline (enrolment/place.ts), while the result
+  // may also be appealed: the case stays open for the county's period; an accepted appeal of a
+  // rejection sends it back to review (enrolment/appeals.ts).
+  let confirming = awaitConfirmation(c);
+  while (isAppealable(c.status) && patched(APPEALS) && (await awaitAppeal(c))) {
+    await followCase(c);
+    confirming = Promise.all([confirming, awaitConfirmation(c)]).then(() => undefined);
+  }
+  await confirming;
 }
 
 /** The case's waits until a final status: deadlines, the reviewer, the admission round. */
@@ -99,8 +115,10 @@ async function followCase(c: EnrolmentCase): Promise<void> {
     } else if (c.status === 'AWAITING_REVIEW' && !c.reviewOverdue) {
       if (!(await condition(changed, untilReviewOverdue(c)))) await flagReviewOverdue(c);
     } else if (c.status === 'APPROVED' || c.status === 'NOT_ADMITTED') {
-      await condition(() => c.admission !== null);
-      await applyAdmission(c, c.admission!);
+      // A waitlist offer accepted meanwhile places the case without a round (enrolment/place.ts).
+      const waiting = c.status;
+      await condition(() => c.admission !== null || c.status !== waiting);
+      if (c.admission) await applyAdmission(c, c.admission);
     } else {
       await condition(changed);
     }

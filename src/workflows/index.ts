@@ -9,8 +9,9 @@ import { admissionRound } from './admission-round';
 import { earlyWarning } from './early-warning';
 import { enrolmentApplication } from './enrolment-application';
 import { retention } from './retention';
+import { schoolWaitlist } from './school-waitlist';
 
-export { admissionRound, earlyWarning, enrolmentApplication, retention };
+export { admissionRound, earlyWarning, enrolmentApplication, retention, schoolWaitlist };
 
 // The API starts workflows by the contract's signatures; this fails to compile if one drifts.
 type Implements<T extends U, U> = T;

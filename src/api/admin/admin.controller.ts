@@ -5,6 +5,8 @@ import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { AdminService } from './admin.service';
 import {
+  CountyPeriodsDto,
+  CountyPeriodsRowDto,
   PolicyDto,
   PolicyRowDto,
   ReportingDto,
@@ -77,6 +79,21 @@ export class AdminController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.admin.reporting(principal, schoolId, seasonYear, body);
+  }
+
+  @Put('counties/:countyCode/periods')
+  @AuditObject('county')
+  @ZodResponse({ status: 200, type: CountyPeriodsRowDto })
+  @ApiOperation({
+    summary:
+      "A county's periods: to confirm a place (报到确认) from the draw, and to answer a waitlist offer",
+  })
+  periods(
+    @Param('countyCode') countyCode: string,
+    @Body() body: CountyPeriodsDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.admin.countyPeriods(principal, countyCode, body);
   }
 
   @Put('policies/:countyCode/:stage/:seasonYear')

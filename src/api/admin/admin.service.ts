@@ -9,7 +9,14 @@ import { requireCounty, type Principal } from '../../domain/principal';
 import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
 import { startEarlyWarning } from '../../worker/early-warning-schedule';
 import { ADMINISTRATION, API_CONFIG, TEMPORAL_CLIENT } from '../injection-tokens';
-import type { PolicyDto, ReportingDto, SchoolDto, SeasonDto, WindowDto } from './dto';
+import type {
+  CountyPeriodsDto,
+  PolicyDto,
+  ReportingDto,
+  SchoolDto,
+  SeasonDto,
+  WindowDto,
+} from './dto';
 
 interface CountyKey {
   readonly countyCode: string;
@@ -74,6 +81,12 @@ export class AdminService {
         materials: body.materials,
       },
     );
+  }
+
+  /** The periods of confirmation (报到) and of waitlist offers; rounds read them when they deliver. */
+  countyPeriods(principal: Principal, countyCode: string, body: CountyPeriodsDto) {
+    inScope(principal, countyCode);
+    return this.admin.setCountyPeriods(countyCode, body);
   }
 
   async policy(principal: Principal, key: CountyKey, body: PolicyDto) {

@@ -149,3 +149,30 @@ export class ContentVersionDto extends createZodDto(
   }),
   { codec: true },
 ) {}
+
+const periodMs = z
+  .number()
+  .int()
+  .min(1000)
+  .max(90 * 24 * 60 * 60 * 1000)
+  .nullable()
+  .optional();
+
+export class CountyPeriodsDto extends createZodDto(
+  z.strictObject({
+    confirmWindowMs: periodMs.describe(
+      'How long a placed family has to confirm (报到确认) or decline, from the draw; null: 7 days',
+    ),
+    offerWindowMs: periodMs.describe(
+      'How long a waitlisted family has to answer an offer; null: 3 days',
+    ),
+  }),
+) {}
+
+export class CountyPeriodsRowDto extends createZodDto(
+  z.object({
+    code: z.string(),
+    confirmWindowMs: z.number().int().nullable(),
+    offerWindowMs: z.number().int().nullable(),
+  }),
+) {}

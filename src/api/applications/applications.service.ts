@@ -2,6 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { temporalRunUrl, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import { appealForFamily, type AppealRecord } from '../../domain/appeals';
+import {
+  placeForFamily,
+  type OfferRecord,
+  type PlaceRecord,
+} from '../../domain/place-confirmation';
 import { canReadCase, canWithdrawCase } from '../../domain/case-access';
 import { RuleViolationError } from '../../domain/errors';
 import { guidanceFor } from '../../domain/family-guidance';
@@ -68,6 +73,10 @@ export class ApplicationsService {
       appeal: appealForFamily(
         live ? (live.appeal ?? null) : (row.appeal as AppealRecord | null),
         live?.appealDeadline ?? null,
+      ),
+      ...placeForFamily(
+        live ? (live.place ?? null) : (row.place as unknown as PlaceRecord | null),
+        live ? (live.offer ?? null) : (row.offer as unknown as OfferRecord | null),
       ),
       ...(isFamily(caller.principal) ? familyView(row) : officialView(row)),
       ...(isFamily(caller.principal)

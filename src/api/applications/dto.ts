@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { appealView } from '../appeals/dto';
+import { offerView, placeView } from '../places/dto';
 import { consentView } from '../consent/dto';
 import { claimCodeSchema } from '../claims/dto';
 import { z } from 'zod';
@@ -109,6 +110,8 @@ export class ApplicationViewDto extends createZodDto(
       ),
     consent: consentView,
     appeal: appealView,
+    place: placeView,
+    offer: offerView,
     verification: z
       .array(
         z.object({

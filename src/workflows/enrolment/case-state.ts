@@ -5,6 +5,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { AppealRecord } from '../../domain/appeals';
+import type { AdmissionNotice } from '../../domain/admission-notice';
+import type { OfferRecord, PlaceRecord } from '../../domain/place-confirmation';
 import type { CheckOutcome, EnrolmentStatus } from '../../domain/enrolment';
 import type { FactConfirmation } from '../../domain/eligibility/confirmations';
 import type { CheckResults } from '../../domain/eligibility/facts-from-checks';
@@ -61,6 +63,12 @@ export class EnrolmentCase {
   appealClosed = false;
   /** The appeal of the current result, once filed. */
   appeal: AppealRecord | null = null;
+  /** Confirmation (报到) and waitlist offers apply to this run (enrolment/place.ts). */
+  placesEnabled = false;
+  /** The place held and its confirmation; the latest waitlist offer and its school's notice. */
+  place: PlaceRecord | null = null;
+  offer: OfferRecord | null = null;
+  offerNotice: AdmissionNotice | null = null;
   /** The child applied again: the rejection's appeal period ends now, unused. */
   appealWaived = false;
   private readonly outbox: StatusNotice[] = [];
@@ -87,6 +95,8 @@ export class EnrolmentCase {
       supplementRequest: this.supplementRequest,
       appealDeadline: this.appealDeadline,
       appeal: this.appeal,
+      place: this.place,
+      offer: this.offer,
     };
   }
 

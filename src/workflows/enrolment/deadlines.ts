@@ -3,6 +3,7 @@ import { supplementExpiredReason } from '../../domain/timeline-reasons';
 import { ReviewOverdueKey, type AdmissionDelivery, type SupplementRequest } from '../../contract';
 import { lockHousing, recordCaseDetails } from './case-activities';
 import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
+import { placeFromDelivery } from './place';
 
 /*
  * Durable deadlines: a supplement not in by its deadline expires the case; a review pending past
@@ -92,6 +93,12 @@ export async function applyAdmission(c: EnrolmentCase, delivery: AdmissionDelive
   if (lock) await lockHousingFor(c, lock);
   await moveToAdmissionResult(c, delivery);
   c.roundsApplied.push(delivery.roundId);
+  // A placed family now confirms (报到) or declines by the round's deadline (enrolment/place.ts).
+  const place = placeFromDelivery(c, delivery);
+  if (place) {
+    c.place = place;
+    await recordCaseDetails(c.input.applicationNo, { place });
+  }
   // Not placed: the next round's delivery is the next to apply.
   if (delivery.result === 'NOT_ADMITTED') c.admission = null;
 }

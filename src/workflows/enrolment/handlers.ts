@@ -31,6 +31,7 @@ import {
   type Withdrawal,
 } from '../../contract';
 import { handleAppeals } from './appeals';
+import { handlePlaceActions } from './place';
 import { invalid, refuse, requireState } from './refusals';
 import { recordCaseDetails } from './case-activities';
 import type { EnrolmentCase } from './case-state';
@@ -48,6 +49,7 @@ export function handleCaseActions(c: EnrolmentCase, verification: CancellationSc
   handleOfflineCheck(c);
   handleFactConfirmations(c);
   handleAppeals(c);
+  handlePlaceActions(c);
 }
 
 function handleSignalsAndQuery(c: EnrolmentCase): void {

@@ -19,6 +19,8 @@ export const STATUS_NAMES: Record<EnrolmentStatus, { zh: string; en: string; col
   WITHDRAWN: { zh: '已撤回', en: 'Withdrawn', color: 'default' },
   EXPIRED: { zh: '已过期', en: 'Expired', color: 'default' },
   CANCELLED: { zh: '已取消', en: 'Cancelled', color: 'default' },
+  DECLINED: { zh: '已放弃学位', en: 'Place declined', color: 'default' },
+  LAPSED: { zh: '逾期未确认', en: 'Place lapsed', color: 'default' },
 };
 
 export function StatusTag({ status }: { status: string | null }) {

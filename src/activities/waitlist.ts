@@ -1,0 +1,82 @@
+import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  offerPlaceUpdate,
+  placeReleasedSignal,
+  WAITLIST_WORKFLOW_TYPE,
+  waitlistWorkflowId,
+  type WaitlistActivities,
+} from '../contract';
+import type { RoundRepository } from '../db/round-repository';
+import type { WaitlistRepository } from '../db/waitlist-repository';
+import { admissionNotice } from '../domain/admission-notice';
+import { waitlistOrder } from '../domain/allocation/waitlist';
+import { DEFAULT_OFFER_WINDOW_MS } from '../domain/place-confirmation';
+
+/**
+ * The waitlists' side effects (workflows/school-waitlist.ts): recording a release and waking
+ * its chain, the round's published order, offering a place to a case, closing places.
+ */
+export function waitlistActivities(
+  waitlists: WaitlistRepository,
+  rounds: RoundRepository,
+  temporal: Client,
+): WaitlistActivities {
+  return {
+    async releasePlace(release) {
+      const releaseId = await waitlists.release(release);
+      await temporal.workflow.signalWithStart(WAITLIST_WORKFLOW_TYPE, {
+        workflowId: waitlistWorkflowId(release.roundId, release.schoolId),
+        taskQueue: Context.current().info.taskQueue,
+        args: [{ roundId: release.roundId, schoolId: release.schoolId }],
+        signal: placeReleasedSignal,
+        signalArgs: [{ releaseId }],
+      });
+    },
+
+    async waitlistOrder(roundId, schoolId) {
+      const round = await rounds.get(roundId);
+      // A place declined while the round still delivers waits: every family on the list must
+      // have its result before the first offer. Retried (backing off) until then.
+      if (round.status !== 'PUBLISHED') throw new Error(`round ${roundId} is not yet published`);
+      const list = waitlistOrder(await rounds.publishedResults(roundId), schoolId);
+      const windows = await waitlists.windows(round.countyCode);
+      return {
+        applicationNos: list.map((e) => e.applicantId),
+        offerWindowMs: windows?.offerWindowMs ?? DEFAULT_OFFER_WINDOW_MS,
+      };
+    },
+
+    async offerPlace(applicationNo, offer) {
+      const run = await waitlists.caseRun(applicationNo);
+      if (!run || (await waitlists.inOpenRound(applicationNo))) return 'REFUSED';
+      const round = await rounds.get(offer.roundId);
+      const school = (await rounds.schools(round.countyCode, round.stage)).find(
+        (s) => s.id === offer.schoolId,
+      );
+      const reporting = await rounds.reporting(round.countyCode, round.stage, round.seasonYear);
+      const schoolName = school?.nameZh ?? offer.schoolId;
+      const notice = admissionNotice(
+        { id: offer.schoolId, name: schoolName, address: school?.address ?? null },
+        reporting.get(offer.schoolId) ?? null,
+      );
+      try {
+        return await temporal.workflow
+          .getHandle(run.workflowId, run.runId)
+          .executeUpdate(offerPlaceUpdate, {
+            args: [{ ...offer, schoolName, notice }],
+            updateId: offer.id,
+          });
+      } catch (error) {
+        // The case cannot take an offer now (refused, or its run has closed): the next one can.
+        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError)
+          return 'REFUSED';
+        throw error;
+      }
+    },
+
+    async closeReleases(releaseIds, state, takenBy) {
+      await waitlists.close(releaseIds, state, takenBy);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import {
+  deadlineAfter,
+  mayBeOffered,
+  offerId,
+  placeForFamily,
+  releaseId,
+  type OfferRecord,
+  type PlaceRecord,
+} from './place-confirmation';
+
+const place = (state: PlaceRecord['state']): PlaceRecord => ({
+  roundId: 'R1',
+  schoolId: 'S1',
+  schoolName: '桃源路小学',
+  state,
+  deadline: '2026-07-10T02:00:00.000Z',
+  answeredAt: null,
+  via: 'ROUND',
+});
+
+const offer = (answer: OfferRecord['answer']): OfferRecord => ({
+  id: offerId('R1/S2/A1', 3),
+  roundId: 'R1',
+  schoolId: 'S2',
+  schoolName: '凤翔路小学',
+  releaseId: 'R1/S2/A1',
+  position: 3,
+  deadline: '2026-07-12T10:30:00.000Z',
+  answer,
+  answeredAt: null,
+});
+
+describe('who may be offered a released place', () => {
+  it('takes the unplaced, and the placed whose place is not yet confirmed', () => {
+    expect(mayBeOffered('NOT_ADMITTED', null, null)).toBe(true);
+    expect(mayBeOffered('ADMITTED', place('AWAITING_CONFIRMATION'), null)).toBe(true);
+    expect(mayBeOffered('ASSIGNED_BY_BUREAU', place('AWAITING_CONFIRMATION'), null)).toBe(true);
+  });
+
+  it('refuses a confirmed place, a place given up, other statuses and a family holding an open offer', () => {
+    expect(mayBeOffered('ADMITTED', place('CONFIRMED'), null)).toBe(false);
+    expect(mayBeOffered('ADMITTED', null, null)).toBe(false);
+    expect(mayBeOffered('DECLINED', place('DECLINED'), null)).toBe(false);
+    expect(mayBeOffered('LAPSED', place('LAPSED'), null)).toBe(false);
+    for (const status of ['APPROVED', 'AWAITING_REVIEW', 'WITHDRAWN', 'CANCELLED'] as const)
+      expect(mayBeOffered(status, null, null)).toBe(false);
+    expect(mayBeOffered('NOT_ADMITTED', null, offer(null))).toBe(false);
+    expect(mayBeOffered('NOT_ADMITTED', null, offer('DECLINED'))).toBe(true);
+  });
+});
+
+describe('ids and deadlines', () => {
+  it('names a release by round, school and family, and an offer by release and position', () => {
+    expect(releaseId({ roundId: 'R1', schoolId: 'S1', applicationNo: 'A9' })).toBe('R1/S1/A9');
+    expect(offerId('R1/S1/A9', 0)).toBe('R1/S1/A9#0');
+  });
+
+  it('counts a deadline from the moment given', () => {
+    expect(deadlineAfter('2026-07-01T00:00:00.000Z', 3 * 86_400_000)).toBe(
+      '2026-07-04T00:00:00.000Z',
+    );
+  });
+});
+
+describe('what the family reads', () => {
+  it('says what to do by when, in Beijing time, Chinese first', () => {
+    const { place: p } = placeForFamily(place('AWAITING_CONFIRMATION'), null);
+    expect(p?.text.zh).toBe(
+      '请于 2026-07-10 10:00(北京时间)前确认是否到桃源路小学报到,逾期视为放弃。',
+    );
+    expect(p?.text.en).toContain('by 2026-07-10 10:00 (Beijing time)');
+  });
+
+  it('shows an open offer only, without its answer fields', () => {
+    expect(placeForFamily(null, offer('DECLINED')).offer).toBeNull();
+    const open = placeForFamily(null, offer(null)).offer;
+    expect(open).toMatchObject({ schoolId: 'S2', position: 3 });
+    expect(open).not.toHaveProperty('answer');
+    expect(open?.text.zh).toContain('2026-07-12 18:30');
+  });
+
+  it('names each state of the place', () => {
+    for (const [state, words] of [
+      ['CONFIRMED', '已确认'],
+      ['DECLINED', '已放弃'],
+      ['LAPSED', '已失效'],
+    ] as const)
+      expect(placeForFamily(place(state), null).place?.text.zh).toContain(words);
+  });
+});

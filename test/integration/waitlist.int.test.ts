@@ -1,0 +1,280 @@
+import { spawnSync } from 'node:child_process';
+import request from 'supertest';
+import { projectRoot } from '../../src/config/paths';
+import { waitlistViewQuery, waitlistWorkflowId, type WaitlistView } from '../../src/contract';
+import type { OfferRecord, PlaceRecord } from '../../src/domain/place-confirmation';
+import { formForFamily } from '../../src/testing/forms';
+import { built } from '../support/build';
+import { eventually } from '../support/eventually';
+import {
+  bundleWorkflows,
+  registryFamilies,
+  startHarness,
+  workerProcessEnv,
+  type Harness,
+} from '../support/harness';
+import { scaled } from '../support/time-scale';
+import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
+
+/*
+ * Issue 14: enrolment confirmation (报到) and the waitlists' re-offer chains on real Temporal,
+ * PostgreSQL and the simulator. A decline passes the place to the first waitlisted family, who
+ * accepts it; a missed deadline does the same, and so does an offer left unanswered; a worker
+ * killed mid-chain loses no offer and makes none twice; a place nobody takes is UNFILLED and the
+ * 补录 round places a child in it; every round verifies.
+ */
+
+const LONG = scaled(600_000);
+/** Short enough to wait out, long enough for the test to answer on a loaded machine. */
+const SHORT = scaled(15_000);
+
+describe('confirmation (报到) and the waitlist re-offer chain', () => {
+  let sut: Harness;
+  let admin: Record<string, string>;
+  const workers: WorkerProcess[] = [];
+  jest.setTimeout(scaled(900_000));
+
+  beforeAll(async () => {
+    sut = await startHarness({ workflowBundle: await bundleWorkflows() });
+    admin = { Authorization: await sut.auth.admin(['450103', '450703']) };
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop()));
+    await sut?.close();
+  });
+
+  const api = () => request(sut.apiUrl);
+  const db = () => sut.database.db;
+  const rowOf = (no: string) =>
+    db().application.findUniqueOrThrow({ where: { applicationNo: no } });
+  const placeOf = async (no: string) => (await rowOf(no)).place as unknown as PlaceRecord | null;
+  const openOfferOf = async (no: string) => {
+    const offer = (await rowOf(no)).offer as unknown as OfferRecord | null;
+    return offer && offer.answer === null ? offer : null;
+  };
+  const until = (no: string, wanted: string) =>
+    eventually(
+      async () => ((await rowOf(no)).status === wanted ? true : undefined),
+      `${no} to reach ${wanted}`,
+      120_000,
+    );
+  const chainOf = (roundId: string, schoolId: string): Promise<WaitlistView> =>
+    sut.temporal.workflow.getHandle(waitlistWorkflowId(roundId, schoolId)).query(waitlistViewQuery);
+  const offerTexts = async (no: string) =>
+    (await db().applicationEvent.findMany({ where: { applicationNo: no } })).filter((e) =>
+      e.reason?.startsWith('候补递补'),
+    ).length;
+
+  /** Families of a county, each with its own token, all choosing one school; approved. */
+  async function approvedFamilies(countyCode: string, schoolId: string, count: number, from = 0) {
+    const reviewer = { Authorization: await sut.auth.reviewer([countyCode]) };
+    const families = [];
+    for (const f of registryFamilies
+      .filter((x) => x.countyCode === countyCode)
+      .slice(from, from + count)) {
+      const form = formForFamily(f, { schoolChoices: [schoolId] });
+      const family = {
+        Authorization: await sut.auth.parent(`family-${f.child.idNumber.slice(-6)}`, form),
+      };
+      const created = await api().post('/applications').set(family).send(form).expect(201);
+      families.push({ no: created.body.applicationNo as string, family });
+    }
+    for (const { no } of families) await until(no, 'AWAITING_REVIEW');
+    for (const { no } of families)
+      await api()
+        .post(`/applications/${no}/decision`)
+        .set(reviewer)
+        .send({ decision: 'APPROVE' })
+        .expect(200);
+    return families;
+  }
+
+  async function publishedRound(countyCode: string) {
+    const started = await api()
+      .post('/rounds')
+      .set(admin)
+      .send({ countyCode, stage: 'PRIMARY_1', seasonYear: 2026 })
+      .expect(201);
+    const roundId = started.body.roundId as string;
+    await eventually(
+      async () =>
+        (await api().get(`/rounds/${roundId}`).set(admin)).body.status === 'PUBLISHED' || undefined,
+      `round ${roundId} to be published`,
+      120_000,
+    );
+    return roundId;
+  }
+
+  /** The round's result for each case, once every case has applied it. */
+  async function resultsOf(roundId: string, numbers: readonly string[]) {
+    const results = await db().admissionResult.findMany({ where: { roundId } });
+    const placed = results
+      .filter((r) => (r.placement as { result: string }).result !== 'NOT_PLACED')
+      .map((r) => r.applicationNo);
+    for (const no of numbers) await until(no, placed.includes(no) ? 'ADMITTED' : 'NOT_ADMITTED');
+    return { placed, waiting: numbers.filter((no) => !placed.includes(no)) };
+  }
+
+  function verifies(roundId: string) {
+    return async () => {
+      const verified = await api().get(`/rounds/${roundId}/verify`).set(admin).expect(200);
+      expect(verified.body).toMatchObject({ verdict: 'MATCH', differences: [] });
+      const script = spawnSync(process.execPath, [built('scripts/verify-round.ts'), roundId], {
+        cwd: projectRoot(),
+        env: { ...process.env, DATABASE_URL: sut.database.url },
+        encoding: 'utf8',
+      });
+      expect(script.stdout).toMatch(/^MATCH/);
+    };
+  }
+
+  it('passes a lapsed place down the list: an unanswered offer lapses too, the next family accepts', async () => {
+    await db().county.update({
+      where: { code: '450703' },
+      data: { confirmWindowMs: SHORT, offerWindowMs: SHORT },
+    });
+    await db().school.update({ where: { id: '450703-P01' }, data: { places: 1 } });
+    const families = await approvedFamilies('450703', '450703-P01', 3);
+    const numbers = families.map((f) => f.no);
+    const roundId = await publishedRound('450703');
+    const { placed, waiting } = await resultsOf(roundId, numbers);
+    expect(placed).toHaveLength(1);
+    const [holder] = placed;
+
+    // The family sees its deadline; it never answers, and the place lapses to the waitlist.
+    const view = await api()
+      .get(`/applications/${holder}`)
+      .set(families[numbers.indexOf(holder!)]!.family)
+      .expect(200);
+    expect(view.body.place).toMatchObject({
+      schoolId: '450703-P01',
+      state: 'AWAITING_CONFIRMATION',
+      text: { zh: expect.stringContaining('逾期视为放弃') },
+    });
+    await until(holder!, 'LAPSED');
+    expect(await placeOf(holder!)).toMatchObject({ state: 'LAPSED' });
+
+    // The first on the list is offered the place and lets the offer lapse; the next accepts.
+    const chain = await eventually(
+      async () => {
+        const c = await chainOf(roundId, '450703-P01').catch(() => undefined);
+        return c && c.offers.length > 1 ? c : undefined;
+      },
+      'the place to pass to the second on the list',
+      120_000,
+    );
+    const [first, second] = chain.offers.map((o) => o.applicationNo) as [string, string];
+    expect(chain.offers[0]).toMatchObject({ position: 0, answer: 'LAPSED' });
+    expect(waiting).toEqual(expect.arrayContaining([first, second]));
+    const offer = await eventually(
+      async () => (await openOfferOf(second)) ?? undefined,
+      'the second family’s offer',
+    );
+    expect(await openOfferOf(first)).toBeNull();
+    expect((await rowOf(first)).offer).toMatchObject({ answer: 'LAPSED' });
+    const family = families[numbers.indexOf(second)]!.family;
+    const mine = await api().get(`/applications/${second}`).set(family).expect(200);
+    expect(mine.body.offer).toMatchObject({ id: offer.id, schoolId: '450703-P01' });
+    await api().post(`/applications/${second}/offer/accept`).set(family).expect(200);
+    await until(second, 'ADMITTED');
+    expect(await placeOf(second)).toMatchObject({ state: 'CONFIRMED', via: 'OFFER' });
+    const release = await db().releasedPlace.findFirstOrThrow({ where: { releasedBy: holder! } });
+    expect(release).toMatchObject({ reason: 'LAPSED', state: 'TAKEN', takenBy: second });
+    // The platform heard of the lapse and of the accepted offer, with the school.
+    await eventually(
+      () =>
+        sut.simulator.callbacks.find(
+          (c) => c.body.applicationNo === second && c.body.status === 'ADMITTED',
+        ),
+      'the accepted offer to reach the platform',
+    );
+    await verifies(roundId)();
+  });
+
+  it('re-offers a declined place, survives a killed worker mid-chain, and leaves an untaken place to 补录', async () => {
+    await db().county.update({
+      where: { code: '450103' },
+      data: { confirmWindowMs: LONG, offerWindowMs: LONG },
+    });
+    await db().school.update({ where: { id: '450103-P01' }, data: { places: 2 } });
+    await db().school.update({ where: { id: '450103-P02' }, data: { places: 0 } });
+    const families = await approvedFamilies('450103', '450103-P01', 5);
+    const numbers = families.map((f) => f.no);
+    const familyOf = (no: string) => families[numbers.indexOf(no)]!.family;
+    const roundId = await publishedRound('450103');
+    const { placed, waiting } = await resultsOf(roundId, numbers);
+    expect(placed).toHaveLength(2);
+    const [decliner, leaver] = placed as [string, string];
+
+    // A decline before the deadline: DECLINED, the place released, offered to the first waiting.
+    await api().post(`/applications/${decliner}/place/decline`).set(familyOf(decliner)).expect(200);
+    await until(decliner, 'DECLINED');
+    await api().post(`/applications/${decliner}/place/confirm`).set(familyOf(decliner)).expect(409);
+    const offered = await eventually(async () => {
+      for (const no of waiting) if (await openOfferOf(no)) return no;
+      return undefined;
+    }, 'the declined place to be offered');
+    const order = (await chainOf(roundId, '450103-P01')).offers;
+    expect(order.map((o) => o.applicationNo)).toEqual([offered]);
+    await api().post(`/applications/${offered}/offer/accept`).set(familyOf(offered)).expect(200);
+    await until(offered, 'ADMITTED');
+    await api().post(`/applications/${offered}/offer/accept`).set(familyOf(offered)).expect(409);
+
+    // The other placed family declines while the only worker is a process that is then killed.
+    await sut.stopWorker();
+    workers.push(await spawnWorkerProcess(workerProcessEnv(sut)));
+    await api().post(`/applications/${leaver}/place/decline`).set(familyOf(leaver)).expect(200);
+    const rest = waiting.filter((no) => no !== offered);
+    const next = await eventually(async () => {
+      for (const no of rest) if (await openOfferOf(no)) return no;
+      return undefined;
+    }, 'the second place to be offered');
+    await workers[0]!.kill();
+    workers.push(await spawnWorkerProcess(workerProcessEnv(sut)));
+    // Everyone left declines, down to the end of the list.
+    const answered = new Set<string>();
+    let current: string | undefined = next;
+    while (current) {
+      await api().post(`/applications/${current}/offer/decline`).set(familyOf(current)).expect(200);
+      answered.add(current);
+      const after = await eventually(async () => {
+        const c = await chainOf(roundId, '450103-P01');
+        if (c.chain.offer) {
+          const open = c.offers[c.offers.length - 1]!;
+          return answered.has(open.applicationNo) ? undefined : open.applicationNo;
+        }
+        return c.chain.unfilled.length ? null : undefined;
+      }, 'the chain to move on');
+      current = after ?? undefined;
+    }
+    const chain = await chainOf(roundId, '450103-P01');
+    // One offer per family on the list, each once, in the published order; one holder.
+    const positions = chain.offers.map((o) => o.position);
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(new Set(chain.offers.map((o) => o.applicationNo)).size).toBe(chain.offers.length);
+    expect(chain.chain.filled).toHaveLength(1);
+    expect(chain.chain.unfilled).toHaveLength(1);
+    for (const { applicationNo } of chain.offers) expect(await offerTexts(applicationNo)).toBe(1);
+    expect(
+      await db().releasedPlace.findMany({ orderBy: { releasedBy: 'asc' }, where: { roundId } }),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ releasedBy: decliner, state: 'TAKEN', takenBy: offered }),
+        expect.objectContaining({ releasedBy: leaver, state: 'UNFILLED', takenBy: null }),
+      ]),
+    );
+
+    // The 补录 round counts the unfilled place and places one of the children still waiting.
+    const second = await publishedRound('450103');
+    const basis = (await api().get(`/rounds/${second}`).set(admin)).body.basis;
+    expect(basis.schools).toEqual(
+      expect.arrayContaining([
+        { schoolId: '450103-P01', places: 2, placedEarlier: 2, released: 1, capacity: 1 },
+      ]),
+    );
+    const again = await resultsOf(second, rest);
+    expect(again.placed).toHaveLength(1);
+    await verifies(roundId)();
+    await verifies(second)();
+  });
+});
