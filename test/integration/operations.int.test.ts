@@ -426,8 +426,13 @@ describe('operations console', () => {
     const row = await sut.database.db.application.findUniqueOrThrow({
       where: { applicationNo: no },
     });
-    const described = await sut.temporal.workflow.getHandle(row.workflowId, row.runId).describe();
-    expect(described.status.name).toBe('CANCELLED');
+    // The run closes once its last notice is out, a moment after the timeline's entry.
+    await eventually(
+      async () =>
+        (await sut.temporal.workflow.getHandle(row.workflowId, row.runId).describe()).status
+          .name === 'CANCELLED' || undefined,
+      'the case run to close as CANCELLED',
+    );
     await eventually(
       () =>
         sut.simulator.callbacks.find(
