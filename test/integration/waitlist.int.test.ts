@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { projectRoot } from '../../src/config/paths';
-import { waitlistViewQuery, waitlistWorkflowId, type WaitlistView } from '../../src/contract';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import {
+  answerOfferUpdate,
+  caseViewQuery,
+  waitlistViewQuery,
+  waitlistWorkflowId,
+  type WaitlistView,
+} from '../../src/contract';
 import type { OfferRecord, PlaceRecord } from '../../src/domain/place-confirmation';
 import { formForFamily } from '../../src/testing/forms';
 import { built } from '../support/build';
@@ -58,6 +65,30 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
       `${no} to reach ${wanted}`,
       120_000,
     );
+  const caseOf = async (no: string) =>
+    sut.temporal.workflow.getHandle((await rowOf(no)).workflowId);
+  /** Holds the cases' rows in a transaction, so their runs' writes wait until released. */
+  function holdRows(numbers: readonly string[]) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let markLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (markLocked = resolve));
+    const transaction = db().$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM application WHERE application_no = ANY(${[...numbers]}) FOR UPDATE`;
+        markLocked();
+        await released;
+      },
+      { maxWait: scaled(60_000), timeout: scaled(600_000) },
+    );
+    return {
+      locked: Promise.race([locked, transaction]),
+      release: async () => {
+        release();
+        await transaction;
+      },
+    };
+  }
   const chainOf = (roundId: string, schoolId: string): Promise<WaitlistView> =>
     sut.temporal.workflow.getHandle(waitlistWorkflowId(roundId, schoolId)).query(waitlistViewQuery);
   const offerTexts = async (no: string) =>
@@ -207,16 +238,28 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     const [decliner, leaver] = placed as [string, string];
 
     // A decline before the deadline: DECLINED, the place released, offered to the first waiting.
+    // The waiting families' rows are held, so the offered case is still recording its offer when
+    // the family answers: the answer waits for that, it is not refused.
+    const held = holdRows(waiting);
+    await held.locked;
     await api().post(`/applications/${decliner}/place/decline`).set(familyOf(decliner)).expect(200);
     await until(decliner, 'DECLINED');
     await api().post(`/applications/${decliner}/place/confirm`).set(familyOf(decliner)).expect(409);
     const offered = await eventually(async () => {
-      for (const no of waiting) if (await openOfferOf(no)) return no;
+      for (const no of waiting)
+        if ((await (await caseOf(no)).query(caseViewQuery)).offer) return no;
       return undefined;
     }, 'the declined place to be offered');
     const order = (await chainOf(roundId, '450103-P01')).offers;
     expect(order.map((o) => o.applicationNo)).toEqual([offered]);
-    await api().post(`/applications/${offered}/offer/accept`).set(familyOf(offered)).expect(200);
+    const accepting = await (
+      await caseOf(offered)
+    ).startUpdate(answerOfferUpdate, {
+      args: [{ answer: 'ACCEPT', actor: 'family' }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    await held.release();
+    expect(await accepting.result()).toMatchObject({ status: 'ADMITTED' });
     await until(offered, 'ADMITTED');
     await api().post(`/applications/${offered}/offer/accept`).set(familyOf(offered)).expect(409);
 

@@ -111,6 +111,17 @@ export class EnrolmentCase {
     return { applicationNo: this.input.applicationNo, status: this.status };
   }
 
+  /**
+   * A family's answer that may arrive while the case is still recording its own last step (an
+   * offer's notice, say): it waits for that step, then is checked again, so the family gets a
+   * 409 only when its answer is no longer possible, never because it answered quickly.
+   */
+  async actWhenFree(check: () => void, work: () => Promise<void>): Promise<TransitionResult> {
+    await condition(() => !this.busy);
+    check();
+    return this.act(work);
+  }
+
   /** State changes at once (queries see it); the read model and the platform follow. */
   async moveTo(
     to: EnrolmentStatus,

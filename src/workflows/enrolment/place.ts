@@ -109,25 +109,30 @@ export function handlePlaceActions(c: EnrolmentCase): void {
   setHandler(
     answerPlaceUpdate,
     (answered: PlaceAnswered) =>
-      c.act(async () => {
-        const place = c.place!;
-        if (answered.answer === 'DECLINE') return givePlaceUp(c, place, 'DECLINED', answered.actor);
-        c.place = { ...place, state: 'CONFIRMED', answeredAt: new Date().toISOString() };
-        await Promise.all([
-          c.moveTo(c.status, answered.actor, placeTexts.confirmed(place.schoolName)),
-          recordCaseDetails(c.input.applicationNo, { place: c.place }),
-        ]);
-      }),
-    {
-      validator: (answered: PlaceAnswered) => {
-        const action = answered.answer === 'DECLINE' ? 'DECLINE_PLACE' : 'CONFIRM_PLACE';
-        if (c.busy || c.place?.state !== 'AWAITING_CONFIRMATION') refuse(c, action);
-        if (Date.now() > Date.parse(c.place.deadline))
-          refuse(c, action, 'The deadline to confirm the place has passed.');
-      },
-    },
+      c.actWhenFree(
+        () => checkPlaceAnswer(c, answered),
+        async () => {
+          const place = c.place!;
+          if (answered.answer === 'DECLINE')
+            return givePlaceUp(c, place, 'DECLINED', answered.actor);
+          c.place = { ...place, state: 'CONFIRMED', answeredAt: new Date().toISOString() };
+          await Promise.all([
+            c.moveTo(c.status, answered.actor, placeTexts.confirmed(place.schoolName)),
+            recordCaseDetails(c.input.applicationNo, { place: c.place }),
+          ]);
+        },
+      ),
+    { validator: (answered: PlaceAnswered) => checkPlaceAnswer(c, answered) },
   );
   handleOffers(c);
+}
+
+/** Refuses an answer about the place unless it awaits confirmation before its deadline. */
+function checkPlaceAnswer(c: EnrolmentCase, answered: PlaceAnswered): void {
+  const action = answered.answer === 'DECLINE' ? 'DECLINE_PLACE' : 'CONFIRM_PLACE';
+  if (c.place?.state !== 'AWAITING_CONFIRMATION') refuse(c, action);
+  if (Date.now() > Date.parse(c.place.deadline))
+    refuse(c, action, 'The deadline to confirm the place has passed.');
 }
 
 function handleOffers(c: EnrolmentCase): void {
@@ -162,19 +167,22 @@ function handleOffers(c: EnrolmentCase): void {
   setHandler(
     answerOfferUpdate,
     (answered: OfferAnswered) =>
-      c.act(() =>
-        answerOffer(c, answered.answer === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED', answered.actor),
+      c.actWhenFree(
+        () => checkOfferAnswer(c, answered),
+        () =>
+          answerOffer(c, answered.answer === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED', answered.actor),
       ),
-    {
-      validator: (answered: OfferAnswered) => {
-        const action = answered.answer === 'ACCEPT' ? 'ACCEPT_OFFER' : 'DECLINE_OFFER';
-        const offer = openOffer(c);
-        if (c.busy || !offer) refuse(c, action, 'There is no open waitlist offer on this case.');
-        if (Date.now() > Date.parse(offer.deadline))
-          refuse(c, action, 'The deadline to answer the offer has passed.');
-      },
-    },
+    { validator: (answered: OfferAnswered) => checkOfferAnswer(c, answered) },
   );
+}
+
+/** Refuses an answer to an offer unless one is open and its deadline has not passed. */
+function checkOfferAnswer(c: EnrolmentCase, answered: OfferAnswered): void {
+  const action = answered.answer === 'ACCEPT' ? 'ACCEPT_OFFER' : 'DECLINE_OFFER';
+  const offer = openOffer(c);
+  if (!offer) refuse(c, action, 'There is no open waitlist offer on this case.');
+  if (Date.now() > Date.parse(offer.deadline))
+    refuse(c, action, 'The deadline to answer the offer has passed.');
 }
 
 /** The offer lapses at its deadline unless answered first. */
