@@ -67,27 +67,27 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     );
   const caseOf = async (no: string) =>
     sut.temporal.workflow.getHandle((await rowOf(no)).workflowId);
-  /** Holds the cases' rows in a transaction, so their runs' writes wait until released. */
-  function holdRows(numbers: readonly string[]) {
+  /** Runs `work` while the cases' rows are held in a transaction, so their runs' writes wait. */
+  async function whileRowsHeld<T>(numbers: readonly string[], work: () => Promise<T>) {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    let markLocked!: () => void;
-    const locked = new Promise<void>((resolve) => (markLocked = resolve));
+    let markHeld!: () => void;
+    const held = new Promise<void>((resolve) => (markHeld = resolve));
     const transaction = db().$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT 1 FROM application WHERE application_no = ANY(${[...numbers]}) FOR UPDATE`;
-        markLocked();
+        markHeld();
         await released;
       },
       { maxWait: scaled(60_000), timeout: scaled(600_000) },
     );
-    return {
-      locked: Promise.race([locked, transaction]),
-      release: async () => {
-        release();
-        await transaction;
-      },
-    };
+    try {
+      await Promise.race([held, transaction]);
+      return await work();
+    } finally {
+      release();
+      await transaction;
+    }
   }
   const chainOf = (roundId: string, schoolId: string): Promise<WaitlistView> =>
     sut.temporal.workflow.getHandle(waitlistWorkflowId(roundId, schoolId)).query(waitlistViewQuery);
@@ -240,26 +240,31 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     // A decline before the deadline: DECLINED, the place released, offered to the first waiting.
     // The waiting families' rows are held, so the offered case is still recording its offer when
     // the family answers: the answer waits for that, it is not refused.
-    const held = holdRows(waiting);
-    await held.locked;
-    await api().post(`/applications/${decliner}/place/decline`).set(familyOf(decliner)).expect(200);
-    await until(decliner, 'DECLINED');
-    await api().post(`/applications/${decliner}/place/confirm`).set(familyOf(decliner)).expect(409);
-    const offered = await eventually(async () => {
-      for (const no of waiting)
-        if ((await (await caseOf(no)).query(caseViewQuery)).offer) return no;
-      return undefined;
-    }, 'the declined place to be offered');
+    const { offered, accepting } = await whileRowsHeld(waiting, async () => {
+      await api()
+        .post(`/applications/${decliner}/place/decline`)
+        .set(familyOf(decliner))
+        .expect(200);
+      await until(decliner, 'DECLINED');
+      await api()
+        .post(`/applications/${decliner}/place/confirm`)
+        .set(familyOf(decliner))
+        .expect(409);
+      const no = await eventually(async () => {
+        for (const w of waiting) if ((await (await caseOf(w)).query(caseViewQuery)).offer) return w;
+        return undefined;
+      }, 'the declined place to be offered');
+      const update = await (
+        await caseOf(no)
+      ).startUpdate(answerOfferUpdate, {
+        args: [{ answer: 'ACCEPT', actor: 'family' }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      return { offered: no, accepting: update };
+    });
+    expect(await accepting.result()).toMatchObject({ status: 'ADMITTED' });
     const order = (await chainOf(roundId, '450103-P01')).offers;
     expect(order.map((o) => o.applicationNo)).toEqual([offered]);
-    const accepting = await (
-      await caseOf(offered)
-    ).startUpdate(answerOfferUpdate, {
-      args: [{ answer: 'ACCEPT', actor: 'family' }],
-      waitForStage: WorkflowUpdateStage.ACCEPTED,
-    });
-    await held.release();
-    expect(await accepting.result()).toMatchObject({ status: 'ADMITTED' });
     await until(offered, 'ADMITTED');
     await api().post(`/applications/${offered}/offer/accept`).set(familyOf(offered)).expect(409);
 
