@@ -18,8 +18,11 @@ export function maskHistoryJson(json: string): string {
   return JSON.stringify(masked, null, 2);
 }
 
-/** A payload's base64 data: masked if it is JSON (json/plain), else (binary, null) as it is. */
-function maskPayloadData(base64: string): string {
+/**
+ * A payload's base64 data: masked if it is JSON (json/plain), else (binary, null) as it is. The
+ * history export and the codec server (what the Temporal Web UI shows) mask payloads with it.
+ */
+export function maskPayloadData(base64: string): string {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(base64, 'base64').toString('utf8'));

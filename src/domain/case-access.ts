@@ -1,4 +1,4 @@
-import { coversCounty, type Principal } from './principal';
+import { coversCounty, isRegionWide, type Principal } from './principal';
 
 /** What the access rules need to know about a case. */
 export interface CaseScope {
@@ -57,6 +57,14 @@ export function canInspectCase(principal: Principal, scope: CaseScope): boolean 
 /** Personal data unmasked is for auditors only, and each such read is audited. */
 export function canReadUnmasked(principal: Principal): boolean {
   return principal.role === 'AUDITOR';
+}
+
+/**
+ * Payloads decrypted by the codec server do not say their county, so a county's auditor would
+ * read other counties' children there: unmasked only to an auditor of the whole region.
+ */
+export function canDecodeUnmasked(principal: Principal): boolean {
+  return canReadUnmasked(principal) && isRegionWide(principal);
 }
 
 /** Operators repair the cases of their counties; the region's administrators all of Guangxi's. */

@@ -3,6 +3,9 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import request from 'supertest';
 import { caseViewQuery } from '../../src/contract';
+import { maskMobile, maskName } from '../../src/domain/masking';
+import { WHOLE_REGION } from '../../src/domain/principal';
+import { maskResidentId } from '../../src/domain/resident-id';
 import { temporalUiUrl } from '../../src/config/config';
 import { decodeHistory, temporalDataConverter } from '../../src/temporal/data-converter';
 import { PayloadKeyUnknownError } from '../../src/temporal/payload-codec';
@@ -13,8 +16,16 @@ import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '.
 /**
  * Issue 12: nothing personal reaches Temporal in the clear. The raw history, read from the
  * server without the codec, holds none of the form's personal data; the codec server hands it
- * back only to the roles allowed to read it, each call audited.
+ * back only to the roles allowed to read it, masked but to the region's auditor, each call audited.
  */
+/** formForFamily's guardians' mobile. */
+const MOBILE = '13800138000';
+
+interface DecodedForm {
+  readonly child: { readonly idNumber: string; readonly name: string };
+  readonly guardians: readonly { readonly mobile: string }[];
+}
+
 describe('payload encryption in Temporal', () => {
   let sut: Harness;
   const family = registryFamilies.filter((f) => f.countyCode === '450103')[0]!;
@@ -24,7 +35,7 @@ describe('payload encryption in Temporal', () => {
     family.child.name,
     family.guardians[0]!.idNumber,
     family.guardians[0]!.name,
-    '13800138000',
+    MOBILE,
   ];
   let run: { workflowId: string; runId: string };
 
@@ -98,28 +109,67 @@ describe('payload encryption in Temporal', () => {
         data: Buffer.from(payload.data ?? []).toString('base64'),
       };
     };
-    const audited = () => sut.database.db.auditLog.count({ where: { action: 'CODEC_DECODE' } });
 
-    it('decrypts for an operator, and audits the call', async () => {
-      const before = await audited();
+    /** What the codec server answers this caller, read back as the workflow's input. */
+    const decodeAs = async (authorization: string) => {
       const res = await request(sut.apiUrl)
         .post('/codec/decode')
-        .set({ Authorization: await sut.auth.operator(['450103']) })
+        .set({ Authorization: authorization })
         .set('X-Namespace', 'default')
         .send({ payloads: [await firstInput()] });
       expect(res.status).toBe(200);
       const [p] = res.body.payloads as { metadata: Record<string, string>; data: string }[];
-      const value = defaultPayloadConverter.fromPayload<{ form: { child: { idNumber: string } } }>({
+      return defaultPayloadConverter.fromPayload<{ form: DecodedForm }>({
         metadata: Object.fromEntries(
           Object.entries(p!.metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')]),
         ),
         data: Buffer.from(p!.data, 'base64'),
+      }).form;
+    };
+    const codecRows = () =>
+      sut.database.db.auditLog.findMany({
+        where: { action: { startsWith: 'CODEC_DECODE' } },
+        orderBy: { id: 'asc' },
       });
-      expect(value.form.child.idNumber).toBe(family.child.idNumber);
-      expect(await audited()).toBe(before + 1);
+
+    it('masks what it decrypts for operators, administrators and a county auditor, and audits each call', async () => {
+      const before = (await codecRows()).length;
+      const callers = [
+        await sut.auth.operator(['450103']),
+        await sut.auth.regionAdmin(),
+        await sut.auth.auditor(['450103']),
+      ];
+      for (const caller of callers) {
+        const decoded = await decodeAs(caller);
+        // Decrypted (the form's shape is there), its personal data masked as the export masks it.
+        expect(decoded.child.idNumber).toBe(maskResidentId(family.child.idNumber));
+        expect(decoded.child.name).toBe(maskName(family.child.name));
+        expect(decoded.guardians[0]!.mobile).toBe(maskMobile(MOBILE));
+        const text = JSON.stringify(decoded);
+        expect(personal.filter((value) => text.includes(value))).toEqual([]);
+      }
+      const rows = (await codecRows()).slice(before);
+      expect(rows.map((r) => [r.action, r.role])).toEqual([
+        ['CODEC_DECODE', 'OPERATOR'],
+        ['CODEC_DECODE', 'REGION_ADMIN'],
+        ['CODEC_DECODE', 'AUDITOR'],
+      ]);
     });
 
-    it('refuses a parent and an unauthenticated caller', async () => {
+    it("decrypts unmasked for the region's auditor only, audited as an unmasked read", async () => {
+      const decoded = await decodeAs(await sut.auth.auditor([WHOLE_REGION], 'auditor-region'));
+      expect(decoded.child.idNumber).toBe(family.child.idNumber);
+      expect(decoded.child.name).toBe(family.child.name);
+      expect(decoded.guardians[0]!.mobile).toBe(MOBILE);
+      expect((await codecRows()).at(-1)).toMatchObject({
+        action: 'CODEC_DECODE_UNMASKED',
+        actor: 'auditor:auditor-region',
+        role: 'AUDITOR',
+        details: { payloads: 1, namespace: 'default' },
+      });
+    });
+
+    it('refuses a parent, an unauthenticated caller and an auditor who would encode; audits each refusal', async () => {
       const body = { payloads: [await firstInput()] };
       const asParent = await request(sut.apiUrl)
         .post('/codec/decode')
@@ -128,6 +178,21 @@ describe('payload encryption in Temporal', () => {
       expect(asParent.status).toBe(403);
       const anonymous = await request(sut.apiUrl).post('/codec/decode').send(body);
       expect(anonymous.status).toBe(401);
+      const asAuditor = await request(sut.apiUrl)
+        .post('/codec/encode')
+        .set({ Authorization: await sut.auth.auditor([WHOLE_REGION]) })
+        .send(body);
+      expect(asAuditor.status).toBe(403);
+      const refusals = await sut.database.db.auditLog.findMany({
+        where: { action: { in: ['codec.decode', 'codec.encode'] }, result: 'DENIED' },
+      });
+      expect(refusals.map((r) => [r.action, r.role, r.statusCode])).toEqual(
+        expect.arrayContaining([
+          ['codec.decode', 'PARENT', 403],
+          ['codec.decode', 'ANONYMOUS', 401],
+          ['codec.encode', 'AUDITOR', 403],
+        ]),
+      );
     });
 
     it('allows CORS from the configured Web UI origin only', async () => {

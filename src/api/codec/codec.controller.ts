@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { ZodResponse } from 'nestjs-zod';
 import type { AuditRepository } from '../../db/audit-repository';
+import { maskPayloadData } from '../../case-runs/masked-history';
+import { canDecodeUnmasked } from '../../domain/case-access';
 import { actorOf } from '../../domain/principal';
 import { Roles } from '../auth/auth.decorators';
 import { Caller, type CallerContext } from '../auth/caller';
@@ -14,11 +16,13 @@ import { RateClassOf } from '../limits/rate-limit';
 
 /**
  * The codec server of the Temporal Web UI (and `temporal --codec-endpoint`): decrypts payloads
- * for people allowed to read children's personal data in Temporal, and encrypts what the UI sends
- * (a signal typed there). OPERATOR and REGION_ADMIN only: operators already read decoded histories
- * in the operations console and are the Web UI's users; a payload does not say its county, so the
- * county-scoped roles (STAFF, REVIEWER, CITY_ADMIN) would see other counties' children here, and
- * PARENT and PLATFORM have no business in Temporal. Every call is audited, without the payloads.
+ * for the people who read cases in the operations console, and encrypts what the UI sends (a
+ * signal typed there). What it decrypts is masked as the console's history export masks it
+ * (masked-history.ts), for every caller but an auditor of the whole region (case-access.ts,
+ * 等保's separation of duties: operators and administrators repair cases, auditors read personal
+ * data). A payload does not say its county, so the county-scoped roles that read cases (STAFF,
+ * REVIEWER, CITY_ADMIN) have no access; PARENT and PLATFORM have no business in Temporal, and an
+ * auditor, who changes nothing, does not encode. Every call is audited, without the payloads.
  */
 @ApiTags('codec')
 @ApiBearerAuth()
@@ -32,16 +36,24 @@ export class CodecController {
   ) {}
 
   @Post('decode')
+  @Roles('OPERATOR', 'REGION_ADMIN', 'AUDITOR')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: CodecPayloadsDto })
-  @ApiOperation({ summary: 'Decrypt Temporal payloads for the Web UI (audited)' })
+  @ApiOperation({
+    summary:
+      'Decrypt Temporal payloads for the Web UI (audited); personal data masked except for an AUDITOR of the whole region',
+  })
   async decode(
     @Body() body: CodecPayloadsDto,
     @Caller() caller: CallerContext,
     @TemporalNamespace() namespace: string | undefined,
   ) {
-    await this.record('CODEC_DECODE', caller, namespace, body.payloads.length);
-    return toJson(await this.codec.decode(body.payloads.map(fromJson)));
+    const unmasked = canDecodeUnmasked(caller.principal);
+    const action = unmasked ? 'CODEC_DECODE_UNMASKED' : 'CODEC_DECODE';
+    await this.record(action, caller, namespace, body.payloads.length);
+    const decoded = toJson(await this.codec.decode(body.payloads.map(fromJson)));
+    if (unmasked) return decoded;
+    return { payloads: decoded.payloads.map((p) => ({ ...p, data: maskPayloadData(p.data) })) };
   }
 
   @Post('encode')
