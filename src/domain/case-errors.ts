@@ -1,4 +1,5 @@
 import { DomainError } from './domain-error';
+import { LimitRefusal } from './limit-errors';
 
 /* Refusals about one family's case: not found, a duplicate, not its guardian, not now. */
 
@@ -55,7 +56,7 @@ export class NotTheGuardianError extends DomainError {
 }
 
 /** One account may hold only so many live cases at once (policy data). */
-export class LiveCaseLimitError extends DomainError {
+export class LiveCaseLimitError extends LimitRefusal {
   readonly kind = 'CONFLICT';
   readonly code = 'LIVE_CASE_LIMIT';
   constructor(readonly limit: number) {

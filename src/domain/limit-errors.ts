@@ -2,9 +2,12 @@ import { DomainError } from './domain-error';
 
 /**
  * Refusals of the limits that keep one account from exhausting the service (issue 13): each
- * names the rule it applies and the limit, never another family's data.
+ * names the rule it applies and the limit, never another family's data. Whatever its status, the
+ * audit log records one as a refused attempt (DENIED, with its code), not as a failure.
  */
-export class TooManyRequestsError extends DomainError {
+export abstract class LimitRefusal extends DomainError {}
+
+export class TooManyRequestsError extends LimitRefusal {
   readonly kind = 'TOO_MANY_REQUESTS';
   readonly code = 'TOO_MANY_REQUESTS';
   constructor(readonly retryAfterSeconds: number) {
@@ -22,7 +25,7 @@ export class TooManyRequestsError extends DomainError {
  * The service is at capacity (issue 18): more cases wait for verification than it takes on. The
  * submission was not recorded; the same request may be sent again after Retry-After.
  */
-export class AtCapacityError extends DomainError {
+export class AtCapacityError extends LimitRefusal {
   readonly kind = 'TOO_MANY_REQUESTS';
   readonly code = 'AT_CAPACITY';
   constructor(readonly retryAfterSeconds: number) {
@@ -36,7 +39,7 @@ export class AtCapacityError extends DomainError {
   }
 }
 
-export class UploadNotOpenError extends DomainError {
+export class UploadNotOpenError extends LimitRefusal {
   readonly kind = 'CONFLICT';
   readonly code = 'UPLOAD_NOT_OPEN';
   constructor(readonly currentStatus: string) {
@@ -50,7 +53,7 @@ export class UploadNotOpenError extends DomainError {
   }
 }
 
-export class AttachmentTooLargeError extends DomainError {
+export class AttachmentTooLargeError extends LimitRefusal {
   readonly kind = 'TOO_LARGE';
   readonly code = 'ATTACHMENT_TOO_LARGE';
   constructor(readonly maxBytes: number) {
@@ -61,7 +64,7 @@ export class AttachmentTooLargeError extends DomainError {
   }
 }
 
-export class UploadQuotaError extends DomainError {
+export class UploadQuotaError extends LimitRefusal {
   readonly kind = 'CONFLICT';
   readonly code = 'UPLOAD_QUOTA_EXCEEDED';
   constructor(readonly quota: { readonly maxFiles: number; readonly maxBytes: number }) {
@@ -75,7 +78,7 @@ export class UploadQuotaError extends DomainError {
   }
 }
 
-export class BookingLimitError extends DomainError {
+export class BookingLimitError extends LimitRefusal {
   readonly kind = 'CONFLICT';
   readonly code = 'BOOKING_LIMIT';
   constructor(readonly maxLiveBookings: number) {

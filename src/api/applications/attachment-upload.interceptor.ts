@@ -15,6 +15,7 @@ import { violation } from '../../domain/forms/violations';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
 import { AttachmentTooLargeError, UploadQuotaError } from '../../domain/limit-errors';
 import { API_CONFIG } from '../injection-tokens';
+import type { AuditableRequest } from '../audit/audit-trail';
 import type { UploadRequest } from './upload-access.guard';
 
 /**
@@ -28,7 +29,7 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & UploadRequest>();
+    const request = http.getRequest<Request & UploadRequest & AuditableRequest>();
     const allowance = request.uploadAllowance ?? MAX_ATTACHMENT_BYTES;
     const parse = multer({
       storage: multer.memoryStorage(),
@@ -47,13 +48,13 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
     }).single('file');
     await new Promise<void>((resolve, reject) =>
       parse(request, http.getResponse<Response>(), (error: unknown) =>
-        error ? reject(this.refusal(error, allowance)) : resolve(),
+        error ? reject(this.refusal(error, allowance, request)) : resolve(),
       ),
     );
     return next.handle();
   }
 
-  private refusal(error: unknown, allowance: number): Error {
+  private refusal(error: unknown, allowance: number, request: AuditableRequest): Error {
     // busboy's own errors: a body that is not well-formed multipart.
     if (!(error instanceof MulterError))
       return new RuleViolationError([violation('file', 'BAD_FORMAT')]);
@@ -61,6 +62,8 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
       return allowance < MAX_ATTACHMENT_BYTES
         ? new UploadQuotaError(uploadQuotaOf(this.config))
         : new AttachmentTooLargeError(MAX_ATTACHMENT_BYTES);
+    // A part beyond the limits (a text field, a second file): refused by a limit, audited as such.
+    request.refusal = { reason: `UPLOAD_${error.code}` };
     return new RuleViolationError([violation(error.field ?? 'file', 'UPLOAD_FILE_ONLY')]);
   }
 }

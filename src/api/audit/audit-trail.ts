@@ -15,9 +15,23 @@ export interface AuditableRequest extends AuthenticatedRequest {
   readonly body?: unknown;
   /** Set before the route runs (by the guard, the first to know the handler). */
   auditRoute?: AuditedRoute;
+  /** Set by a limit that refused the request, when it has more to say than its error. */
+  refusal?: AuditedRefusal;
 }
 
-/** 401, 403, 404 (a case outside the caller's scope is "not found") and 429: refused attempts. */
+/** How a refusal by a limit is recorded: never personal data, only rules and numbers. */
+export interface AuditedRefusal {
+  /** The row's reason: the limit's rule or code (`UPLOAD_LIMIT_FIELD_COUNT`, `RATE_LIMIT`…). */
+  readonly reason: string;
+  readonly details?: Record<string, unknown>;
+  /** A repeat already accounted for by an earlier row (rate limits: see RefusalLedger). */
+  readonly unrecorded?: boolean;
+}
+
+/**
+ * 401, 403, 404 (a case outside the caller's scope is "not found") and 429: refused attempts; so
+ * is any refusal by a limit (a LimitRefusal, or a request a limit marked), whatever its status.
+ */
 const REFUSALS = new Set([401, 403, 404, 429]);
 const COUNTY = /^\d{6}$/;
 
@@ -32,25 +46,39 @@ export class AuditTrail {
   async succeeded(req: AuditableRequest, body: unknown): Promise<void> {
     const route = req.auditRoute;
     if (!route?.onSuccess || (req.trail?.written ?? 0) > 0) return;
-    await this.write(req, route, 'SUCCESS', route.successStatus, body);
+    await this.write(req, route, { result: 'SUCCESS', statusCode: route.successStatus, body });
   }
 
-  /** Refusals on every route that exists; other failures on the routes audited when they succeed. */
-  async ended(req: AuditableRequest, status: number): Promise<void> {
+  /**
+   * Refusals on every route that exists; other failures on the routes audited when they succeed.
+   * `code` is the problem document's (a constant, never personal data): the row's reason.
+   */
+  async ended(req: AuditableRequest, status: number, code?: string): Promise<void> {
     const route = req.auditRoute;
-    if (!route || (req.trail?.written ?? 0) > 0) return;
-    const result: AuditResult = REFUSALS.has(status) ? 'DENIED' : 'FAILED';
+    const { refusal } = req;
+    if (!route || (req.trail?.written ?? 0) > 0 || refusal?.unrecorded) return;
+    const result: AuditResult = REFUSALS.has(status) || refusal ? 'DENIED' : 'FAILED';
     if (result === 'FAILED' && !route.onSuccess) return;
-    await this.write(req, route, result, status, undefined);
+    await this.write(req, route, {
+      result,
+      statusCode: status,
+      reason: refusal?.reason ?? code ?? null,
+      ...(refusal?.details && { details: refusal.details }),
+    });
   }
 
   private async write(
     req: AuditableRequest,
     route: AuditedRoute,
-    result: AuditResult,
-    statusCode: number,
-    body: unknown,
+    outcome: {
+      readonly result: AuditResult;
+      readonly statusCode: number;
+      readonly body?: unknown;
+      readonly reason?: string | null;
+      readonly details?: Record<string, unknown>;
+    },
   ): Promise<void> {
+    const { result, statusCode, body } = outcome;
     const principal = req.principal;
     await this.audit.append({
       actor: principal ? actorOf(principal) : 'anonymous',
@@ -64,7 +92,8 @@ export class AuditTrail {
       applicationNo: null,
       beforeStatus: null,
       afterStatus: null,
-      reason: null,
+      reason: outcome.reason ?? null,
+      ...(outcome.details && { details: outcome.details }),
       ...originOf(req.trail),
     });
   }

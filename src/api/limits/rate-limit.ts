@@ -20,7 +20,10 @@ import type { Request } from 'express';
 import type { RateClass, RateLimit } from '../../config/limits';
 import { TooManyRequestsError } from '../../domain/limit-errors';
 import { actorOf } from '../../domain/principal';
+import { describeRoute } from '../audit/audited';
+import type { AuditableRequest } from '../audit/audit-trail';
 import { Public, PUBLIC_ROUTE, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { RefusalLedger } from './refusal-ledger';
 
 /**
  * Request rate limits (@nestjs/throttler, in-process sliding windows): per address before the
@@ -83,9 +86,14 @@ function throttlers(limits: Record<RateClass, RateLimit>): ThrottlerOptions[] {
   ];
 }
 
-/** Counts one of the two throttlers; the other guard counts the other. */
+/**
+ * Counts one of the two throttlers; the other guard counts the other. A refusal is audited
+ * against its route (the address guard runs before the token check, so it names the route
+ * itself), the first of each key's window only (RefusalLedger).
+ */
 abstract class OneThrottlerGuard extends ThrottlerGuard {
   protected abstract readonly throttlerName: string;
+  private readonly refusals = new RefusalLedger();
 
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
@@ -97,10 +105,25 @@ abstract class OneThrottlerGuard extends ThrottlerGuard {
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
     const retryAfter = Math.max(1, detail.timeToBlockExpire);
-    context
-      .switchToHttp()
+    const http = context.switchToHttp();
+    http
       .getResponse<{ setHeader(n: string, v: string): void }>()
       .setHeader('Retry-After', String(retryAfter));
+    const request = http.getRequest<AuditableRequest>();
+    request.auditRoute ??= describeRoute(this.reflector, context);
+    const row = this.refusals.refuse(detail.key, detail.ttl, Date.now());
+    request.refusal = row
+      ? {
+          reason: 'RATE_LIMIT',
+          details: {
+            limiter: this.throttlerName,
+            rateClass: rateClassOf(this.reflector, context),
+            limit: detail.limit,
+            windowMs: detail.ttl,
+            refusedUnrecordedBefore: row.unrecordedBefore,
+          },
+        }
+      : { reason: 'RATE_LIMIT', unrecorded: true };
     throw new TooManyRequestsError(retryAfter);
   }
 }

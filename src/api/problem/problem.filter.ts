@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import { DomainError, RuleViolationError, type DomainErrorKind } from '../../domain/errors';
 import { toViolations } from '../../domain/forms/violations';
+import { LimitRefusal } from '../../domain/limit-errors';
 import { AuditTrail, type AuditableRequest } from '../audit/audit-trail';
 import { problem, sendProblem, type Problem } from './problem';
 import { RequestValidationError } from './request-validation.error';
@@ -36,8 +37,10 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.toProblem(exception);
     const http = host.switchToHttp();
+    const request = http.getRequest<AuditableRequest>();
+    if (exception instanceof LimitRefusal) request.refusal ??= { reason: exception.code };
     void this.trail
-      .ended(http.getRequest<AuditableRequest>(), body.status)
+      .ended(request, body.status, body.code)
       .catch((error: unknown) =>
         this.logger.error(error instanceof Error ? error : new Error(String(error))),
       )
