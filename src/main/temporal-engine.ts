@@ -41,7 +41,9 @@ export async function startTemporalEngine(config: Config): Promise<RunningEngine
     cliPath: await ensureTemporalCli(),
     port: frontendPort(config),
     uiPort: config.TEMPORAL_UI_PORT,
-    // Payloads are encrypted (issue 12): the UI shows them through the API's codec server.
+    // Payloads are encrypted (issue 12): the UI would show them through the API's codec server,
+    // but the dev server's UI has no sign-in and passes no token, so the API refuses its calls
+    // (401, audited) and the UI shows ciphertext. docs/codec-server.md says what production needs.
     uiCodecEndpoint: `http://${config.API_HOST}:${config.API_PORT}/codec`,
     dbFile: join(config.DATA_DIR, 'temporal.sqlite'),
     namespace: config.TEMPORAL_NAMESPACE,
