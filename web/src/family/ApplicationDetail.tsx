@@ -2,6 +2,7 @@ import { Alert, Card, List, Space, Tag, Typography } from 'antd';
 import { api } from '../shared/api';
 import { useLang } from '../shared/i18n';
 import { CaseTimeline, ProblemAlert, StatusTag, useLoad, type TimelineStep } from '../shared/ui';
+import { PlaceCard, type Admission, type Offer, type Place } from './PlaceCard';
 import { SupplementAnswer } from './SupplementAnswer';
 
 interface FamilyView {
@@ -22,9 +23,15 @@ interface FamilyView {
     eligible: boolean;
     schools: Array<{ schoolId: string; tier: number; tierNameZh: string; tierNameEn: string }>;
   } | null;
+  admission?: Admission | null;
+  place?: Place | null;
+  offer?: Offer | null;
 }
 
-/** One application as the family reads it: status, what to do, the timeline, the checks in plain words. */
+/**
+ * One application as the family reads it: status, what to do, the admission and its place, the
+ * timeline, the checks in plain words.
+ */
 export function ApplicationDetail({ applicationNo }: { applicationNo: string }) {
   const { tr, bi, lang } = useLang();
   const view = useLoad(
@@ -54,6 +61,13 @@ export function ApplicationDetail({ applicationNo }: { applicationNo: string }) 
           onDone={view.reload}
         />
       )}
+      <PlaceCard
+        applicationNo={a.applicationNo}
+        admission={a.admission ?? null}
+        place={a.place ?? null}
+        offer={a.offer ?? null}
+        onDone={view.reload}
+      />
       {a.guardianship && (
         <Alert type={a.guardianship.confirmed ? 'success' : 'info'} title={bi(a.guardianship)} />
       )}
