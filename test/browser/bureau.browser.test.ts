@@ -33,7 +33,7 @@ it("a bureau administrator sees its county's place warnings, cases and demand re
   await reloadUntil(admin, '[data-testid="status-counts"] [data-row-key]', 'a status row');
   // The demand report: every school of the county with its places, as bars and as a table.
   await admin.getByRole('img', { name: '各校志愿与学位柱状图' }).locator('canvas').waitFor();
-  await admin.getByRole('cell', { name: '450103-P01' }).waitFor();
+  await admin.getByTestId('report').getByRole('cell', { name: '450103-P01' }).waitFor();
   await expectAccessible(admin, 'bureau');
   await readmeScreenshot(admin, 'bureau');
 });

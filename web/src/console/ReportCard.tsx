@@ -72,7 +72,7 @@ export function ReportCard({ counties }: { counties: readonly string[] }) {
   }, [rows, columns, lang]);
   const title = bi(REPORT_NAMES[report]!);
   return (
-    <Card title={<h3 style={{ margin: 0 }}>{tr('报表', 'Reports')}</h3>}>
+    <Card title={<h3 style={{ margin: 0 }}>{tr('报表', 'Reports')}</h3>} data-testid="report">
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={tr('报表', 'Report')}
