@@ -1,7 +1,14 @@
 import { Alert, Card, List, Space, Tag, Typography } from 'antd';
 import { api } from '../shared/api';
 import { useLang } from '../shared/i18n';
-import { CaseTimeline, ProblemAlert, StatusTag, useLoad, type TimelineStep } from '../shared/ui';
+import {
+  CaseTimeline,
+  EmptyText,
+  ProblemAlert,
+  StatusTag,
+  type TimelineStep,
+  useLoad,
+} from '../shared/ui';
 import { PlaceCard, type Admission, type Offer, type Place } from './PlaceCard';
 import { SupplementAnswer } from './SupplementAnswer';
 
@@ -75,7 +82,7 @@ export function ApplicationDetail({ applicationNo }: { applicationNo: string }) 
         <List
           size="small"
           dataSource={a.verification}
-          locale={{ emptyText: tr('暂无', 'None yet') }}
+          locale={{ emptyText: <EmptyText>{tr('暂无', 'None yet')}</EmptyText> }}
           renderItem={(v) => (
             <List.Item>
               <Tag color={v.confirmed ? 'green' : 'orange'}>
