@@ -124,8 +124,9 @@ describe('the workbench in Chromium', () => {
     await reviewer.getByRole('button', { name: '查看 hukou.png' }).click();
     await reviewer.getByRole('img', { name: 'hukou.png' }).waitFor();
     await reviewer.keyboard.press('Escape');
-    await reviewer.getByRole('tab', { name: '通过' }).click();
-    await reviewer.getByRole('button', { name: '审核通过' }).click();
+    // Exact names: 通过 is also part of 不通过, the rejection's tab.
+    await reviewer.getByRole('tab', { name: '通过', exact: true }).click();
+    await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();
     await reviewer.getByText('已提交,当前状态 APPROVED').waitFor();
     await screenshot(reviewer, 'reviewer-approved');
     stepsDone += 1;
