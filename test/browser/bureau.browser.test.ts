@@ -21,17 +21,19 @@ beforeAll(async () => {
 }, scaled(60_000));
 afterAll(() => browser?.close());
 
-it("a bureau administrator sees its county's cases and its demand report as charts and tables", async () => {
+it("a bureau administrator sees its county's place warnings, cases and demand report", async () => {
   await fileCase(FIXTURE_FAMILIES.huangSiqi);
   const admin = await newPage(browser, DESKTOP);
   await signInStaff(admin, '市教育局管理员', 'city-admin-01');
   await admin.getByRole('heading', { name: '预警与报表' }).waitFor();
+  // The early-warning table: the worker's first run computes every county's levels at start.
+  await reloadUntil(admin, '[data-testid="warnings"] [data-level]', 'a school warning');
   await admin.getByRole('img', { name: '各状态案件数柱状图' }).locator('canvas').waitFor();
   // Temporal's visibility counts the new case a moment after it starts.
-  await reloadUntil(admin, '[data-row-key]', 'a status row in the table');
+  await reloadUntil(admin, '[data-testid="status-counts"] [data-row-key]', 'a status row');
   // The demand report: every school of the county with its places, as bars and as a table.
   await admin.getByRole('img', { name: '各校志愿与学位柱状图' }).locator('canvas').waitFor();
-  await admin.getByRole('cell', { name: '450103-P01' }).waitFor();
+  await admin.getByTestId('report').getByRole('cell', { name: '450103-P01' }).waitFor();
   await expectAccessible(admin, 'bureau');
   await readmeScreenshot(admin, 'bureau');
 });

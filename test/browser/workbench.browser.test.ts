@@ -8,6 +8,7 @@ import {
   PHONE,
   pick,
   readmeScreenshot,
+  reloadUntil,
   signInStaff,
   stackUrl,
   waitForStatus,
@@ -85,6 +86,8 @@ describe('the workbench in Chromium', () => {
     expect({ stepsDone }).toEqual({ stepsDone: 1 }); // each step needs the one before
     reviewer = await newPage(browser, DESKTOP);
     await signInStaff(reviewer, '审核员(县教育局)', 'reviewer-01');
+    // The queue reads the read model, which records the status a moment after the family sees it.
+    await reloadUntil(reviewer, `a[href="/console/review/${applicationNo}"]`, 'the case queued');
     await reviewer.getByRole('link', { name: applicationNo }).click();
     await reviewer.getByText('IDENTITY', { exact: true }).waitFor();
     await reviewer.getByLabel('IDENTITY 证据').waitFor();
@@ -115,12 +118,15 @@ describe('the workbench in Chromium', () => {
 
   it('the reviewer sees the photo and approves', async () => {
     expect({ stepsDone }).toEqual({ stepsDone: 3 }); // each step needs the one before
-    await reviewer.reload();
+    // The page loads once: reload until the case is back for review with the family's photo.
+    await waitForStatus(reviewer, 'AWAITING_REVIEW');
+    await reloadUntil(reviewer, 'button:has-text("查看 hukou.png")', 'the photo in the case file');
     await reviewer.getByRole('button', { name: '查看 hukou.png' }).click();
     await reviewer.getByRole('img', { name: 'hukou.png' }).waitFor();
     await reviewer.keyboard.press('Escape');
-    await reviewer.getByRole('tab', { name: '通过' }).click();
-    await reviewer.getByRole('button', { name: '审核通过' }).click();
+    // Exact names: 通过 is also part of 不通过, the rejection's tab.
+    await reviewer.getByRole('tab', { name: '通过', exact: true }).click();
+    await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();
     await reviewer.getByText('已提交,当前状态 APPROVED').waitFor();
     await screenshot(reviewer, 'reviewer-approved');
     stepsDone += 1;

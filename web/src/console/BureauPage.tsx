@@ -6,6 +6,7 @@ import { useLang } from '../shared/i18n';
 import { currentSession, sessionCounties } from '../shared/session';
 import { ProblemAlert, STATUS_NAMES, useLoad } from '../shared/ui';
 import { ReportCard } from './ReportCard';
+import { WarningsCard } from './WarningsCard';
 
 interface ProblemCounts {
   byStatus: Record<string, number>;
@@ -13,7 +14,10 @@ interface ProblemCounts {
   running: number;
 }
 
-/** The bureau's view: cases per status in its scope and its reports, as charts with the figures beside them. */
+/**
+ * The bureau's view: its place warnings, cases per status in its scope and its reports, as charts
+ * with the figures beside them.
+ */
 export function BureauPage() {
   const { tr, bi } = useLang();
   const counts = useLoad(() => api<ProblemCounts>('GET', '/ops/counts'), []);
@@ -40,8 +44,12 @@ export function BureauPage() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {tr('预警与报表', 'Warnings and reports')}
       </Typography.Title>
+      <WarningsCard counties={sessionCounties(currentSession())} />
       <ProblemAlert error={counts.error} />
-      <Card title={<h3 style={{ margin: 0 }}>{tr('各状态案件数', 'Cases per status')}</h3>}>
+      <Card
+        title={<h3 style={{ margin: 0 }}>{tr('各状态案件数', 'Cases per status')}</h3>}
+        data-testid="status-counts"
+      >
         <Chart option={option} label={tr('各状态案件数柱状图', 'Bar chart of cases per status')} />
         <Table
           rowKey="status"

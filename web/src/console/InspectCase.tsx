@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../shared/api';
 import { useLang } from '../shared/i18n';
-import { CaseTimeline, ProblemAlert, StatusTag, useLoad } from '../shared/ui';
+import { CaseTimeline, EmptyText, ProblemAlert, StatusTag, useLoad } from '../shared/ui';
 import { RepairActions } from './RepairActions';
 import { PROBLEM_NAMES } from './StuckCases';
 
@@ -80,7 +80,7 @@ export function InspectCase({ applicationNo }: { applicationNo: string }) {
           size="small"
           pagination={false}
           dataSource={c.pendingActivities}
-          locale={{ emptyText: tr('无', 'None') }}
+          locale={{ emptyText: <EmptyText>{tr('无', 'None')}</EmptyText> }}
           columns={[
             { title: tr('活动', 'Activity'), dataIndex: 'activityType' },
             { title: tr('状态', 'State'), dataIndex: 'state' },
@@ -131,7 +131,7 @@ export function InspectCase({ applicationNo }: { applicationNo: string }) {
             <List
               size="small"
               dataSource={c.resets}
-              locale={{ emptyText: tr('无', 'None') }}
+              locale={{ emptyText: <EmptyText>{tr('无', 'None')}</EmptyText> }}
               renderItem={(r) => (
                 <List.Item>
                   {new Date(r.at).toLocaleString()} · {tr('保留至第', 'kept through step ')}

@@ -20,7 +20,7 @@ const REPORT_NAMES: Record<string, { zh: string; en: string }> = {
   review: { zh: '审核办理量', en: 'Review throughput' },
   admissions: { zh: '录取结果(按类别)', en: 'Admissions by tier' },
 };
-const STAGES = [
+export const STAGES = [
   { value: 'PRIMARY_1', zh: '幼升小', en: 'Primary grade 1' },
   { value: 'JUNIOR_1', zh: '小升初', en: 'Junior grade 7' },
 ];
@@ -72,7 +72,7 @@ export function ReportCard({ counties }: { counties: readonly string[] }) {
   }, [rows, columns, lang]);
   const title = bi(REPORT_NAMES[report]!);
   return (
-    <Card title={<h3 style={{ margin: 0 }}>{tr('报表', 'Reports')}</h3>}>
+    <Card title={<h3 style={{ margin: 0 }}>{tr('报表', 'Reports')}</h3>} data-testid="report">
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={tr('报表', 'Report')}

@@ -2,7 +2,7 @@ import { Button, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { blobUrl } from '../shared/api';
 import { useLang } from '../shared/i18n';
-import { ProblemAlert } from '../shared/ui';
+import { EmptyText, ProblemAlert } from '../shared/ui';
 
 interface Document {
   sha256: string;
@@ -79,7 +79,7 @@ export function SupplementFiles({ file }: { file: CaseFile | undefined }) {
         </Typography.Paragraph>
       ) : null}
       <List
-        locale={{ emptyText: tr('暂无补充材料', 'No supplements yet') }}
+        locale={{ emptyText: <EmptyText>{tr('暂无补充材料', 'No supplements yet')}</EmptyText> }}
         dataSource={file.supplements}
         renderItem={(s) => (
           <List.Item>

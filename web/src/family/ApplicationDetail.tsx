@@ -1,7 +1,15 @@
 import { Alert, Card, List, Space, Tag, Typography } from 'antd';
 import { api } from '../shared/api';
 import { useLang } from '../shared/i18n';
-import { CaseTimeline, ProblemAlert, StatusTag, useLoad, type TimelineStep } from '../shared/ui';
+import {
+  CaseTimeline,
+  EmptyText,
+  ProblemAlert,
+  StatusTag,
+  type TimelineStep,
+  useLoad,
+} from '../shared/ui';
+import { PlaceCard, type Admission, type Offer, type Place } from './PlaceCard';
 import { SupplementAnswer } from './SupplementAnswer';
 
 interface FamilyView {
@@ -22,9 +30,15 @@ interface FamilyView {
     eligible: boolean;
     schools: Array<{ schoolId: string; tier: number; tierNameZh: string; tierNameEn: string }>;
   } | null;
+  admission?: Admission | null;
+  place?: Place | null;
+  offer?: Offer | null;
 }
 
-/** One application as the family reads it: status, what to do, the timeline, the checks in plain words. */
+/**
+ * One application as the family reads it: status, what to do, the admission and its place, the
+ * timeline, the checks in plain words.
+ */
 export function ApplicationDetail({ applicationNo }: { applicationNo: string }) {
   const { tr, bi, lang } = useLang();
   const view = useLoad(
@@ -54,6 +68,13 @@ export function ApplicationDetail({ applicationNo }: { applicationNo: string }) 
           onDone={view.reload}
         />
       )}
+      <PlaceCard
+        applicationNo={a.applicationNo}
+        admission={a.admission ?? null}
+        place={a.place ?? null}
+        offer={a.offer ?? null}
+        onDone={view.reload}
+      />
       {a.guardianship && (
         <Alert type={a.guardianship.confirmed ? 'success' : 'info'} title={bi(a.guardianship)} />
       )}
@@ -61,7 +82,7 @@ export function ApplicationDetail({ applicationNo }: { applicationNo: string }) 
         <List
           size="small"
           dataSource={a.verification}
-          locale={{ emptyText: tr('暂无', 'None yet') }}
+          locale={{ emptyText: <EmptyText>{tr('暂无', 'None yet')}</EmptyText> }}
           renderItem={(v) => (
             <List.Item>
               <Tag color={v.confirmed ? 'green' : 'orange'}>

@@ -1,47 +1,16 @@
 /**
  * @jest-environment jsdom
  */
-import { MessageChannel } from 'node:worker_threads';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { RULES } from '../../../src/domain/forms/rule-texts';
+import { lendAntdWhatJsdomLacks } from '../shared/antd-in-jsdom';
 import { LangProvider } from '../shared/i18n';
 import { Apply } from './Apply';
 
 // antd's first render in jsdom is slow on a loaded machine.
 jest.setTimeout(120_000);
 
-// antd (through React's scheduler) schedules with MessageChannel, which jsdom's window lacks. Node's
-// ports keep the process alive while they listen, so every channel lent to the page is closed at
-// the end, or Jest would never exit.
-const lentChannels: MessageChannel[] = [];
-class ClosedAtEndChannel extends MessageChannel {
-  constructor() {
-    super();
-    lentChannels.push(this);
-  }
-}
-afterAll(() => {
-  for (const channel of lentChannels) {
-    channel.port1.close();
-    channel.port2.close();
-  }
-});
-
-beforeAll(() => {
-  Object.assign(globalThis, { MessageChannel: ClosedAtEndChannel });
-  // antd reads media queries for its responsive parts; jsdom has none.
-  Object.defineProperty(window, 'matchMedia', {
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-});
+lendAntdWhatJsdomLacks();
 
 function type(label: string, value: string) {
   act(() => {

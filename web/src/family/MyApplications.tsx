@@ -2,7 +2,7 @@ import { Alert, Button, Card, List, Space, Typography } from 'antd';
 import { api } from '../shared/api';
 import { useLang } from '../shared/i18n';
 import { navigate } from '../shared/router';
-import { ProblemAlert, StatusTag, useLoad } from '../shared/ui';
+import { EmptyText, ProblemAlert, StatusTag, useLoad } from '../shared/ui';
 
 interface Mine {
   applicationNo: string;
@@ -29,7 +29,7 @@ export function MyApplications() {
       <List
         loading={mine.loading}
         dataSource={mine.value ?? []}
-        locale={{ emptyText: tr('还没有报名', 'No applications yet') }}
+        locale={{ emptyText: <EmptyText>{tr('还没有报名', 'No applications yet')}</EmptyText> }}
         renderItem={(a) => (
           <List.Item>
             <Card

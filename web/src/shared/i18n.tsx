@@ -47,6 +47,15 @@ export function LangProvider({ children }: { children: ReactNode }) {
             gold: '#d48806',
             cyan: '#08979c',
             volcano: '#d4380d',
+            // A darker seed also greys green's and cyan's shade 1, the tags' ground (4.0:1 on it):
+            // antd's own pale grounds instead; gold's shade 7 is still 4.2:1, so its shade 8. Both
+            // spellings: each is the same CSS variable (--ant-green-1), and the later one wins.
+            green1: '#f6ffed',
+            'green-1': '#f6ffed',
+            cyan1: '#e6fffb',
+            'cyan-1': '#e6fffb',
+            gold7: '#874d00',
+            'gold-7': '#874d00',
             colorTextSecondary: '#4a4a4a',
             colorTextDescription: '#4a4a4a',
             colorTextTertiary: '#595959',
