@@ -84,7 +84,7 @@ async function notesOf(eligibility: EligibilityRepository, applicationNo: string
 }
 
 /** The last day a housing lock from this round holds (the county's policy sets the years). */
-async function lockedUntilOf(eligibility: EligibilityRepository, r: Round): Promise<string> {
+export async function lockedUntilOf(eligibility: EligibilityRepository, r: Round): Promise<string> {
   const policy = (await eligibility.policy(r.countyCode, r.stage, r.seasonYear)) ?? DEFAULT_POLICY;
   return `${r.seasonYear + policy.lockYears[r.stage]}-08-31`;
 }

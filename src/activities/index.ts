@@ -51,7 +51,7 @@ export function createActivities(deps: ActivityDependencies): Activities {
     lockHousing: lockHousingActivity(deps.eligibility),
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal, deps.waitlists),
     ...retentionActivities(deps.retention, deps.attachments),
-    ...waitlistActivities(deps.waitlists, deps.rounds, deps.temporal),
+    ...waitlistActivities(deps.waitlists, deps.rounds, deps.eligibility, deps.temporal),
     ...earlyWarningActivities(deps.warnings, deps.dataSharing),
   };
 }

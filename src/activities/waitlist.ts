@@ -1,25 +1,30 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import {
+  caseViewQuery,
   offerPlaceUpdate,
   placeReleasedSignal,
   WAITLIST_WORKFLOW_TYPE,
   waitlistWorkflowId,
   type WaitlistActivities,
 } from '../contract';
+import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
 import type { WaitlistRepository } from '../db/waitlist-repository';
 import { admissionNotice } from '../domain/admission-notice';
 import { waitlistOrder } from '../domain/allocation/waitlist';
 import { DEFAULT_OFFER_WINDOW_MS } from '../domain/place-confirmation';
+import { lockedUntilOf } from './deliver-results';
 
 /**
  * The waitlists' side effects (workflows/school-waitlist.ts): recording a release and waking
- * its chain, the round's published order, offering a place to a case, closing places.
+ * its chain, the round's published order, offering a place to a case, where an offer stands,
+ * closing places.
  */
 export function waitlistActivities(
   waitlists: WaitlistRepository,
   rounds: RoundRepository,
+  eligibility: EligibilityRepository,
   temporal: Client,
 ): WaitlistActivities {
   return {
@@ -60,11 +65,16 @@ export function waitlistActivities(
         { id: offer.schoolId, name: schoolName, address: school?.address ?? null },
         reporting.get(offer.schoolId) ?? null,
       );
+      // The home the child's entry in the round rests on, locked as the round locks a placement.
+      const certificateNo = (await rounds.frozenEntry(offer.roundId, applicationNo))?.certificateNo;
+      const housingLock = certificateNo
+        ? { certificateNo, lockedUntil: await lockedUntilOf(eligibility, round) }
+        : null;
       try {
         return await temporal.workflow
           .getHandle(run.workflowId, run.runId)
           .executeUpdate(offerPlaceUpdate, {
-            args: [{ ...offer, schoolName, notice }],
+            args: [{ ...offer, schoolName, notice, housingLock }],
             updateId: offer.id,
           });
       } catch (error) {
@@ -73,6 +83,20 @@ export function waitlistActivities(
           return 'REFUSED';
         throw error;
       }
+    },
+
+    async offerStanding(applicationNo, offerId) {
+      const run = await waitlists.caseRun(applicationNo);
+      if (!run) return 'LAPSED';
+      // The case's latest run (an operator's reset starts another); its own state, not the read
+      // model's, which may lag behind an answer. A closed run answers queries from its history.
+      const handle = temporal.workflow.getHandle(run.workflowId);
+      const { status } = await handle.describe();
+      const offer = (await handle.query(caseViewQuery)).offer;
+      // The case holds a later offer only once this one was answered, and not by accepting it.
+      if (offer && offer.id !== offerId) return 'DECLINED';
+      if (offer?.answer) return offer.answer;
+      return status.name === 'RUNNING' ? null : 'LAPSED';
     },
 
     async closeReleases(releaseIds, state, takenBy) {

@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ChainOffer, ChainState, OfferAnswer } from '../domain/allocation/waitlist';
 import type { AdmissionNotice } from '../domain/admission-notice';
 import type { OfferRecord, PlaceRelease } from '../domain/place-confirmation';
+import type { AdmissionDelivery } from './admission';
 import type { TransitionResult } from './case-actions';
 
 /**
@@ -18,9 +19,14 @@ export interface PlaceAnswered {
 }
 export const answerPlaceUpdate = defineUpdate<TransitionResult, [PlaceAnswered]>('answerPlace');
 
-/** A released place offered to a waitlisted case, with the school's notice should it accept. */
+/**
+ * A released place offered to a waitlisted case, with the school's notice and the housing lock
+ * the place would rest on (as the round would lock it) should it accept; both absent in offers
+ * made before they were part of them.
+ */
 export type PlaceOffer = Omit<OfferRecord, 'answer' | 'answeredAt'> & {
   readonly notice?: AdmissionNotice | null;
+  readonly housingLock?: AdmissionDelivery['housingLock'];
 };
 /** Where the offer stands in the case: open, or already answered (a repeated offer). */
 export type OfferState = 'OPEN' | 'ACCEPTED' | 'DECLINED' | 'LAPSED';
@@ -81,8 +87,14 @@ export interface WaitlistActivities {
   /** Offers the place to the case at that position; REFUSED if it cannot take an offer now. */
   offerPlace(
     applicationNo: string,
-    offer: Omit<PlaceOffer, 'schoolName' | 'notice'>,
+    offer: Omit<PlaceOffer, 'schoolName' | 'notice' | 'housingLock'>,
   ): Promise<OfferState | 'REFUSED'>;
+  /**
+   * Where an offer stands in its case, for a chain that heard no answer past the deadline: the
+   * case's answer, LAPSED if its run has closed with the offer open (an operator's terminate),
+   * null while the run is open and the offer unanswered.
+   */
+  offerStanding(applicationNo: string, offerId: string): Promise<OfferAnswer | null>;
   /** Closes released places: TAKEN by a family, or UNFILLED for the next 补录 round. */
   closeReleases(
     releaseIds: readonly string[],

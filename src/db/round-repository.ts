@@ -163,6 +163,14 @@ export class RoundRepository {
     );
   }
 
+  /** One applicant's frozen entry in a round, if the round froze it. */
+  async frozenEntry(roundId: string, applicationNo: string) {
+    const row = await this.db.admissionRoundApplicant.findUnique({
+      where: { roundId_applicationNo: { roundId, applicationNo } },
+    });
+    return row && this.openEntry(row.entry as unknown as FrozenApplicant['entry']);
+  }
+
   private async openEntry(entry: FrozenApplicant['entry']): Promise<FrozenApplicant['entry']> {
     return { ...entry, certificateNo: await this.sealer.open(entry.certificateNo) };
   }

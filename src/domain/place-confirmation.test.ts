@@ -4,6 +4,7 @@ import {
   offerId,
   placeForFamily,
   releaseId,
+  releasesRoundPlace,
   type OfferRecord,
   type PlaceRecord,
 } from './place-confirmation';
@@ -86,5 +87,21 @@ describe('what the family reads', () => {
       ['LAPSED', '已失效'],
     ] as const)
       expect(placeForFamily(place(state), null).place?.text.zh).toContain(words);
+  });
+});
+
+describe('a round’s place that a case placed through an offer cannot take', () => {
+  const taken: PlaceRecord = { ...place('CONFIRMED'), via: 'OFFER' };
+
+  it('goes back when the case already took a place through an offer', () => {
+    expect(releasesRoundPlace(taken, 'S3')).toBe(true);
+    expect(releasesRoundPlace(taken, taken.schoolId)).toBe(true);
+  });
+
+  it('stays with the case otherwise: no place, a round’s place, or no placement in the result', () => {
+    expect(releasesRoundPlace(null, 'S3')).toBe(false);
+    expect(releasesRoundPlace(place('AWAITING_CONFIRMATION'), 'S3')).toBe(false);
+    expect(releasesRoundPlace({ ...place('CONFIRMED'), via: 'ROUND' }, 'S3')).toBe(false);
+    expect(releasesRoundPlace(taken, null)).toBe(false);
   });
 });

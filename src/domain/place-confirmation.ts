@@ -86,6 +86,17 @@ export function mayBeOffered(
   );
 }
 
+/**
+ * A round's result that places a case already holding the place it took through a waitlist offer:
+ * the family keeps that confirmed place, so the round's place goes back to its school's chain at
+ * once (a MOVED release). This happens when a 补录 round froze the case (unplaced then) just before
+ * it accepted an offer; leaving the round's place unclaimed would lose it for good, since every
+ * later round counts it as placed.
+ */
+export function releasesRoundPlace(place: PlaceRecord | null, placedAt: string | null): boolean {
+  return placedAt !== null && place?.via === 'OFFER' && place.state === 'CONFIRMED';
+}
+
 const cn = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 

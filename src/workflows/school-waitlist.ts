@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -13,6 +14,7 @@ import {
   offered,
   placeToOffer,
   released,
+  untilOfferCheck,
   type ChainOffer,
   type ChainState,
 } from '../domain/allocation/waitlist';
@@ -28,7 +30,7 @@ import {
   type WaitlistView,
 } from '../contract';
 
-const { waitlistOrder, offerPlace, closeReleases } = proxyActivities<Activities>({
+const { waitlistOrder, offerPlace, offerStanding, closeReleases } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -41,6 +43,9 @@ export interface WaitlistCarried {
   readonly order: WaitlistOrder;
 }
 
+/** Marks the chains that look at an offer left unanswered past its deadline (`answerTo`). */
+export const CHAIN_CHECKS_OFFERS = 'chain-checks-offers';
+
 /**
  * One school's re-offer chain for one round (DESIGN.md §3), driven by the pure rules of
  * domain/allocation/waitlist.ts: released places arrive by signal; the oldest is offered to the
@@ -49,6 +54,7 @@ export interface WaitlistCarried {
  * family the place's one holder, anything else passes it down the list. When the list runs out
  * the places are UNFILLED and the next 补录 round counts them. Everything is workflow state, so a
  * worker restart replays to the same offer; an offer retried reaches the case under the same id.
+ * The chain never depends on the case to answer: past the offer's deadline it asks (`answerTo`).
  */
 export async function schoolWaitlist(
   input: WaitlistInput,
@@ -62,7 +68,14 @@ export async function schoolWaitlist(
     chain = released(chain, releaseId);
   });
   setHandler(offerOutcomeSignal, (outcome) => {
-    inbox.push(outcome);
+    // An answer the chain already learnt by asking the case (answerTo) has nothing to add.
+    const known = offers.some(
+      (o) =>
+        o.answer !== null &&
+        o.releaseId === outcome.offer.releaseId &&
+        o.position === outcome.offer.position,
+    );
+    if (!known) inbox.push(outcome);
   });
   setHandler(waitlistViewQuery, () => ({
     chain,
@@ -82,7 +95,7 @@ export async function schoolWaitlist(
     } else {
       chain = offered(chain, taker.position);
       offers.push({ ...chain.offer!, applicationNo: taker.applicationNo, answer: null });
-      const outcome = await answerTo(inbox, chain.offer!);
+      const outcome = await answerTo(inbox, chain.offer!, taker);
       chain = answered(chain, outcome.offer, outcome.answer);
       offers[offers.length - 1] = { ...offers[offers.length - 1]!, answer: outcome.answer };
       if (outcome.answer === 'ACCEPTED')
@@ -102,27 +115,60 @@ async function offerDownTheList(
   order: WaitlistOrder,
   chain: ChainState,
   releaseId: string,
-): Promise<{ position: number; applicationNo: string } | null> {
+): Promise<Taker | null> {
   for (let position = chain.next; position < order.applicationNos.length; position += 1) {
     const applicationNo = order.applicationNos[position]!;
+    const deadline = new Date(Date.now() + order.offerWindowMs).toISOString();
     const state = await offerPlace(applicationNo, {
       id: offerId(releaseId, position),
       roundId: input.roundId,
       schoolId: input.schoolId,
       releaseId,
       position,
-      deadline: new Date(Date.now() + order.offerWindowMs).toISOString(),
+      deadline,
     });
-    if (state !== 'REFUSED') return { position, applicationNo };
+    if (state !== 'REFUSED') return { position, applicationNo, deadline };
   }
   return null;
 }
 
-/** Waits for the case's answer to this offer (it may have come already, before a restart). */
-async function answerTo(inbox: OfferOutcome[], offer: ChainOffer): Promise<OfferOutcome> {
+/** The family an offer went to, and the offer's deadline. */
+interface Taker {
+  readonly position: number;
+  readonly applicationNo: string;
+  readonly deadline: string;
+}
+
+/**
+ * The case's answer to this offer (it may have come already, before a restart). The case holds
+ * the offer's deadline and signals its answer, but a case can end without answering: an
+ * operator's terminate runs none of its code. So past the deadline plus a grace, and then backing
+ * off to hourly, the chain asks the case where the offer stands (`offerStanding`, the case's own
+ * state through a query): an answer the signal has not brought yet, LAPSED once the run has closed
+ * with the offer open, nothing while it is open (the case's own timer lapses it). The chain never
+ * takes silence for an answer by itself: a case that accepted at the deadline but could not yet
+ * tell the chain (its writes retrying through an outage) would then hold a place the chain had
+ * passed on, two holders of one place.
+ */
+async function answerTo(
+  inbox: OfferOutcome[],
+  offer: ChainOffer,
+  taker: Taker,
+): Promise<OfferOutcome> {
   const matches = (o: OfferOutcome) =>
     o.offer.releaseId === offer.releaseId && o.offer.position === offer.position;
-  await condition(() => inbox.some(matches));
+  const answered = () => inbox.some(matches);
+  const id = offerId(offer.releaseId, offer.position);
+  const checking = patched(CHAIN_CHECKS_OFFERS);
+  for (let checks = 0; ; checks += 1) {
+    if (!checking) await condition(answered);
+    if (answered()) break;
+    if (await condition(answered, untilOfferCheck(taker.deadline, checks, Date.now()))) break;
+    const answer = await offerStanding(taker.applicationNo, id);
+    // The case's own signal, should it have come meanwhile, says the same and leaves no copy.
+    if (answered()) break;
+    if (answer) return { offerId: id, offer, applicationNo: taker.applicationNo, answer };
+  }
   const at = inbox.findIndex(matches);
   const [outcome] = inbox.splice(at, 1);
   return outcome!;

@@ -3,13 +3,16 @@ import request from 'supertest';
 import { projectRoot } from '../../src/config/paths';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import {
+  admissionResultSignal,
   answerOfferUpdate,
   caseViewQuery,
   waitlistViewQuery,
   waitlistWorkflowId,
+  type AdmissionDelivery,
   type WaitlistView,
 } from '../../src/contract';
 import type { OfferRecord, PlaceRecord } from '../../src/domain/place-confirmation';
+import type { Family } from '../../src/simulator/family-records';
 import { formForFamily } from '../../src/testing/forms';
 import { built } from '../support/build';
 import { eventually } from '../support/eventually';
@@ -26,9 +29,11 @@ import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-proces
 /*
  * Issue 14: enrolment confirmation (报到) and the waitlists' re-offer chains on real Temporal,
  * PostgreSQL and the simulator. A decline passes the place to the first waitlisted family, who
- * accepts it; a missed deadline does the same, and so does an offer left unanswered; a worker
- * killed mid-chain loses no offer and makes none twice; a place nobody takes is UNFILLED and the
- * 补录 round places a child in it; every round verifies.
+ * accepts it; a missed deadline does the same, and so does an offer left unanswered or held by a
+ * case an operator terminated; an accepted offer locks the home and is the family's admission; a
+ * worker killed mid-chain loses no offer and makes none twice; a place nobody takes is UNFILLED
+ * and the 补录 round places a child in it; a round's place delivered to a case that took an offer
+ * since goes back to its chain; every round verifies.
  */
 
 const LONG = scaled(600_000);
@@ -96,13 +101,18 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
       e.reason?.startsWith('候补递补'),
     ).length;
 
-  /** Families of a county, each with its own token, all choosing one school; approved. */
-  async function approvedFamilies(countyCode: string, schoolId: string, count: number, from = 0) {
+  /** Families of a county (those `pick` takes), each with its own token, choosing one school; approved. */
+  async function approvedFamilies(
+    countyCode: string,
+    schoolId: string,
+    count: number,
+    pick: (f: Family) => boolean = () => true,
+  ) {
     const reviewer = { Authorization: await sut.auth.reviewer([countyCode]) };
     const families = [];
     for (const f of registryFamilies
-      .filter((x) => x.countyCode === countyCode)
-      .slice(from, from + count)) {
+      .filter((x) => x.countyCode === countyCode && pick(x))
+      .slice(0, count)) {
       const form = formForFamily(f, { schoolChoices: [schoolId] });
       const family = {
         Authorization: await sut.auth.parent(`family-${f.child.idNumber.slice(-6)}`, form),
@@ -159,24 +169,29 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     };
   }
 
-  it('passes a lapsed place down the list: an unanswered offer lapses too, the next family accepts', async () => {
+  /** A family whose form names a home its guardian owns: a placement locks it. */
+  const ownsItsHome = (f: Family) =>
+    f.properties[0]?.kind === 'OWNED' &&
+    f.properties[0].holders.some((h) => f.guardians.some((g) => g.idNumber === h.idNumber));
+
+  it('passes a lapsed place down the list: an unanswered offer lapses, a terminated case’s offer too, the next family accepts and is placed', async () => {
     await db().county.update({
       where: { code: '450703' },
       data: { confirmWindowMs: SHORT, offerWindowMs: SHORT },
     });
     await db().school.update({ where: { id: '450703-P01' }, data: { places: 1 } });
-    const families = await approvedFamilies('450703', '450703-P01', 3);
+    const families = await approvedFamilies('450703', '450703-P01', 4, ownsItsHome);
     const numbers = families.map((f) => f.no);
+    const familyOf = (no: string) => families[numbers.indexOf(no)]!.family;
     const roundId = await publishedRound('450703');
     const { placed, waiting } = await resultsOf(roundId, numbers);
     expect(placed).toHaveLength(1);
     const [holder] = placed;
+    // The round locks the home of the family it placed, as the accepted offer must below.
+    expect(await db().housingLock.count({ where: { applicationNo: holder! } })).toBe(1);
 
     // The family sees its deadline; it never answers, and the place lapses to the waitlist.
-    const view = await api()
-      .get(`/applications/${holder}`)
-      .set(families[numbers.indexOf(holder!)]!.family)
-      .expect(200);
+    const view = await api().get(`/applications/${holder}`).set(familyOf(holder!)).expect(200);
     expect(view.body.place).toMatchObject({
       schoolId: '450703-P01',
       state: 'AWAITING_CONFIRMATION',
@@ -185,37 +200,64 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     await until(holder!, 'LAPSED');
     expect(await placeOf(holder!)).toMatchObject({ state: 'LAPSED' });
 
-    // The first on the list is offered the place and lets the offer lapse; the next accepts.
-    const chain = await eventually(
-      async () => {
-        const c = await chainOf(roundId, '450703-P01').catch(() => undefined);
-        return c && c.offers.length > 1 ? c : undefined;
-      },
-      'the place to pass to the second on the list',
-      120_000,
-    );
-    const [first, second] = chain.offers.map((o) => o.applicationNo) as [string, string];
-    expect(chain.offers[0]).toMatchObject({ position: 0, answer: 'LAPSED' });
-    expect(waiting).toEqual(expect.arrayContaining([first, second]));
-    const offer = await eventually(
-      async () => (await openOfferOf(second)) ?? undefined,
-      'the second family’s offer',
-    );
+    // The first on the list is offered the place and lets the offer lapse.
+    const offeredTo = async (count: number) =>
+      eventually(
+        async () => {
+          const c = await chainOf(roundId, '450703-P01').catch(() => undefined);
+          return c && c.offers.length >= count ? c.offers[count - 1]!.applicationNo : undefined;
+        },
+        `the place to reach offer ${count}`,
+        120_000,
+      );
+    const first = await offeredTo(1);
+    // The second holds the offer when an operator terminates its case: no answer ever comes, so
+    // the chain must find out for itself (past the deadline and a grace) and move on.
+    const second = await offeredTo(2);
+    expect((await chainOf(roundId, '450703-P01')).offers[0]).toMatchObject({
+      position: 0,
+      answer: 'LAPSED',
+    });
     expect(await openOfferOf(first)).toBeNull();
     expect((await rowOf(first)).offer).toMatchObject({ answer: 'LAPSED' });
-    const family = families[numbers.indexOf(second)]!.family;
-    const mine = await api().get(`/applications/${second}`).set(family).expect(200);
+    await eventually(async () => (await openOfferOf(second)) ?? undefined, 'the second offer');
+    await sut.temporal.workflow
+      .getHandle((await rowOf(second)).workflowId)
+      .terminate('an operator ends the case');
+    const third = await offeredTo(3);
+    expect(waiting).toEqual(expect.arrayContaining([first, second, third]));
+    expect((await chainOf(roundId, '450703-P01')).offers[1]).toMatchObject({
+      applicationNo: second,
+      answer: 'LAPSED',
+    });
+    const offer = await eventually(
+      async () => (await openOfferOf(third)) ?? undefined,
+      'the third family’s offer',
+    );
+    const mine = await api().get(`/applications/${third}`).set(familyOf(third)).expect(200);
     expect(mine.body.offer).toMatchObject({ id: offer.id, schoolId: '450703-P01' });
-    await api().post(`/applications/${second}/offer/accept`).set(family).expect(200);
-    await until(second, 'ADMITTED');
-    expect(await placeOf(second)).toMatchObject({ state: 'CONFIRMED', via: 'OFFER' });
+    expect(mine.body.admission).toMatchObject({ result: 'NOT_ADMITTED' });
+    await api().post(`/applications/${third}/offer/accept`).set(familyOf(third)).expect(200);
+    await until(third, 'ADMITTED');
+    expect(await placeOf(third)).toMatchObject({ state: 'CONFIRMED', via: 'OFFER' });
     const release = await db().releasedPlace.findFirstOrThrow({ where: { releasedBy: holder! } });
-    expect(release).toMatchObject({ reason: 'LAPSED', state: 'TAKEN', takenBy: second });
+    expect(release).toMatchObject({ reason: 'LAPSED', state: 'TAKEN', takenBy: third });
+    // Placed as the round places: its home locked, its admission the school it took. The family
+    // that let its place lapse keeps its lock, as a released round place always has.
+    expect(await db().housingLock.count({ where: { applicationNo: third } })).toBe(1);
+    expect(await db().housingLock.count({ where: { applicationNo: holder! } })).toBe(1);
+    const admitted = await api().get(`/applications/${third}`).set(familyOf(third)).expect(200);
+    expect(admitted.body.admission).toMatchObject({
+      roundId,
+      result: 'ADMITTED',
+      schoolId: '450703-P01',
+      explanation: { zh: expect.stringContaining('递补学位') },
+    });
     // The platform heard of the lapse and of the accepted offer, with the school.
     await eventually(
       () =>
         sut.simulator.callbacks.find(
-          (c) => c.body.applicationNo === second && c.body.status === 'ADMITTED',
+          (c) => c.body.applicationNo === third && c.body.status === 'ADMITTED',
         ),
       'the accepted offer to reach the platform',
     );
@@ -324,5 +366,27 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     expect(again.placed).toHaveLength(1);
     await verifies(roundId)();
     await verifies(second)();
+
+    // A 补录 round that froze a family just before it accepted an offer delivers it a place it
+    // cannot take (sent here by hand, late, as that race would): the place goes to the chain.
+    const late: AdmissionDelivery = {
+      roundId: second,
+      result: 'ADMITTED',
+      schoolId: '450103-P01',
+      schoolName: '450103-P01',
+      explanation: { zh: '录取', en: 'Admitted' },
+      housingLock: null,
+      confirmBy: null,
+    };
+    await sut.temporal.workflow
+      .getHandle((await rowOf(offered)).workflowId)
+      .signal(admissionResultSignal, late);
+    const given = await eventually(
+      () => db().releasedPlace.findFirst({ where: { roundId: second, releasedBy: offered } }),
+      'the untaken place to be released',
+    );
+    expect(given).toMatchObject({ schoolId: '450103-P01', reason: 'MOVED' });
+    expect(await placeOf(offered)).toMatchObject({ state: 'CONFIRMED', via: 'OFFER' });
+    expect((await rowOf(offered)).status).toBe('ADMITTED');
   });
 });

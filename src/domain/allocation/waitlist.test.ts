@@ -3,6 +3,9 @@ import { allocate } from './allocate';
 import type { Applicant, Mechanism } from './model';
 import { comparePriority } from './priority';
 import {
+  OFFER_CHECK_GRACE_MS,
+  OFFER_RECHECK_MAX_MS,
+  untilOfferCheck,
   answered,
   EMPTY_CHAIN,
   exhausted,
@@ -187,5 +190,21 @@ describe('the re-offer chain', () => {
     s = answered(s, { releaseId: 'R1', position: 2 }, 'ACCEPTED');
     expect(s).toMatchObject({ filled: [{ releaseId: 'R1', position: 2 }], waiting: [], next: 3 });
     expect(released(s, 'R1')).toBe(s);
+  });
+});
+
+describe('when a chain asks about an unanswered offer', () => {
+  const deadline = '2026-07-12T10:30:00.000Z';
+  const at = Date.parse(deadline);
+
+  it('first at the deadline plus the grace, at once if that is past', () => {
+    expect(untilOfferCheck(deadline, 0, at - 5_000)).toBe(5_000 + OFFER_CHECK_GRACE_MS);
+    expect(untilOfferCheck(deadline, 0, at + OFFER_CHECK_GRACE_MS + 1)).toBe(1);
+  });
+
+  it('then backing off to at most the longest wait', () => {
+    expect(untilOfferCheck(deadline, 1, at)).toBe(2 * OFFER_CHECK_GRACE_MS);
+    expect(untilOfferCheck(deadline, 2, at)).toBe(4 * OFFER_CHECK_GRACE_MS);
+    expect(untilOfferCheck(deadline, 40, at)).toBe(OFFER_RECHECK_MAX_MS);
   });
 });

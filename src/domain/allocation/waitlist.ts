@@ -100,6 +100,20 @@ export function exhausted(s: ChainState): ChainState {
   return { ...s, waiting: [], unfilled: [...s.unfilled, ...s.waiting] };
 }
 
+/** How long after an offer's deadline the chain first asks where the offer stands. */
+export const OFFER_CHECK_GRACE_MS = 60_000;
+/** The longest the chain waits between two such checks. */
+export const OFFER_RECHECK_MAX_MS = 60 * 60_000;
+
+/**
+ * How long the chain waits before its `checks`-th look at an unanswered offer: until the deadline
+ * plus a grace, then backing off (doubling the grace) to once an hour.
+ */
+export function untilOfferCheck(deadline: string, checks: number, now: number): number {
+  if (checks === 0) return Math.max(Date.parse(deadline) + OFFER_CHECK_GRACE_MS - now, 1);
+  return Math.min(OFFER_CHECK_GRACE_MS * 2 ** checks, OFFER_RECHECK_MAX_MS);
+}
+
 /** The answer to the open offer; an answer to any other offer (a repeat, a stale one) is ignored. */
 export function answered(s: ChainState, offer: ChainOffer, answer: OfferAnswer): ChainState {
   if (s.offer?.releaseId !== offer.releaseId || s.offer.position !== offer.position) return s;

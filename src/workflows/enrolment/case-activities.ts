@@ -10,6 +10,8 @@ export const {
   assessEligibility,
   recordCaseDetails,
   lockHousing,
+  // Releasing a place records it and starts or signals its school's chain.
+  releasePlace,
 } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },

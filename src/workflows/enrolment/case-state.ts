@@ -69,6 +69,8 @@ export class EnrolmentCase {
   place: PlaceRecord | null = null;
   offer: OfferRecord | null = null;
   offerNotice: AdmissionNotice | null = null;
+  /** The home the offered place would rest on, locked if the family accepts. */
+  offerLock: AdmissionDelivery['housingLock'] = null;
   /** The child applied again: the rejection's appeal period ends now, unused. */
   appealWaived = false;
   private readonly outbox: StatusNotice[] = [];

@@ -1,9 +1,10 @@
 import { patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { supplementExpiredReason } from '../../domain/timeline-reasons';
 import { ReviewOverdueKey, type AdmissionDelivery, type SupplementRequest } from '../../contract';
-import { lockHousing, recordCaseDetails } from './case-activities';
+import { recordCaseDetails } from './case-activities';
 import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
 import { placeFromDelivery } from './place';
+import { lockHousingFor } from './placement';
 
 /*
  * Durable deadlines: a supplement not in by its deadline expires the case; a review pending past
@@ -43,18 +44,6 @@ export function recordAdmission(c: EnrolmentCase, delivery: AdmissionDelivery): 
 /** A placed child's housing certificate is locked for the stage (not for NOT_ADMITTED). */
 export function housingToLock(delivery: AdmissionDelivery): AdmissionDelivery['housingLock'] {
   return delivery.result !== 'NOT_ADMITTED' ? delivery.housingLock : null;
-}
-
-export function lockHousingFor(
-  c: EnrolmentCase,
-  lock: NonNullable<AdmissionDelivery['housingLock']>,
-): Promise<void> {
-  return lockHousing(
-    lock.certificateNo,
-    c.input.form.stage,
-    lock.lockedUntil,
-    c.input.applicationNo,
-  );
 }
 
 /** Marks the histories whose admission result reads Chinese first and names the school. */

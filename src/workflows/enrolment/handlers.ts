@@ -32,6 +32,7 @@ import {
 } from '../../contract';
 import { handleAppeals } from './appeals';
 import { handlePlaceActions } from './place';
+import { releaseUntaken } from './placement';
 import { invalid, refuse, requireState } from './refusals';
 import { recordCaseDetails } from './case-activities';
 import type { EnrolmentCase } from './case-state';
@@ -54,11 +55,13 @@ export function handleCaseActions(c: EnrolmentCase, verification: CancellationSc
 
 function handleSignalsAndQuery(c: EnrolmentCase): void {
   // A round may deliver again after a crash; the first delivery counts, repeats change nothing.
-  // An unplaced case takes the next round's result (补录); one placed takes no other.
+  // An unplaced case takes the next round's result (补录); one placed takes no other, and gives
+  // back a place it cannot take because it took an offer meanwhile (enrolment/place.ts).
   setHandler(admissionResultSignal, (delivery: AdmissionDelivery) => {
     const waiting = c.status === 'APPROVED' || c.status === 'NOT_ADMITTED';
     if (waiting && c.admission === null && !c.roundsApplied.includes(delivery.roundId))
       c.admission = delivery;
+    else return releaseUntaken(c, delivery) ?? undefined;
   });
 
   setHandler(cancellationNoteSignal, (note: CancellationNote) => {

@@ -1,9 +1,4 @@
-import {
-  condition,
-  getExternalWorkflowHandle,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import {
   mayBeOffered,
   placeTexts,
@@ -17,15 +12,15 @@ import {
   offerOutcomeSignal,
   offerPlaceUpdate,
   waitlistWorkflowId,
-  type Activities,
   type AdmissionDelivery,
   type OfferAnswered,
   type OfferState,
   type PlaceAnswered,
   type PlaceOffer,
 } from '../../contract';
-import { recordCaseDetails } from './case-activities';
+import { recordCaseDetails, releasePlace } from './case-activities';
 import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
+import { lockHousingFor, OFFER_PLACEMENT, offerAdmission } from './placement';
 import { refuse } from './refusals';
 
 /*
@@ -38,12 +33,6 @@ import { refuse } from './refusals';
  */
 
 export const PLACE_CONFIRMATION = 'place-confirmation';
-
-// Releasing a place starts or signals its chain; it retries like the case's other writes.
-const { releasePlace } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
 
 const until = (deadline: string) => Math.max(Date.parse(deadline) - Date.now(), 1);
 
@@ -141,9 +130,10 @@ function handleOffers(c: EnrolmentCase): void {
     async (offer: PlaceOffer): Promise<OfferState> => {
       // The chain's retry of an offer already made: where it stands, nothing new.
       if (c.offer?.id === offer.id) return c.offer.answer ?? 'OPEN';
-      const { notice, ...record } = offer;
+      const { notice, housingLock, ...record } = offer;
       c.offer = { ...record, answer: null, answeredAt: null };
       c.offerNotice = notice ?? null;
+      c.offerLock = housingLock ?? null;
       void watchOffer(c, c.offer);
       await c.act(() =>
         Promise.all([
@@ -229,6 +219,10 @@ async function answerOffer(
     };
     const school = { id: offer.schoolId, name: offer.schoolName };
     const notice = c.offerNotice ?? undefined;
+    // Placed like the round places: the home locked first, the result recorded with the status.
+    const placing = patched(OFFER_PLACEMENT);
+    if (placing && c.offerLock) await lockHousingFor(c, c.offerLock);
+    const admission = placing ? offerAdmission(offer, c.offerLock, c.offerNotice) : undefined;
     await Promise.all([
       c.moveTo(
         'ADMITTED',
@@ -238,7 +232,7 @@ async function answerOffer(
         school,
         notice,
       ),
-      recordCaseDetails(applicationNo, { offer: c.offer, place: c.place }),
+      recordCaseDetails(applicationNo, { offer: c.offer, place: c.place, admission }),
     ]);
     if (previous?.state === 'AWAITING_CONFIRMATION')
       await releasePlace({ ...previous, applicationNo, reason: 'MOVED' });
