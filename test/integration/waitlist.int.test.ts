@@ -60,6 +60,12 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
   const rowOf = (no: string) =>
     db().application.findUniqueOrThrow({ where: { applicationNo: no } });
   const placeOf = async (no: string) => (await rowOf(no)).place as unknown as PlaceRecord | null;
+  // The place is recorded beside the status change, not before it: wait for it too.
+  const placeReaches = (no: string, state: PlaceRecord['state']) =>
+    eventually(async () => {
+      const place = await placeOf(no);
+      return place?.state === state ? place : undefined;
+    }, `${no}'s place to be ${state}`);
   const openOfferOf = async (no: string) => {
     const offer = (await rowOf(no)).offer as unknown as OfferRecord | null;
     return offer && offer.answer === null ? offer : null;
@@ -198,7 +204,7 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
       text: { zh: expect.stringContaining('逾期视为放弃') },
     });
     await until(holder!, 'LAPSED');
-    expect(await placeOf(holder!)).toMatchObject({ state: 'LAPSED' });
+    await placeReaches(holder!, 'LAPSED');
 
     // The first on the list is offered the place and lets the offer lapse.
     const offeredTo = async (count: number) =>
@@ -239,7 +245,7 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     expect(mine.body.admission).toMatchObject({ result: 'NOT_ADMITTED' });
     await api().post(`/applications/${third}/offer/accept`).set(familyOf(third)).expect(200);
     await until(third, 'ADMITTED');
-    expect(await placeOf(third)).toMatchObject({ state: 'CONFIRMED', via: 'OFFER' });
+    expect(await placeReaches(third, 'CONFIRMED')).toMatchObject({ via: 'OFFER' });
     const release = await db().releasedPlace.findFirstOrThrow({ where: { releasedBy: holder! } });
     expect(release).toMatchObject({ reason: 'LAPSED', state: 'TAKEN', takenBy: third });
     // Placed as the round places: its home locked, its admission the school it took. The family
@@ -382,7 +388,9 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
       .getHandle((await rowOf(offered)).workflowId)
       .signal(admissionResultSignal, late);
     const given = await eventually(
-      () => db().releasedPlace.findFirst({ where: { roundId: second, releasedBy: offered } }),
+      async () =>
+        (await db().releasedPlace.findFirst({ where: { roundId: second, releasedBy: offered } })) ??
+        undefined,
       'the untaken place to be released',
     );
     expect(given).toMatchObject({ schoolId: '450103-P01', reason: 'MOVED' });
