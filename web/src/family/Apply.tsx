@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Violation } from '../../../src/domain/forms/violations';
 import { api } from '../shared/api';
 import { messageOf, placeViolations } from '../shared/form-errors';
-import { useLang } from '../shared/i18n';
+import { useLang, type Lang } from '../shared/i18n';
 import { navigate } from '../shared/router';
 import { ProblemAlert } from '../shared/ui';
 import {
@@ -26,29 +26,11 @@ export function Apply() {
     formType: 'A',
     countyCode: '450103',
   });
-  const [touched, setTouched] = useState<Set<string>>(new Set());
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const violations = useMemo(() => formViolations(values), [values]);
-  const byPath = useMemo(() => {
-    const map = new Map<string, Violation>();
-    for (const v of violations) if (!map.has(v.path)) map.set(v.path, v);
-    return map;
-  }, [violations]);
-  const rules = useMemo(
-    () => ({
-      shown: (path: string) => {
-        const v = byPath.get(path);
-        return v && touched.has(path) ? messageOf(v, lang) : undefined;
-      },
-    }),
-    [byPath, touched, lang],
-  );
+  const { violations, rules, reach } = useRuleMessages(values, lang);
 
-  function reach(paths: readonly string[]) {
-    setTouched((old) => new Set([...old, ...paths]));
-  }
   function next() {
     const open = stepViolations(violations, step);
     reach(open.map((v) => v.path));
@@ -153,4 +135,29 @@ export function Apply() {
       </Space>
     </Space>
   );
+}
+
+/**
+ * The API's rules over the values as they are, and which fields the user has reached: a rule's
+ * message shows under its field only once the user has reached it.
+ */
+function useRuleMessages(values: FamilyFormValues, lang: Lang) {
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const violations = useMemo(() => formViolations(values), [values]);
+  const byPath = useMemo(() => {
+    const map = new Map<string, Violation>();
+    for (const v of violations) if (!map.has(v.path)) map.set(v.path, v);
+    return map;
+  }, [violations]);
+  const rules = useMemo(
+    () => ({
+      shown: (path: string) => {
+        const v = byPath.get(path);
+        return v && touched.has(path) ? messageOf(v, lang) : undefined;
+      },
+    }),
+    [byPath, touched, lang],
+  );
+  const reach = (paths: readonly string[]) => setTouched((old) => new Set([...old, ...paths]));
+  return { violations, rules, reach };
 }
