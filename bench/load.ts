@@ -1,15 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Connection } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
 import { signAccessToken } from '../src/auth/jwt';
-import { accessTokenSettings, loadConfig } from '../src/config/config';
-import { migrationsDir, projectRoot } from '../src/config/paths';
-import { migrate } from '../src/db/migrator';
-import { createDb } from '../src/db/prisma-client';
-import { seedDemoData } from '../src/db/seed-demo-data';
-import { seedReferenceData } from '../src/db/seed-reference-data';
+import { accessTokenSettings, loadConfig, type Config } from '../src/config/config';
+import { projectRoot } from '../src/config/paths';
 import { personKey } from '../src/domain/application-identity';
 import { generateFamilies } from '../src/simulator/families';
 import { ensureTemporalCli } from '../src/temporal/cli';
@@ -17,6 +11,8 @@ import { startDevServer } from '../src/temporal/dev-server';
 import { formForFamily } from '../src/testing/forms';
 import { buildForChildProcesses } from '../test/support/build';
 import { spawnServiceProcess, type ServiceProcess } from '../test/support/worker-process';
+import { lossAudit } from './support/loss-audit';
+import { freshDatabase } from './support/stack';
 
 /**
  * `npm run bench:load` (issue 18 item 4, a first cut): open-loop arrivals of distinct valid
@@ -34,7 +30,6 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 600);
 const workers = Number(process.env.BENCH_WORKERS ?? 2);
 const CLIENT_TIMEOUT_MS = 30_000;
 const SEED = 20260901;
-const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ports = { api: 3950, temporal: 7960, simulator: 4950, metrics: 9950 };
 const CHECKS = [
   'identity',
@@ -68,16 +63,8 @@ async function main(): Promise<void> {
     port: ports.temporal,
     namespace: 'default',
   });
-  const dbName = `gx_bench_load_${Date.now()}`;
-  const admin = new PgClient({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  await migrate(dbUrl.toString(), migrationsDir());
-  const db = createDb({ url: dbUrl.toString(), poolMax: 4 });
-  await seedReferenceData(db);
-  await seedDemoData(db);
+  const database = await freshDatabase('load', 4);
+  const { db } = database;
   // One account files every case: lift its cap of live cases (policy data) for the benchmark.
   await db.intakePolicy.create({ data: { scope: 'GUANGXI', maxLiveCasesPerAccount: 1e9 } });
 
@@ -86,7 +73,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
-    DATABASE_URL: dbUrl.toString(),
+    DATABASE_URL: database.url,
     DATABASE_POOL_MAX: '10',
     API_PORT: String(ports.api),
     TEMPORAL_ADDRESS: temporal.address,
@@ -118,26 +105,7 @@ async function main(): Promise<void> {
       });
     await spawnService('src/main/api.ts', 'API listening');
 
-    // Families the simulator knows and verifies (one of each guardian's tokens ready beforehand).
-    const families = generateFamilies(SEED, total * 5)
-      .filter((f) => f.archetype === 'SOLE_OWNER_AT_HUKOU')
-      .slice(0, total);
-    if (families.length < total) throw new Error(`only ${families.length} families for ${total}`);
-    const requests = await Promise.all(
-      families.map(async (family) => {
-        const form = formForFamily(family);
-        const token = await signAccessToken(
-          {
-            role: 'PARENT',
-            sub: 'bench-load',
-            guardian: personKey(config.CHILD_KEY_SECRET, family.guardians[0]!.idNumber),
-            ttlSeconds: 3600 + seconds * 2,
-          },
-          accessTokenSettings(config),
-        );
-        return { body: JSON.stringify(form), token };
-      }),
-    );
+    const requests = await signedRequests(config, total);
 
     const backlog: string[] = ['seconds,submitted,verifying,awaiting_review'];
     const began = performance.now();
@@ -175,26 +143,61 @@ async function main(): Promise<void> {
     const csv = join(outDir, `backlog-${rate}per-s-${seconds}s.csv`);
     await writeFile(csv, `${backlog.join('\n')}\n`);
 
-    const codes = new Map<string, number>();
-    for (const o of outcomes) codes.set(String(o.status), (codes.get(String(o.status)) ?? 0) + 1);
-    const latency = accepted.map((o) => o.ms);
-    process.stdout.write(
-      [
-        `open loop ${rate}/s for ${seconds} s (${total} sent in ${sentFor.toFixed(0)} s), API, ${workers} workers and simulator (~50 ms) as separate processes, Temporal dev server`,
-        `  status codes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; accepted ${(accepted.length / seconds).toFixed(1)}/s`,
-        `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
-        `  time to AWAITING_REVIEW ms: p50 ${percentile(audit.toReview, 50).toFixed(0)}  p99 ${percentile(audit.toReview, 99).toFixed(0)}; peak backlog (SUBMITTED+VERIFYING) ${peakBacklog(backlog)}; CSV ${csv}`,
-        `  loss audit of ${accepted.length} accepted: ${audit.problems.length === 0 ? 'passed' : `FAILED (${audit.problems.length}): ${audit.problems.slice(0, 5).join('; ')}`}`,
-      ].join('\n') + '\n',
-    );
+    report({ outcomes, accepted, sentFor, audit, backlog, csv });
   } finally {
     for (const p of processes.reverse()) await p.stop();
-    await db.$disconnect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
     await temporal.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Families the simulator knows and verifies, each form with its guardian's token made beforehand. */
+async function signedRequests(config: Config, total: number) {
+  const families = generateFamilies(SEED, total * 5)
+    .filter((f) => f.archetype === 'SOLE_OWNER_AT_HUKOU')
+    .slice(0, total);
+  if (families.length < total) throw new Error(`only ${families.length} families for ${total}`);
+  return Promise.all(
+    families.map(async (family) => {
+      const form = formForFamily(family);
+      const token = await signAccessToken(
+        {
+          role: 'PARENT',
+          sub: 'bench-load',
+          guardian: personKey(config.CHILD_KEY_SECRET, family.guardians[0]!.idNumber),
+          ttlSeconds: 3600 + seconds * 2,
+        },
+        accessTokenSettings(config),
+      );
+      return { body: JSON.stringify(form), token };
+    }),
+  );
+}
+
+/** The figures, on standard output. */
+function report(run: {
+  outcomes: readonly Outcome[];
+  accepted: readonly Outcome[];
+  sentFor: number;
+  audit: Awaited<ReturnType<typeof lossAudit>>;
+  backlog: readonly string[];
+  csv: string;
+}): void {
+  const { outcomes, accepted, sentFor, audit, backlog, csv } = run;
+  const total = outcomes.length;
+  const codes = new Map<string, number>();
+  for (const o of outcomes) codes.set(String(o.status), (codes.get(String(o.status)) ?? 0) + 1);
+  const latency = accepted.map((o) => o.ms);
+  process.stdout.write(
+    [
+      `open loop ${rate}/s for ${seconds} s (${total} sent in ${sentFor.toFixed(0)} s), API, ${workers} workers and simulator (~50 ms) as separate processes, Temporal dev server`,
+      `  status codes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; accepted ${(accepted.length / seconds).toFixed(1)}/s`,
+      `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
+      `  time to AWAITING_REVIEW ms: p50 ${percentile(audit.toReview, 50).toFixed(0)}  p99 ${percentile(audit.toReview, 99).toFixed(0)}; peak backlog (SUBMITTED+VERIFYING) ${peakBacklog(backlog)}; CSV ${csv}`,
+      `  loss audit of ${accepted.length} accepted: ${audit.problems.length === 0 ? 'passed' : `FAILED (${audit.problems.length}): ${audit.problems.slice(0, 5).join('; ')}`}`,
+    ].join('\n') + '\n',
+  );
 }
 
 async function send(body: string, token: string): Promise<Outcome> {
@@ -231,71 +234,6 @@ function peakBacklog(rows: readonly string[]): number {
       return submitted! + verifying!;
     }),
   );
-}
-
-/**
- * Every accepted submission at AWAITING_REVIEW exactly once: one entry to it in the timeline, its
- * row in the read model at it, and one run in visibility whose EnrolmentStatus says it (visibility
- * is eventually consistent: asked until it agrees or a minute has passed).
- */
-async function lossAudit(
-  db: ReturnType<typeof createDb>,
-  temporalAddress: string,
-  accepted: readonly Outcome[],
-) {
-  const problems: string[] = [];
-  const numbers = accepted.map((o) => o.applicationNo!);
-  const rows = await db.application.findMany({
-    where: { applicationNo: { in: numbers } },
-    select: { applicationNo: true, status: true, submittedAt: true },
-  });
-  const events = await db.applicationEvent.findMany({
-    where: { applicationNo: { in: numbers }, toStatus: 'AWAITING_REVIEW' },
-    select: { applicationNo: true, occurredAt: true },
-  });
-  const rowOf = new Map(rows.map((r) => [r.applicationNo, r]));
-  const reached = new Map<string, Date[]>();
-  for (const e of events)
-    reached.set(e.applicationNo, [...(reached.get(e.applicationNo) ?? []), e.occurredAt]);
-  const toReview: number[] = [];
-  for (const o of accepted) {
-    const no = o.applicationNo!;
-    const row = rowOf.get(no);
-    const times = reached.get(no) ?? [];
-    if (row?.status !== 'AWAITING_REVIEW')
-      problems.push(`${no} is ${row?.status ?? 'missing'} in the read model`);
-    if (times.length !== 1) problems.push(`${no} reached AWAITING_REVIEW ${times.length} times`);
-    if (times[0]) toReview.push(times[0].getTime() - o.sentAt);
-  }
-  const connection = await Connection.connect({ address: temporalAddress });
-  try {
-    const ids = new Set(accepted.map((o) => o.workflowId!));
-    let seen = new Map<string, number>();
-    for (let attempt = 0; attempt < 60; attempt += 1) {
-      seen = new Map();
-      let nextPageToken: Uint8Array | undefined;
-      do {
-        const page = await connection.workflowService.listWorkflowExecutions({
-          namespace: 'default',
-          query: `EnrolmentStatus = 'AWAITING_REVIEW'`,
-          pageSize: 1000,
-          ...(nextPageToken && { nextPageToken }),
-        });
-        for (const e of page.executions) {
-          const id = e.execution?.workflowId ?? '';
-          if (ids.has(id)) seen.set(id, (seen.get(id) ?? 0) + 1);
-        }
-        nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
-      } while (nextPageToken);
-      if (seen.size === ids.size && [...seen.values()].every((n) => n === 1)) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    for (const id of ids)
-      if (seen.get(id) !== 1) problems.push(`${id} is in visibility ${seen.get(id) ?? 0} times`);
-  } finally {
-    await connection.close();
-  }
-  return { problems, toReview };
 }
 
 main().catch((error: unknown) => {

@@ -74,7 +74,8 @@ interface Infrastructure {
   close(): Promise<void>;
 }
 
-async function freshDatabase(name: string) {
+/** A database of its own for one benchmark run, migrated and seeded (reference and demo data). */
+export async function freshDatabase(name: string, poolMax = 20) {
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const dbName = `gx_bench_${name}_${Date.now()}`;
   const admin = new PgClient({ connectionString: adminUrl });
@@ -83,7 +84,7 @@ async function freshDatabase(name: string) {
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
   await migrate(dbUrl.toString(), migrationsDir());
-  const db = createDb({ url: dbUrl.toString(), poolMax: 20 });
+  const db = createDb({ url: dbUrl.toString(), poolMax });
   await seedReferenceData(db);
   await seedDemoData(db);
   return {

@@ -48,6 +48,7 @@ import { ReportRepository } from '../db/report-repository';
 import { WarningRepository } from '../db/warning-repository';
 import { WarningsController } from './warnings/warnings.controller';
 import { WarningsService } from './warnings/warnings.service';
+import { EarlyWarningTrigger } from './warnings/early-warning-trigger';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogService } from './audit/audit-log.service';
@@ -213,6 +214,7 @@ export class AppModule {
         PublicService,
         ReportsService,
         WarningsService,
+        EarlyWarningTrigger,
         RegistrationService,
         ContestService,
         MetricsService,

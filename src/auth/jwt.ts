@@ -35,23 +35,28 @@ export class InvalidTokenError extends Error {
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function verifyAccessToken(
-  token: string,
-  settings: TokenSettings,
-): Promise<Principal> {
-  let payload: JWTPayload;
+/** The payload of a token signed (HS256) with the settings' secret, for its issuer and audience, not expired. */
+async function verifiedPayload(token: string, settings: TokenSettings): Promise<JWTPayload> {
   try {
-    ({ payload } = await jwtVerify(token, key(settings.secret), {
+    const { payload } = await jwtVerify(token, key(settings.secret), {
       issuer: settings.issuer,
       audience: settings.audience,
       algorithms: ['HS256'],
       requiredClaims: ['exp', 'sub'],
-    }));
+    });
+    return payload;
   } catch (error) {
     throw new InvalidTokenError(error instanceof Error ? error.message : 'unverifiable', {
       cause: error,
     });
   }
+}
+
+export async function verifyAccessToken(
+  token: string,
+  settings: TokenSettings,
+): Promise<Principal> {
+  const payload = await verifiedPayload(token, settings);
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success)
     throw new InvalidTokenError('claims do not describe a principal', { cause: claims.error });
@@ -108,19 +113,7 @@ export async function verifyFamilyToken(
   token: string,
   settings: TokenSettings,
 ): Promise<VouchedFamily> {
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(token, key(settings.secret), {
-      issuer: settings.issuer,
-      audience: settings.audience,
-      algorithms: ['HS256'],
-      requiredClaims: ['exp', 'sub'],
-    }));
-  } catch (error) {
-    throw new InvalidTokenError(error instanceof Error ? error.message : 'unverifiable', {
-      cause: error,
-    });
-  }
+  const payload = await verifiedPayload(token, settings);
   const claims = familyClaimsSchema.safeParse(payload);
   if (!claims.success)
     throw new InvalidTokenError('claims do not describe a family', { cause: claims.error });

@@ -4,20 +4,10 @@ import { adoptRun, resetsOf } from './case-resets';
 import { CaseRecords } from './case-records';
 import { openAssessment } from './eligibility-repository';
 import type { Sealer } from '../encryption/sealer';
-import { recordConsentOfNewCase } from './consent-repository';
+import { appendTransition, recordTransition } from './case-timeline';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResult } from '../domain/verification/checks';
 import { FINAL_STATUSES, type EnrolmentStatus } from '../domain/enrolment';
-import { maskResidentId } from '../domain/resident-id';
-
-/** The form as reviewers read it beside the evidence: every ID number masked. */
-function maskedStatement(form: EnrolmentApplicationInput['form']) {
-  return {
-    ...form,
-    child: { ...form.child, idNumber: maskResidentId(form.child.idNumber) },
-    guardians: form.guardians.map((g) => ({ ...g, idNumber: maskResidentId(g.idNumber) })),
-  };
-}
 
 /**
  * The application read model, its personal fields sealed (the child's name, the statement, and
@@ -35,70 +25,12 @@ export class ApplicationRepository {
     this.records = new CaseRecords(db, sealer);
   }
 
-  async recordTransition(
+  recordTransition(
     application: EnrolmentApplicationInput,
     run: { workflowId: string; runId: string },
     entry: TimelineEntry,
   ): Promise<'recorded' | 'otherRun'> {
-    const { form } = application;
-    const at = new Date(entry.at);
-    return this.db.$transaction(async (tx) => {
-      const followed = await tx.application.findUnique({
-        where: { applicationNo: application.applicationNo },
-        select: { runId: true },
-      });
-      if (followed && followed.runId !== run.runId) return 'otherRun';
-      // The API and the workflow's first activity write the first entry concurrently; INSERT … ON
-      // CONFLICT DO NOTHING lets the loser pass, where an upsert (read, then insert) failed it
-      // with a unique violation on a busy machine.
-      if (!followed)
-        await tx.application.createMany({
-          data: {
-            applicationNo: application.applicationNo,
-            workflowId: run.workflowId,
-            runId: run.runId,
-            ownerSub: application.ownerSub,
-            submittedBy: application.submittedBy,
-            registrationPointId: application.registrationPointId,
-            seasonYear: form.seasonYear,
-            stage: form.stage,
-            countyCode: form.countyCode,
-            formType: form.formType,
-            channel: form.channel,
-            childKey: application.childKey,
-            childName: await this.sealer.seal(form.child.name),
-            childIdMasked: application.childIdMasked,
-            statement: await this.sealer.seal(maskedStatement(form)),
-            status: entry.to,
-            lastEventSeq: entry.seq,
-            statusChangedAt: at,
-            submittedAt: new Date(application.submittedAt),
-            updatedAt: at,
-          },
-          skipDuplicates: true,
-        });
-      if (!followed) await recordConsentOfNewCase(tx, application);
-      await tx.applicationEvent.createMany({
-        data: [
-          {
-            applicationNo: application.applicationNo,
-            seq: entry.seq,
-            fromStatus: entry.from,
-            toStatus: entry.to,
-            actor: entry.actor,
-            channel: entry.channel,
-            reason: entry.reason,
-            occurredAt: at,
-          },
-        ],
-        skipDuplicates: true,
-      });
-      await tx.application.updateMany({
-        where: { applicationNo: application.applicationNo, lastEventSeq: { lt: entry.seq } },
-        data: { status: entry.to, lastEventSeq: entry.seq, statusChangedAt: at, updatedAt: at },
-      });
-      return 'recorded';
-    });
+    return recordTransition(this.db, this.sealer, application, run, entry);
   }
 
   /** After a reset, the read model follows the new run (src/db/case-resets.ts). */
@@ -162,39 +94,13 @@ export class ApplicationRepository {
     });
   }
 
-  /**
-   * A status change made outside the workflow (an operator terminating it): appended after the
-   * last entry, from the run the read model follows only.
-   */
-  async appendTransition(
+  /** A status change made outside the workflow (an operator terminating it); case-timeline.ts. */
+  appendTransition(
     applicationNo: string,
     runId: string,
     entry: { to: EnrolmentStatus; actor: string; reason: string },
   ): Promise<{ seq: number; from: EnrolmentStatus; at: Date } | null> {
-    return this.db.$transaction(async (tx) => {
-      // Locked, so a late write from the stopped run cannot take the same step number.
-      await tx.$queryRaw`SELECT 1 FROM application WHERE application_no = ${applicationNo} FOR UPDATE`;
-      const row = await tx.application.findUnique({ where: { applicationNo } });
-      if (!row || row.runId !== runId) return null;
-      const at = new Date();
-      const seq = row.lastEventSeq + 1;
-      await tx.applicationEvent.create({
-        data: {
-          applicationNo,
-          seq,
-          fromStatus: row.status,
-          toStatus: entry.to,
-          actor: entry.actor,
-          reason: entry.reason,
-          occurredAt: at,
-        },
-      });
-      await tx.application.update({
-        where: { applicationNo },
-        data: { status: entry.to, lastEventSeq: seq, statusChangedAt: at, updatedAt: at },
-      });
-      return { seq, from: row.status, at };
-    });
+    return appendTransition(this.db, applicationNo, runId, entry);
   }
 
   recordCheck(applicationNo: string, check: string, result: CheckResult, checkedAt: Date) {

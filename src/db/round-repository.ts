@@ -7,11 +7,12 @@ import type {
   Mechanism,
 } from '../domain/allocation/model';
 import type { ReportingArrangement } from '../domain/admission-notice';
-import type { PlacedResult, RoundBasis } from '../domain/allocation/later-rounds';
+import type { RoundBasis } from '../domain/allocation/later-rounds';
 import type { PublishedRound } from '../domain/allocation/verify';
 import type { Stage } from '../domain/enrolment';
 import type { Sealer } from '../encryption/sealer';
 import { openAssessment } from './eligibility-repository';
+import { claimReleases, placements, releasesOf } from './round-releases';
 import type { Db } from './prisma-client';
 
 /** A frozen applicant: what allocation ranks, plus where to deliver the result. */
@@ -240,41 +241,14 @@ export class RoundRepository {
     await this.db.admissionRound.update({ where: { id: roundId }, data: { status: 'PUBLISHED' } });
   }
 
-  /**
-   * Claims for a later round the places its earlier rounds released that their waitlists did not
-   * fill (UNFILLED, a final state for the chain), and counts them per school.
-   */
-  async claimReleases(roundId: string, earlierRoundIds: readonly string[]) {
-    await this.db.releasedPlace.updateMany({
-      where: { roundId: { in: [...earlierRoundIds] }, state: 'UNFILLED', reallocatedIn: null },
-      data: { reallocatedIn: roundId },
-    });
-    return this.releasesOf(roundId);
-  }
-
-  /** The released places a later round counted, per school. */
-  async releasesOf(roundId: string): Promise<Map<string, number>> {
-    const rows = await this.db.releasedPlace.groupBy({
-      by: ['schoolId'],
-      where: { reallocatedIn: roundId },
-      _count: { _all: true },
-    });
-    return new Map(rows.map((r) => [r.schoolId, r._count._all]));
+  /** Claims for a later round the places its earlier rounds released unfilled (round-releases.ts). */
+  claimReleases(roundId: string, earlierRoundIds: readonly string[]) {
+    return claimReleases(this.db, roundId, earlierRoundIds);
   }
 
   /** Each round's results as published now, placements only. */
-  async placements(roundIds: readonly string[]): Promise<Map<string, PlacedResult[]>> {
-    const rows = await this.db.admissionResult.findMany({
-      where: { roundId: { in: [...roundIds] } },
-      select: { roundId: true, applicationNo: true, placement: true },
-    });
-    const byRound = new Map<string, PlacedResult[]>(roundIds.map((id) => [id, []]));
-    for (const r of rows)
-      byRound.get(r.roundId)!.push({
-        applicantId: r.applicationNo,
-        placement: r.placement as unknown as PlacedResult['placement'],
-      });
-    return byRound;
+  placements(roundIds: readonly string[]) {
+    return placements(this.db, roundIds);
   }
 
   /** Everything a drawn round published, as verification needs it; undefined if not drawn. */
@@ -290,9 +264,12 @@ export class RoundRepository {
       basis,
       evidence: {
         earlierResults: Object.fromEntries(
-          await this.placements(basis.earlierRounds.map((r) => r.roundId)),
+          await placements(
+            this.db,
+            basis.earlierRounds.map((r) => r.roundId),
+          ),
         ),
-        released: Object.fromEntries(await this.releasesOf(roundId)),
+        released: Object.fromEntries(await releasesOf(this.db, roundId)),
       },
     };
     return {

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
-import { scaled } from '../support/time-scale';
-import { launchChromium } from './browser';
+import { chromiumPerFile } from './chromium-per-file';
 import {
   DESKTOP,
   expectAccessible,
@@ -13,17 +11,11 @@ import {
 } from './pages';
 
 /** A city bureau's administrator reads its figures and reports as charts, each with its table. */
-jest.setTimeout(scaled(200_000));
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, scaled(60_000));
-afterAll(() => browser?.close());
+const browser = chromiumPerFile();
 
 it("a bureau administrator sees its county's place warnings, cases and demand report", async () => {
   await fileCase(FIXTURE_FAMILIES.huangSiqi);
-  const admin = await newPage(browser, DESKTOP);
+  const admin = await newPage(browser(), DESKTOP);
   await signInStaff(admin, '市教育局管理员', 'city-admin-01');
   await admin.getByRole('heading', { name: '预警与报表' }).waitFor();
   // The early-warning table: the worker's first run computes every county's levels at start.

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
 import { eventually } from '../support/eventually';
 import { scaled } from '../support/time-scale';
-import { launchChromium } from './browser';
+import { chromiumPerFile } from './chromium-per-file';
 import {
   DESKTOP,
   fileCase,
@@ -20,15 +20,9 @@ import {
  * down) holds a case in verification; the operator finds it among the stuck cases, inspects it,
  * previews a retry, retries once the registry is back, and sees the case complete its checks.
  */
-jest.setTimeout(scaled(200_000));
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, scaled(60_000));
+const browser = chromiumPerFile();
 afterAll(async () => {
   await setHouseholdOutage(false);
-  await browser?.close();
 });
 
 async function setHouseholdOutage(down: boolean): Promise<void> {
@@ -64,7 +58,7 @@ it('an operator finds a case a department outage holds, retries it and sees it c
   // The family files through the API: this test is about the operator's pages.
   const applicationNo = await fileCase(FIXTURE_FAMILIES.weiNongLan);
 
-  const operator = await newPage(browser, DESKTOP);
+  const operator = await newPage(browser(), DESKTOP);
   await signInStaff(operator, '运维值班', 'operator-01');
   await operator.getByRole('heading', { name: '卡住的案件' }).waitFor();
   await pick(operator, '问题类型', '活动反复失败');

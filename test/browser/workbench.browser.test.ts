@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { scaled } from '../support/time-scale';
-import { launchChromium, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { chromiumPerFile } from './chromium-per-file';
 import {
   DESKTOP,
   expectAccessible,
@@ -18,13 +18,7 @@ import {
  * The workbench in a real browser against the real stack: a family applies on a phone, a
  * reviewer asks for a supplement, the family answers with a photo, the reviewer approves.
  */
-jest.setTimeout(scaled(200_000));
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, scaled(60_000));
-afterAll(() => browser?.close());
+const browser = chromiumPerFile();
 
 /** A tiny valid PNG: a photo of the hukou booklet as far as the upload's content check goes. */
 const PNG = Buffer.from(
@@ -40,7 +34,7 @@ describe('the workbench in Chromium', () => {
   let stepsDone = 0;
 
   it('a family applies with Form A on a phone and sees it awaiting review', async () => {
-    family = await newPage(browser, PHONE);
+    family = await newPage(browser(), PHONE);
     await family.goto(`${stackUrl()}/m`);
     await family.getByLabel('监护人身份证号(实名认证)').fill('450103198805060751');
     await family.getByLabel('账号').fill('family-001');
@@ -84,7 +78,7 @@ describe('the workbench in Chromium', () => {
 
   it('a reviewer opens the case, sees the evidence and asks for a supplement', async () => {
     expect({ stepsDone }).toEqual({ stepsDone: 1 }); // each step needs the one before
-    reviewer = await newPage(browser, DESKTOP);
+    reviewer = await newPage(browser(), DESKTOP);
     await signInStaff(reviewer, '审核员(县教育局)', 'reviewer-01');
     // The queue reads the read model, which records the status a moment after the family sees it.
     await reloadUntil(reviewer, `a[href="/console/review/${applicationNo}"]`, 'the case queued');

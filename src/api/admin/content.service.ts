@@ -6,8 +6,8 @@ import type {
 import { CONTENT_KINDS } from '../../db/public-information-repository';
 import { NotFoundError, RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
-import { actorOf, requireCounty, type Principal } from '../../domain/principal';
-import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
+import { actorOf, type Principal } from '../../domain/principal';
+import { requireCountyInScope } from '../county-params';
 import { PUBLIC_INFORMATION } from '../injection-tokens';
 import type { ContentDraftDto } from './dto';
 
@@ -26,7 +26,7 @@ export class ContentService {
   constructor(@Inject(PUBLIC_INFORMATION) private readonly info: PublicInformationRepository) {}
 
   versions(principal: Principal, countyCode: string) {
-    inScope(principal, countyCode);
+    requireCountyInScope(principal, countyCode);
     return this.info.contentVersions(countyCode);
   }
 
@@ -45,14 +45,8 @@ export class ContentService {
   }
 }
 
-function inScope(principal: Principal, countyCode: string): void {
-  if (!isGuangxiCounty(countyCode))
-    throw new RuleViolationError([violation('countyCode', 'NOT_GUANGXI_COUNTY')]);
-  requireCounty(principal, countyCode);
-}
-
 function entryKey(principal: Principal, { countyCode, kind, slug }: EntryParams) {
-  inScope(principal, countyCode);
+  requireCountyInScope(principal, countyCode);
   if (!(CONTENT_KINDS as readonly string[]).includes(kind))
     throw new RuleViolationError([violation('kind', 'NOT_IN_LIST')]);
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(slug))

@@ -4,8 +4,8 @@ import { BookingsExistError, CapacityBelowBookingsError } from '../../domain/cla
 import { NotFoundError, RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { requireCounty, type Principal } from '../../domain/principal';
-import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
 import { chinaTime, slotsWithin, type OpeningPeriod } from '../../domain/registration-points';
+import { requireCountyInScope } from '../county-params';
 import { POINT_ADMINISTRATION } from '../injection-tokens';
 import type { PointDto, SlotGenerationDto } from './points-dto';
 
@@ -23,7 +23,7 @@ export class PointsService {
   ) {}
 
   async upsert(principal: Principal, pointId: string, body: PointDto) {
-    inScope(principal, body.countyCode);
+    requireCountyInScope(principal, body.countyCode);
     const existing = await this.points.point(pointId);
     if (existing) requireCounty(principal, existing.countyCode);
     return rowOf(await this.points.upsertPoint(pointId, body));
@@ -83,13 +83,6 @@ function rowOf(point: NonNullable<Awaited<ReturnType<PointAdministrationReposito
     openingHours: point.openingHours as unknown as OpeningPeriod[],
     closures: point.closures.map(({ day, reason }) => ({ day, reason })),
   };
-}
-
-/** A county of Guangxi, and one the administrator's scope covers. */
-function inScope(principal: Principal, countyCode: string): void {
-  if (!isGuangxiCounty(countyCode))
-    throw new RuleViolationError([violation('countyCode', 'NOT_GUANGXI_COUNTY')]);
-  requireCounty(principal, countyCode);
 }
 
 function dayParam(day: string): string {

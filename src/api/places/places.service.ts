@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/client';
 import { canWithdrawCase } from '../../domain/case-access';
 import { actorOf } from '../../domain/principal';
 import { answerOfferUpdate, answerPlaceUpdate, type TransitionResult } from '../../contract';
@@ -14,29 +15,25 @@ import { CaseGateway } from '../cases/case-gateway';
 export class PlacesService {
   constructor(private readonly cases: CaseGateway) {}
 
-  async answerPlace(
-    applicationNo: string,
-    caller: CallerContext,
-    answer: 'CONFIRM' | 'DECLINE',
-  ): Promise<TransitionResult> {
-    const row = await this.cases.find(applicationNo, caller, canWithdrawCase);
-    return this.cases.update(row, caller, { action: `${answer}_PLACE` }, (handle) =>
-      handle.executeUpdate(answerPlaceUpdate, {
-        args: [{ answer, actor: actorOf(caller.principal) }],
-      }),
-    );
+  answerPlace(applicationNo: string, caller: CallerContext, answer: 'CONFIRM' | 'DECLINE') {
+    return this.answer(applicationNo, caller, answerPlaceUpdate, answer, 'PLACE');
   }
 
-  async answerOffer(
+  answerOffer(applicationNo: string, caller: CallerContext, answer: 'ACCEPT' | 'DECLINE') {
+    return this.answer(applicationNo, caller, answerOfferUpdate, answer, 'OFFER');
+  }
+
+  /** Sends the answer to the case's run; the audit entry names it, e.g. `DECLINE_OFFER`. */
+  private async answer<A extends string>(
     applicationNo: string,
     caller: CallerContext,
-    answer: 'ACCEPT' | 'DECLINE',
+    update: UpdateDefinition<TransitionResult, [{ answer: A; actor: string }]>,
+    answer: A,
+    subject: 'PLACE' | 'OFFER',
   ): Promise<TransitionResult> {
     const row = await this.cases.find(applicationNo, caller, canWithdrawCase);
-    return this.cases.update(row, caller, { action: `${answer}_OFFER` }, (handle) =>
-      handle.executeUpdate(answerOfferUpdate, {
-        args: [{ answer, actor: actorOf(caller.principal) }],
-      }),
+    return this.cases.update(row, caller, { action: `${answer}_${subject}` }, (handle) =>
+      handle.executeUpdate(update, { args: [{ answer, actor: actorOf(caller.principal) }] }),
     );
   }
 }

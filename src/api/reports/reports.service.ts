@@ -2,11 +2,9 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import type { Config } from '../../config/config';
 import type { ReportRepository, ReportScope } from '../../db/report-repository';
-import { STAGES, type Stage } from '../../domain/enrolment';
 import { RuleViolationError } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
-import { requireCounty, type Principal } from '../../domain/principal';
-import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
+import type { Principal } from '../../domain/principal';
 import {
   admissionsTable,
   channelsTable,
@@ -20,6 +18,7 @@ import {
   type RoundSchoolSummary,
 } from '../../domain/reports/tables';
 import { csvLine } from '../audit/csv';
+import { requireCountyInScope, stageParam } from '../county-params';
 import { API_CONFIG, REPORTS as REPORT_REPOSITORY } from '../injection-tokens';
 
 export interface ReportParams {
@@ -106,17 +105,14 @@ export class ReportsService {
 
 /** The caller's scope covers the county; the report and stage are ones there are. */
 function checked(principal: Principal, params: ReportParams) {
-  if (!isGuangxiCounty(params.countyCode))
-    throw new RuleViolationError([violation('countyCode', 'NOT_GUANGXI_COUNTY')]);
-  requireCounty(principal, params.countyCode);
-  if (!(STAGES as readonly string[]).includes(params.stage))
-    throw new RuleViolationError([violation('stage', 'NOT_IN_LIST')]);
+  requireCountyInScope(principal, params.countyCode);
+  const stage = stageParam(params.stage);
   if (!(REPORTS as readonly string[]).includes(params.report))
     throw new RuleViolationError([violation('report', 'NOT_IN_LIST')]);
   return {
     scope: {
       countyCode: params.countyCode,
-      stage: params.stage as Stage,
+      stage,
       seasonYear: params.seasonYear,
     },
     report: params.report as ReportName,

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
-import type { Config } from '../../config/config';
 import type { WarningRepository, WarningPolicyData } from '../../db/warning-repository';
-import { STAGES, type Stage } from '../../domain/enrolment';
+import type { Stage } from '../../domain/enrolment';
 import { priorityPolicySchema } from '../../domain/eligibility/policy';
-import { NotFoundError, RuleViolationError } from '../../domain/errors';
+import { NotFoundError } from '../../domain/errors';
 import { childrenAged, ENTRY_AGE, type UnitPopulation } from '../../domain/forecast/population';
 import {
   compareScenarios,
@@ -12,11 +10,10 @@ import {
   type PlacesVariant,
 } from '../../domain/forecast/scenario';
 import { scenarioDemand } from '../../domain/forecast/scenario-demand';
-import { violation } from '../../domain/forms/violations';
-import { actorOf, countiesInScope, requireCounty, type Principal } from '../../domain/principal';
-import { isGuangxiCounty } from '../../domain/reference/guangxi-divisions';
-import { startEarlyWarning } from '../../worker/early-warning-schedule';
-import { API_CONFIG, TEMPORAL_CLIENT, WARNINGS } from '../injection-tokens';
+import { actorOf, countiesInScope, type Principal } from '../../domain/principal';
+import { requireCountyInScope, stageParam } from '../county-params';
+import { WARNINGS } from '../injection-tokens';
+import { EarlyWarningTrigger } from './early-warning-trigger';
 import type { EarlyWarningCause } from '../../contract';
 import type { WarningLevel } from '../../domain/forecast/warning-levels';
 
@@ -31,12 +28,11 @@ type Basis = 'FORECAST' | 'LIVE';
 export class WarningsService {
   constructor(
     @Inject(WARNINGS) private readonly warnings: WarningRepository,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(API_CONFIG) private readonly config: Config,
+    private readonly trigger: EarlyWarningTrigger,
   ) {}
 
   async list(principal: Principal, countyCode: string, stage?: Stage, seasonYear?: number) {
-    inScope(principal, countyCode);
+    requireCountyInScope(principal, countyCode);
     const rows = await this.warnings.warnings(countyCode, stage, seasonYear);
     return rows.map((r) => ({
       ...r,
@@ -49,7 +45,7 @@ export class WarningsService {
   }
 
   async notifications(principal: Principal, countyCode: string | undefined, limit: number) {
-    if (countyCode !== undefined) inScope(principal, countyCode);
+    if (countyCode !== undefined) requireCountyInScope(principal, countyCode);
     const rows = await this.warnings.notifications(countiesInScope(principal, countyCode), limit);
     return rows.map((r) => ({
       ...r,
@@ -62,29 +58,25 @@ export class WarningsService {
   }
 
   policy(principal: Principal, countyCode: string) {
-    inScope(principal, countyCode);
+    requireCountyInScope(principal, countyCode);
     return this.warnings.policy(countyCode);
   }
 
   /** New thresholds apply at once: the county is recomputed. */
   async setPolicy(principal: Principal, countyCode: string, policy: WarningPolicyData) {
-    inScope(principal, countyCode);
+    requireCountyInScope(principal, countyCode);
     const saved = await this.warnings.setPolicy(countyCode, policy);
     await this.recompute(principal, countyCode, 'POLICY');
     return saved;
   }
 
   async recompute(principal: Principal, countyCode: string, cause: EarlyWarningCause = 'MANUAL') {
-    inScope(principal, countyCode);
-    const workflowId = await startEarlyWarning(this.temporal, this.config.TEMPORAL_TASK_QUEUE, {
-      countyCodes: [countyCode],
-      cause,
-    });
-    return { workflowId };
+    requireCountyInScope(principal, countyCode);
+    return { workflowId: await this.trigger.recompute(countyCode, cause) };
   }
 
   async publish(principal: Principal, countyCode: string, stage: string, seasonYear: number) {
-    inScope(principal, countyCode);
+    requireCountyInScope(principal, countyCode);
     const s = stageParam(stage);
     if (!(await this.warnings.warnings(countyCode, s, seasonYear)).length)
       throw new NotFoundError('warnings');
@@ -100,7 +92,7 @@ export class WarningsService {
     seasonYear: number,
     variants: readonly PlacesVariant[],
   ) {
-    inScope(principal, countyCode);
+    requireCountyInScope(principal, countyCode);
     const s = stageParam(stage);
     const [rows, inputs, population, policyRow] = await Promise.all([
       this.warnings.warnings(countyCode, s, seasonYear),
@@ -169,16 +161,4 @@ export function publicationOf(row: {
       summaryEn: string;
     }[],
   };
-}
-
-function inScope(principal: Principal, countyCode: string): void {
-  if (!isGuangxiCounty(countyCode))
-    throw new RuleViolationError([violation('countyCode', 'NOT_GUANGXI_COUNTY')]);
-  requireCounty(principal, countyCode);
-}
-
-function stageParam(value: string): Stage {
-  if (!(STAGES as readonly string[]).includes(value))
-    throw new RuleViolationError([violation('stage', 'NOT_IN_LIST')]);
-  return value as Stage;
 }

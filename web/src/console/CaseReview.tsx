@@ -68,7 +68,7 @@ function Json({ value, label }: { value: unknown; label: string }) {
 
 /** One case as a reviewer reads it: the family's statement, each check's evidence, tiers, timeline. */
 export function CaseReview({ applicationNo }: { applicationNo: string }) {
-  const { tr, bi } = useLang();
+  const { tr } = useLang();
   const view = useLoad(
     () => api<OfficialCase>('GET', `/applications/${applicationNo}`),
     [applicationNo],
@@ -102,74 +102,12 @@ export function CaseReview({ applicationNo }: { applicationNo: string }) {
           <Card
             title={<h3 style={{ margin: 0 }}>{tr('核验结果与证据', 'Checks and evidence')}</h3>}
           >
-            <Table<Check>
-              rowKey="check"
-              size="small"
-              pagination={false}
-              dataSource={c.verification}
-              columns={[
-                {
-                  title: tr('核验项', 'Check'),
-                  render: (_, v) => (
-                    <div>
-                      <strong>{v.check}</strong>
-                      {v.about && <div>{bi(v.about)}</div>}
-                    </div>
-                  ),
-                },
-                {
-                  title: tr('结果', 'Outcome'),
-                  render: (_, v) => (
-                    <Space direction="vertical">
-                      <Tag color={OUTCOME_COLOURS[v.outcome]}>{v.outcome}</Tag>
-                      {v.mismatchedFields?.map((f) => (
-                        <Tag key={f} color="red">
-                          {tr('不一致', 'differs')}: {f}
-                        </Tag>
-                      ))}
-                    </Space>
-                  ),
-                },
-                {
-                  title: tr('申报内容', 'Statement'),
-                  render: (_, v) => (
-                    <Json
-                      label={tr(`${v.check} 申报`, `${v.check} statement`)}
-                      value={statementFor(statement, v.check)}
-                    />
-                  ),
-                },
-                {
-                  title: tr('部门证据', 'Registry evidence'),
-                  render: (_, v) => (
-                    <Json label={tr(`${v.check} 证据`, `${v.check} evidence`)} value={v.evidence} />
-                  ),
-                },
-              ]}
-            />
+            <ChecksTable checks={c.verification} statement={statement} />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
           <Card title={<h3 style={{ margin: 0 }}>{tr('资格与类别', 'Eligibility and tier')}</h3>}>
-            {c.assessment ? (
-              <Space direction="vertical" style={{ width: '100%' }}>
-                <Tag color={c.assessment.eligible ? 'green' : 'red'}>
-                  {c.assessment.eligible
-                    ? tr('符合条件', 'Eligible')
-                    : tr('不符合条件', 'Not eligible')}
-                </Tag>
-                {c.assessment.schools.map((s) => (
-                  <div key={s.schoolId}>
-                    <strong>{s.schoolId}</strong>: {tr('第', 'tier ')}
-                    {s.tier ?? '—'}
-                    {tr('类', '')} · {s.predicate}
-                  </div>
-                ))}
-                <Json label={tr('依据', 'Reasons')} value={c.assessment.notes} />
-              </Space>
-            ) : (
-              tr('尚未评估', 'Not assessed yet')
-            )}
+            <Eligibility assessment={c.assessment} />
           </Card>
         </Col>
       </Row>
@@ -197,6 +135,85 @@ export function CaseReview({ applicationNo }: { applicationNo: string }) {
           file.reload();
         }}
       />
+    </Space>
+  );
+}
+
+/** Each check's outcome beside what the family stated and what the registry answered. */
+function ChecksTable({
+  checks,
+  statement,
+}: {
+  checks: Check[];
+  statement: Record<string, unknown> | undefined;
+}) {
+  const { tr, bi } = useLang();
+  return (
+    <Table<Check>
+      rowKey="check"
+      size="small"
+      pagination={false}
+      dataSource={checks}
+      columns={[
+        {
+          title: tr('核验项', 'Check'),
+          render: (_, v) => (
+            <div>
+              <strong>{v.check}</strong>
+              {v.about && <div>{bi(v.about)}</div>}
+            </div>
+          ),
+        },
+        {
+          title: tr('结果', 'Outcome'),
+          render: (_, v) => (
+            <Space direction="vertical">
+              <Tag color={OUTCOME_COLOURS[v.outcome]}>{v.outcome}</Tag>
+              {v.mismatchedFields?.map((f) => (
+                <Tag key={f} color="red">
+                  {tr('不一致', 'differs')}: {f}
+                </Tag>
+              ))}
+            </Space>
+          ),
+        },
+        {
+          title: tr('申报内容', 'Statement'),
+          render: (_, v) => (
+            <Json
+              label={tr(`${v.check} 申报`, `${v.check} statement`)}
+              value={statementFor(statement, v.check)}
+            />
+          ),
+        },
+        {
+          title: tr('部门证据', 'Registry evidence'),
+          render: (_, v) => (
+            <Json label={tr(`${v.check} 证据`, `${v.check} evidence`)} value={v.evidence} />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** Whether the case is eligible, its tier at each chosen school, and why. */
+function Eligibility({ assessment }: { assessment: OfficialCase['assessment'] }) {
+  const { tr } = useLang();
+  if (!assessment) return tr('尚未评估', 'Not assessed yet');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Tag color={assessment.eligible ? 'green' : 'red'}>
+        {assessment.eligible ? tr('符合条件', 'Eligible') : tr('不符合条件', 'Not eligible')}
+      </Tag>
+      {assessment.schools.map((s) => (
+        <div key={s.schoolId}>
+          <strong>{s.schoolId}</strong>: {tr('第', 'tier ')}
+          {s.tier ?? '—'}
+          {tr('类', '')} · {s.predicate}
+        </div>
+      ))}
+      <Json label={tr('依据', 'Reasons')} value={assessment.notes} />
     </Space>
   );
 }

@@ -75,22 +75,7 @@ export function InspectCase({ applicationNo }: { applicationNo: string }) {
       </Descriptions>
       <RepairActions inspection={c} onChanged={view.reload} />
       <Card title={<h3 style={{ margin: 0 }}>{tr('待执行的活动', 'Pending activities')}</h3>}>
-        <Table
-          rowKey="activityId"
-          size="small"
-          pagination={false}
-          dataSource={c.pendingActivities}
-          locale={{ emptyText: <EmptyText>{tr('无', 'None')}</EmptyText> }}
-          columns={[
-            { title: tr('活动', 'Activity'), dataIndex: 'activityType' },
-            { title: tr('状态', 'State'), dataIndex: 'state' },
-            {
-              title: tr('尝试次数', 'Attempt'),
-              render: (_, a) => `${a.attempt} / ${a.maximumAttempts || '∞'}`,
-            },
-            { title: tr('最近失败', 'Last failure'), dataIndex: 'lastFailure' },
-          ]}
-        />
+        <PendingActivities activities={c.pendingActivities} />
       </Card>
       <Row gutter={16}>
         <Col xs={24} lg={8}>
@@ -101,29 +86,7 @@ export function InspectCase({ applicationNo }: { applicationNo: string }) {
         <Col xs={24} lg={10}>
           <Card title={<h3 style={{ margin: 0 }}>{tr('执行历史', 'History')}</h3>}>
             {/* A scrolled region a keyboard can reach and a screen reader can name. */}
-            <div
-              role="region"
-              aria-label={tr('执行历史', 'History')}
-              tabIndex={0}
-              style={{ maxHeight: 420, overflow: 'auto' }}
-            >
-              <List
-                size="small"
-                dataSource={c.history}
-                renderItem={(h) => (
-                  <List.Item>
-                    <span>
-                      {new Date(h.at).toLocaleTimeString()} · {h.text}
-                      {h.resetPoint !== null && (
-                        <Tag style={{ marginLeft: 8 }}>
-                          {tr(`可重置到第 ${h.resetPoint} 步`, `reset point ${h.resetPoint}`)}
-                        </Tag>
-                      )}
-                    </span>
-                  </List.Item>
-                )}
-              />
-            </div>
+            <RunHistory history={c.history} />
           </Card>
         </Col>
         <Col xs={24} lg={6}>
@@ -144,5 +107,58 @@ export function InspectCase({ applicationNo }: { applicationNo: string }) {
         </Col>
       </Row>
     </Space>
+  );
+}
+
+/** The run's activities waiting or retrying, each with its attempts and last failure. */
+function PendingActivities({ activities }: { activities: Inspection['pendingActivities'] }) {
+  const { tr } = useLang();
+  return (
+    <Table
+      rowKey="activityId"
+      size="small"
+      pagination={false}
+      dataSource={activities}
+      locale={{ emptyText: <EmptyText>{tr('无', 'None')}</EmptyText> }}
+      columns={[
+        { title: tr('活动', 'Activity'), dataIndex: 'activityType' },
+        { title: tr('状态', 'State'), dataIndex: 'state' },
+        {
+          title: tr('尝试次数', 'Attempt'),
+          render: (_, a) => `${a.attempt} / ${a.maximumAttempts || '∞'}`,
+        },
+        { title: tr('最近失败', 'Last failure'), dataIndex: 'lastFailure' },
+      ]}
+    />
+  );
+}
+
+/** The run's history in readable steps, marking where a reset may go back to. */
+function RunHistory({ history }: { history: Inspection['history'] }) {
+  const { tr } = useLang();
+  return (
+    <div
+      role="region"
+      aria-label={tr('执行历史', 'History')}
+      tabIndex={0}
+      style={{ maxHeight: 420, overflow: 'auto' }}
+    >
+      <List
+        size="small"
+        dataSource={history}
+        renderItem={(h) => (
+          <List.Item>
+            <span>
+              {new Date(h.at).toLocaleTimeString()} · {h.text}
+              {h.resetPoint !== null && (
+                <Tag style={{ marginLeft: 8 }}>
+                  {tr(`可重置到第 ${h.resetPoint} 步`, `reset point ${h.resetPoint}`)}
+                </Tag>
+              )}
+            </span>
+          </List.Item>
+        )}
+      />
+    </div>
   );
 }

@@ -1,34 +1,10 @@
-import {
-  Button,
-  Card,
-  Modal,
-  Select,
-  Space,
-  Statistic,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Modal, Select, Space, Statistic, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { api, query } from '../shared/api';
 import { useLang } from '../shared/i18n';
-import { navigate } from '../shared/router';
 import { ProblemAlert, STATUS_NAMES, StatusTag, useLoad } from '../shared/ui';
+import { QueueTable, type QueueItem } from './QueueTable';
 
-interface QueueItem {
-  applicationNo: string;
-  status: string;
-  stage: string;
-  countyCode: string;
-  childName: string;
-  submittedAt: string;
-  waitingSince: string;
-  overdue: boolean;
-  firstChoice: string | null;
-  firstChoiceTier: number | null;
-  checks: string[];
-}
 interface QueuePage {
   items: QueueItem[];
   nextCursor: string | null;
@@ -58,7 +34,7 @@ interface Filters {
 
 /** The reviewer's queue: filtered and paged by the server, with counts, overdue marks and batch approval. */
 export function ReviewQueue() {
-  const { tr, bi } = useLang();
+  const { tr } = useLang();
   const [filters, setFilters] = useState<Filters>({ sort: 'submitted' });
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
@@ -97,68 +73,9 @@ export function ReviewQueue() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {tr('审核队列', 'Review queue')}
       </Typography.Title>
-      <Card>
-        <Space size="large" wrap>
-          {Object.entries(counts.value?.byStatus ?? {}).map(([status, n]) => (
-            <Statistic
-              key={status}
-              title={bi(
-                STATUS_NAMES[status as keyof typeof STATUS_NAMES] ?? { zh: status, en: status },
-              )}
-              value={n}
-            />
-          ))}
-          <Statistic
-            title={tr('已超期', 'Overdue')}
-            value={counts.value?.overdue ?? 0}
-            valueStyle={{ color: '#b3261e' }}
-          />
-        </Space>
-      </Card>
+      <QueueCounts counts={counts.value} />
       <Space wrap>
-        <Select
-          aria-label={tr('状态', 'Status')}
-          allowClear
-          placeholder={tr('全部状态', 'Any status')}
-          style={{ width: 180 }}
-          value={filters.status}
-          onChange={(status?: string) => change({ status })}
-          options={['AWAITING_REVIEW', 'AWAITING_OFFLINE_CHECK', 'NEEDS_SUPPLEMENT'].map((s) => ({
-            value: s,
-            label: bi(STATUS_NAMES[s as keyof typeof STATUS_NAMES]),
-          }))}
-        />
-        <Select
-          aria-label={tr('学段', 'Stage')}
-          allowClear
-          placeholder={tr('全部学段', 'Any stage')}
-          style={{ width: 160 }}
-          value={filters.stage}
-          onChange={(stage?: string) => change({ stage })}
-          options={[
-            { value: 'PRIMARY_1', label: tr('幼升小', 'Primary 1') },
-            { value: 'JUNIOR_1', label: tr('小升初', 'Junior 1') },
-          ]}
-        />
-        <Select
-          aria-label={tr('排序', 'Sort')}
-          style={{ width: 180 }}
-          value={filters.sort}
-          onChange={(sort: Filters['sort']) => change({ sort })}
-          options={[
-            { value: 'submitted', label: tr('最早提交优先', 'Oldest submitted first') },
-            { value: 'waiting', label: tr('等待最久优先', 'Longest waiting first') },
-          ]}
-        />
-        <label>
-          <Space>
-            <Switch
-              checked={filters.overdue ?? false}
-              onChange={(on) => change({ overdue: on || undefined })}
-            />
-            {tr('只看超期', 'Overdue only')}
-          </Space>
-        </label>
+        <QueueFilters filters={filters} change={change} />
         <Button
           type="primary"
           disabled={!selected.length}
@@ -169,58 +86,11 @@ export function ReviewQueue() {
         </Button>
       </Space>
       <ProblemAlert error={page.error ?? batch.error} />
-      <Table<QueueItem>
-        rowKey="applicationNo"
+      <QueueTable
+        items={page.value?.items ?? []}
         loading={page.loading}
-        dataSource={page.value?.items ?? []}
-        pagination={false}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as string[]),
-        }}
-        columns={[
-          {
-            title: tr('申请编号', 'Application'),
-            dataIndex: 'applicationNo',
-            render: (no: string) => (
-              <a
-                href={`/console/review/${no}`}
-                onClick={(e) => (e.preventDefault(), navigate(`/console/review/${no}`))}
-              >
-                {no}
-              </a>
-            ),
-          },
-          { title: tr('儿童', 'Child'), dataIndex: 'childName' },
-          {
-            title: tr('状态', 'Status'),
-            dataIndex: 'status',
-            render: (s: string) => <StatusTag status={s} />,
-          },
-          {
-            title: tr('第一志愿 / 类别', 'First choice / tier'),
-            render: (_, r) => `${r.firstChoice ?? '—'} / ${r.firstChoiceTier ?? '—'}`,
-          },
-          {
-            title: tr('核验', 'Checks'),
-            dataIndex: 'checks',
-            render: (checks: string[]) =>
-              checks.map((c) => (
-                <Tag key={c} color={c.endsWith(':MATCH') ? 'green' : 'orange'}>
-                  {c}
-                </Tag>
-              )),
-          },
-          {
-            title: tr('等待自', 'Waiting since'),
-            render: (_, r) => (
-              <Space>
-                {new Date(r.waitingSince).toLocaleString()}
-                {r.overdue && <Tag color="red">{tr('超期', 'Overdue')}</Tag>}
-              </Space>
-            ),
-          },
-        ]}
+        selected={selected}
+        onSelect={setSelected}
       />
       <Space>
         <Button disabled={!cursors.length} onClick={() => setCursors((c) => c.slice(0, -1))}>
@@ -235,25 +105,121 @@ export function ReviewQueue() {
           {tr('下一页', 'Next')}
         </Button>
       </Space>
-      <Modal
-        open={!!batch.result}
-        title={tr('批量审核结果', 'Batch approval')}
-        onOk={() => setBatch({ running: false })}
-        onCancel={() => setBatch({ running: false })}
-      >
-        <p>
-          {tr('通过', 'Approved')} {batch.result?.approved} · {tr('失败', 'Failed')}{' '}
-          {batch.result?.failed}
-        </p>
-        <ul>
-          {batch.result?.results.map((r) => (
-            <li key={r.applicationNo}>
-              {r.applicationNo}:{' '}
-              {r.ok ? <StatusTag status={r.status ?? null} /> : `${r.code ?? ''} ${r.detail ?? ''}`}
-            </li>
-          ))}
-        </ul>
-      </Modal>
+      <BatchResultModal result={batch.result} onClose={() => setBatch({ running: false })} />
     </Space>
+  );
+}
+
+/** Cases per status and the overdue ones, over the reviewer's whole scope. */
+function QueueCounts({ counts }: { counts: Counts | undefined }) {
+  const { tr, bi } = useLang();
+  return (
+    <Card>
+      <Space size="large" wrap>
+        {Object.entries(counts?.byStatus ?? {}).map(([status, n]) => (
+          <Statistic
+            key={status}
+            title={bi(
+              STATUS_NAMES[status as keyof typeof STATUS_NAMES] ?? { zh: status, en: status },
+            )}
+            value={n}
+          />
+        ))}
+        <Statistic
+          title={tr('已超期', 'Overdue')}
+          value={counts?.overdue ?? 0}
+          valueStyle={{ color: '#b3261e' }}
+        />
+      </Space>
+    </Card>
+  );
+}
+
+/** The queue's filters and order; a change starts again from the first page. */
+function QueueFilters({
+  filters,
+  change,
+}: {
+  filters: Filters;
+  change: (next: Partial<Filters>) => void;
+}) {
+  const { tr, bi } = useLang();
+  return (
+    <>
+      <Select
+        aria-label={tr('状态', 'Status')}
+        allowClear
+        placeholder={tr('全部状态', 'Any status')}
+        style={{ width: 180 }}
+        value={filters.status}
+        onChange={(status?: string) => change({ status })}
+        options={['AWAITING_REVIEW', 'AWAITING_OFFLINE_CHECK', 'NEEDS_SUPPLEMENT'].map((s) => ({
+          value: s,
+          label: bi(STATUS_NAMES[s as keyof typeof STATUS_NAMES]),
+        }))}
+      />
+      <Select
+        aria-label={tr('学段', 'Stage')}
+        allowClear
+        placeholder={tr('全部学段', 'Any stage')}
+        style={{ width: 160 }}
+        value={filters.stage}
+        onChange={(stage?: string) => change({ stage })}
+        options={[
+          { value: 'PRIMARY_1', label: tr('幼升小', 'Primary 1') },
+          { value: 'JUNIOR_1', label: tr('小升初', 'Junior 1') },
+        ]}
+      />
+      <Select
+        aria-label={tr('排序', 'Sort')}
+        style={{ width: 180 }}
+        value={filters.sort}
+        onChange={(sort: Filters['sort']) => change({ sort })}
+        options={[
+          { value: 'submitted', label: tr('最早提交优先', 'Oldest submitted first') },
+          { value: 'waiting', label: tr('等待最久优先', 'Longest waiting first') },
+        ]}
+      />
+      <label>
+        <Space>
+          <Switch
+            checked={filters.overdue ?? false}
+            onChange={(on) => change({ overdue: on || undefined })}
+          />
+          {tr('只看超期', 'Overdue only')}
+        </Space>
+      </label>
+    </>
+  );
+}
+
+/** What a batch approval did, case by case. */
+function BatchResultModal({
+  result,
+  onClose,
+}: {
+  result: BatchResult | undefined;
+  onClose: () => void;
+}) {
+  const { tr } = useLang();
+  return (
+    <Modal
+      open={!!result}
+      title={tr('批量审核结果', 'Batch approval')}
+      onOk={onClose}
+      onCancel={onClose}
+    >
+      <p>
+        {tr('通过', 'Approved')} {result?.approved} · {tr('失败', 'Failed')} {result?.failed}
+      </p>
+      <ul>
+        {result?.results.map((r) => (
+          <li key={r.applicationNo}>
+            {r.applicationNo}:{' '}
+            {r.ok ? <StatusTag status={r.status ?? null} /> : `${r.code ?? ''} ${r.detail ?? ''}`}
+          </li>
+        ))}
+      </ul>
+    </Modal>
   );
 }

@@ -50,14 +50,7 @@ export function StuckCases() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {tr('卡住的案件', 'Stuck cases')}
       </Typography.Title>
-      <Card>
-        <Space size="large" wrap>
-          <Statistic title={tr('运行中', 'Running')} value={counts.value?.running ?? 0} />
-          {Object.entries(counts.value?.byProblem ?? {}).map(([p, n]) => (
-            <Statistic key={p} title={bi(PROBLEM_NAMES[p] ?? { zh: p, en: p })} value={n} />
-          ))}
-        </Space>
-      </Card>
+      <ProblemCountsCard counts={counts.value} />
       <Space wrap>
         <Select
           aria-label={tr('问题类型', 'Problem')}
@@ -77,57 +70,7 @@ export function StuckCases() {
         <Button onClick={() => (page.reload(), counts.reload())}>{tr('刷新', 'Refresh')}</Button>
       </Space>
       <ProblemAlert error={page.error} />
-      <Table<StuckCase>
-        rowKey="workflowId"
-        loading={page.loading}
-        pagination={false}
-        dataSource={page.value?.items ?? []}
-        columns={[
-          {
-            title: tr('申请编号', 'Application'),
-            render: (_, c) =>
-              c.applicationNo ? (
-                <a
-                  href={`/console/ops/${c.applicationNo}`}
-                  onClick={(e) => (e.preventDefault(), navigate(`/console/ops/${c.applicationNo}`))}
-                >
-                  {c.applicationNo}
-                </a>
-              ) : (
-                c.workflowId
-              ),
-          },
-          { title: tr('状态', 'Status'), render: (_, c) => <StatusTag status={c.status} /> },
-          {
-            title: tr('问题', 'Problems'),
-            render: (_, c) =>
-              c.problems.map((p) => (
-                <Tag key={p} color="red">
-                  {bi(PROBLEM_NAMES[p] ?? { zh: p, en: p })}
-                </Tag>
-              )),
-          },
-          {
-            title: tr('失败的活动', 'Failing activities'),
-            render: (_, c) =>
-              c.failingActivities.map((a) => (
-                <div key={a.activityType}>
-                  {a.activityType} · {tr('第', 'attempt ')}
-                  {a.attempt}
-                  {tr('次', '')} · {a.lastFailure}
-                </div>
-              )),
-          },
-          {
-            title: 'Temporal',
-            render: (_, c) => (
-              <a href={c.links.temporalUi} target="_blank" rel="noreferrer">
-                {tr('在 Temporal 中查看', 'Open in Temporal')}
-              </a>
-            ),
-          },
-        ]}
-      />
+      <StuckTable items={page.value?.items ?? []} loading={page.loading} />
       <Space>
         <span>
           {tr('已扫描', 'Scanned')} {page.value?.scanned ?? 0}
@@ -143,5 +86,78 @@ export function StuckCases() {
         </Button>
       </Space>
     </Space>
+  );
+}
+
+/** How many runs are open, and how many of them show each problem. */
+function ProblemCountsCard({ counts }: { counts: ProblemCounts | undefined }) {
+  const { tr, bi } = useLang();
+  return (
+    <Card>
+      <Space size="large" wrap>
+        <Statistic title={tr('运行中', 'Running')} value={counts?.running ?? 0} />
+        {Object.entries(counts?.byProblem ?? {}).map(([p, n]) => (
+          <Statistic key={p} title={bi(PROBLEM_NAMES[p] ?? { zh: p, en: p })} value={n} />
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+/** A page of stuck cases: each links to its inspection and to its run in Temporal's Web UI. */
+function StuckTable({ items, loading }: { items: StuckCase[]; loading: boolean }) {
+  const { tr, bi } = useLang();
+  return (
+    <Table<StuckCase>
+      rowKey="workflowId"
+      loading={loading}
+      pagination={false}
+      dataSource={items}
+      columns={[
+        {
+          title: tr('申请编号', 'Application'),
+          render: (_, c) =>
+            c.applicationNo ? (
+              <a
+                href={`/console/ops/${c.applicationNo}`}
+                onClick={(e) => (e.preventDefault(), navigate(`/console/ops/${c.applicationNo}`))}
+              >
+                {c.applicationNo}
+              </a>
+            ) : (
+              c.workflowId
+            ),
+        },
+        { title: tr('状态', 'Status'), render: (_, c) => <StatusTag status={c.status} /> },
+        {
+          title: tr('问题', 'Problems'),
+          render: (_, c) =>
+            c.problems.map((p) => (
+              <Tag key={p} color="red">
+                {bi(PROBLEM_NAMES[p] ?? { zh: p, en: p })}
+              </Tag>
+            )),
+        },
+        {
+          title: tr('失败的活动', 'Failing activities'),
+          render: (_, c) =>
+            c.failingActivities.map((a) => (
+              <div key={a.activityType}>
+                {a.activityType} · {tr('第', 'attempt ')}
+                {a.attempt}
+                {tr('次', '')} · {a.lastFailure}
+              </div>
+            )),
+        },
+        {
+          title: 'Temporal',
+          render: (_, c) => (
+            <a href={c.links.temporalUi} target="_blank" rel="noreferrer">
+              {tr('在 Temporal 中查看', 'Open in Temporal')}
+            </a>
+          ),
+        },
+      ]}
+    />
   );
 }

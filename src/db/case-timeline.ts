@@ -1,0 +1,130 @@
+import type { EnrolmentApplicationInput, TimelineEntry } from '../contract';
+import type { EnrolmentStatus } from '../domain/enrolment';
+import { maskResidentId } from '../domain/resident-id';
+import type { Sealer } from '../encryption/sealer';
+import { recordConsentOfNewCase } from './consent-repository';
+import type { Db } from './prisma-client';
+
+/*
+ * A case's timeline in the read model: every status change as an entry, and the case's row
+ * moving with them (the projection only moves forward in the run's sequence).
+ */
+
+/**
+ * Records a step of the case's run: its timeline entry, keyed by the run's own sequence number,
+ * and the projection's status if the step is newer than the one it shows. The first entry also
+ * creates the case's row and consent record. A step of a run the read model does not follow
+ * (an old run after a reset) records nothing.
+ */
+export async function recordTransition(
+  db: Db,
+  sealer: Sealer,
+  application: EnrolmentApplicationInput,
+  run: { workflowId: string; runId: string },
+  entry: TimelineEntry,
+): Promise<'recorded' | 'otherRun'> {
+  const { form } = application;
+  const at = new Date(entry.at);
+  return db.$transaction(async (tx) => {
+    const followed = await tx.application.findUnique({
+      where: { applicationNo: application.applicationNo },
+      select: { runId: true },
+    });
+    if (followed && followed.runId !== run.runId) return 'otherRun';
+    // The API and the workflow's first activity write the first entry concurrently; INSERT … ON
+    // CONFLICT DO NOTHING lets the loser pass, where an upsert (read, then insert) failed it
+    // with a unique violation on a busy machine.
+    if (!followed)
+      await tx.application.createMany({
+        data: {
+          applicationNo: application.applicationNo,
+          workflowId: run.workflowId,
+          runId: run.runId,
+          ownerSub: application.ownerSub,
+          submittedBy: application.submittedBy,
+          registrationPointId: application.registrationPointId,
+          seasonYear: form.seasonYear,
+          stage: form.stage,
+          countyCode: form.countyCode,
+          formType: form.formType,
+          channel: form.channel,
+          childKey: application.childKey,
+          childName: await sealer.seal(form.child.name),
+          childIdMasked: application.childIdMasked,
+          statement: await sealer.seal(maskedStatement(form)),
+          status: entry.to,
+          lastEventSeq: entry.seq,
+          statusChangedAt: at,
+          submittedAt: new Date(application.submittedAt),
+          updatedAt: at,
+        },
+        skipDuplicates: true,
+      });
+    if (!followed) await recordConsentOfNewCase(tx, application);
+    await tx.applicationEvent.createMany({
+      data: [
+        {
+          applicationNo: application.applicationNo,
+          seq: entry.seq,
+          fromStatus: entry.from,
+          toStatus: entry.to,
+          actor: entry.actor,
+          channel: entry.channel,
+          reason: entry.reason,
+          occurredAt: at,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    await tx.application.updateMany({
+      where: { applicationNo: application.applicationNo, lastEventSeq: { lt: entry.seq } },
+      data: { status: entry.to, lastEventSeq: entry.seq, statusChangedAt: at, updatedAt: at },
+    });
+    return 'recorded';
+  });
+}
+
+/**
+ * A status change made outside the workflow (an operator terminating it): appended after the
+ * last entry, from the run the read model follows only.
+ */
+export async function appendTransition(
+  db: Db,
+  applicationNo: string,
+  runId: string,
+  entry: { to: EnrolmentStatus; actor: string; reason: string },
+): Promise<{ seq: number; from: EnrolmentStatus; at: Date } | null> {
+  return db.$transaction(async (tx) => {
+    // Locked, so a late write from the stopped run cannot take the same step number.
+    await tx.$queryRaw`SELECT 1 FROM application WHERE application_no = ${applicationNo} FOR UPDATE`;
+    const row = await tx.application.findUnique({ where: { applicationNo } });
+    if (!row || row.runId !== runId) return null;
+    const at = new Date();
+    const seq = row.lastEventSeq + 1;
+    await tx.applicationEvent.create({
+      data: {
+        applicationNo,
+        seq,
+        fromStatus: row.status,
+        toStatus: entry.to,
+        actor: entry.actor,
+        reason: entry.reason,
+        occurredAt: at,
+      },
+    });
+    await tx.application.update({
+      where: { applicationNo },
+      data: { status: entry.to, lastEventSeq: seq, statusChangedAt: at, updatedAt: at },
+    });
+    return { seq, from: row.status, at };
+  });
+}
+
+/** The form as reviewers read it beside the evidence: every ID number masked. */
+function maskedStatement(form: EnrolmentApplicationInput['form']) {
+  return {
+    ...form,
+    child: { ...form.child, idNumber: maskResidentId(form.child.idNumber) },
+    guardians: form.guardians.map((g) => ({ ...g, idNumber: maskResidentId(g.idNumber) })),
+  };
+}
