@@ -119,7 +119,7 @@ export class EnrolmentCase {
    * 409 only when its answer is no longer possible, never because it answered quickly.
    */
   async actWhenFree(check: () => void, work: () => Promise<void>): Promise<TransitionResult> {
-    await condition(() => !this.busy);
+    while (this.busy) await condition(() => !this.busy);
     check();
     return this.act(work);
   }

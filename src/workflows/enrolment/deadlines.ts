@@ -75,8 +75,16 @@ export function awaitsLaterRound(c: EnrolmentCase): boolean {
   return c.status === 'NOT_ADMITTED' && patched(SUPPLEMENTARY_ROUNDS);
 }
 
-/** The round's result applied: recorded, the home locked if placed, then the status. */
+/**
+ * The round's result applied: recorded, the home locked if placed, then the status. The case is
+ * held meanwhile: a family that sees ADMITTED and answers at once (confirms, declines, accepts an
+ * offer) is answered once the place is set, not refused for being early.
+ */
 export async function applyAdmission(c: EnrolmentCase, delivery: AdmissionDelivery): Promise<void> {
+  await c.act(() => applyHeld(c, delivery));
+}
+
+async function applyHeld(c: EnrolmentCase, delivery: AdmissionDelivery): Promise<void> {
   await recordAdmission(c, delivery);
   const lock = housingToLock(delivery);
   if (lock) await lockHousingFor(c, lock);
