@@ -17,6 +17,15 @@ import { DEFAULT_OFFER_WINDOW_MS } from '../domain/place-confirmation';
 import { lockedUntilOf } from './deliver-results';
 
 /**
+ * A call to a case's workflow that gives up when this activity is cancelled. An update waits on
+ * the case's worker; while the worker shuts down nobody answers it, so without this the activity
+ * would never end and the worker's shutdown would wait on it for ever.
+ */
+function untilCancelled<R>(temporal: Client, call: () => Promise<R>): Promise<R> {
+  return temporal.withAbortSignal(Context.current().cancellationSignal, call);
+}
+
+/**
  * The waitlists' side effects (workflows/school-waitlist.ts): recording a release and waking
  * its chain, the round's published order, offering a place to a case, where an offer stands,
  * closing places.
@@ -71,12 +80,12 @@ export function waitlistActivities(
         ? { certificateNo, lockedUntil: await lockedUntilOf(eligibility, round) }
         : null;
       try {
-        return await temporal.workflow
-          .getHandle(run.workflowId, run.runId)
-          .executeUpdate(offerPlaceUpdate, {
+        return await untilCancelled(temporal, () =>
+          temporal.workflow.getHandle(run.workflowId, run.runId).executeUpdate(offerPlaceUpdate, {
             args: [{ ...offer, schoolName, notice, housingLock }],
             updateId: offer.id,
-          });
+          }),
+        );
       } catch (error) {
         // The case cannot take an offer now (refused, or its run has closed): the next one can.
         if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError)
@@ -91,8 +100,8 @@ export function waitlistActivities(
       // The case's latest run (an operator's reset starts another); its own state, not the read
       // model's, which may lag behind an answer. A closed run answers queries from its history.
       const handle = temporal.workflow.getHandle(run.workflowId);
-      const { status } = await handle.describe();
-      const offer = (await handle.query(caseViewQuery)).offer;
+      const { status } = await untilCancelled(temporal, () => handle.describe());
+      const offer = (await untilCancelled(temporal, () => handle.query(caseViewQuery))).offer;
       // The case holds a later offer only once this one was answered, and not by accepting it.
       if (offer && offer.id !== offerId) return 'DECLINED';
       if (offer?.answer) return offer.answer;

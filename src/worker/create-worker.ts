@@ -36,6 +36,11 @@ export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
     ...(options.identity ? { identity: options.identity } : {}),
+    // On SIGTERM: short activities get a few seconds to finish, the rest are cancelled (a
+    // cancelled attempt is retried by whichever worker runs next); one that ignores its
+    // cancellation cannot keep the process alive past the force time.
+    shutdownGraceTime: '5 seconds',
+    shutdownForceTime: '60 seconds',
     ...options.tuning,
   });
 }

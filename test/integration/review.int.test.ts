@@ -3,8 +3,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
-import { ReviewOverdueKey } from '../../src/contract';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import {
+  caseViewQuery,
+  decideUpdate,
+  provideSupplementUpdate,
+  ReviewOverdueKey,
+} from '../../src/contract';
 import { eventually } from '../support/eventually';
+import { whileRowsHeld } from '../support/row-locks';
 import { scaled } from '../support/time-scale';
 import { formForFamily } from '../../src/testing/forms';
 import { columnSealerOf } from '../../src/encryption/sealer';
@@ -158,6 +165,37 @@ describe('county review over HTTP and Temporal', () => {
     await expect(
       sut.database.db.auditLog.deleteMany({ where: { applicationNo: no } }),
     ).rejects.toThrow(/permission denied/);
+  });
+
+  it('answers a decision sent while the case still records the family’s supplement once it is recorded, not with a 409', async () => {
+    const no = await submitted();
+    await api()
+      .post(`/applications/${no}/supplement-request`)
+      .set(reviewer)
+      .send({ items: ['OTHER'] })
+      .expect(200);
+    await until(no, 'NEEDS_SUPPLEMENT');
+    const { workflowId } = await sut.database.db.application.findUniqueOrThrow({
+      where: { applicationNo: no },
+    });
+    const handle = sut.temporal.workflow.getHandle(workflowId);
+    // The case cannot record the supplement's step while its row is held: it stays busy.
+    const { provided, deciding } = await whileRowsHeld(sut.database.db, [no], async () => {
+      const provided = await handle.startUpdate(provideSupplementUpdate, {
+        args: [{ items: [{ item: 'OTHER', text: '已补充', attachments: [] }], actor: 'family' }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      const deciding = await handle.startUpdate(decideUpdate, {
+        args: [{ decision: 'APPROVE', reviewerId: 'reviewer-qingxiu' }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      // Accepted, and waiting: the status is the supplement's, not yet the decision's.
+      expect((await handle.query(caseViewQuery)).status).toBe('AWAITING_REVIEW');
+      return { provided, deciding };
+    });
+    expect(await provided.result()).toMatchObject({ status: 'AWAITING_REVIEW' });
+    expect(await deciding.result()).toEqual({ applicationNo: no, status: 'APPROVED' });
+    await until(no, 'APPROVED');
   });
 
   it('rejects with a reason code the family reads, and confirms an offline check before deciding', async () => {

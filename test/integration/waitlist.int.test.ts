@@ -23,6 +23,7 @@ import {
   workerProcessEnv,
   type Harness,
 } from '../support/harness';
+import { whileRowsHeld } from '../support/row-locks';
 import { scaled } from '../support/time-scale';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
 
@@ -79,27 +80,6 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
   const caseOf = async (no: string) =>
     sut.temporal.workflow.getHandle((await rowOf(no)).workflowId);
   /** Runs `work` while the cases' rows are held in a transaction, so their runs' writes wait. */
-  async function whileRowsHeld<T>(numbers: readonly string[], work: () => Promise<T>) {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let markHeld!: () => void;
-    const held = new Promise<void>((resolve) => (markHeld = resolve));
-    const transaction = db().$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT 1 FROM application WHERE application_no = ANY(${[...numbers]}) FOR UPDATE`;
-        markHeld();
-        await released;
-      },
-      { maxWait: scaled(60_000), timeout: scaled(600_000) },
-    );
-    try {
-      await Promise.race([held, transaction]);
-      return await work();
-    } finally {
-      release();
-      await transaction;
-    }
-  }
   const chainOf = (roundId: string, schoolId: string): Promise<WaitlistView> =>
     sut.temporal.workflow.getHandle(waitlistWorkflowId(roundId, schoolId)).query(waitlistViewQuery);
   const offerTexts = async (no: string) =>
@@ -294,7 +274,7 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     // A decline before the deadline: DECLINED, the place released, offered to the first waiting.
     // The waiting families' rows are held, so the offered case is still recording its offer when
     // the family answers: the answer waits for that, it is not refused.
-    const { offered, accepting } = await whileRowsHeld(waiting, async () => {
+    const { offered, accepting } = await whileRowsHeld(db(), waiting, async () => {
       await api()
         .post(`/applications/${decliner}/place/decline`)
         .set(familyOf(decliner))

@@ -72,7 +72,11 @@ export async function spawnServiceProcess(
     },
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
+      // The worker forces its own shutdown after 60 s; past twice that it is stuck: kill it, so
+      // an after-all hook never waits out Jest's limit.
+      const stuck = setTimeout(() => child.kill('SIGKILL'), 120_000);
       await exited;
+      clearTimeout(stuck);
     },
   };
 }

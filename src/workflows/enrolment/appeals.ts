@@ -19,6 +19,7 @@ import {
 } from '../../contract';
 import { recordCaseDetails } from './case-activities';
 import type { EnrolmentCase } from './case-state';
+import { handleAction } from './action-handler';
 import { invalid, refuse } from './refusals';
 
 /*
@@ -62,76 +63,76 @@ export function handleAppeals(c: EnrolmentCase): void {
 /** The family files its appeal while the period is open. */
 function handleFiling(c: EnrolmentCase): void {
   const { applicationNo } = c.input;
-  setHandler(
+  handleAction(
+    c,
     fileAppealUpdate,
-    (filed: AppealFiled) =>
-      c.act(async () => {
-        const appealed = c.status as AppealRecord['appealed'];
-        const record: AppealRecord = {
-          appealed,
-          reason: filed.reason,
-          filedBy: filed.actor,
-          filedAt: new Date().toISOString(),
-          deadline: c.appealDeadline!,
-          outcome: null,
-        };
-        c.appeal = record;
-        await Promise.all([
-          c.moveTo(appealed, filed.actor, APPEAL_FILED_REASON),
-          recordCaseDetails(applicationNo, { appeal: record }),
-        ]);
-      }),
-    {
-      validator: (filed: AppealFiled) => {
-        if (c.busy || !isAppealable(c.status) || c.appeal !== null) refuse(c, 'APPEAL');
-        const { appealDeadline } = c;
-        // Not yet open: the result is still being recorded (the family may try again at once).
-        if (appealDeadline === null && !c.appealClosed) refuse(c, 'APPEAL');
-        if (appealDeadline === null || Date.now() > Date.parse(appealDeadline))
-          throw ApplicationFailure.create({
-            type: FAILURE_TYPES.appealWindowClosed,
-            message: 'The period for appealing this result has passed.',
-            details: [{ currentStatus: c.status, action: 'APPEAL' }],
-          });
-        if (!filed.reason?.trim()) invalid('reason', 'Say why the result should be reviewed.');
-      },
+    (filed: AppealFiled) => checkFiling(c, filed),
+    async (filed: AppealFiled) => {
+      const appealed = c.status as AppealRecord['appealed'];
+      const record: AppealRecord = {
+        appealed,
+        reason: filed.reason,
+        filedBy: filed.actor,
+        filedAt: new Date().toISOString(),
+        deadline: c.appealDeadline!,
+        outcome: null,
+      };
+      c.appeal = record;
+      await Promise.all([
+        c.moveTo(appealed, filed.actor, APPEAL_FILED_REASON),
+        recordCaseDetails(applicationNo, { appeal: record }),
+      ]);
     },
   );
+}
+
+function checkFiling(c: EnrolmentCase, filed: AppealFiled): void {
+  if (!isAppealable(c.status) || c.appeal !== null) refuse(c, 'APPEAL');
+  const { appealDeadline } = c;
+  // Not yet open: the result is still being recorded (the family may try again at once).
+  if (appealDeadline === null && !c.appealClosed) refuse(c, 'APPEAL');
+  if (appealDeadline === null || Date.now() > Date.parse(appealDeadline))
+    throw ApplicationFailure.create({
+      type: FAILURE_TYPES.appealWindowClosed,
+      message: 'The period for appealing this result has passed.',
+      details: [{ currentStatus: c.status, action: 'APPEAL' }],
+    });
+  if (!filed.reason?.trim()) invalid('reason', 'Say why the result should be reviewed.');
 }
 
 /** The county's answer: an accepted appeal of a rejection sends the case back to review. */
 function handleAnswer(c: EnrolmentCase): void {
   const { applicationNo } = c.input;
-  setHandler(
+  handleAction(
+    c,
     decideAppealUpdate,
-    (decided: AppealDecided) =>
-      c.act(async () => {
-        const appeal = c.appeal!;
-        const outcome = {
-          decision: decided.decision,
-          reason: decided.reason,
-          reviewerId: decided.reviewerId,
-          decidedAt: new Date().toISOString(),
-        };
-        c.appeal = { ...appeal, outcome };
-        const to = statusAfterAppeal(decided.decision, appeal.appealed);
-        // Back under review: decisions, supplements and withdrawal are accepted again.
-        if (to === 'AWAITING_REVIEW') c.settled = false;
-        await Promise.all([
-          c.moveTo(to, decided.reviewerId, appealDecidedReason(decided.decision, decided.reason)),
-          recordCaseDetails(applicationNo, { appeal: c.appeal }),
-        ]);
-      }),
-    {
-      validator: (decided: AppealDecided) => {
-        if (c.busy || c.appeal === null || c.appeal.outcome !== null)
-          refuse(c, 'DECIDE_APPEAL', 'There is no appeal waiting for an answer on this case.');
-        if (!isAppealDecision(decided.decision)) invalid('decision', 'Not an answer to an appeal.');
-        const { fields, message } = missingAppealDecisionFields(decided);
-        if (fields[0]) invalid(fields[0], message);
-      },
+    (decided: AppealDecided) => checkAnswer(c, decided),
+    async (decided: AppealDecided) => {
+      const appeal = c.appeal!;
+      const outcome = {
+        decision: decided.decision,
+        reason: decided.reason,
+        reviewerId: decided.reviewerId,
+        decidedAt: new Date().toISOString(),
+      };
+      c.appeal = { ...appeal, outcome };
+      const to = statusAfterAppeal(decided.decision, appeal.appealed);
+      // Back under review: decisions, supplements and withdrawal are accepted again.
+      if (to === 'AWAITING_REVIEW') c.settled = false;
+      await Promise.all([
+        c.moveTo(to, decided.reviewerId, appealDecidedReason(decided.decision, decided.reason)),
+        recordCaseDetails(applicationNo, { appeal: c.appeal }),
+      ]);
     },
   );
+}
+
+function checkAnswer(c: EnrolmentCase, decided: AppealDecided): void {
+  if (c.appeal === null || c.appeal.outcome !== null)
+    refuse(c, 'DECIDE_APPEAL', 'There is no appeal waiting for an answer on this case.');
+  if (!isAppealDecision(decided.decision)) invalid('decision', 'Not an answer to an appeal.');
+  const { fields, message } = missingAppealDecisionFields(decided);
+  if (fields[0]) invalid(fields[0], message);
 }
 
 /** The child applied again (api/applications/reapplication.ts): the period ends unused. */

@@ -30,6 +30,7 @@ import {
   type SupplementRequest,
   type Withdrawal,
 } from '../../contract';
+import { handleAction } from './action-handler';
 import { handleAppeals } from './appeals';
 import { handlePlaceActions } from './place';
 import { releaseUntaken } from './placement';
@@ -72,143 +73,129 @@ function handleSignalsAndQuery(c: EnrolmentCase): void {
 }
 
 function handleDecisions(c: EnrolmentCase, verification: CancellationScope): void {
-  setHandler(
+  handleAction(
+    c,
     decideUpdate,
-    (decision: ReviewDecision) =>
-      c.act(async () => {
-        c.settled = true;
-        await c.moveTo(
-          statusAfter(decision.decision),
-          decision.reviewerId,
-          decisionReason(decision),
-        );
-      }),
-    {
-      // The same rule as the API's schema (domain/review.ts), for callers that skip the API.
-      validator: (decision: ReviewDecision) => {
-        requireState(c, DECIDABLE_STATUSES, decision.decision);
-        if (!isDecision(decision.decision)) invalid('decision', 'Not a decision a reviewer takes.');
-        const { fields, message } = missingDecisionFields(decision);
-        if (fields[0]) invalid(fields[0], message);
-      },
+    // The same rule as the API's schema (domain/review.ts), for callers that skip the API.
+    (decision: ReviewDecision) => {
+      requireState(c, DECIDABLE_STATUSES, decision.decision);
+      if (!isDecision(decision.decision)) invalid('decision', 'Not a decision a reviewer takes.');
+      const { fields, message } = missingDecisionFields(decision);
+      if (fields[0]) invalid(fields[0], message);
+    },
+    async (decision: ReviewDecision) => {
+      c.settled = true;
+      await c.moveTo(statusAfter(decision.decision), decision.reviewerId, decisionReason(decision));
     },
   );
 
-  setHandler(
+  handleAction(
+    c,
     withdrawUpdate,
-    (withdrawal: Withdrawal) =>
-      c.act(async () => {
-        c.settled = true;
-        verification.cancel();
-        await c.moveTo('WITHDRAWN', withdrawal.actor, withdrawal.reason ?? null);
-      }),
-    { validator: (_withdrawal: Withdrawal) => requireState(c, WITHDRAWABLE_STATUSES, 'WITHDRAW') },
+    (_withdrawal: Withdrawal) => requireState(c, WITHDRAWABLE_STATUSES, 'WITHDRAW'),
+    async (withdrawal: Withdrawal) => {
+      c.settled = true;
+      verification.cancel();
+      await c.moveTo('WITHDRAWN', withdrawal.actor, withdrawal.reason ?? null);
+    },
   );
 }
 
 function handleSupplements(c: EnrolmentCase): void {
   const { applicationNo } = c.input;
-  setHandler(
+  handleAction(
+    c,
     requestSupplementUpdate,
-    (request: SupplementRequest) =>
-      c.act(async () => {
-        c.supplementRequest = request;
-        const pending = c.moveTo(
-          'NEEDS_SUPPLEMENT',
-          request.reviewerId,
-          supplementRequestedReason(request),
-        );
-        await Promise.all([
-          pending,
-          recordCaseDetails(applicationNo, { supplementRequest: request }),
-        ]);
-      }),
-    {
-      validator: (request: SupplementRequest) => {
-        requireState(c, DECIDABLE_STATUSES, 'REQUEST_SUPPLEMENT');
-        if (request.items.length === 0) invalid('items', 'Name at least one item.');
-        if (!(Date.parse(request.deadline) > Date.now()))
-          invalid('deadline', 'The deadline must be in the future.');
-      },
+    (request: SupplementRequest) => {
+      requireState(c, DECIDABLE_STATUSES, 'REQUEST_SUPPLEMENT');
+      if (request.items.length === 0) invalid('items', 'Name at least one item.');
+      if (!(Date.parse(request.deadline) > Date.now()))
+        invalid('deadline', 'The deadline must be in the future.');
+    },
+    async (request: SupplementRequest) => {
+      c.supplementRequest = request;
+      const pending = c.moveTo(
+        'NEEDS_SUPPLEMENT',
+        request.reviewerId,
+        supplementRequestedReason(request),
+      );
+      await Promise.all([
+        pending,
+        recordCaseDetails(applicationNo, { supplementRequest: request }),
+      ]);
     },
   );
 
-  setHandler(
+  handleAction(
+    c,
     provideSupplementUpdate,
-    (provided: SupplementProvided) =>
-      c.act(async () => {
-        // The timeline moves first, so a deadline firing now finds the supplement already in.
-        const pending = c.moveTo(
-          'AWAITING_REVIEW',
-          provided.actor,
-          supplementProvidedReason(provided),
-        );
-        const seq = c.timeline.length;
-        c.supplementRequest = null;
-        c.supplementsProvided += 1;
-        await Promise.all([
-          pending,
-          recordCaseDetails(applicationNo, {
-            supplementRequest: null,
-            supplement: { seq, ...provided },
-          }),
-        ]);
-      }),
-    {
-      validator: (_provided: SupplementProvided) => {
-        requireState(c, ['NEEDS_SUPPLEMENT'], 'PROVIDE_SUPPLEMENT');
-        if (c.supplementRequest && Date.now() >= Date.parse(c.supplementRequest.deadline))
-          refuse(c, 'PROVIDE_SUPPLEMENT', 'The supplement deadline has passed.');
-      },
+    (_provided: SupplementProvided) => {
+      requireState(c, ['NEEDS_SUPPLEMENT'], 'PROVIDE_SUPPLEMENT');
+      if (c.supplementRequest && Date.now() >= Date.parse(c.supplementRequest.deadline))
+        refuse(c, 'PROVIDE_SUPPLEMENT', 'The supplement deadline has passed.');
+    },
+    async (provided: SupplementProvided) => {
+      // The timeline moves first, so a deadline firing now finds the supplement already in.
+      const pending = c.moveTo(
+        'AWAITING_REVIEW',
+        provided.actor,
+        supplementProvidedReason(provided),
+      );
+      const seq = c.timeline.length;
+      c.supplementRequest = null;
+      c.supplementsProvided += 1;
+      await Promise.all([
+        pending,
+        recordCaseDetails(applicationNo, {
+          supplementRequest: null,
+          supplement: { seq, ...provided },
+        }),
+      ]);
     },
   );
 }
 
 function handleOfflineCheck(c: EnrolmentCase): void {
   const { applicationNo } = c.input;
-  setHandler(
+  handleAction(
+    c,
     confirmOfflineCheckUpdate,
-    (confirmation: OfflineCheckConfirmation) =>
-      c.act(async () => {
-        const pending = c.moveTo(
-          'AWAITING_REVIEW',
-          confirmation.reviewerId,
-          offlineCheckReason(confirmation),
-        );
-        await Promise.all([
-          pending,
-          recordCaseDetails(applicationNo, { offlineCheck: confirmation }),
-        ]);
-        const confirms = confirmation.confirms ?? [];
-        if (confirms.length && patched(REASSESS_ON_CONFIRMATION))
-          await reassess(c, 'OFFLINE_CHECK', confirms, confirmation.reviewerId);
-      }),
-    {
-      validator: (confirmation: OfflineCheckConfirmation) => {
-        requireState(c, ['AWAITING_OFFLINE_CHECK'], 'CONFIRM_OFFLINE_CHECK');
-        if (confirmation.outcome !== 'VERIFIED' && confirmation.confirms?.length)
-          invalid('confirms', 'Only a VERIFIED check confirms facts.');
-      },
+    (confirmation: OfflineCheckConfirmation) => {
+      requireState(c, ['AWAITING_OFFLINE_CHECK'], 'CONFIRM_OFFLINE_CHECK');
+      if (confirmation.outcome !== 'VERIFIED' && confirmation.confirms?.length)
+        invalid('confirms', 'Only a VERIFIED check confirms facts.');
+    },
+    async (confirmation: OfflineCheckConfirmation) => {
+      const pending = c.moveTo(
+        'AWAITING_REVIEW',
+        confirmation.reviewerId,
+        offlineCheckReason(confirmation),
+      );
+      await Promise.all([
+        pending,
+        recordCaseDetails(applicationNo, { offlineCheck: confirmation }),
+      ]);
+      const confirms = confirmation.confirms ?? [];
+      if (confirms.length && patched(REASSESS_ON_CONFIRMATION))
+        await reassess(c, 'OFFLINE_CHECK', confirms, confirmation.reviewerId);
     },
   );
 }
 
 /** A reviewer accepts a supplement's documents as confirming facts, or corrects facts. */
 function handleFactConfirmations(c: EnrolmentCase): void {
-  setHandler(
+  handleAction(
+    c,
     confirmFactsUpdate,
-    (confirmed: FactsConfirmed) =>
-      c.act(async () => {
-        patched(REASSESS_ON_CONFIRMATION);
-        await reassess(c, confirmed.source, confirmed.confirms, confirmed.reviewerId);
-      }),
-    {
-      validator: (confirmed: FactsConfirmed) => {
-        requireState(c, ['AWAITING_REVIEW'], 'CONFIRM_FACTS');
-        if (confirmed.confirms.length === 0) invalid('confirms', 'Name at least one fact.');
-        if (confirmed.source === 'SUPPLEMENT' && c.supplementsProvided === 0)
-          invalid('source', 'The family has provided no supplement on this case.');
-      },
+    (confirmed: FactsConfirmed) => {
+      requireState(c, ['AWAITING_REVIEW'], 'CONFIRM_FACTS');
+      if (confirmed.confirms.length === 0) invalid('confirms', 'Name at least one fact.');
+      if (confirmed.source === 'SUPPLEMENT' && c.supplementsProvided === 0)
+        invalid('source', 'The family has provided no supplement on this case.');
+    },
+    async (confirmed: FactsConfirmed) => {
+      patched(REASSESS_ON_CONFIRMATION);
+      await reassess(c, confirmed.source, confirmed.confirms, confirmed.reviewerId);
     },
   );
 }

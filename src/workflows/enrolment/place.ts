@@ -21,6 +21,7 @@ import {
 import { recordCaseDetails, releasePlace } from './case-activities';
 import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
 import { lockHousingFor, OFFER_PLACEMENT, offerAdmission } from './placement';
+import { handleAction } from './action-handler';
 import { refuse } from './refusals';
 
 /*
@@ -95,23 +96,19 @@ export function holdsOpenOffer(c: EnrolmentCase): boolean {
 }
 
 export function handlePlaceActions(c: EnrolmentCase): void {
-  setHandler(
+  handleAction(
+    c,
     answerPlaceUpdate,
-    (answered: PlaceAnswered) =>
-      c.actWhenFree(
-        () => checkPlaceAnswer(c, answered),
-        async () => {
-          const place = c.place!;
-          if (answered.answer === 'DECLINE')
-            return givePlaceUp(c, place, 'DECLINED', answered.actor);
-          c.place = { ...place, state: 'CONFIRMED', answeredAt: new Date().toISOString() };
-          await Promise.all([
-            c.moveTo(c.status, answered.actor, placeTexts.confirmed(place.schoolName)),
-            recordCaseDetails(c.input.applicationNo, { place: c.place }),
-          ]);
-        },
-      ),
-    { validator: (answered: PlaceAnswered) => checkPlaceAnswer(c, answered) },
+    (answered: PlaceAnswered) => checkPlaceAnswer(c, answered),
+    async (answered: PlaceAnswered) => {
+      const place = c.place!;
+      if (answered.answer === 'DECLINE') return givePlaceUp(c, place, 'DECLINED', answered.actor);
+      c.place = { ...place, state: 'CONFIRMED', answeredAt: new Date().toISOString() };
+      await Promise.all([
+        c.moveTo(c.status, answered.actor, placeTexts.confirmed(place.schoolName)),
+        recordCaseDetails(c.input.applicationNo, { place: c.place }),
+      ]);
+    },
   );
   handleOffers(c);
 }
@@ -130,40 +127,47 @@ function handleOffers(c: EnrolmentCase): void {
     async (offer: PlaceOffer): Promise<OfferState> => {
       // The chain's retry of an offer already made: where it stands, nothing new.
       if (c.offer?.id === offer.id) return c.offer.answer ?? 'OPEN';
-      const { notice, housingLock, ...record } = offer;
-      c.offer = { ...record, answer: null, answeredAt: null };
-      c.offerNotice = notice ?? null;
-      c.offerLock = housingLock ?? null;
-      void watchOffer(c, c.offer);
-      await c.act(() =>
-        Promise.all([
-          c.moveTo(c.status, SYSTEM_ACTOR, placeTexts.offered(offer.schoolName, offer.deadline)),
-          recordCaseDetails(c.input.applicationNo, { offer: c.offer! }),
-        ]).then(() => undefined),
+      // A case busy recording its last step takes the offer once done, rather than the chain
+      // passing this family over for being a moment too early.
+      await c.actWhenFree(
+        () => checkOffer(c, offer),
+        () => makeOffer(c, offer),
       );
       return 'OPEN';
     },
     {
       validator: (offer: PlaceOffer) => {
-        if (c.offer?.id === offer.id) return;
-        if (!c.placesEnabled || c.busy || !mayBeOffered(c.status, c.place, c.offer))
-          refuse(c, 'OFFER_PLACE');
-        if (!(Date.parse(offer.deadline) > Date.now()))
-          refuse(c, 'OFFER_PLACE', 'The offer’s deadline has passed.');
+        if (c.offer?.id !== offer.id) checkOffer(c, offer);
       },
     },
   );
 
-  setHandler(
+  handleAction(
+    c,
     answerOfferUpdate,
+    (answered: OfferAnswered) => checkOfferAnswer(c, answered),
     (answered: OfferAnswered) =>
-      c.actWhenFree(
-        () => checkOfferAnswer(c, answered),
-        () =>
-          answerOffer(c, answered.answer === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED', answered.actor),
-      ),
-    { validator: (answered: OfferAnswered) => checkOfferAnswer(c, answered) },
+      answerOffer(c, answered.answer === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED', answered.actor),
   );
+}
+
+/** Refuses an offer the case cannot take: it is placed, holds another, or the deadline passed. */
+function checkOffer(c: EnrolmentCase, offer: PlaceOffer): void {
+  if (!c.placesEnabled || !mayBeOffered(c.status, c.place, c.offer)) refuse(c, 'OFFER_PLACE');
+  if (!(Date.parse(offer.deadline) > Date.now()))
+    refuse(c, 'OFFER_PLACE', 'The offer’s deadline has passed.');
+}
+
+async function makeOffer(c: EnrolmentCase, offer: PlaceOffer): Promise<void> {
+  const { notice, housingLock, ...record } = offer;
+  c.offer = { ...record, answer: null, answeredAt: null };
+  c.offerNotice = notice ?? null;
+  c.offerLock = housingLock ?? null;
+  void watchOffer(c, c.offer);
+  await Promise.all([
+    c.moveTo(c.status, SYSTEM_ACTOR, placeTexts.offered(offer.schoolName, offer.deadline)),
+    recordCaseDetails(c.input.applicationNo, { offer: c.offer }),
+  ]);
 }
 
 /** Refuses an answer to an offer unless one is open and its deadline has not passed. */

@@ -18,12 +18,13 @@ export function refuse(
   });
 }
 
+/** A case that is busy recording a step is not refused: handleAction waits, then checks again. */
 export function requireState(
   c: EnrolmentCase,
   allowed: readonly EnrolmentStatus[],
   action: string,
 ) {
-  if (c.settled || c.busy || !allowed.includes(c.status)) refuse(c, action);
+  if (c.settled || !allowed.includes(c.status)) refuse(c, action);
 }
 
 /** INVALID_INPUT: the API answers 400 naming the field. */

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Select, Tabs } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { REJECTION_REASONS, SUPPLEMENT_ITEMS } from '../../../src/domain/review';
 import { api, ApiError } from '../shared/api';
@@ -75,13 +75,21 @@ export function DecisionPanel({
 }) {
   const { tr, bi } = useLang();
   const [done, setDone] = useState<string | null>(null);
+  // Kept once the case reloads into a status with nothing left to decide: the reviewer still
+  // reads what their decision did.
+  const doneAlert = done && (
+    <Alert type="success" showIcon title={`${tr('已提交,当前状态', 'Done; status now')} ${done}`} />
+  );
   if (!DECIDABLE.includes(status))
     return (
-      <Alert
-        type="info"
-        showIcon
-        title={tr('当前状态不需审核决定。', 'Nothing to decide in this status.')}
-      />
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {doneAlert}
+        <Alert
+          type="info"
+          showIcon
+          title={tr('当前状态不需审核决定。', 'Nothing to decide in this status.')}
+        />
+      </Space>
     );
   const base = `/applications/${applicationNo}`;
   const finished = (next: string) => {
@@ -94,13 +102,7 @@ export function DecisionPanel({
   }));
   return (
     <Card title={<h3 style={{ margin: 0 }}>{tr('审核决定', 'Decision')}</h3>}>
-      {done && (
-        <Alert
-          type="success"
-          showIcon
-          title={`${tr('已提交,当前状态', 'Done; status now')} ${done}`}
-        />
-      )}
+      {doneAlert}
       <Tabs
         items={[
           {
