@@ -382,5 +382,15 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     expect(given).toMatchObject({ schoolId: '450103-P01', reason: 'MOVED' });
     expect(await placeOf(offered)).toMatchObject({ state: 'CONFIRMED', via: 'OFFER' });
     expect((await rowOf(offered)).status).toBe('ADMITTED');
+
+    // SIGTERM ends the last worker cleanly even if the chain's call to a case is in flight (no
+    // other worker answers it): the call gives up, and the next worker retries it.
+    const last = workers.at(-1)!;
+    await last.stop();
+    expect({ signal: last.child.signalCode, code: last.child.exitCode }).toEqual({
+      signal: null,
+      code: 0,
+    });
+    expect(last.output()).not.toContain('shutdown step failed');
   });
 });

@@ -59,6 +59,9 @@ function Json({ value, label }: { value: unknown; label: string }) {
         fontSize: 12,
         background: '#f6f8fa',
         padding: 8,
+        // Long addresses and numbers wrap inside their column rather than spill past the card.
+        whiteSpace: 'pre-wrap',
+        overflowWrap: 'anywhere',
       }}
     >
       {JSON.stringify(value, null, 2)}
@@ -153,10 +156,12 @@ function ChecksTable({
       rowKey="check"
       size="small"
       pagination={false}
+      tableLayout="fixed"
       dataSource={checks}
       columns={[
         {
           title: tr('核验项', 'Check'),
+          width: 130,
           render: (_, v) => (
             <div>
               <strong>{v.check}</strong>
@@ -166,6 +171,7 @@ function ChecksTable({
         },
         {
           title: tr('结果', 'Outcome'),
+          width: 120,
           render: (_, v) => (
             <Space direction="vertical">
               <Tag color={OUTCOME_COLOURS[v.outcome]}>{v.outcome}</Tag>
