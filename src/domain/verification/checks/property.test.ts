@@ -177,10 +177,18 @@ describe('the property check against the real-estate registry', () => {
     expect(asked).toEqual([{ query: 'realEstate', request: { certificateNo: CERTIFICATE } }]);
   });
 
-  it('does not ask for the household when a guardian holds the home', async () => {
+  it('does not ask for the household when a guardian holds the home, alone or with others', async () => {
     const { ask, asked } = fakeExchange({ realEstate: () => ({ property: registry() }) });
     expect(await propertyCheck.verify(formA(), ask)).toMatchObject({ outcome: 'MATCH' });
     expect(asked.map((a) => a.query)).toEqual(['realEstate']);
+    // A guardian among the holders settles who holds it; the 公安 registry is not asked needlessly.
+    const coHeld = registry({ holders: [holder(STRANGER, 0.5), holder(FATHER.idNumber, 0.5)] });
+    const shared = fakeExchange({ realEstate: () => ({ property: coHeld }) });
+    expect(await propertyCheck.verify(stating('OWNED_SHARED'), shared.ask)).toMatchObject({
+      outcome: 'MATCH',
+      evidence: { holder: 'GUARDIAN' },
+    });
+    expect(shared.asked.map((a) => a.query)).toEqual(['realEstate']);
   });
 
   it('asks the child’s household whether a holder who is no guardian is a grandparent', async () => {
