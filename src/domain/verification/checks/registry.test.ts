@@ -3,7 +3,15 @@ import { FIXTURE_FAMILIES } from '../../../simulator/fixtures';
 import { ANSWERS } from '../../../simulator/registries';
 import { DEPARTMENT_QUERIES, ENDPOINT_NAMES } from '../../../integration/data-sharing/contracts';
 import { formForFamily } from '../../../testing/forms';
-import { CHECK_ACTIVITY, CHECK_REGISTRY, checksFor, DEPARTMENT_QUERY_LIST } from './index';
+import { formA } from '../../../testing/check-forms';
+import {
+  CHECK_ACTIVITY,
+  CHECK_REGISTRY,
+  CHECKS,
+  checksFor,
+  DEPARTMENT_QUERY_LIST,
+  descriptorOf,
+} from './index';
 
 describe('the check registry', () => {
   it.each(CHECK_REGISTRY.map((d) => [d.check, d] as const))(
@@ -55,5 +63,46 @@ describe('the check registry', () => {
       ...recorded,
       'verifyRelation',
     ]);
+  });
+
+  it('lists the checks in the registry’s order, each found again by its name', () => {
+    expect(CHECKS).toEqual([
+      'IDENTITY',
+      'HOUSEHOLD',
+      'PROPERTY',
+      'RESIDENCE_PERMIT',
+      'SOCIAL_INSURANCE',
+      'RELATION',
+    ]);
+    for (const check of CHECKS) expect(descriptorOf(check).check).toBe(check);
+  });
+
+  // The patch id is recorded in the histories of cases started since: renaming it would make
+  // them replay without the relation check.
+  it('runs the relation check only in cases that record its patch, guardian-relation-check', () => {
+    const asked: string[] = [];
+    const since = (patchId: string) => (asked.push(patchId), patchId === 'guardian-relation-check');
+    expect(checksFor(formA(), since)).toContain('RELATION');
+    expect(asked).toEqual(['guardian-relation-check']);
+  });
+
+  it('checks identity, household and relation for every form; the rest when the form calls for them', () => {
+    expect(checksFor(formA({ housing: undefined }))).toEqual(['IDENTITY', 'HOUSEHOLD', 'RELATION']);
+  });
+
+  // The exchange publishes each interface at a path; the simulator and the fault-injection API
+  // know the endpoint by the kebab-case of the query's name.
+  it('asks each department at the path the data-sharing exchange publishes', () => {
+    expect(Object.fromEntries(DEPARTMENT_QUERY_LIST.map((q) => [q.name, q.path]))).toEqual({
+      identity: '/api/gongan/v1/identity/verify',
+      household: '/api/gongan/v1/household/query',
+      realEstate: '/api/zrzy/v1/real-estate/query',
+      residencePermit: '/api/gongan/v1/residence-permit/query',
+      socialInsurance: '/api/rs/v1/social-insurance/query',
+      householdRelation: '/api/gongan/v1/household/relation',
+      birthCertificate: '/api/weijian/v1/birth-certificate/query',
+    });
+    for (const { name, endpoint } of DEPARTMENT_QUERY_LIST)
+      expect(endpoint).toBe(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
   });
 });
