@@ -1,18 +1,19 @@
 import { assessPriority } from './assess';
-import type { SchoolCatchment, VerifiedFacts, VerifiedProperty } from './facts';
+import {
+  ELSEWHERE_IN_CATCHMENT,
+  facts,
+  home,
+  hukou,
+  HOME,
+  IN,
+  migrant,
+  OUT,
+  SCHOOL,
+} from '../../testing/verified-facts';
+import type { SchoolCatchment, VerifiedFacts } from './facts';
 import { DEFAULT_POLICY, type PriorityPolicy } from './policy';
 
-const HOME = '南宁市青秀区民族大道100号';
-const ELSEWHERE_IN_CATCHMENT = '南宁市青秀区民族大道200号';
-const IN = '450103-C01';
-const OUT = '450103-C09';
-
-const school: SchoolCatchment = {
-  id: '450103-P01',
-  stage: 'PRIMARY_1',
-  catchmentUnits: [IN, '450103-C02'],
-  feederPrimaryIds: [],
-};
+const school = SCHOOL;
 const junior: SchoolCatchment = {
   id: '450103-J01',
   stage: 'JUNIOR_1',
@@ -25,60 +26,6 @@ const farSchool: SchoolCatchment = {
   catchmentUnits: [OUT],
   feederPrimaryIds: [],
 };
-
-const hukou = (
-  moveInDate = '2021-05-01',
-  patch: Partial<NonNullable<VerifiedFacts['household']>> = {},
-) => ({
-  divisionCode: '450103',
-  address: HOME,
-  catchmentUnit: IN,
-  moveInDate,
-  memberRelations: ['GUARDIAN' as const],
-  ...patch,
-});
-const home = (patch: Partial<VerifiedProperty> = {}): VerifiedProperty => ({
-  certificateNo: '桂(2019)南宁市不动产权第0000001号',
-  kind: 'OWNED',
-  holder: 'GUARDIAN',
-  soleOwnership: true,
-  address: HOME,
-  catchmentUnit: IN,
-  registrationDate: '2019-06-01',
-  ...patch,
-});
-const migrant = (patch: Partial<VerifiedFacts> = {}): Partial<VerifiedFacts> => ({
-  formType: 'B',
-  household: hukou('2015-01-01', {
-    divisionCode: '431103',
-    address: '湖南省永州市冷水滩区梅湾路1号',
-    catchmentUnit: null,
-  }),
-  property: home({
-    kind: 'REGISTERED_RENTAL',
-    soleOwnership: false,
-    address: ELSEWHERE_IN_CATCHMENT,
-    certificateNo: 'ZL-2025-1',
-    registrationDate: '2025-02-01',
-  }),
-  residencePermit: { countyCode: '450103', issueDate: '2024-03-01', expiryDate: '2027-03-01' },
-  socialInsurance: { cityCode: '450100', monthsPaidLast24: 18, active: true },
-  ...patch,
-});
-
-function facts(patch: Partial<VerifiedFacts> = {}): VerifiedFacts {
-  return {
-    seasonYear: 2026,
-    stage: 'PRIMARY_1',
-    formType: 'A',
-    countyCode: '450103',
-    cityCode: '450100',
-    identityConfirmed: true,
-    birthDate: '2020-03-15',
-    policyCareConfirmed: false,
-    ...patch,
-  };
-}
 
 function tierOf(
   f: VerifiedFacts,
