@@ -10,6 +10,7 @@ import { AppModule, type ApiDependencies } from './app.module';
 import { codecCors } from './codec/codec-cors';
 import { helmetOptions, serveWorkbench } from './workbench/static';
 import { docsEnabled, metricsAccess } from './exposure';
+import { noStoreByDefault } from './no-store';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { nestLogging, requestLogging } from './observability/request-logging';
 import {
@@ -28,10 +29,14 @@ export async function createApiApp(deps: ApiDependencies): Promise<NestExpressAp
     logger: logging.logger,
   });
   app.disable('x-powered-by');
+  // No automatic ETag: it would let a cache revalidate and keep an answer with personal data.
+  // Public information sets its own (public/cacheable.ts).
+  app.set('etag', false);
   // Logging and timing come before body parsing, so requests refused there are logged and timed.
   app.use('/codec', codecCors(temporalUiUrl(deps.config)));
   app.use(
     helmet(helmetOptions),
+    noStoreByDefault,
     assignRequestId,
     requestLogging(logger),
     recordHttpMetrics,

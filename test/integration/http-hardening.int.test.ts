@@ -47,6 +47,25 @@ describe('HTTP hardening in production', () => {
     expect(refused.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('lets no browser or proxy keep an answer with personal data: no-store and no ETag', async () => {
+    const reviewer = { Authorization: await sut.auth.reviewer(['450103']) };
+    const parent = { Authorization: await sut.auth.parent('family-cache') };
+    for (const [path, headers] of [
+      ['/applications', parent],
+      ['/review/queue?countyCode=450103', reviewer],
+    ] as const) {
+      const answer = await request(sut.apiUrl).get(path).set(headers);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers.etag).toBeUndefined();
+    }
+    // Public information is still cacheable, with its own ETag.
+    const counties = await request(sut.apiUrl).get('/public/counties');
+    expect(counties.status).toBe(200);
+    expect(counties.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    expect(counties.headers.etag).toMatch(/^"[\w-]+"$/);
+  });
+
   it('has no development sign-in: the token endpoint is absent', async () => {
     const mint = await request(sut.apiUrl)
       .post('/auth/dev-token')
