@@ -10,6 +10,7 @@ import type { AssessmentNote } from '../domain/eligibility/assess';
 import { admissionNotice, type ReportingArrangement } from '../domain/admission-notice';
 import { explainResult } from '../domain/allocation/explain';
 import { DEFAULT_POLICY } from '../domain/eligibility/policy';
+import { releaseToChain } from './place-release';
 
 type UndeliveredRow = Awaited<ReturnType<RoundRepository['undelivered']>>[number];
 type Round = Awaited<ReturnType<RoundRepository['get']>>;
@@ -59,8 +60,14 @@ function deliveryOf(
   };
 }
 
+/**
+ * Signals a result to the case's run. A run that has ended since the freeze (withdrawn, cancelled
+ * or terminated) cannot take it: a place the result names goes back to its school's chain, as the
+ * case itself gives back a place it can no longer take, so no place is lost.
+ */
 async function signalResult(
   temporal: Client,
+  waitlists: WaitlistRepository,
   row: UndeliveredRow,
   delivery: AdmissionDelivery,
 ): Promise<void> {
@@ -69,8 +76,14 @@ async function signalResult(
       .getHandle(row.workflow_id, row.run_id)
       .signal(admissionResultSignal, delivery);
   } catch (error) {
-    // A case that has ended since the freeze cannot take a result; the round moves on.
     if (!(error instanceof WorkflowNotFoundError)) throw error;
+    if (delivery.schoolId === null) return;
+    await releaseToChain(waitlists, temporal, {
+      roundId: delivery.roundId,
+      schoolId: delivery.schoolId,
+      applicationNo: row.application_no,
+      reason: 'NOT_TAKEN',
+    });
   }
 }
 
@@ -125,7 +138,12 @@ export function deliverResultsActivity(
       await Promise.all(
         batch.slice(i, i + CONCURRENCY).map(async (row) => {
           const because = row.entry.eligible ? [] : await notesOf(eligibility, row.application_no);
-          await signalResult(temporal, row, deliveryOf(roundId, row, data, lockedUntil, because));
+          await signalResult(
+            temporal,
+            waitlists,
+            row,
+            deliveryOf(roundId, row, data, lockedUntil, because),
+          );
           delivered.push(row.application_no);
         }),
       );

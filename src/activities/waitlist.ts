@@ -1,13 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import {
-  caseViewQuery,
-  offerPlaceUpdate,
-  placeReleasedSignal,
-  WAITLIST_WORKFLOW_TYPE,
-  waitlistWorkflowId,
-  type WaitlistActivities,
-} from '../contract';
+import { caseViewQuery, offerPlaceUpdate, type WaitlistActivities } from '../contract';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
 import type { WaitlistRepository } from '../db/waitlist-repository';
@@ -15,6 +8,7 @@ import { admissionNotice } from '../domain/admission-notice';
 import { waitlistOrder } from '../domain/allocation/waitlist';
 import { DEFAULT_OFFER_WINDOW_MS } from '../domain/place-confirmation';
 import { lockedUntilOf } from './deliver-results';
+import { releaseToChain } from './place-release';
 
 /**
  * A call to a case's workflow that gives up when this activity is cancelled. An update waits on
@@ -37,16 +31,7 @@ export function waitlistActivities(
   temporal: Client,
 ): WaitlistActivities {
   return {
-    async releasePlace(release) {
-      const releaseId = await waitlists.release(release);
-      await temporal.workflow.signalWithStart(WAITLIST_WORKFLOW_TYPE, {
-        workflowId: waitlistWorkflowId(release.roundId, release.schoolId),
-        taskQueue: Context.current().info.taskQueue,
-        args: [{ roundId: release.roundId, schoolId: release.schoolId }],
-        signal: placeReleasedSignal,
-        signalArgs: [{ releaseId }],
-      });
-    },
+    releasePlace: (release) => releaseToChain(waitlists, temporal, release),
 
     async waitlistOrder(roundId, schoolId) {
       const round = await rounds.get(roundId);

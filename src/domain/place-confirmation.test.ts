@@ -4,7 +4,7 @@ import {
   offerId,
   placeForFamily,
   releaseId,
-  releasesRoundPlace,
+  untakenRoundPlace,
   type OfferRecord,
   type PlaceRecord,
 } from './place-confirmation';
@@ -90,18 +90,26 @@ describe('what the family reads', () => {
   });
 });
 
-describe('a round’s place that a case placed through an offer cannot take', () => {
+describe('a round’s place that a case cannot take goes back to its school', () => {
   const taken: PlaceRecord = { ...place('CONFIRMED'), via: 'OFFER' };
 
-  it('goes back when the case already took a place through an offer', () => {
-    expect(releasesRoundPlace(taken, 'S3')).toBe(true);
-    expect(releasesRoundPlace(taken, taken.schoolId)).toBe(true);
+  it('as a move when the case already took a place through an offer', () => {
+    expect(untakenRoundPlace(taken, 'ADMITTED', 'S3')).toBe('MOVED');
+    expect(untakenRoundPlace(taken, 'ADMITTED', taken.schoolId)).toBe('MOVED');
   });
 
-  it('stays with the case otherwise: no place, a round’s place, or no placement in the result', () => {
-    expect(releasesRoundPlace(null, 'S3')).toBe(false);
-    expect(releasesRoundPlace(place('AWAITING_CONFIRMATION'), 'S3')).toBe(false);
-    expect(releasesRoundPlace({ ...place('CONFIRMED'), via: 'ROUND' }, 'S3')).toBe(false);
-    expect(releasesRoundPlace(taken, null)).toBe(false);
+  it('as not taken when the case left the statuses that wait for a round since the freeze', () => {
+    for (const status of ['WITHDRAWN', 'CANCELLED', 'AWAITING_REVIEW', 'REJECTED'] as const)
+      expect(untakenRoundPlace(null, status, 'S3')).toBe('NOT_TAKEN');
+  });
+
+  it('stays with the case otherwise: a case waiting for the round, or no placement in the result', () => {
+    for (const status of ['APPROVED', 'NOT_ADMITTED'] as const) {
+      expect(untakenRoundPlace(null, status, 'S3')).toBeNull();
+      expect(untakenRoundPlace(place('AWAITING_CONFIRMATION'), status, 'S3')).toBeNull();
+      expect(untakenRoundPlace({ ...place('CONFIRMED'), via: 'ROUND' }, status, 'S3')).toBeNull();
+    }
+    expect(untakenRoundPlace(taken, 'ADMITTED', null)).toBeNull();
+    expect(untakenRoundPlace(null, 'WITHDRAWN', null)).toBeNull();
   });
 });

@@ -28,8 +28,11 @@ export interface PlaceRecord {
   readonly via: 'ROUND' | 'OFFER';
 }
 
-/** Why a place went back to its school: the family's decline, its silence, or a move. */
-export type ReleaseReason = 'DECLINED' | 'LAPSED' | 'MOVED';
+/**
+ * Why a place went back to its school: the family's decline, its silence, a move, or a case that
+ * could no longer take the place a round gave it (withdrawn, cancelled or ended since the freeze).
+ */
+export type ReleaseReason = 'DECLINED' | 'LAPSED' | 'MOVED' | 'NOT_TAKEN';
 
 /** A released place, as the chain of its (round, school) knows it. */
 export interface PlaceRelease {
@@ -86,15 +89,27 @@ export function mayBeOffered(
   );
 }
 
+/** The statuses in which a case takes the result of a round that froze it. */
+const TAKES_ROUND_RESULT: readonly EnrolmentStatus[] = ['APPROVED', 'NOT_ADMITTED'];
+
 /**
- * A round's result that places a case already holding the place it took through a waitlist offer:
- * the family keeps that confirmed place, so the round's place goes back to its school's chain at
- * once (a MOVED release). This happens when a 补录 round froze the case (unplaced then) just before
- * it accepted an offer; leaving the round's place unclaimed would lose it for good, since every
- * later round counts it as placed.
+ * Why a case gives back the place a round's result names, or null when it takes it (or the result
+ * places it nowhere). Leaving such a place unclaimed would lose it for good, since every later
+ * round counts it as placed:
+ * - MOVED: the case already holds the place it took through a waitlist offer (a 补录 round froze
+ *   it, unplaced then, just before it accepted), so the family keeps that confirmed place;
+ * - NOT_TAKEN: the case left the statuses that wait for a round since the freeze (withdrawn,
+ *   cancelled, sent back to review). A case whose run has ended gives it back the same way, by
+ *   the round's delivery (activities/deliver-results.ts).
  */
-export function releasesRoundPlace(place: PlaceRecord | null, placedAt: string | null): boolean {
-  return placedAt !== null && place?.via === 'OFFER' && place.state === 'CONFIRMED';
+export function untakenRoundPlace(
+  place: PlaceRecord | null,
+  status: EnrolmentStatus,
+  placedAt: string | null,
+): Extract<ReleaseReason, 'MOVED' | 'NOT_TAKEN'> | null {
+  if (placedAt === null) return null;
+  if (place?.via === 'OFFER' && place.state === 'CONFIRMED') return 'MOVED';
+  return TAKES_ROUND_RESULT.includes(status) ? null : 'NOT_TAKEN';
 }
 
 const cn = (iso: string) =>

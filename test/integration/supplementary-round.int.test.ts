@@ -219,4 +219,50 @@ describe('a main round, then a 补录 round over the unplaced, the late-approved
       admissionNotice: notice,
     });
   });
+
+  it('gives a place back to its school when the case it falls to has closed since the freeze, so a later round counts it', async () => {
+    const form = formForFamily(registryFamilies.filter((f) => f.countyCode === '450103')[4]!);
+    const created = await api()
+      .post('/applications')
+      .set({ Authorization: await sut.auth.parent('family-closed', form) })
+      .send(form)
+      .expect(201);
+    const no = created.body.applicationNo as string;
+    await until(no, ['AWAITING_REVIEW']);
+    await approve(no);
+    // Room at both schools whatever rounds came before, so the round places the child.
+    for (const id of ['450103-P01', '450103-P02'])
+      await sut.database.db.school.update({ where: { id }, data: { places: 50 } });
+    // An operator ends the case in Temporal itself, not through the console: the read model still
+    // says APPROVED, so the round freezes it, and its result reaches a run that has ended.
+    const row = await sut.database.db.application.findUniqueOrThrow({
+      where: { applicationNo: no },
+    });
+    await sut.temporal.workflow.getHandle(row.workflowId).terminate('an operator ends the case');
+
+    const round = (await startRound().expect(201)).body.roundId as string;
+    await published(round);
+    const result = await sut.database.db.admissionResult.findUniqueOrThrow({
+      where: { roundId_applicationNo: { roundId: round, applicationNo: no } },
+    });
+    const schoolId = (result.placement as { schoolId?: string }).schoolId;
+    expect(schoolId).toMatch(/^450103-P0[12]$/);
+    // The place goes to the school's chain, which has nobody to offer it to: UNFILLED.
+    const released = await eventually(async () => {
+      const r = await sut.database.db.releasedPlace.findUnique({
+        where: { id: `${round}/${schoolId}/${no}` },
+      });
+      return r?.state === 'UNFILLED' ? r : undefined;
+    }, 'the place to go back to its school');
+    expect(released).toMatchObject({ reason: 'NOT_TAKEN', releasedBy: no, takenBy: null });
+
+    // The next round counts it among the school's released places.
+    const next = (await startRound().expect(201)).body.roundId as string;
+    const view = await published(next);
+    expect(view.basis.schools).toContainEqual(expect.objectContaining({ schoolId, released: 1 }));
+    await api()
+      .get(`/rounds/${next}/verify`)
+      .set(admin)
+      .expect(200, /"verdict":"MATCH"/);
+  });
 });

@@ -1,5 +1,5 @@
-import { patched } from '@temporalio/workflow';
-import { releasesRoundPlace, placeTexts, type OfferRecord } from '../../domain/place-confirmation';
+import { CancellationScope, patched } from '@temporalio/workflow';
+import { placeTexts, untakenRoundPlace, type OfferRecord } from '../../domain/place-confirmation';
 import type { AdmissionDelivery } from '../../contract';
 import { lockHousing, releasePlace } from './case-activities';
 import type { EnrolmentCase } from './case-state';
@@ -18,6 +18,8 @@ export const OFFER_PLACEMENT = 'offer-placement';
 
 /** Marks the runs that give back a round's place they cannot take (see `releaseUntaken`). */
 export const UNTAKEN_ROUND_PLACE = 'untaken-round-place';
+/** Marks the runs that give back a round's place once they left the statuses that take it. */
+export const LEFT_ROUND_PLACE = 'left-round-place';
 
 /** The admission result an accepted offer gives: the family and reviewers read this school. */
 export function offerAdmission(
@@ -55,24 +57,21 @@ export function lockHousingFor(
 }
 
 /**
- * A round's result placing a case that took a place through an offer since the round froze it
- * (domain `releasesRoundPlace`): the round's place goes to that school's chain at once, as a
- * move sends it, and the round counts as applied. Null when the case takes the result otherwise.
+ * A round's result placing a case that cannot take it (domain `untakenRoundPlace`): one that took a
+ * place through an offer since the round froze it, or one withdrawn, cancelled or sent back to
+ * review since. The round's place goes to that school's chain at once, as a move sends it, and
+ * the round counts as applied. Null when the case takes the result otherwise.
  */
 export function releaseUntaken(
   c: EnrolmentCase,
   delivery: AdmissionDelivery,
 ): Promise<void> | null {
-  const placedAt = delivery.result === 'NOT_ADMITTED' ? null : delivery.schoolId;
-  if (!c.placesEnabled || c.roundsApplied.includes(delivery.roundId)) return null;
-  if (!placedAt || !releasesRoundPlace(c.place, placedAt) || !patched(UNTAKEN_ROUND_PLACE))
-    return null;
+  const schoolId = delivery.result === 'NOT_ADMITTED' ? null : delivery.schoolId;
+  if (!schoolId || !c.placesEnabled || c.roundsApplied.includes(delivery.roundId)) return null;
+  const reason = untakenRoundPlace(c.place, c.status, schoolId);
+  if (!reason || !patched(reason === 'MOVED' ? UNTAKEN_ROUND_PLACE : LEFT_ROUND_PLACE)) return null;
   c.roundsApplied.push(delivery.roundId);
-  const { applicationNo } = c.input;
-  return releasePlace({
-    roundId: delivery.roundId,
-    schoolId: placedAt,
-    applicationNo,
-    reason: 'MOVED',
-  });
+  const release = { roundId: delivery.roundId, schoolId, applicationNo: c.input.applicationNo };
+  // Sent even while an operator's cancellation closes the case: the place is not the case's.
+  return CancellationScope.nonCancellable(() => releasePlace({ ...release, reason }));
 }
