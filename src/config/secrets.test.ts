@@ -1,4 +1,8 @@
 import { ConfigError, loadConfig } from './config';
+import { DEVELOPMENT_KEY_LISTS } from './secrets';
+
+/** A key list of one 32-byte key made of `byte`. */
+const keyList = (id: string, byte: number) => `${id}:${Buffer.alloc(32, byte).toString('base64')}`;
 
 /** A production environment every check accepts; each test spoils one variable. */
 const fit = {
@@ -10,8 +14,8 @@ const fit = {
   PAGE_TOKEN_SECRET: 'page-token-secret-0123456789abcdefghij',
   PLATFORM_FAMILY_TOKEN_SECRET: 'family-token-secret-0123456789abcdefghij',
   PLATFORM_CALLBACK_SECRET: 'callback-secret-0123456789abcdefghij',
-  PAYLOAD_ENCRYPTION_KEYS: 'reserved-for-the-payload-codec',
-  COLUMN_ENCRYPTION_KEYS: 'reserved-for-column-encryption',
+  PAYLOAD_ENCRYPTION_KEYS: `${keyList('old', 1)},${keyList('new', 2)}`,
+  COLUMN_ENCRYPTION_KEYS: keyList('col1', 3),
   AUTH_ISSUER: 'gx-enrolment',
   PLATFORM_ISSUER: 'guitongban',
   PLATFORM_CALLBACK_URL: 'https://platform.example/callbacks',
@@ -25,6 +29,8 @@ const secrets = [
   'PLATFORM_FAMILY_TOKEN_SECRET',
   'PLATFORM_CALLBACK_SECRET',
 ] as const;
+
+const keyLists = ['PAYLOAD_ENCRYPTION_KEYS', 'COLUMN_ENCRYPTION_KEYS'] as const;
 
 function problems(env: Record<string, string | undefined>): string[] {
   try {
@@ -65,8 +71,41 @@ describe('production secrets', () => {
     ]);
   });
 
-  it.each(['PAYLOAD_ENCRYPTION_KEYS', 'COLUMN_ENCRYPTION_KEYS'])('requires %s', (name) => {
+  it.each(keyLists)('requires %s', (name) => {
     expect(problems({ ...fit, [name]: undefined })).toEqual([`${name}: must be set in production`]);
+  });
+
+  it.each(keyLists)('refuses a malformed %s, saying what is wrong', (name) => {
+    expect(problems({ ...fit, [name]: 'reserved-for-the-key' })).toEqual([
+      `${name}: each entry must be id:base64key (id of [A-Za-z0-9._-])`,
+    ]);
+    expect(problems({ ...fit, [name]: `k1:${Buffer.alloc(16).toString('base64')}` })).toEqual([
+      `${name}: key "k1" must be 32 bytes (base64)`,
+    ]);
+  });
+
+  it.each(keyLists)(
+    'refuses a %s holding a public development key, even beside a real one',
+    (name) => {
+      for (const development of Object.values(DEVELOPMENT_KEY_LISTS))
+        expect(problems({ ...fit, [name]: `${keyList('real', 9)},${development}` })).toEqual([
+          `${name}: must not hold a development key in production`,
+        ]);
+    },
+  );
+
+  it('refuses a master key shared by the payload codec and the column sealer, naming both', () => {
+    const shared = keyList('same', 7);
+    expect(
+      problems({
+        ...fit,
+        PAYLOAD_ENCRYPTION_KEYS: `${keyList('p1', 1)},${shared}`,
+        COLUMN_ENCRYPTION_KEYS: shared.replace('same', 'other-id'),
+      }),
+    ).toEqual([
+      'PAYLOAD_ENCRYPTION_KEYS: must not share a key with another purpose',
+      'COLUMN_ENCRYPTION_KEYS: must not share a key with another purpose',
+    ]);
   });
 
   it.each(['AUTH_ISSUER', 'PLATFORM_ISSUER'])('refuses a development %s', (name) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyListConfigError, parseKeyList, type NamedKey } from '../encryption/key-list';
 
 /**
  * The service's secrets, one per purpose so that a leaked key opens one door only. Their defaults
@@ -28,6 +29,18 @@ type SecretName = keyof typeof DEVELOPMENT_SECRETS;
  * read model and documents), `id:base64,…` (src/encryption/key-list.ts); production requires both.
  */
 const ENCRYPTION_KEY_LISTS = ['PAYLOAD_ENCRYPTION_KEYS', 'COLUMN_ENCRYPTION_KEYS'] as const;
+type KeyListName = (typeof ENCRYPTION_KEY_LISTS)[number];
+
+const devKeyList = (text: string) => `dev1:${Buffer.from(text).toString('base64')}`;
+
+/**
+ * The key lists used where a variable is unset, for development and tests only: they are public,
+ * so production refuses to start with any of their keys in its lists.
+ */
+export const DEVELOPMENT_KEY_LISTS: Record<KeyListName, string> = {
+  PAYLOAD_ENCRYPTION_KEYS: devKeyList('dev-only-payload-key-change-me!!'),
+  COLUMN_ENCRYPTION_KEYS: devKeyList('dev-only-column-key-change-me!!!'),
+};
 
 const ISSUERS = ['AUTH_ISSUER', 'PLATFORM_ISSUER'] as const;
 const DEVELOPMENT_ISSUER = /-dev$/;
@@ -88,10 +101,49 @@ export function productionSecretProblems(c: SecretConfig): SecretProblem[] {
         : undefined);
     if (message) problems.push({ variable: name, message });
   }
-  for (const name of ENCRYPTION_KEY_LISTS)
-    if (!c[name]) problems.push({ variable: name, message: 'must be set in production' });
+  problems.push(...keyListProblems(c));
   for (const name of ISSUERS)
     if (DEVELOPMENT_ISSUER.test(c[name]))
       problems.push({ variable: name, message: 'must not be a development issuer (-dev)' });
+  return problems;
+}
+
+const developmentKeys = Object.entries(DEVELOPMENT_KEY_LISTS).flatMap(([name, spec]) =>
+  parseKeyList(name, spec).map((k) => k.key),
+);
+
+/**
+ * Each master key list must be set, well formed, free of the public development keys, and share
+ * no key with the other list: the payload codec and the sealer guard different stores.
+ */
+function keyListProblems(c: SecretConfig): SecretProblem[] {
+  const problems: SecretProblem[] = [];
+  const lists = new Map<KeyListName, readonly NamedKey[]>();
+  for (const name of ENCRYPTION_KEY_LISTS) {
+    const spec = c[name];
+    if (!spec) problems.push({ variable: name, message: 'must be set in production' });
+    else {
+      try {
+        lists.set(name, parseKeyList(name, spec));
+      } catch (error) {
+        if (!(error instanceof KeyListConfigError)) throw error;
+        problems.push({ variable: name, message: error.problem });
+      }
+    }
+  }
+  const holds = (list: readonly NamedKey[], keys: readonly Buffer[]) =>
+    list.some(({ key }) => keys.some((other) => other.equals(key)));
+  for (const [name, list] of lists) {
+    const others = [...lists].filter(([other]) => other !== name).flatMap(([, l]) => l);
+    if (holds(list, developmentKeys))
+      problems.push({ variable: name, message: 'must not hold a development key in production' });
+    else if (
+      holds(
+        list,
+        others.map((k) => k.key),
+      )
+    )
+      problems.push({ variable: name, message: 'must not share a key with another purpose' });
+  }
   return problems;
 }

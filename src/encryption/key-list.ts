@@ -9,9 +9,10 @@ export interface NamedKey {
 export class KeyListConfigError extends Error {
   constructor(
     readonly variable: string,
-    message: string,
+    /** What is wrong with the list, without the variable's name. */
+    readonly problem: string,
   ) {
-    super(`${variable}: ${message}`);
+    super(`${variable}: ${problem}`);
     this.name = 'KeyListConfigError';
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config';
+import { DEVELOPMENT_KEY_LISTS } from '../config/secrets';
 import { lookupKey } from '../domain/application-identity';
 import { gcmDecrypt, gcmEncrypt, KEY_BYTES } from './aes-gcm';
 import { parseKeyList } from './key-list';
@@ -116,17 +117,14 @@ function parseEnvelope(stored: Buffer): { header: Buffer; wrappedKey: WrappedKey
   };
 }
 
-/**
- * `dev1:` + base64 of a 32-byte text, for development and tests only: production refuses to start
- * without COLUMN_ENCRYPTION_KEYS (src/config/secrets.ts).
- */
-const DEV_COLUMN_KEYS = `dev1:${Buffer.from('dev-only-column-key-change-me!!!').toString('base64')}`;
-
 /** The sealer of the read model and the documents, with the configured master keys. */
 export function columnSealerOf(
   config: Pick<Config, 'COLUMN_ENCRYPTION_KEYS' | 'CHILD_KEY_SECRET'>,
 ): Sealer {
   const variable = 'COLUMN_ENCRYPTION_KEYS';
-  const keys = parseKeyList(variable, config.COLUMN_ENCRYPTION_KEYS ?? DEV_COLUMN_KEYS);
+  const keys = parseKeyList(
+    variable,
+    config.COLUMN_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_LISTS.COLUMN_ENCRYPTION_KEYS,
+  );
   return new Sealer(new LocalMasterKeys(keys, variable), config.CHILD_KEY_SECRET);
 }

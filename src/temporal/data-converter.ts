@@ -6,6 +6,7 @@ import {
 } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { Config } from '../config/config';
+import { DEVELOPMENT_KEY_LISTS } from '../config/secrets';
 import { AesGcmPayloadCodec, parsePayloadKeys } from './payload-codec';
 
 /**
@@ -15,15 +16,11 @@ import { AesGcmPayloadCodec, parsePayloadKeys } from './payload-codec';
  */
 export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
 
-/**
- * `dev1:` + base64 of a 32-byte text, for development and tests only: production refuses to start
- * without PAYLOAD_ENCRYPTION_KEYS (src/config/secrets.ts).
- */
-const DEV_PAYLOAD_KEYS = `dev1:${Buffer.from('dev-only-payload-key-change-me!!').toString('base64')}`;
-
 export function payloadCodecOf(config: Pick<Config, 'PAYLOAD_ENCRYPTION_KEYS'>): PayloadCodec {
   return new AesGcmPayloadCodec(
-    parsePayloadKeys(config.PAYLOAD_ENCRYPTION_KEYS ?? DEV_PAYLOAD_KEYS),
+    parsePayloadKeys(
+      config.PAYLOAD_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_LISTS.PAYLOAD_ENCRYPTION_KEYS,
+    ),
   );
 }
 
