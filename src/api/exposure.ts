@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Config } from '../config/config';
 import { UnauthenticatedError } from '../domain/errors';
+import { scrapeAccess } from '../observability/scrape-access';
 import { problem, sendProblem } from './problem/problem';
 
 type ExposureConfig = Pick<Config, 'NODE_ENV' | 'API_DOCS' | 'METRICS_TOKEN'>;
@@ -11,25 +11,13 @@ export function docsEnabled(config: ExposureConfig): boolean {
   return (config.API_DOCS ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
 }
 
-function sameToken(given: string, expected: string): boolean {
-  // Hashing first gives equal lengths, so the comparison's time says nothing about the token.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-/**
- * Guards /metrics: with METRICS_TOKEN set the scraper must send it as a bearer token; without one
- * the endpoint is open inside a development setup and absent in production.
- */
+/** Guards /metrics by the one rule of every process's metrics (observability/scrape-access.ts). */
 export function metricsAccess(config: ExposureConfig) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const token = config.METRICS_TOKEN;
-    if (!token) {
-      if (config.NODE_ENV !== 'production') return next();
+    const access = scrapeAccess(config, req.headers.authorization);
+    if (access === 'SERVE') return next();
+    if (access === 'ABSENT')
       return sendProblem(res, problem(404, 'NOT_FOUND', 'No such resource.', '请求的资源不存在。'));
-    }
-    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    if (match && sameToken(match[1]!, token)) return next();
     const refused = new UnauthenticatedError();
     sendProblem(res, problem(401, refused.code, refused.message, refused.messageZh));
   };

@@ -1,6 +1,7 @@
 import { createDb } from '../db/prisma-client';
 import { startMetricsServer } from '../observability/metrics-server';
 import { processMetrics } from '../observability/metrics';
+import { scrapeAccess } from '../observability/scrape-access';
 import { databaseUrl, poolMax, refuseAuditOwner } from './database';
 import { launch } from './launch';
 import { installWorkerRuntime, startWorker } from './start-worker';
@@ -18,6 +19,7 @@ launch('worker', async (config, logger) => {
         processMetrics,
         config.WORKER_METRICS_HOST,
         config.WORKER_METRICS_PORT,
+        (authorization) => scrapeAccess(config, authorization),
       )
     : undefined;
   const db = createDb({ url: databaseUrl(config), poolMax: poolMax(config) });
