@@ -132,6 +132,17 @@ describe('limits: no one account can exhaust the service', () => {
     });
   });
 
+  it("rejects 300 one-megabyte text fields on a registration point's paper-consent upload without reading them into memory", async () => {
+    const flood = await postTextFields(`${sut.apiUrl}/registration/consent-forms`, {
+      authorization: await sut.auth.staff('450103-RP01', ['450103']),
+      fields: 300,
+      fieldBytes: 1024 * 1024,
+    });
+    expect(flood.status).toBe(400);
+    expect(flood.body.violations?.[0]).toMatchObject({ code: 'UPLOAD_FILE_ONLY' });
+    expect(flood.heldGrowthBytes).toBeLessThan(64 * 1024 * 1024);
+  });
+
   it('caps the live bookings of a family; a cancellation frees one', async () => {
     const slots = await api().get('/registration-points/450103-RP01/slots?days=14').set(family);
     const free = (slots.body as { id: string; free: number }[]).filter((s) => s.free > 0);

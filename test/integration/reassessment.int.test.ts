@@ -122,6 +122,18 @@ describe('re-assessment from everything verified: offline checks, supplements, p
         confirmations: versions[1]!.confirmations,
       }),
     ]);
+    // Each version holds the verified facts: the reviewer's read is audited like a case view.
+    expect(
+      await sut.database.db.auditLog.findMany({
+        where: { action: 'review.assessments', objectId: offlineNo },
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        actor: 'reviewer:reviewer-qingxiu',
+        result: 'SUCCESS',
+        requestId: history.headers['x-request-id'],
+      }),
+    ]);
     expect((await api().get(`/applications/${offlineNo}/assessments`).set(family)).status).toBe(
       403,
     );

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
+import { AttachmentUploadInterceptor } from '../applications/attachment-upload.interceptor';
 import type { Principal } from '../../domain/principal';
 import { TransitionResultDto } from '../applications/dto';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
@@ -27,9 +26,8 @@ export class ConsentController {
 
   @Post('registration/consent-forms')
   @Roles('STAFF')
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
-  )
+  // The same parse as a supplement's document: one file, no text fields (the first stops it).
+  @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ZodResponse({ status: 201, type: ConsentFormReceiptDto })
   @ApiOperation({

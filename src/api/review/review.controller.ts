@@ -107,6 +107,7 @@ export class ReviewController {
   }
 
   @Get('applications/:applicationNo/assessments')
+  @AuditRead()
   @ZodResponse({ status: 200, type: AssessmentVersionsDto })
   @ApiOperation({ summary: 'Every assessment of the case: why, on what, with what result' })
   assessments(@Param('applicationNo') applicationNo: string, @Caller() caller: CallerContext) {
