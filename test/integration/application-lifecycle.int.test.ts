@@ -268,4 +268,14 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: 'APPLICATION_NOT_FOUND' });
   });
+
+  // Last: every test above polled its cases as a family's page does, under the default limits.
+  it('never held a family back by a rate limit, though it polled its cases throughout', async () => {
+    const db = sut.database.db;
+    const reads = await db.auditLog.count({
+      where: { actor: `parent:${FAMILY}`, action: 'applications.get', result: 'SUCCESS' },
+    });
+    expect(reads).toBeGreaterThan(20);
+    expect(await db.auditLog.count({ where: { statusCode: 429 } })).toBe(0);
+  });
 });

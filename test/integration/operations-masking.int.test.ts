@@ -53,6 +53,11 @@ describe('operations console: masked personal data, unmasked for auditors only',
   const api = () => request(sut.apiUrl);
   const auditOf = () =>
     sut.database.db.auditLog.findMany({ where: { applicationNo: no }, orderBy: { id: 'asc' } });
+  /** The audit rows of refused requests, by request id: a refusal names no case. */
+  const refusalsOf = async (requestIds: readonly string[]) =>
+    (
+      await sut.database.db.auditLog.findMany({ where: { requestId: { in: [...requestIds] } } })
+    ).map((a) => a.result);
   const child = () => form.child;
   const guardian = () => form.guardians[0]!;
 
@@ -140,9 +145,11 @@ describe('operations console: masked personal data, unmasked for auditors only',
 
   it('refuses unmasked to operators and administrators: 403, in both languages, nothing read', async () => {
     const before = (await auditOf()).length;
+    const refusals: string[] = [];
     for (const who of ['operator', 'cityAdmin', 'regionAdmin'])
       for (const path of [`/ops/cases/${no}/history`, `/ops/cases/${no}`]) {
         const refused = await api().get(path).query({ unmasked: 'true' }).set(as[who]!);
+        refusals.push(refused.headers['x-request-id'] as string);
         expect({ who, path, status: refused.status }).toEqual({ who, path, status: 403 });
         expect(refused.headers['content-type']).toContain('application/problem+json');
         expect(refused.body).toMatchObject({
@@ -151,7 +158,9 @@ describe('operations console: masked personal data, unmasked for auditors only',
           detail_zh: expect.stringContaining('审计员'),
         });
       }
+    // Nothing of the case was read, and each refusal is on record.
     expect(await auditOf()).toHaveLength(before);
+    expect(await refusalsOf(refusals)).toEqual(refusals.map(() => 'DENIED'));
     await api().get(`/ops/cases/${no}`).query({ unmasked: 'yes' }).set(as.auditor!).expect(400);
   });
 
@@ -170,14 +179,17 @@ describe('operations console: masked personal data, unmasked for auditors only',
       ['/ops/bulk/cancel', { applicationNos: [no], reason: 'x' }],
       ['/ops/bulk/terminate', { applicationNos: [no], reason: 'x' }],
     ];
+    const refusals: string[] = [];
     for (const auditor of [as.auditor!, as.regionAuditor!])
       for (const [path, body] of repairs) {
         const refused = await api().post(path).set(auditor).send(body);
+        refusals.push(refused.headers['x-request-id'] as string);
         expect({ path, status: refused.status }).toEqual({ path, status: 403 });
         expect(refused.body.code).toBe('FORBIDDEN');
       }
     expect(await status()).toBe('AWAITING_REVIEW');
     expect(await auditOf()).toEqual(before);
+    expect(await refusalsOf(refusals)).toEqual(refusals.map(() => 'DENIED'));
 
     await api().get('/ops/cases').set(as.auditor!).expect(200);
     await api().get('/ops/counts').set(as.auditor!).expect(200);
