@@ -25,15 +25,18 @@ export class AdministrationRepository {
     });
   }
 
-  /** A county's periods to confirm a place and to answer a waitlist offer (null: the defaults). */
+  /**
+   * A county's periods to confirm a place, to answer a waitlist offer and to appeal a result
+   * (null: the defaults).
+   */
   setCountyPeriods(
     code: string,
-    periods: { confirmWindowMs?: number | null; offerWindowMs?: number | null },
+    periods: Pick<Prisma.CountyUpdateInput, 'confirmWindowMs' | 'offerWindowMs' | 'appealWindowMs'>,
   ) {
     return this.db.county.update({
       where: { code },
       data: periods,
-      select: { code: true, confirmWindowMs: true, offerWindowMs: true },
+      select: { code: true, confirmWindowMs: true, offerWindowMs: true, appealWindowMs: true },
     });
   }
 

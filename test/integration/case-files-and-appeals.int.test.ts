@@ -261,8 +261,10 @@ describe('case files and appeals over HTTP and Temporal', () => {
     });
 
     it('refuses an appeal after the county’s period, in Chinese and English', async () => {
-      const county = { where: { code: '450103' } };
-      await sut.database.db.county.update({ ...county, data: { appealWindowMs: 1000 } });
+      const admin = { Authorization: await sut.auth.admin(['450103']) };
+      const periods = (appealWindowMs: number | null) =>
+        api().put('/admin/counties/450103/periods').set(admin).send({ appealWindowMs });
+      expect((await periods(1000)).body).toMatchObject({ code: '450103', appealWindowMs: 1000 });
       try {
         const c = await rejected('family-appeal-late', false);
         const row = await sut.database.db.application.findUniqueOrThrow({
@@ -288,7 +290,7 @@ describe('case files and appeals over HTTP and Temporal', () => {
           detail_zh: '已超过申请复核的期限,不能再申请复核。',
         });
       } finally {
-        await sut.database.db.county.update({ ...county, data: { appealWindowMs: null } });
+        expect((await periods(null)).status).toBe(200);
       }
     });
 

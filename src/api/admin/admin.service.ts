@@ -78,7 +78,10 @@ export class AdminService {
     );
   }
 
-  /** The periods of confirmation (报到) and of waitlist offers; rounds read them when they deliver. */
+  /**
+   * The periods of confirmation (报到) and of waitlist offers, which rounds read when they deliver,
+   * and of appeals (复核), which a case takes when it is submitted.
+   */
   countyPeriods(principal: Principal, countyCode: string, body: CountyPeriodsDto) {
     requireCountyInScope(principal, countyCode);
     return this.admin.setCountyPeriods(countyCode, body);

@@ -166,6 +166,9 @@ export class CountyPeriodsDto extends createZodDto(
     offerWindowMs: periodMs.describe(
       'How long a waitlisted family has to answer an offer; null: 3 days',
     ),
+    appealWindowMs: periodMs.describe(
+      'How long a family may ask for 复核 of a result, for cases submitted from now on; null: 5 days',
+    ),
   }),
 ) {}
 
@@ -174,5 +177,6 @@ export class CountyPeriodsRowDto extends createZodDto(
     code: z.string(),
     confirmWindowMs: z.number().int().nullable(),
     offerWindowMs: z.number().int().nullable(),
+    appealWindowMs: z.number().int().nullable(),
   }),
 ) {}
