@@ -5,6 +5,10 @@ import type { Db } from './prisma-client';
 
 const FINAL = [...FINAL_STATUSES] as string[];
 const MARKER_JSON = JSON.stringify({ anonymised: true });
+/** An assessment's schools with each school's evidence emptied, in their order. */
+const WITHOUT_EVIDENCE = Prisma.sql`COALESCE((
+  SELECT jsonb_agg(school || '{"evidence": []}'::jsonb ORDER BY i)
+  FROM jsonb_array_elements(schools) WITH ORDINALITY AS e(school, i)), '[]'::jsonb)`;
 
 /** Closed cases of seasons up to `latestSeason` that still hold personal data. */
 const dueCases = (latestSeason: number) => Prisma.sql`
@@ -77,11 +81,14 @@ export class RetentionRepository {
         WHERE application_no = ANY(${all})`,
       Prisma.sql`UPDATE verification_result SET evidence = ${MARKER_JSON}::jsonb
         WHERE application_no = ANY(${all})`,
-      Prisma.sql`UPDATE eligibility_assessment SET facts = ${MARKER_JSON}::jsonb, auto_fill = '[]'::jsonb
+      // The notes (a locked certificate's year and number) and each school's evidence go; the
+      // tiers stay for statistics.
+      Prisma.sql`UPDATE eligibility_assessment SET facts = ${MARKER_JSON}::jsonb, auto_fill = '[]'::jsonb,
+          notes = '[]'::jsonb, schools = ${WITHOUT_EVIDENCE}
         WHERE application_no = ANY(${all})`,
       // Every earlier assessment too: its facts and confirmations hold addresses and numbers.
       Prisma.sql`UPDATE eligibility_assessment_version SET facts = ${MARKER_JSON}::jsonb,
-          confirmations = '[]'::jsonb
+          confirmations = '[]'::jsonb, notes = '[]'::jsonb, schools = ${WITHOUT_EVIDENCE}
         WHERE application_no = ANY(${all})`,
       Prisma.sql`UPDATE supplement SET items = '[]'::jsonb, actor = ${ANONYMISED}
         WHERE application_no = ANY(${all})`,
@@ -93,7 +100,10 @@ export class RetentionRepository {
       // The workflow id is the child's keyed hash: the number's claim and a round's list hold it too.
       Prisma.sql`UPDATE application_number_claim SET workflow_id = 'anonymised:' || application_no
         WHERE application_no = ANY(${all})`,
-      Prisma.sql`UPDATE admission_round_applicant SET workflow_id = 'anonymised:' || application_no
+      // A round's frozen entry keeps what its draw ranked (verification recomputes from it), not
+      // the certificate a placement would lock; the lock itself stays for its years.
+      Prisma.sql`UPDATE admission_round_applicant SET workflow_id = 'anonymised:' || application_no,
+          entry = jsonb_set(entry, '{certificateNo}', 'null'::jsonb)
         WHERE application_no = ANY(${all})`,
       Prisma.sql`DELETE FROM consent_form f USING attachment a
         WHERE a.application_no = ANY(${all}) AND f.storage_key = a.storage_key

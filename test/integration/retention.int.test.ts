@@ -234,6 +234,23 @@ describe('retention: a season of closed cases anonymised by a workflow the sched
     const textAfter = await databaseText();
     for (const value of [...a.personal, ...b.personal]) expect(textAfter).not.toContain(value);
     for (const value of [...open.stored, ...later.stored]) expect(textAfter).toContain(value);
+    // Sealed or not, nothing an assessment said of the family stays: notes, evidence, facts.
+    const assessments = [
+      ...(await sut.database.db.eligibilityAssessment.findMany({
+        where: { applicationNo: { in: [aNo, bNo] } },
+      })),
+      ...(await sut.database.db.eligibilityAssessmentVersion.findMany({
+        where: { applicationNo: { in: [aNo, bNo] } },
+      })),
+    ];
+    expect(assessments.length).toBeGreaterThanOrEqual(2);
+    for (const assessment of assessments) {
+      expect(assessment).toMatchObject({ notes: [], facts: { anonymised: true } });
+      const schools = assessment.schools as { evidence: unknown; tier: number }[];
+      expect(schools.length).toBeGreaterThan(0);
+      for (const school of schools)
+        expect(school).toMatchObject({ evidence: [], tier: expect.any(Number) });
+    }
     expect(await storedFiles()).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
     expect(await sut.database.db.attachment.count({ where: { applicationNo: laterNo } })).toBe(1);
     expect(
