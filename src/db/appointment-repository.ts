@@ -115,7 +115,11 @@ export class AppointmentRepository {
     appointmentId: string,
     pointId: string,
     change: { status: 'ATTENDED' | 'NO_SHOW' | 'CANCELLED'; by: string; applicationNo?: string },
-  ): Promise<{ kind: 'done' } | { kind: 'not-found' } | { kind: 'not-open'; status: string }> {
+  ): Promise<
+    | { kind: 'done'; applicationNo: string | null }
+    | { kind: 'not-found' }
+    | { kind: 'not-open'; status: string }
+  > {
     return this.db.$transaction(async (tx) => {
       const now = new Date();
       const changed = await tx.appointment.updateMany({
@@ -135,7 +139,7 @@ export class AppointmentRepository {
       if (changed.count === 0) return { kind: 'not-open' as const, status: row.status };
       if (change.status === 'CANCELLED')
         await tx.$executeRaw`UPDATE appointment_slot SET booked = booked - 1 WHERE id = ${row.slotId}`;
-      return { kind: 'done' as const };
+      return { kind: 'done' as const, applicationNo: row.applicationNo };
     });
   }
 }

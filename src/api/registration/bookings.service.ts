@@ -74,6 +74,7 @@ export class BookingsService {
     });
     if (outcome.kind === 'not-found') throw new NotFoundError('appointment');
     if (outcome.kind === 'not-open') throw new BookingNotOpenError(outcome.status);
-    return { appointmentId, status: body.status, applicationNo: applicationNo ?? null };
+    // The case the booking is now linked to: this request's link, or the family's own.
+    return { appointmentId, status: body.status, applicationNo: outcome.applicationNo };
   }
 }
