@@ -91,6 +91,12 @@ export interface CancellationNote {
 
 export const cancellationNoteSignal = defineSignal<[CancellationNote]>('cancellationNote');
 
+/**
+ * A family claimed a case entered at a registration point (POST /applications/claim): the
+ * platform's notices from now on name its account, so they reach the family.
+ */
+export const caseClaimedSignal = defineSignal<[{ readonly ownerSub: string }]>('caseClaimed');
+
 /** A family asks for a review of its rejection or placement (domain/appeals.ts). */
 export interface AppealFiled {
   readonly actor: string;

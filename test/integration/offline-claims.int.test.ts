@@ -83,6 +83,19 @@ describe('offline cases claimed by the family; registration points, bookings and
       .set(family)
       .send({ items: [{ item: 'PROPERTY_CERTIFICATE', text: '证书在办理中' }] });
     expect(answered.body).toEqual({ applicationNo: no, status: 'AWAITING_REVIEW' });
+    // The platform's notices name the family's account from the claim on, so they reach it.
+    const noticed = await eventually(
+      () =>
+        sut.simulator.callbacks.find(
+          (c) => c.body.applicationNo === no && c.body.status === 'NEEDS_SUPPLEMENT',
+        ),
+      'the supplement request to reach the platform',
+    );
+    expect(noticed.body.ownerSub).toBe('family-claims');
+    const entered = sut.simulator.callbacks.find(
+      (c) => c.body.applicationNo === no && c.body.status === 'SUBMITTED',
+    );
+    expect(entered?.body.ownerSub).toBeNull();
 
     const audit = await db().auditLog.findMany({ where: { applicationNo: no, action: 'CLAIM' } });
     expect(audit).toEqual([
@@ -259,7 +272,7 @@ describe('offline cases claimed by the family; registration points, bookings and
       expect(attended.body).toEqual({
         appointmentId: booked.body.appointmentId,
         status: 'ATTENDED',
-        applicationNo: null,
+        applicationNo: receipt.applicationNo,
       });
       const twice = await api()
         .patch(`/registration-points/450103-RP01/bookings/${booked.body.appointmentId}`)

@@ -19,7 +19,13 @@ import {
 } from '../../domain/errors';
 import { violation } from '../../domain/forms/violations';
 import { actorOf, type Principal } from '../../domain/principal';
-import { caseViewQuery, FAILURE_TYPES, type CaseView, type TransitionResult } from '../../contract';
+import {
+  caseClaimedSignal,
+  caseViewQuery,
+  FAILURE_TYPES,
+  type CaseView,
+  type TransitionResult,
+} from '../../contract';
 import { API_CONFIG, APPLICATION_REPOSITORY, AUDIT, TEMPORAL_CLIENT } from '../injection-tokens';
 import { originOf } from '../audit/request-trail';
 import type { CallerContext } from '../auth/caller';
@@ -125,6 +131,17 @@ export class CaseGateway {
       ...originOf(caller.trail),
       ...(entry.details && { details: entry.details }),
     });
+  }
+
+  /** Tells the case's run which account claimed it; a run that has ended sends no more notices. */
+  async claimedBy(run: { workflowId: string; runId: string }, ownerSub: string): Promise<void> {
+    try {
+      await this.temporal.workflow
+        .getHandle(run.workflowId, run.runId)
+        .signal(caseClaimedSignal, { ownerSub });
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
   }
 
   async liveView(workflowId: string, runId: string): Promise<CaseView | undefined> {

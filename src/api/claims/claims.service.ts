@@ -110,6 +110,7 @@ export class ClaimsService {
       throw new ClaimCodeUsedError();
     }
     const row = (await this.applications.findByNumber(stored.applicationNo))!;
+    await this.cases.claimedBy(row, account);
     if (caller.trail) caller.trail.countyCode = row.countyCode;
     await this.cases.record(row, caller, { action: 'CLAIM', afterStatus: row.status });
     return { applicationNo: row.applicationNo, status: row.status };

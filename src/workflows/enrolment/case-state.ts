@@ -73,6 +73,8 @@ export class EnrolmentCase {
   offerLock: AdmissionDelivery['housingLock'] = null;
   /** The child applied again: the rejection's appeal period ends now, unused. */
   appealWaived = false;
+  /** The account the platform's notices name: the submitter's, or the family's that claimed it. */
+  ownerSub: string | null;
   private readonly outbox: StatusNotice[] = [];
   private closing = false;
   private readonly run: { readonly workflowId: string; readonly runId: string };
@@ -80,6 +82,7 @@ export class EnrolmentCase {
   constructor(readonly input: EnrolmentApplicationInput) {
     const { workflowId, runId } = workflowInfo();
     this.run = { workflowId, runId };
+    this.ownerSub = input.ownerSub;
   }
 
   get active(): boolean {
@@ -156,7 +159,10 @@ export class EnrolmentCase {
       updates.push({ key: ReviewOverdueKey, value: false });
     }
     upsertSearchAttributes(updates);
-    this.outbox.push(statusNotice({ workflowId, runId }, input, entry, school, admissionNotice));
+    const application = { applicationNo: input.applicationNo, ownerSub: this.ownerSub };
+    this.outbox.push(
+      statusNotice({ workflowId, runId }, application, entry, school, admissionNotice),
+    );
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
     await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }

@@ -14,6 +14,7 @@ import {
 import {
   admissionResultSignal,
   cancellationNoteSignal,
+  caseClaimedSignal,
   caseViewQuery,
   confirmFactsUpdate,
   confirmOfflineCheckUpdate,
@@ -67,6 +68,10 @@ function handleSignalsAndQuery(c: EnrolmentCase): void {
 
   setHandler(cancellationNoteSignal, (note: CancellationNote) => {
     c.cancellationNote = note;
+  });
+
+  setHandler(caseClaimedSignal, ({ ownerSub }) => {
+    c.ownerSub = ownerSub;
   });
 
   setHandler(caseViewQuery, () => c.view());
