@@ -6,26 +6,26 @@ import { accessTokenSettings, loadConfig, type Config } from '../src/config/conf
 import { projectRoot } from '../src/config/paths';
 import { personKey } from '../src/domain/application-identity';
 import { generateFamilies } from '../src/simulator/families';
-import { ensureTemporalCli } from '../src/temporal/cli';
-import { startDevServer } from '../src/temporal/dev-server';
 import { formForFamily } from '../src/testing/forms';
 import { buildForChildProcesses } from '../test/support/build';
 import { spawnServiceProcess, type ServiceProcess } from '../test/support/worker-process';
+import { benchEngineKind, startBenchEngine } from './support/engine';
 import { lossAudit } from './support/loss-audit';
 import { freshDatabase } from './support/stack';
 
 /**
- * `npm run bench:load` (issue 18 item 4, a first cut): open-loop arrivals of distinct valid
- * applications at BENCH_RATE a second (default 20) for BENCH_SECONDS (600) against an API process
+ * `npm run bench:load` (issue 18 item 4): open-loop arrivals of distinct valid applications at
+ * BENCH_RATE a second (default 20 on the dev server, 50 on Temporal server with
+ * `BENCH_ENGINE=server`) for BENCH_SECONDS (600) against an API process
  * and BENCH_WORKERS (2) worker processes, the simulator its own process answering after about
  * 50 ms (30 ms + up to 40 ms). A request is sent on schedule whether or not earlier ones have been
  * answered; one unanswered after 30 s counts as a client time-out. Reports each status code,
  * accepted/s, submit latency p50/p95/p99, time to AWAITING_REVIEW p50/p99, the verification
  * backlog over time (CSV in .data/bench-load/) and a loss audit: every accepted submission reaches
  * AWAITING_REVIEW exactly once in the timeline, once in the read model and once in visibility.
- * Temporal is the CLI's dev server; the server on PostgreSQL is still to come.
  */
-const rate = Number(process.env.BENCH_RATE ?? 20);
+const engine = benchEngineKind();
+const rate = Number(process.env.BENCH_RATE ?? (engine === 'server' ? 50 : 20));
 const seconds = Number(process.env.BENCH_SECONDS ?? 600);
 const workers = Number(process.env.BENCH_WORKERS ?? 2);
 const CLIENT_TIMEOUT_MS = 30_000;
@@ -58,11 +58,7 @@ const percentile = (values: readonly number[], p: number) => {
 async function main(): Promise<void> {
   buildForChildProcesses();
   const dataDir = await mkdtemp(join(tmpdir(), 'gx-load-'));
-  const temporal = await startDevServer({
-    cliPath: await ensureTemporalCli(),
-    port: ports.temporal,
-    namespace: 'default',
-  });
+  const temporal = await startBenchEngine(engine, ports.temporal);
   const database = await freshDatabase('load', 4);
   const { db } = database;
   // One account files every case: lift its cap of live cases (policy data) for the benchmark.
@@ -140,10 +136,10 @@ async function main(): Promise<void> {
 
     const outDir = join(projectRoot(), '.data', 'bench-load');
     await mkdir(outDir, { recursive: true });
-    const csv = join(outDir, `backlog-${rate}per-s-${seconds}s.csv`);
+    const csv = join(outDir, `backlog-${engine}-${rate}per-s-${seconds}s.csv`);
     await writeFile(csv, `${backlog.join('\n')}\n`);
 
-    report({ outcomes, accepted, sentFor, audit, backlog, csv });
+    report({ outcomes, accepted, sentFor, audit, backlog, csv, engine: temporal.label });
   } finally {
     for (const p of processes.reverse()) await p.stop();
     await database.drop();
@@ -183,15 +179,16 @@ function report(run: {
   audit: Awaited<ReturnType<typeof lossAudit>>;
   backlog: readonly string[];
   csv: string;
+  engine: string;
 }): void {
-  const { outcomes, accepted, sentFor, audit, backlog, csv } = run;
+  const { outcomes, accepted, sentFor, audit, backlog, csv, engine } = run;
   const total = outcomes.length;
   const codes = new Map<string, number>();
   for (const o of outcomes) codes.set(String(o.status), (codes.get(String(o.status)) ?? 0) + 1);
   const latency = accepted.map((o) => o.ms);
   process.stdout.write(
     [
-      `open loop ${rate}/s for ${seconds} s (${total} sent in ${sentFor.toFixed(0)} s), API, ${workers} workers and simulator (~50 ms) as separate processes, Temporal dev server`,
+      `open loop ${rate}/s for ${seconds} s (${total} sent in ${sentFor.toFixed(0)} s), API, ${workers} workers and simulator (~50 ms) as separate processes, ${engine}`,
       `  status codes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; accepted ${(accepted.length / seconds).toFixed(1)}/s`,
       `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
       `  time to AWAITING_REVIEW ms: p50 ${percentile(audit.toReview, 50).toFixed(0)}  p99 ${percentile(audit.toReview, 99).toFixed(0)}; peak backlog (SUBMITTED+VERIFYING) ${peakBacklog(backlog)}; CSV ${csv}`,

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { postgresEndpoint } from '../../src/main/temporal-engine';
+import { startTemporalServer } from '../../src/temporal/server';
+import { requireTemporalServer } from '../../src/temporal/server-install';
+import { ADMIN_DATABASE_URL } from './database';
+import { freeServerPorts } from './server-ports';
+
+export interface DisposableTemporalServer {
+  readonly address: string;
+  /** Stops the server and drops its two databases and its folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The production engine for a test run or a benchmark: Temporal server on PostgreSQL with SQL
+ * visibility, set up as `TEMPORAL_MODE=server npm start` sets it up (fresh databases and schemas,
+ * the namespace `default` and the search attributes), on free ports.
+ */
+export async function startDisposableTemporalServer(
+  startupTimeoutMs: number,
+): Promise<DisposableTemporalServer> {
+  const { endpoint, database } = postgresEndpoint(ADMIN_DATABASE_URL);
+  const name = `gx_test_temporal_${randomBytes(5).toString('hex')}`;
+  const databases = { temporal: name, visibility: `${name}_visibility` };
+  const root = await mkdtemp(join(tmpdir(), 'gx-test-temporal-server-'));
+  const server = await startTemporalServer({
+    install: await requireTemporalServer(),
+    root,
+    postgres: endpoint,
+    adminDatabase: database,
+    databases,
+    ports: await freeServerPorts(),
+    namespace: 'default',
+    startupTimeoutMs,
+  });
+  return {
+    address: server.address,
+    stop: async () => {
+      await server.stop();
+      const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+      await admin.connect();
+      try {
+        for (const db of Object.values(databases))
+          await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
