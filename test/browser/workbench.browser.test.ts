@@ -40,6 +40,8 @@ describe('the workbench in Chromium', () => {
     await family.getByLabel('账号').fill('family-001');
     await expectAccessible(family, 'family-sign-in');
     await family.getByRole('button', { name: '登录' }).click();
+    await family.getByRole('button', { name: '新的报名' }).waitFor();
+    await expectAccessible(family, 'family-applications');
     await family.getByRole('button', { name: '新的报名' }).click();
     await family.getByRole('button', { name: '下一步' }).click();
     await family.getByLabel('儿童姓名').fill('李小明');
@@ -59,14 +61,17 @@ describe('the workbench in Chromium', () => {
     await family.getByLabel('手机号码').fill('12345');
     await family.getByText('手机号码应为以13至19开头的11位数字。').waitFor();
     await family.getByLabel('手机号码').fill('13800138000');
+    await expectAccessible(family, 'family-apply-guardians');
     await family.getByRole('button', { name: '下一步' }).click();
     await pick(family, '住房类型', '自有住房(独有)');
     await family.getByLabel('不动产权证或合同编号').fill('桂(2021)南宁市不动产权第0012345号');
     await family.getByLabel('住房地址').fill('南宁市青秀区民族大道100号');
+    await expectAccessible(family, 'family-apply-housing');
     await family.getByRole('button', { name: '下一步' }).click();
     await family.getByLabel('第 1 志愿学校代码').fill('450103-P01');
     await family.getByText('同意通过部门数据核验所填信息').click();
     await family.getByText('作为监护人同意处理儿童信息').click();
+    await expectAccessible(family, 'family-apply-choices');
     await family.getByRole('button', { name: '提交报名' }).click();
     await family.waitForURL(/\/m\/app\//);
     applicationNo = decodeURIComponent(family.url().split('/m/app/')[1]!);
@@ -79,9 +84,13 @@ describe('the workbench in Chromium', () => {
   it('a reviewer opens the case, sees the evidence and asks for a supplement', async () => {
     expect({ stepsDone }).toEqual({ stepsDone: 1 }); // each step needs the one before
     reviewer = await newPage(browser(), DESKTOP);
+    await reviewer.goto(`${stackUrl()}/console`);
+    await reviewer.getByLabel('账号').waitFor();
+    await expectAccessible(reviewer, 'staff-sign-in');
     await signInStaff(reviewer, '审核员(县教育局)', 'reviewer-01');
     // The queue reads the read model, which records the status a moment after the family sees it.
     await reloadUntil(reviewer, `a[href="/console/review/${applicationNo}"]`, 'the case queued');
+    await expectAccessible(reviewer, 'review-queue');
     await reviewer.getByRole('link', { name: applicationNo }).click();
     await reviewer.getByText('IDENTITY', { exact: true }).waitFor();
     await reviewer.getByLabel('IDENTITY 证据').waitFor();
