@@ -53,6 +53,14 @@ export class AdministrationRepository {
     return this.db.school.findUnique({ where: { id } });
   }
 
+  /** A county's schools as stored, by stage then id: what an administrator edits. */
+  schools(countyCode: string) {
+    return this.db.school.findMany({
+      where: { countyCode },
+      orderBy: [{ stage: 'asc' }, { id: 'asc' }],
+    });
+  }
+
   upsertReporting(
     key: { schoolId: string; seasonYear: number },
     data: { reportFrom: Date; reportUntil: Date; materials: { zh: string; en: string }[] },

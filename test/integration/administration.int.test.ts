@@ -47,6 +47,27 @@ describe('reference data and policy administration', () => {
     );
   });
 
+  it("lists a county's schools and season's rounds to that county's administrators only", async () => {
+    const schools = await api().get('/admin/counties/450103/schools').set(nanning);
+    expect(schools.status).toBe(200);
+    // Everything a PUT of the school takes back, so a page can change one figure and keep the rest.
+    expect(schools.body).toContainEqual(
+      expect.objectContaining({ id: '450103-J01', feederPrimaryIds: ['450103-P01', '450103-P02'] }),
+    );
+    expect((await api().get('/admin/counties/450103/schools').set(qinzhou)).status).toBe(403);
+    const season = '/rounds?countyCode=450103&stage=JUNIOR_1&seasonYear=2026';
+    expect((await api().get(season).set(nanning)).status).toBe(200);
+    expect((await api().get(season).set(qinzhou)).status).toBe(403);
+    const parent = { Authorization: await sut.auth.parent('family-x') };
+    expect((await api().get(season).set(parent)).status).toBe(403);
+    expect((await api().get('/admin/counties/450103/schools').set(parent)).status).toBe(403);
+    const badSeason = await api()
+      .get('/rounds?countyCode=450103&stage=JUNIOR_1&seasonYear=next')
+      .set(nanning);
+    expect(badSeason.status).toBe(400);
+    expect(badSeason.body.violations).toEqual([expect.objectContaining({ path: 'seasonYear' })]);
+  });
+
   it('stores a county policy as data, refusing one without the catch-all tier', async () => {
     const policy = {
       ...DEFAULT_POLICY,

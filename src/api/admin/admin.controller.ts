@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
@@ -49,6 +49,13 @@ export class AdminController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.admin.window(principal, { countyCode, stage, seasonYear }, body);
+  }
+
+  @Get('counties/:countyCode/schools')
+  @ZodResponse({ status: 200, type: [SchoolRowDto] })
+  @ApiOperation({ summary: "A county's schools as stored, for editing (places, catchments)" })
+  schools(@Param('countyCode') countyCode: string, @CurrentPrincipal() principal: Principal) {
+    return this.admin.schools(principal, countyCode);
   }
 
   @Put('schools/:schoolId')

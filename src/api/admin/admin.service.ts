@@ -47,6 +47,12 @@ export class AdminService {
     );
   }
 
+  /** A county's schools with everything a PUT of one takes back (feeders, location). */
+  schools(principal: Principal, countyCode: string) {
+    requireCountyInScope(principal, countyCode);
+    return this.admin.schools(countyCode);
+  }
+
   async school(principal: Principal, schoolId: string, body: SchoolDto) {
     requireCountyInScope(principal, body.countyCode);
     const existing = await this.admin.school(schoolId);

@@ -19,6 +19,17 @@ export class StartRoundDto extends createZodDto(
   }),
 ) {}
 
+export class SeasonRoundsQueryDto extends createZodDto(
+  z.strictObject({
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .describe('County of the rounds'),
+    stage: z.enum(STAGES),
+    seasonYear: z.coerce.number().int().min(2024).max(2100),
+  }),
+) {}
+
 // Responses
 
 export class RoundDto extends createZodDto(

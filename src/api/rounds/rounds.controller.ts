@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { RateClassOf } from '../limits/rate-limit';
-import { RoundDto, RoundVerificationDto, StartRoundDto } from './dto';
+import { RoundDto, RoundVerificationDto, SeasonRoundsQueryDto, StartRoundDto } from './dto';
 import { RoundsService } from './rounds.service';
 import { AuditObject } from '../audit/audited';
 
@@ -25,6 +25,17 @@ export class RoundsController {
   })
   start(@Body() body: StartRoundDto, @CurrentPrincipal() principal: Principal) {
     return this.rounds.start(principal, body);
+  }
+
+  @Get()
+  @Roles('CITY_ADMIN', 'REGION_ADMIN', 'AUDITOR')
+  @ZodResponse({ status: 200, type: [RoundDto] })
+  @ApiOperation({
+    summary:
+      "A season's rounds of a county and stage, main round first (administrators and auditors of its county)",
+  })
+  season(@Query() query: SeasonRoundsQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.rounds.season(principal, query);
   }
 
   @Get(':roundId')

@@ -25,6 +25,8 @@ import {
 import type { AdministrationRepository } from '../../db/administration-repository';
 import type { EligibilityRepository } from '../../db/eligibility-repository';
 
+type StoredRound = NonNullable<Awaited<ReturnType<RoundRepository['find']>>>;
+
 /** Admission rounds: started by an administrator, verified by administrators and auditors. */
 @Injectable()
 export class RoundsService {
@@ -87,10 +89,24 @@ export class RoundsService {
     return this.view(id);
   }
 
+  /** A season's rounds of a county and stage in the caller's scope, in order, as view() shows each. */
+  async season(
+    principal: Principal,
+    key: { countyCode: string; stage: Stage; seasonYear: number },
+  ) {
+    requireCounty(principal, key.countyCode);
+    const rounds = await this.rounds.season(key.countyCode, key.stage, key.seasonYear);
+    return rounds.map((round) => this.shown(round));
+  }
+
   /** The round as published: the seed only once drawn, the commitment from the start. */
   async view(id: string) {
     const round = await this.rounds.find(id);
     if (!round) throw new NotFoundError('admission round');
+    return this.shown(round);
+  }
+
+  private shown(round: StoredRound) {
     const drawn = round.status === 'DRAWN' || round.status === 'PUBLISHED';
     return {
       roundId: round.id,

@@ -8,6 +8,8 @@ import { BureauPage } from './BureauPage';
 import { CaseReview } from './CaseReview';
 import { InspectCase } from './InspectCase';
 import { ReviewQueue } from './ReviewQueue';
+import { RoundsPage } from './RoundsPage';
+import { SchoolPlaces } from './SchoolPlaces';
 import { StuckCases } from './StuckCases';
 
 const REPAIRERS = ['OPERATOR', 'CITY_ADMIN', 'REGION_ADMIN', 'AUDITOR'];
@@ -27,6 +29,8 @@ function Page({ path }: { path: string }) {
   if ((params = match('/console/ops/:no', path))) return <InspectCase applicationNo={params.no!} />;
   if (match('/console/ops', path)) return <StuckCases />;
   if (match('/console/bureau', path)) return <BureauPage />;
+  if (match('/console/rounds', path)) return <RoundsPage />;
+  if (match('/console/schools', path)) return <SchoolPlaces />;
   return null;
 }
 
@@ -57,7 +61,11 @@ export function ConsoleApp({ path }: { path: string }) {
       ? [{ key: '/console/ops', label: tr('运维控制台', 'Operations') }]
       : []),
     ...(BUREAU.includes(session.role)
-      ? [{ key: '/console/bureau', label: tr('预警与报表', 'Warnings and reports') }]
+      ? [
+          { key: '/console/bureau', label: tr('预警与报表', 'Warnings and reports') },
+          { key: '/console/rounds', label: tr('录取批次', 'Admission rounds') },
+          { key: '/console/schools', label: tr('学校与学位', 'Schools and places') },
+        ]
       : []),
   ];
   const selected = items.find((i) => path.startsWith(i.key))?.key;

@@ -1,7 +1,8 @@
-import { Card, Input, InputNumber, Select, Space, Table } from 'antd';
+import { Card, Input, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../shared/api';
 import { Chart } from '../shared/Chart';
+import { SeasonInput, StageSelect } from '../shared/choices';
 import { useLang } from '../shared/i18n';
 import { ProblemAlert, useLoad } from '../shared/ui';
 
@@ -20,10 +21,6 @@ const REPORT_NAMES: Record<string, { zh: string; en: string }> = {
   review: { zh: '审核办理量', en: 'Review throughput' },
   admissions: { zh: '录取结果(按类别)', en: 'Admissions by tier' },
 };
-export const STAGES = [
-  { value: 'PRIMARY_1', zh: '幼升小', en: 'Primary grade 1' },
-  { value: 'JUNIOR_1', zh: '小升初', en: 'Junior grade 7' },
-];
 
 /**
  * One bureau report as grouped bars (a bar per figure column, a group per row named by its text
@@ -91,20 +88,8 @@ export function ReportCard({ counties }: { counties: readonly string[] }) {
           value={county}
           onChange={(e) => setCounty(e.target.value.trim())}
         />
-        <Select
-          aria-label={tr('学段', 'Stage')}
-          style={{ width: 160 }}
-          value={stage}
-          onChange={setStage}
-          options={STAGES.map((s) => ({ value: s.value, label: bi(s) }))}
-        />
-        <InputNumber
-          aria-label={tr('招生年度', 'Season')}
-          min={2024}
-          max={2100}
-          value={seasonYear}
-          onChange={(v) => setSeason(v)}
-        />
+        <StageSelect value={stage} onChange={setStage} />
+        <SeasonInput value={seasonYear} onChange={setSeason} />
       </Space>
       <ProblemAlert error={table.error} />
       <Chart option={option} label={tr(`${title}柱状图`, `Bar chart: ${title}`)} />

@@ -2,6 +2,7 @@ import { Button, Card, Modal, Select, Space, Statistic, Switch, Typography } fro
 import { useState } from 'react';
 import { api, query } from '../shared/api';
 import { useLang } from '../shared/i18n';
+import { STAGES } from '../shared/names';
 import { ProblemAlert, STATUS_NAMES, StatusTag, useLoad } from '../shared/ui';
 import { QueueTable, type QueueItem } from './QueueTable';
 
@@ -165,10 +166,7 @@ function QueueFilters({
         style={{ width: 160 }}
         value={filters.stage}
         onChange={(stage?: string) => change({ stage })}
-        options={[
-          { value: 'PRIMARY_1', label: tr('幼升小', 'Primary 1') },
-          { value: 'JUNIOR_1', label: tr('小升初', 'Junior 1') },
-        ]}
+        options={STAGES.map((s) => ({ value: s.value, label: bi(s) }))}
       />
       <Select
         aria-label={tr('排序', 'Sort')}

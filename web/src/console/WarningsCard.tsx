@@ -4,7 +4,7 @@ import type { WarningLevel } from '../../../src/domain/forecast/warning-levels';
 import { api, query } from '../shared/api';
 import { useLang } from '../shared/i18n';
 import { ProblemAlert, useLoad } from '../shared/ui';
-import { STAGES } from './ReportCard';
+import { STAGES } from '../shared/names';
 
 /** One school's warning for a stage and season (GET /warnings/:county, docs/early-warning.md). */
 interface SchoolWarning {

@@ -7,6 +7,7 @@ import { SignIn } from '../shared/SignIn';
 import { Apply } from './Apply';
 import { ApplicationDetail } from './ApplicationDetail';
 import { MyApplications } from './MyApplications';
+import { PublicGuide } from './PublicGuide';
 
 function Page({ path }: { path: string }) {
   let params: Record<string, string> | null;
@@ -40,6 +41,13 @@ export function FamilyApp({ path }: { path: string }) {
           </a>
         </Typography.Text>
         <Space size="small">
+          <a
+            href="/m/guide"
+            style={{ color: '#fff' }}
+            onClick={(e) => (e.preventDefault(), navigate('/m/guide'))}
+          >
+            {tr('办事指南', 'Guide')}
+          </a>
           <LangSwitch />
           {session && (
             <Button
@@ -56,7 +64,10 @@ export function FamilyApp({ path }: { path: string }) {
       </Layout.Header>
       <Layout.Content style={{ padding: 12, maxWidth: 640, width: '100%', margin: '0 auto' }}>
         <main>
-          {session ? (
+          {/* The guide is public: a family reads it before it has an account. */}
+          {match('/m/guide', path) ? (
+            <PublicGuide />
+          ) : session ? (
             <Page path={path} />
           ) : (
             <SignIn audience="family" onSignedIn={() => setSession(currentSession())} />

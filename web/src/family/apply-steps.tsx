@@ -1,5 +1,6 @@
 import { Checkbox, Input, InputNumber, Radio, Select } from 'antd';
 import { GUARDIAN_RELATIONS, HOUSING_TYPES } from '../../../src/domain/forms/application-form';
+import { FORMS, HOUSING_NAMES, STAGES } from '../shared/names';
 import { useLang } from '../shared/i18n';
 import { Field } from './apply-field';
 
@@ -14,35 +15,17 @@ const RELATION_NAMES: Record<string, [string, string]> = {
   MATERNAL_GRANDMOTHER: ['外祖母', 'Maternal grandmother'],
   LEGAL_GUARDIAN: ['法定监护人', 'Legal guardian'],
 };
-const HOUSING_NAMES: Record<string, [string, string]> = {
-  OWNED_SOLE: ['自有住房(独有)', 'Own home (sole)'],
-  OWNED_SHARED: ['自有住房(共有)', 'Own home (shared)'],
-  GRANDPARENT_OWNED: ['祖辈住房', "Grandparents' home"],
-  PURCHASE_CONTRACT: ['购房合同', 'Purchase contract'],
-  REGISTERED_RENTAL: ['备案租房', 'Registered rental'],
-  NONE: ['无', 'None'],
-};
 
 /** The kind of application: stage, form (A local hukou, B non-local) and county. */
 export function KindStep() {
-  const { tr } = useLang();
+  const { tr, bi } = useLang();
   return (
     <>
       <Field name={['stage']} label={tr('学段', 'Stage')}>
-        <Radio.Group
-          options={[
-            { value: 'PRIMARY_1', label: tr('幼升小', 'Primary 1') },
-            { value: 'JUNIOR_1', label: tr('小升初', 'Junior 1') },
-          ]}
-        />
+        <Radio.Group options={STAGES.map((s) => ({ value: s.value, label: bi(s) }))} />
       </Field>
       <Field name={['formType']} label={tr('报名表', 'Form')}>
-        <Radio.Group
-          options={[
-            { value: 'A', label: tr('A 表(户籍类)', 'Form A (local hukou)') },
-            { value: 'B', label: tr('B 表(随迁子女)', 'Form B (non-local)') },
-          ]}
-        />
+        <Radio.Group options={FORMS.map((f) => ({ value: f.value, label: bi(f) }))} />
       </Field>
       <Field name={['countyCode']} label={tr('报名县(市、区)代码', 'County code')}>
         <Input inputMode="numeric" />
@@ -129,13 +112,13 @@ export function GuardianStep() {
 
 /** The home, and for Form B the residence permit and employment. */
 export function HomeStep({ formB }: { formB: boolean }) {
-  const { tr } = useLang();
+  const { tr, bi } = useLang();
   return (
     <>
       <Field name={['housing', 'type']} label={tr('住房类型', 'Housing')}>
         <Select
           allowClear
-          options={HOUSING_TYPES.map((h) => ({ value: h, label: tr(...HOUSING_NAMES[h]!) }))}
+          options={HOUSING_TYPES.map((h) => ({ value: h, label: bi(HOUSING_NAMES[h]) }))}
         />
       </Field>
       <Field

@@ -1,0 +1,27 @@
+import { FORM_B_HOUSING, HOUSING_TYPES } from '../../../src/domain/forms/application-form';
+
+/* What the pages call the API's codes, Chinese first: one home for every page's choices. */
+
+export const STAGES = [
+  { value: 'PRIMARY_1', zh: '幼升小', en: 'Primary grade 1' },
+  { value: 'JUNIOR_1', zh: '小升初', en: 'Junior grade 7' },
+];
+
+export const FORMS = [
+  { value: 'A', zh: 'A 表(户籍类)', en: 'Form A (local hukou)' },
+  { value: 'B', zh: 'B 表(随迁子女)', en: 'Form B (non-local)' },
+];
+
+export const HOUSING_NAMES: Record<(typeof HOUSING_TYPES)[number], { zh: string; en: string }> = {
+  OWNED_SOLE: { zh: '自有住房(独有)', en: 'Own home (sole)' },
+  OWNED_SHARED: { zh: '自有住房(共有)', en: 'Own home (shared)' },
+  GRANDPARENT_OWNED: { zh: '祖辈住房', en: "Grandparents' home" },
+  PURCHASE_CONTRACT: { zh: '购房合同', en: 'Purchase contract' },
+  REGISTERED_RENTAL: { zh: '备案租房', en: 'Registered rental' },
+  NONE: { zh: '无', en: 'None' },
+};
+
+/** The housing a form accepts: Form B only the residence proofs DESIGN.md §4 names. */
+export function housingFor(formType: string): readonly (typeof HOUSING_TYPES)[number][] {
+  return formType === 'B' ? FORM_B_HOUSING : HOUSING_TYPES;
+}
