@@ -2,6 +2,12 @@ import { FINAL_STATUSES } from '../domain/enrolment';
 import { DEFAULT_LIVE_CASES_PER_ACCOUNT } from '../domain/guardianship';
 import type { Db } from './prisma-client';
 
+/**
+ * How long a slot counts without its case: far longer than a submission takes, short enough that
+ * a process dying mid-submission does not hold an account's slot for long.
+ */
+const RESERVATION_TTL_MS = 5 * 60_000;
+
 /** The region's row of intake_policy. */
 const REGION = 'GUANGXI';
 
@@ -18,11 +24,43 @@ export class IntakeRepository {
     });
   }
 
-  /** Cases the account owns that have not reached a final status. */
-  liveCasesOwnedBy(ownerSub: string): Promise<number> {
-    return this.db.application.count({
-      where: { ownerSub, status: { notIn: [...FINAL_STATUSES] } },
+  /**
+   * Takes a live-case slot for the account's case of this child if it has room under `limit`:
+   * under a per-account lock, its live cases and the slots its other submissions hold are counted
+   * (a child once), so concurrent submissions cannot pass the cap together. False: no room.
+   */
+  reserveLiveCase(ownerSub: string, workflowId: string, limit: number): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`live-cases/${ownerSub}`}, 0))`;
+      const fresh = { gt: new Date(Date.now() - RESERVATION_TTL_MS) };
+      const [live, held] = await Promise.all([
+        tx.application.findMany({
+          where: { ownerSub, status: { notIn: [...FINAL_STATUSES] } },
+          select: { workflowId: true },
+        }),
+        tx.liveCaseReservation.findMany({
+          where: { ownerSub, reservedAt: fresh },
+          select: { workflowId: true },
+        }),
+      ]);
+      const cases = new Set([...live, ...held].map((c) => c.workflowId));
+      cases.delete(workflowId);
+      if (cases.size >= limit) return false;
+      await tx.liveCaseReservation.deleteMany({
+        where: { ownerSub, reservedAt: { lte: fresh.gt } },
+      });
+      await tx.liveCaseReservation.upsert({
+        where: { ownerSub_workflowId: { ownerSub, workflowId } },
+        create: { ownerSub, workflowId },
+        update: { reservedAt: new Date() },
+      });
+      return true;
     });
+  }
+
+  /** The slot is no longer needed: the case's row counts it now, or the start failed. */
+  async releaseLiveCase(ownerSub: string, workflowId: string): Promise<void> {
+    await this.db.liveCaseReservation.deleteMany({ where: { ownerSub, workflowId } });
   }
 
   /** Cases waiting for verification, region-wide: what admission control bounds (issue 18). */

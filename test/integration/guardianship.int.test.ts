@@ -175,6 +175,31 @@ describe('guardianship: who may apply for a child, and what a conflict reveals',
     }
   });
 
+  it('holds the cap when one account submits for several children at the same moment', async () => {
+    const intake = new IntakeRepository(db());
+    await db().intakePolicy.deleteMany();
+    try {
+      const forms = Array.from({ length: 6 }, () => formFor(person()));
+      const answers = await Promise.all(
+        forms.map(async (form) =>
+          api()
+            .post('/applications')
+            .set(await as(sut.auth.parent('family-burst', form)))
+            .send(form),
+        ),
+      );
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses).toEqual([201, 201, 201, 409, 409, 409]);
+      for (const refused of answers.filter((a) => a.status === 409))
+        expect(refused.body.code).toBe('LIVE_CASE_LIMIT');
+      expect(await db().application.count({ where: { ownerSub: 'family-burst' } })).toBe(3);
+      // Every slot went back once its case's row counted it or its submission was refused.
+      expect(await db().liveCaseReservation.count({ where: { ownerSub: 'family-burst' } })).toBe(0);
+    } finally {
+      await intake.setLiveCasesPerAccount(TEST_LIVE_CASES_PER_ACCOUNT);
+    }
+  });
+
   /** A child of the county's registry that no other test here takes, and its family. */
   let nextFamily = 450;
   const familyOfCounty = () => {

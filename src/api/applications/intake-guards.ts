@@ -84,14 +84,19 @@ export class IntakeGuards {
     }
   }
 
-  /** An account at its cap of live cases is refused before a number is claimed. */
-  async requireRoomForCase({ ownerSub }: Submitter): Promise<void> {
-    if (!ownerSub) return;
-    const [limit, live] = await Promise.all([
-      this.intake.liveCasesPerAccount(),
-      this.intake.liveCasesOwnedBy(ownerSub),
-    ]);
-    if (live >= limit) throw new LiveCaseLimitError(limit);
+  /**
+   * An account at its cap of live cases is refused before a number is claimed; otherwise the
+   * case's slot is held until the returned release, called once its row is written or it failed.
+   */
+  async reserveRoomForCase(
+    { ownerSub }: Submitter,
+    workflowId: string,
+  ): Promise<() => Promise<void>> {
+    if (!ownerSub) return () => Promise.resolve();
+    const limit = await this.intake.liveCasesPerAccount();
+    if (!(await this.intake.reserveLiveCase(ownerSub, workflowId, limit)))
+      throw new LiveCaseLimitError(limit);
+    return () => this.intake.releaseLiveCase(ownerSub, workflowId);
   }
 
   /** The child's existing case, if any, as the duplicate rule reads it. */

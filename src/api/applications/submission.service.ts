@@ -46,6 +46,9 @@ export interface SubmissionReceipt {
   readonly claim?: IssuedCode;
 }
 
+/** The child's newest case before this submission, if any. */
+type PreviousCase = Awaited<ReturnType<IntakeGuards['existingCase']>>;
+
 /**
  * Submitting an application: who may submit through which channel, the reference-data checks,
  * the duplicate rules, and the start of the case's workflow.
@@ -121,7 +124,23 @@ export class SubmissionService {
     const previous = await this.guards.existingCase(workflowId);
     if (previous && !REOPENABLE_STATUSES.includes(previous.status))
       throw this.guards.duplicateOf(previous, caller, submitter);
-    await this.guards.requireRoomForCase(submitter);
+    // The account's slot is held from here until the case's row counts it (or the start failed).
+    const release = await this.guards.reserveRoomForCase(submitter, workflowId);
+    try {
+      return await this.startWithRoom(form, caller, submitter, late, { key, workflowId, previous });
+    } finally {
+      await release();
+    }
+  }
+
+  /** Numbers, starts and records the case once the account has room for it. */
+  private async startWithRoom(
+    form: ApplicationForm,
+    caller: CallerContext,
+    submitter: Submitter,
+    late: LateEntry | null,
+    { key, workflowId, previous }: { key: string; workflowId: string; previous: PreviousCase },
+  ): Promise<SubmissionReceipt> {
     // Before the first write: a refusal at capacity leaves no number, row or workflow behind
     // (an Idempotency-Key claimed above is released), and an accepted retry still replays.
     await this.admission.admit();

@@ -104,10 +104,19 @@ export class ClaimsService {
       await this.claims.recordFailure(account);
       throw REFUSALS[refusal ?? 'UNKNOWN']();
     }
-    await this.guards.requireRoomForCase({ ownerSub: account, registrationPointId: null });
-    if ((await this.claims.claim(hash, account, now)) === 'lost-race') {
-      await this.claims.recordFailure(account);
-      throw new ClaimCodeUsedError();
+    const { workflowId } = (await this.applications.findByNumber(stored.applicationNo))!;
+    const release = await this.guards.reserveRoomForCase(
+      { ownerSub: account, registrationPointId: null },
+      workflowId,
+    );
+    try {
+      if ((await this.claims.claim(hash, account, now)) === 'lost-race') {
+        await this.claims.recordFailure(account);
+        throw new ClaimCodeUsedError();
+      }
+    } finally {
+      // Claimed, the case's row names the account and counts as its live case.
+      await release();
     }
     const row = (await this.applications.findByNumber(stored.applicationNo))!;
     await this.cases.claimedBy(row, account);
