@@ -5,6 +5,7 @@ import {
   expectAccessible,
   fileCase,
   newPage,
+  pick,
   readmeScreenshot,
   reloadUntil,
   signInStaff,
@@ -30,6 +31,14 @@ it("a bureau administrator sees its county's place warnings, cases and demand re
   // The demand report: every school of the county with its places, as bars and as a table.
   await admin.getByRole('img', { name: '各校志愿与学位柱状图' }).locator('canvas').waitFor();
   await admin.getByTestId('report').getByRole('cell', { name: '450103-P01' }).waitFor();
+  // Forecast against the applications that came: the nightly forecast beside the first choices.
+  await pick(admin, '报表', '预测与实际报名');
+  await admin
+    .getByTestId('report')
+    .getByRole('columnheader', { name: '实际第一志愿人数' })
+    .waitFor();
+  await admin.getByTestId('report').getByRole('cell', { name: '450103-P01' }).waitFor();
+  await pick(admin, '报表', '各校志愿与学位');
   await expectAccessible(admin, 'bureau');
   await readmeScreenshot(admin, 'bureau');
 });

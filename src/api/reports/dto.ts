@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { REPORTS } from '../../domain/reports/tables';
+import { REPORTS } from '../../domain/reports/names';
 import { stage } from '../response-fields';
 
 export class ReportDto extends createZodDto(

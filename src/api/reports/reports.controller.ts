@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Principal } from '../../domain/principal';
-import { REPORTS } from '../../domain/reports/tables';
+import { REPORTS } from '../../domain/reports/names';
 import { AuditObject } from '../audit/audited';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ReportDto } from './dto';

@@ -10,13 +10,12 @@ import {
   channelsTable,
   demandTable,
   forecastTable,
-  REPORTS,
   reviewTable,
   verificationTable,
-  type ReportName,
   type ReportTable,
   type RoundSchoolSummary,
 } from '../../domain/reports/tables';
+import { REPORTS, type ReportName } from '../../domain/reports/names';
 import { csvLine } from '../audit/csv';
 import { requireCountyInScope, stageParam } from '../county-params';
 import { API_CONFIG, REPORTS as REPORT_REPOSITORY } from '../injection-tokens';

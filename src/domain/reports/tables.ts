@@ -1,19 +1,11 @@
 import { CHECK_OUTCOMES, type CheckOutcome } from '../enrolment';
 import { CHECK_REGISTRY } from '../verification/checks';
 
-/**
- * The bureau reports (issue 15) as tables: named columns with their bilingual labels, then rows
- * of figures. One shape for JSON and CSV, so the export is the same table the page shows.
+/*
+ * The bureau reports (issue 15; their names in ./names.ts) as tables: named columns with their
+ * bilingual labels, then rows of figures. One shape for JSON and CSV, so the export is the same
+ * table the page shows.
  */
-export const REPORTS = [
-  'demand',
-  'channels',
-  'verification',
-  'review',
-  'admissions',
-  'forecast',
-] as const;
-export type ReportName = (typeof REPORTS)[number];
 
 export type Cell = string | number | null;
 

@@ -1,6 +1,7 @@
 import { Card, Input, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../shared/api';
+import { REPORT_TITLES, type ReportName } from '../../../src/domain/reports/names';
 import { Chart } from '../shared/Chart';
 import { SeasonInput, StageSelect } from '../shared/choices';
 import { useLang } from '../shared/i18n';
@@ -13,15 +14,6 @@ interface Report {
   generatedAt: string;
 }
 
-/** The reports of GET /reports/:county/:stage/:season/:report (docs/public-information.md). */
-const REPORT_NAMES: Record<string, { zh: string; en: string }> = {
-  demand: { zh: '各校志愿与学位', en: 'Demand vs places per school' },
-  channels: { zh: '报名渠道', en: 'Applications per channel' },
-  verification: { zh: '部门核验结果', en: 'Department check outcomes' },
-  review: { zh: '审核办理量', en: 'Review throughput' },
-  admissions: { zh: '录取结果(按类别)', en: 'Admissions by tier' },
-};
-
 /**
  * One bureau report as grouped bars (a bar per figure column, a group per row named by its text
  * columns) and as the table itself, which is what a screen reader reads.
@@ -30,7 +22,7 @@ export function ReportCard({ counties }: { counties: readonly string[] }) {
   const { tr, bi, lang } = useLang();
   const [county, setCounty] = useState(counties[0] ?? '');
   const [stage, setStage] = useState('PRIMARY_1');
-  const [report, setReport] = useState('demand');
+  const [report, setReport] = useState<ReportName>('demand');
   const windows = useLoad(
     () =>
       api<Array<{ seasonYear: number }>>('GET', `/public/counties/${county}/registration-windows`),
@@ -67,7 +59,7 @@ export function ReportCard({ counties }: { counties: readonly string[] }) {
       })),
     };
   }, [rows, columns, lang]);
-  const title = bi(REPORT_NAMES[report]!);
+  const title = bi(REPORT_TITLES[report]);
   return (
     <Card title={<h3 style={{ margin: 0 }}>{tr('报表', 'Reports')}</h3>} data-testid="report">
       <Space wrap style={{ marginBottom: 16 }}>
@@ -76,7 +68,7 @@ export function ReportCard({ counties }: { counties: readonly string[] }) {
           style={{ width: 220 }}
           value={report}
           onChange={setReport}
-          options={Object.entries(REPORT_NAMES).map(([value, name]) => ({
+          options={Object.entries(REPORT_TITLES).map(([value, name]) => ({
             value,
             label: bi(name),
           }))}
