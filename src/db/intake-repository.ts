@@ -33,19 +33,18 @@ export class IntakeRepository {
     return this.db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`live-cases/${ownerSub}`}, 0))`;
       const fresh = { gt: new Date(Date.now() - RESERVATION_TTL_MS) };
-      const [live, held] = await Promise.all([
-        tx.application.findMany({
-          where: { ownerSub, status: { notIn: [...FINAL_STATUSES] } },
-          select: { workflowId: true },
-        }),
-        tx.liveCaseReservation.findMany({
-          where: { ownerSub, reservedAt: fresh },
-          select: { workflowId: true },
-        }),
-      ]);
-      const cases = new Set([...live, ...held].map((c) => c.workflowId));
-      cases.delete(workflowId);
-      if (cases.size >= limit) return false;
+      // The other children's cases, live or being started, each once; counting stops at the cap.
+      const [counted] = await tx.$queryRaw<{ others: number }[]>`
+        SELECT count(*)::int AS others FROM (
+          SELECT workflow_id FROM application
+          WHERE owner_sub = ${ownerSub} AND workflow_id <> ${workflowId}
+            AND status::text <> ALL(${[...FINAL_STATUSES]})
+          UNION
+          SELECT workflow_id FROM live_case_reservation
+          WHERE owner_sub = ${ownerSub} AND workflow_id <> ${workflowId} AND reserved_at > ${fresh.gt}
+          LIMIT ${limit}
+        ) AS cases`;
+      if (counted!.others >= limit) return false;
       await tx.liveCaseReservation.deleteMany({
         where: { ownerSub, reservedAt: { lte: fresh.gt } },
       });
