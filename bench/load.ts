@@ -67,7 +67,6 @@ async function main(): Promise<void> {
   const total = Math.ceil(rate * seconds);
   const env: Record<string, string> = {
     NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,
     DATABASE_POOL_MAX: '10',

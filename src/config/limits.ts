@@ -55,6 +55,14 @@ export const limitSettings = {
     .describe(
       'cases waiting for verification (SUBMITTED, VERIFYING) beyond which submissions get 429; 0 = no bound',
     ),
+  ADMISSION_MAX_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64)
+    .describe(
+      'submissions one API process works on at once beyond which the next gets 429 at once; 0 = no bound',
+    ),
   ADMISSION_RETRY_AFTER_SECONDS: z.coerce
     .number()
     .int()
@@ -113,11 +121,14 @@ export function claimLimitsOf(config: LimitConfig) {
   };
 }
 
-/** Admission control (issue 18): the verification backlog's bound; null when there is none. */
+/**
+ * Admission control (issue 18): the verification backlog's bound and the submissions one process
+ * works on at once; null where there is none.
+ */
 export function admissionOf(config: LimitConfig) {
-  if (config.ADMISSION_MAX_BACKLOG === 0) return null;
   return {
-    maxBacklog: config.ADMISSION_MAX_BACKLOG,
+    maxBacklog: config.ADMISSION_MAX_BACKLOG || null,
+    maxInFlight: config.ADMISSION_MAX_IN_FLIGHT || null,
     retryAfterSeconds: config.ADMISSION_RETRY_AFTER_SECONDS,
     refreshMs: config.ADMISSION_BACKLOG_REFRESH_MS,
   };

@@ -28,14 +28,18 @@ export class TooManyRequestsError extends LimitRefusal {
 export class AtCapacityError extends LimitRefusal {
   readonly kind = 'TOO_MANY_REQUESTS';
   readonly code = 'AT_CAPACITY';
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    /** Which bound: the cases waiting for verification, or the submissions being taken on now. */
+    readonly rule: 'VERIFICATION_BACKLOG' | 'SUBMISSIONS_IN_FLIGHT' = 'VERIFICATION_BACKLOG',
+  ) {
     super(
       `The service is taking on more applications than it can check right now; nothing was recorded. Please submit again in ${retryAfterSeconds} s.`,
       `当前报名人数较多,系统暂时无法受理,本次提交未被记录。请 ${retryAfterSeconds} 秒后重新提交。`,
     );
   }
   override details(): Record<string, unknown> {
-    return { rule: 'VERIFICATION_BACKLOG', retryAfterSeconds: this.retryAfterSeconds };
+    return { rule: this.rule, retryAfterSeconds: this.retryAfterSeconds };
   }
 }
 

@@ -85,3 +85,49 @@ describe('admission control on the verification backlog', () => {
     expect(again.response.body.workflowId).toBe(workflowId);
   });
 });
+
+/**
+ * The other bound (issue 18): an API process works on at most ADMISSION_MAX_IN_FLIGHT submissions
+ * at once, so a burst past what the engine takes is answered 429 at once instead of queueing into
+ * client time-outs.
+ */
+describe('admission control on the submissions in flight', () => {
+  let sut: Harness;
+
+  beforeAll(async () => {
+    sut = await startHarness({
+      workflowBundle: await bundleWorkflows(),
+      withoutWorker: true,
+      env: { ADMISSION_MAX_IN_FLIGHT: '1' },
+    });
+  });
+  afterAll(() => sut?.close());
+
+  it('answers a burst beyond the bound 429 with Retry-After, never 5xx, and writes only what it accepted', async () => {
+    const families = registryFamilies.filter((f) => f.countyCode === '450103').slice(10, 18);
+    const requests = await Promise.all(
+      families.map(async (family, index) => {
+        const form = formForFamily(family);
+        const auth = await sut.auth.parent(`family-burst-${index}`, form);
+        return { form, auth };
+      }),
+    );
+    // Every request is on its way before the first is answered: one is taken, the rest wait.
+    const answers = await Promise.all(
+      requests.map(({ form, auth }) =>
+        request(sut.apiUrl).post('/applications').set({ Authorization: auth }).send(form),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s !== 201 && s !== 429)).toEqual([]);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const answer of refused) {
+      expect(answer.headers['retry-after']).toBe('30');
+      expect(answer.body).toMatchObject({ code: 'AT_CAPACITY', rule: 'SUBMISSIONS_IN_FLIGHT' });
+    }
+    expect(await sut.database.db.application.count()).toBe(
+      statuses.filter((s) => s === 201).length,
+    );
+  });
+});

@@ -7,7 +7,9 @@ import { API_CONFIG, INTAKE } from '../injection-tokens';
 
 /**
  * Admission control (issue 18): a submission is refused with 429 and Retry-After, before anything
- * is written, while more cases wait for verification than the bound. The backlog is read from the
+ * is written, while this process already works on as many submissions as it may (a queue behind
+ * a slow engine would otherwise end in client time-outs), or while more cases wait for
+ * verification than the bound. The backlog is read from the
  * read model (shared by every API replica and every worker, so one bound holds for the
  * deployment), counted at most once per refresh interval per process and shared by the requests
  * that arrive meanwhile: a peak costs one count a second, not one a submission.
@@ -16,6 +18,7 @@ import { API_CONFIG, INTAKE } from '../injection-tokens';
 export class AdmissionControl {
   private readonly settings: ReturnType<typeof admissionOf>;
   private counted: { readonly at: number; readonly backlog: Promise<number> } | null = null;
+  private inFlight = 0;
 
   constructor(
     @Inject(INTAKE) private readonly intake: IntakeRepository,
@@ -24,15 +27,29 @@ export class AdmissionControl {
     this.settings = admissionOf(config);
   }
 
+  /** Runs one submission if this process has room for it; refused at once otherwise. */
+  async taking<T>(submission: () => Promise<T>): Promise<T> {
+    const { maxInFlight, retryAfterSeconds } = this.settings;
+    if (maxInFlight !== null && this.inFlight >= maxInFlight)
+      throw new AtCapacityError(retryAfterSeconds, 'SUBMISSIONS_IN_FLIGHT');
+    this.inFlight += 1;
+    try {
+      return await submission();
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  /** Refuses a new case while the verification backlog is at its bound. */
   async admit(): Promise<void> {
-    if (!this.settings) return;
-    if ((await this.backlog()) >= this.settings.maxBacklog)
-      throw new AtCapacityError(this.settings.retryAfterSeconds);
+    const { maxBacklog, retryAfterSeconds } = this.settings;
+    if (maxBacklog !== null && (await this.backlog()) >= maxBacklog)
+      throw new AtCapacityError(retryAfterSeconds);
   }
 
   private backlog(): Promise<number> {
     const now = Date.now();
-    if (!this.counted || now - this.counted.at >= this.settings!.refreshMs) {
+    if (!this.counted || now - this.counted.at >= this.settings.refreshMs) {
       const backlog = this.intake.verificationBacklog();
       // A failed count is not kept: the next submission counts again.
       backlog.catch(() => (this.counted = null));

@@ -69,7 +69,15 @@ export class SubmissionService {
   ) {}
 
   /** Submission with an optional Idempotency-Key: a retried request gets the first answer. */
-  async submitOnce(
+  submitOnce(
+    form: ApplicationForm,
+    caller: CallerContext,
+    idempotencyKey?: string,
+  ): Promise<SubmissionReceipt> {
+    return this.admission.taking(() => this.submitTaken(form, caller, idempotencyKey));
+  }
+
+  private async submitTaken(
     form: ApplicationForm,
     caller: CallerContext,
     idempotencyKey?: string,
