@@ -48,10 +48,19 @@ export interface AxeViolation {
 /** axe-core's WCAG 2 A/AA rules on the page as it is; answers the serious and critical violations. */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
-  // A string, evaluated in the page: this project's TypeScript has no DOM types.
-  const violations = await page.evaluate<AxeViolation[]>(`
-    axe.run(document, ${JSON.stringify(AXE_OPTIONS)}).then((result) =>
-      result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary) })))
-  `);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // Colours are read as they end, not halfway through a transition (a button turning enabled
+  // would measure as an in-between blue): transitions are off while axe looks, on again after.
+  const still = await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
+  try {
+    // A string, evaluated in the page: this project's TypeScript has no DOM types.
+    const violations = await page.evaluate<AxeViolation[]>(`
+      axe.run(document, ${JSON.stringify(AXE_OPTIONS)}).then((result) =>
+        result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary) })))
+    `);
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  } finally {
+    await still.evaluate((element) => (element as unknown as { remove(): void }).remove());
+  }
 }

@@ -69,8 +69,10 @@ describe('the workbench in Chromium', () => {
     await expectAccessible(family, 'family-apply-housing');
     await family.getByRole('button', { name: '下一步' }).click();
     await family.getByLabel('第 1 志愿学校代码').fill('450103-P01');
-    await family.getByText('同意通过部门数据核验所填信息').click();
-    await family.getByText('作为监护人同意处理儿童信息').click();
+    // The consents in the published words, and the version the case will record.
+    await family.getByText('知情同意书版本 2026-01').waitFor();
+    await family.getByLabel('数据核验授权').check();
+    await family.getByLabel('监护人同意').check();
     await expectAccessible(family, 'family-apply-choices');
     await family.getByRole('button', { name: '提交报名' }).click();
     await family.waitForURL(/\/m\/app\//);

@@ -11,6 +11,7 @@ import {
 } from '../shared/ui';
 import { PlaceCard, type Admission, type Offer, type Place } from './PlaceCard';
 import { SupplementAnswer } from './SupplementAnswer';
+import { WithdrawCard } from './WithdrawCard';
 
 interface FamilyView {
   applicationNo: string;
@@ -105,6 +106,7 @@ export function ApplicationDetail({ applicationNo }: { applicationNo: string }) 
       <Card title={<h3 style={{ margin: 0 }}>{tr('办理进程', 'Progress')}</h3>} size="small">
         <CaseTimeline steps={a.timeline} />
       </Card>
+      <WithdrawCard applicationNo={a.applicationNo} status={a.status} onDone={view.reload} />
     </Space>
   );
 }

@@ -5,7 +5,7 @@ import { api } from '../shared/api';
 import { messageOf, placeViolations } from '../shared/form-errors';
 import { useLang, type Lang } from '../shared/i18n';
 import { navigate } from '../shared/router';
-import { ProblemAlert } from '../shared/ui';
+import { ProblemAlert, useLoad } from '../shared/ui';
 import {
   formViolations,
   STEPS,
@@ -14,7 +14,14 @@ import {
   type FamilyFormValues,
 } from './form-rules';
 import { changedPaths, Rules } from './apply-field';
-import { ChildStep, ChoicesStep, GuardianStep, HomeStep, KindStep } from './apply-steps';
+import {
+  ChildStep,
+  ChoicesStep,
+  GuardianStep,
+  HomeStep,
+  KindStep,
+  type ConsentTextView,
+} from './apply-steps';
 
 /** Form A or B as a guided form for a phone: each step checked by the API's rules as the user types. */
 export function Apply() {
@@ -29,6 +36,8 @@ export function Apply() {
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const consentTexts = useLoad(() => api<ConsentTextView[]>('GET', '/consent-texts'), []);
+  const shownConsent = consentTexts.value?.find((t) => t.current);
   const { violations, rules, reach } = useRuleMessages(values, lang);
 
   function next() {
@@ -49,7 +58,10 @@ export function Apply() {
     setError(null);
     try {
       const receipt = await api<{ applicationNo: string }>('POST', '/applications', {
-        body: toApplicationForm(values),
+        body: toApplicationForm({
+          ...values,
+          consent: { ...values.consent, textVersion: shownConsent?.version },
+        }),
         idempotencyKey: crypto.randomUUID(),
       });
       navigate(`/m/app/${receipt.applicationNo}`);
@@ -116,11 +128,11 @@ export function Apply() {
             <HomeStep formB={formB} />
           </div>
           <div hidden={step !== 4}>
-            <ChoicesStep />
+            <ChoicesStep consent={shownConsent} />
           </div>
         </Form>
       </Rules.Provider>
-      <ProblemAlert error={error} withViolations />
+      <ProblemAlert error={consentTexts.error ?? error} withViolations />
       <Space>
         {step > 0 && <Button onClick={() => setStep(step - 1)}>{tr('上一步', 'Back')}</Button>}
         {step < STEPS.length - 1 ? (
@@ -128,7 +140,13 @@ export function Apply() {
             {tr('下一步', 'Next')}
           </Button>
         ) : (
-          <Button type="primary" loading={busy} onClick={() => void submit()}>
+          // The guardian agrees to words the page has shown: none loaded, nothing to submit.
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={!shownConsent}
+            onClick={() => void submit()}
+          >
             {tr('提交报名', 'Submit')}
           </Button>
         )}

@@ -1,4 +1,4 @@
-import { Checkbox, Input, InputNumber, Radio, Select } from 'antd';
+import { Checkbox, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { GUARDIAN_RELATIONS, HOUSING_TYPES } from '../../../src/domain/forms/application-form';
 import { FORMS, HOUSING_NAMES, STAGES } from '../shared/names';
 import { useLang } from '../shared/i18n';
@@ -176,9 +176,22 @@ export function HomeStep({ formB }: { formB: boolean }) {
   );
 }
 
-/** The school choices and the two consents. */
-export function ChoicesStep() {
-  const { tr } = useLang();
+/** A consent text as GET /consent-texts gives it: each purpose with its form field and words. */
+export interface ConsentTextView {
+  version: string;
+  current: boolean;
+  purposes: Array<{ purpose: string; formField: string; text: { zh: string; en: string } }>;
+}
+
+/** What each consent's checkbox is called; its words are the published text's. */
+const PURPOSE_LABELS: Record<string, { zh: string; en: string }> = {
+  DATA_SHARING_VERIFICATION: { zh: '数据核验授权', en: 'Data verification' },
+  CHILD_SENSITIVE_DATA: { zh: '监护人同意', en: "Guardian's consent" },
+};
+
+/** The school choices and the consents, in the words of the version the guardian is shown. */
+export function ChoicesStep({ consent }: { consent: ConsentTextView | undefined }) {
+  const { tr, bi } = useLang();
   return (
     <>
       {[0, 1, 2].map((i) => (
@@ -190,24 +203,21 @@ export function ChoicesStep() {
           <Input placeholder={i === 0 ? '450103-P01' : undefined} />
         </Field>
       ))}
-      <Field
-        name={['consent', 'dataVerification']}
-        label={tr('数据核验授权', 'Data verification')}
-        valuePropName="checked"
-      >
-        <Checkbox>
-          {tr('同意通过部门数据核验所填信息', 'I agree to verification against department data')}
-        </Checkbox>
-      </Field>
-      <Field
-        name={['consent', 'guardianConsentForChild']}
-        label={tr('监护人同意', "Guardian's consent")}
-        valuePropName="checked"
-      >
-        <Checkbox>
-          {tr('作为监护人同意处理儿童信息', "As guardian I consent to processing the child's data")}
-        </Checkbox>
-      </Field>
+      {consent?.purposes.map((p) => (
+        <Field
+          key={p.purpose}
+          name={['consent', p.formField]}
+          label={bi(PURPOSE_LABELS[p.purpose] ?? { zh: p.purpose, en: p.purpose })}
+          valuePropName="checked"
+        >
+          <Checkbox>{bi(p.text)}</Checkbox>
+        </Field>
+      ))}
+      {consent && (
+        <Typography.Paragraph type="secondary">
+          {tr(`知情同意书版本 ${consent.version}`, `Consent text version ${consent.version}`)}
+        </Typography.Paragraph>
+      )}
     </>
   );
 }

@@ -22,7 +22,12 @@ export interface FamilyFormValues {
     socialInsuranceMonths?: number | string;
   };
   readonly schoolChoices?: Array<string | undefined>;
-  readonly consent?: { dataVerification?: boolean; guardianConsentForChild?: boolean };
+  readonly consent?: {
+    dataVerification?: boolean;
+    guardianConsentForChild?: boolean;
+    /** The version of the consent text the page showed (GET /consent-texts). */
+    textVersion?: string;
+  };
 }
 
 /** The steps of the guided form and the top-level fields each one fills. */
@@ -61,6 +66,7 @@ export function toApplicationForm(values: FamilyFormValues): Record<string, unkn
     consent: {
       dataVerification: values.consent?.dataVerification ?? false,
       guardianConsentForChild: values.consent?.guardianConsentForChild ?? false,
+      ...(values.consent?.textVersion ? { textVersion: values.consent.textVersion } : {}),
     },
   };
 }
