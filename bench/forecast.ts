@@ -1,3 +1,4 @@
+import type { StatusNotifier } from '../src/integration/platform/status-notifier';
 import type { DataSharingClient } from '../src/integration/data-sharing/client';
 import { earlyWarningActivities } from '../src/activities/early-warning';
 import { WarningRepository } from '../src/db/warning-repository';
@@ -71,7 +72,12 @@ async function main(): Promise<void> {
       const unitIds = rows.flatMap((r) => r.catchmentUnits);
       await repository.savePopulation(county, AS_OF.slice(0, 10), unitsOf(rand, unitIds));
     }
-    const activities = earlyWarningActivities(repository, {} as DataSharingClient);
+    // Neither the platform nor the departments are called: the population is saved above.
+    const activities = earlyWarningActivities(
+      repository,
+      {} as DataSharingClient,
+      {} as StatusNotifier,
+    );
     for (const label of ['first run (every warning notified)', 'second run (nothing changed)']) {
       const started = performance.now();
       let warnings = 0;

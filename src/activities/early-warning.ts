@@ -4,18 +4,23 @@ import { referenceSeasonOf } from '../domain/forecast/population';
 import { WARNING_LEVELS, type WarningLevel } from '../domain/forecast/warning-levels';
 import type { WarningRepository } from '../db/warning-repository';
 import type { DataSharingClient } from '../integration/data-sharing/client';
+import type { StatusNotifier } from '../integration/platform/status-notifier';
 import { departmentCall } from './department-call';
 
 /**
  * The early warning's side effects, each safe to retry: a pull records the platform's figures for
  * their date (again, the same row); a computation replaces the county's levels and writes a
- * notice only for a level that differs from the recorded one (docs/early-warning.md).
+ * notice only for a level that differs from the recorded one (docs/early-warning.md); a
+ * publication's relay to the platform carries its delivery id, which the platform deduplicates.
  */
 export function earlyWarningActivities(
   repository: WarningRepository,
   dataSharing: DataSharingClient,
+  platform: StatusNotifier,
 ): EarlyWarningActivities {
   return {
+    relayWarningPublication: (notice) => platform.notify(notice),
+
     listWarningCounties: () => repository.countiesWithSchools(),
 
     async pullPopulation(countyCode, asOfDate) {

@@ -52,6 +52,6 @@ export function createActivities(deps: ActivityDependencies): Activities {
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal, deps.waitlists),
     ...retentionActivities(deps.retention, deps.attachments),
     ...waitlistActivities(deps.waitlists, deps.rounds, deps.eligibility, deps.temporal),
-    ...earlyWarningActivities(deps.warnings, deps.dataSharing),
+    ...earlyWarningActivities(deps.warnings, deps.dataSharing, deps.platform),
   };
 }

@@ -4,14 +4,23 @@ import type {
   EarlyWarningWorkflow,
   EnrolmentApplicationWorkflow,
   RetentionWorkflow,
+  WarningPublicationWorkflow,
 } from '../contract';
 import { admissionRound } from './admission-round';
 import { earlyWarning } from './early-warning';
 import { enrolmentApplication } from './enrolment-application';
 import { retention } from './retention';
 import { schoolWaitlist } from './school-waitlist';
+import { relayWarningPublication } from './warning-publication';
 
-export { admissionRound, earlyWarning, enrolmentApplication, retention, schoolWaitlist };
+export {
+  admissionRound,
+  earlyWarning,
+  enrolmentApplication,
+  relayWarningPublication,
+  retention,
+  schoolWaitlist,
+};
 
 // The API starts workflows by the contract's signatures; this fails to compile if one drifts.
 type Implements<T extends U, U> = T;
@@ -20,4 +29,5 @@ export type CheckedSignatures = [
   Implements<typeof admissionRound, AdmissionRoundWorkflow>,
   Implements<typeof retention, RetentionWorkflow>,
   Implements<typeof earlyWarning, EarlyWarningWorkflow>,
+  Implements<typeof relayWarningPublication, WarningPublicationWorkflow>,
 ];

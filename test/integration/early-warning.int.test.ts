@@ -205,6 +205,25 @@ describe('early warning', () => {
     });
     for (const secret of secrets) expect(seen.text.includes(secret)).toBe(false);
     expect(/\d{17}[\dX]/.test(seen.text) || /1[3-9]\d{9}/.test(seen.text)).toBe(false);
+
+    // The platform (桂通办) is handed the same public summary for its pages, durably, once.
+    const relayed = await eventually(() => {
+      const got = sut.simulator.callbacks.filter((c) => c.body.kind === 'WARNINGS_PUBLISHED');
+      return got.length ? got : undefined;
+    }, 'the publication relayed to the platform');
+    expect(relayed).toHaveLength(1);
+    expect(relayed[0]!.body).toMatchObject({
+      deliveryId: 'warning-publication/450103/PRIMARY_1/2026/v1',
+      countyCode: '450103',
+      stage: 'PRIMARY_1',
+      seasonYear: 2026,
+      version: 1,
+    });
+    expect(relayed[0]!.body.items).toContainEqual(
+      expect.objectContaining({ schoolId: '450103-P01', level: 'RED', summaryZh: p01.summaryZh }),
+    );
+    const relayedText = JSON.stringify(relayed[0]!.body);
+    for (const secret of secrets) expect(relayedText.includes(secret)).toBe(false);
     const etag = seen.headers.etag as string;
     expect((await publicWarnings().set('If-None-Match', etag)).status).toBe(304);
 

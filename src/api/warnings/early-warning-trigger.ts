@@ -1,13 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Config } from '../../config/config';
-import type { EarlyWarningCause } from '../../contract';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
+import {
+  WARNING_PUBLICATION_WORKFLOW_TYPE,
+  type EarlyWarningCause,
+  type WarningPublicationNotice,
+  type WarningPublicationWorkflow,
+} from '../../contract';
 import { startEarlyWarning } from '../../worker/early-warning-schedule';
 import { API_CONFIG, TEMPORAL_CLIENT } from '../injection-tokens';
 
 /**
  * Recomputes a county's warnings now (学位预警), beside the nightly schedule: after its places,
- * catchments or policy are saved, after new thresholds, or at an administrator's request.
+ * catchments or policy are saved, after new thresholds, or at an administrator's request; and
+ * hands a publication to the platform.
  */
 @Injectable()
 export class EarlyWarningTrigger {
@@ -22,5 +29,19 @@ export class EarlyWarningTrigger {
       countyCodes: [countyCode],
       cause,
     });
+  }
+
+  /** Starts the publication's relay to the platform once: a second start finds the first. */
+  async relayPublication(notice: WarningPublicationNotice): Promise<void> {
+    await this.temporal.workflow.start<WarningPublicationWorkflow>(
+      WARNING_PUBLICATION_WORKFLOW_TYPE,
+      {
+        workflowId: notice.deliveryId,
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        args: [notice],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      },
+    );
   }
 }

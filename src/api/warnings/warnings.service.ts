@@ -14,7 +14,7 @@ import { actorOf, countiesInScope, type Principal } from '../../domain/principal
 import { requireCountyInScope, stageParam } from '../county-params';
 import { WARNINGS } from '../injection-tokens';
 import { EarlyWarningTrigger } from './early-warning-trigger';
-import type { EarlyWarningCause } from '../../contract';
+import { warningPublicationNotice, type EarlyWarningCause } from '../../contract';
 import type { WarningLevel } from '../../domain/forecast/warning-levels';
 
 type Basis = 'FORECAST' | 'LIVE';
@@ -81,7 +81,10 @@ export class WarningsService {
     if (!(await this.warnings.warnings(countyCode, s, seasonYear)).length)
       throw new NotFoundError('warnings');
     const row = await this.warnings.publish(countyCode, s, seasonYear, actorOf(principal));
-    return publicationOf(row);
+    const publication = publicationOf(row);
+    // The platform shows the public summary too (桂通办), relayed durably from here.
+    await this.trigger.relayPublication(warningPublicationNotice(countyCode, publication));
+    return publication;
   }
 
   /** The shortfall scenario and its variants with extra places, side by side. */

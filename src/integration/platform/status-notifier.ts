@@ -1,4 +1,4 @@
-import type { StatusNotice } from '../../contract';
+import type { StatusNotice, WarningPublicationNotice } from '../../contract';
 import { CALLBACK_HEADERS, callbackSignature } from './callback-signature';
 
 export interface StatusNotifierOptions {
@@ -14,11 +14,14 @@ export class PlatformUnavailableError extends Error {
   }
 }
 
-/** Pushes one status change to the platform's callback URL. Any failure is worth retrying. */
+/**
+ * Pushes one notice to the platform's callback URL: a case's status change, or a bureau's
+ * published warnings for the public. Any failure is worth retrying.
+ */
 export class StatusNotifier {
   constructor(private readonly options: StatusNotifierOptions) {}
 
-  async notify(notice: StatusNotice): Promise<void> {
+  async notify(notice: StatusNotice | WarningPublicationNotice): Promise<void> {
     const body = JSON.stringify(notice);
     const timestamp = String(Date.now());
     let response: Response;
