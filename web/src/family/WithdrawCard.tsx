@@ -5,15 +5,35 @@ import { api } from '../shared/api';
 import { useLang } from '../shared/i18n';
 import { ProblemAlert } from '../shared/ui';
 
+/** The two ways out, each with its action and the question that asks it a second time. */
+const WITHDRAWALS = [
+  {
+    path: 'withdraw',
+    action: { zh: '撤回报名', en: 'Withdraw the application' },
+    question: {
+      zh: '撤回本次报名?撤回后不能恢复。',
+      en: 'Withdraw this application? It cannot be undone.',
+    },
+  },
+  {
+    path: 'consent/withdraw',
+    action: { zh: '撤回同意', en: 'Withdraw consent' },
+    question: {
+      zh: '撤回对处理儿童信息的同意?报名将一并撤回,不能恢复。',
+      en: "Withdraw your consent to processing the child's data? The application is withdrawn with it.",
+    },
+  },
+] as const;
+
 /**
  * Withdrawing the application, or the consent with it (PIPL Art. 15; docs/consent.md), while no
  * decision has been made; each asked twice, since neither can be undone.
  */
 export function WithdrawCard(props: { applicationNo: string; status: string; onDone: () => void }) {
-  const { tr } = useLang();
+  const { tr, bi } = useLang();
   const [state, setState] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
   if (!WITHDRAWABLE_STATUSES.includes(props.status as EnrolmentStatus)) return null;
-  async function withdraw(path: 'withdraw' | 'consent/withdraw') {
+  async function withdraw(path: (typeof WITHDRAWALS)[number]['path']) {
     setState({ busy: true });
     try {
       await api('POST', `/applications/${props.applicationNo}/${path}`, { body: {} });
@@ -32,30 +52,19 @@ export function WithdrawCard(props: { applicationNo: string; status: string; onD
         )}
       </Typography.Paragraph>
       <Space wrap>
-        <Popconfirm
-          title={tr(
-            '撤回本次报名?撤回后不能恢复。',
-            'Withdraw this application? It cannot be undone.',
-          )}
-          okText={tr('撤回报名', 'Withdraw')}
-          cancelText={tr('取消', 'Cancel')}
-          onConfirm={() => void withdraw('withdraw')}
-        >
-          <Button loading={state.busy}>{tr('撤回报名', 'Withdraw the application')}</Button>
-        </Popconfirm>
-        <Popconfirm
-          title={tr(
-            '撤回对处理儿童信息的同意?报名将一并撤回,不能恢复。',
-            "Withdraw your consent to processing the child's data? The application is withdrawn with it.",
-          )}
-          okText={tr('撤回同意', 'Withdraw consent')}
-          cancelText={tr('取消', 'Cancel')}
-          onConfirm={() => void withdraw('consent/withdraw')}
-        >
-          <Button danger loading={state.busy}>
-            {tr('撤回同意', 'Withdraw consent')}
-          </Button>
-        </Popconfirm>
+        {WITHDRAWALS.map((w) => (
+          <Popconfirm
+            key={w.path}
+            title={bi(w.question)}
+            okText={bi(w.action)}
+            cancelText={tr('取消', 'Cancel')}
+            onConfirm={() => void withdraw(w.path)}
+          >
+            <Button danger={w.path === 'consent/withdraw'} loading={state.busy}>
+              {bi(w.action)}
+            </Button>
+          </Popconfirm>
+        ))}
       </Space>
       <ProblemAlert error={state.error} />
     </Card>
