@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client';
+import type { Prisma, WarningPublication } from '../generated/prisma/client';
 import type { Stage } from '../domain/enrolment';
 import type { LevelChange, SchoolSeasonWarning } from '../domain/forecast/county-warnings';
 import type { UnitPopulation } from '../domain/forecast/population';
@@ -101,8 +101,17 @@ export class WarningRepository {
     });
   }
 
-  /** Publishes the current warnings of a stage and season as a new version; answers it. */
-  async publish(countyCode: string, stage: Stage, seasonYear: number, publishedBy: string) {
+  /**
+   * Publishes the current warnings of a stage and season as a new version, announced (the
+   * platform's relay started) inside the same transaction; answers it.
+   */
+  async publish(
+    countyCode: string,
+    stage: Stage,
+    seasonYear: number,
+    publishedBy: string,
+    announce: (published: WarningPublication) => Promise<void>,
+  ) {
     const [rows, schools] = await Promise.all([
       this.warnings(countyCode, stage, seasonYear),
       this.db.school.findMany({ where: { countyCode, stage }, select: { id: true, nameZh: true } }),
@@ -139,7 +148,7 @@ export class WarningRepository {
         orderBy: { version: 'desc' },
         select: { version: true },
       });
-      return tx.warningPublication.create({
+      const published = await tx.warningPublication.create({
         data: {
           countyCode,
           stage,
@@ -149,6 +158,9 @@ export class WarningRepository {
           publishedBy,
         },
       });
+      // Announced before it commits: a publication nobody could announce is not stored either.
+      await announce(published);
+      return published;
     });
   }
 

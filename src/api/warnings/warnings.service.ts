@@ -80,11 +80,11 @@ export class WarningsService {
     const s = stageParam(stage);
     if (!(await this.warnings.warnings(countyCode, s, seasonYear)).length)
       throw new NotFoundError('warnings');
-    const row = await this.warnings.publish(countyCode, s, seasonYear, actorOf(principal));
-    const publication = publicationOf(row);
-    // The platform shows the public summary too (桂通办), relayed durably from here.
-    await this.trigger.relayPublication(warningPublicationNotice(countyCode, publication));
-    return publication;
+    // The platform shows the public summary too (桂通办): its durable relay starts with the row.
+    const row = await this.warnings.publish(countyCode, s, seasonYear, actorOf(principal), (p) =>
+      this.trigger.relayPublication(warningPublicationNotice(countyCode, publicationOf(p))),
+    );
+    return publicationOf(row);
   }
 
   /** The shortfall scenario and its variants with extra places, side by side. */
