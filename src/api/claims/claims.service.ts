@@ -104,10 +104,10 @@ export class ClaimsService {
       await this.claims.recordFailure(account);
       throw REFUSALS[refusal ?? 'UNKNOWN']();
     }
-    const { workflowId } = (await this.applications.findByNumber(stored.applicationNo))!;
+    const found = (await this.applications.findByNumber(stored.applicationNo))!;
     const release = await this.guards.reserveRoomForCase(
       { ownerSub: account, registrationPointId: null },
-      workflowId,
+      found.workflowId,
     );
     try {
       if ((await this.claims.claim(hash, account, now)) === 'lost-race') {
@@ -118,7 +118,8 @@ export class ClaimsService {
       // Claimed, the case's row names the account and counts as its live case.
       await release();
     }
-    const row = (await this.applications.findByNumber(stored.applicationNo))!;
+    // The claim changed only the account the case belongs to.
+    const row = { ...found, ownerSub: account };
     await this.cases.claimedBy(row, account);
     if (caller.trail) caller.trail.countyCode = row.countyCode;
     await this.cases.record(row, caller, { action: 'CLAIM', afterStatus: row.status });

@@ -2,6 +2,7 @@ import { Card, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, query } from '../shared/api';
 import { useLang } from '../shared/i18n';
+import type { FormType } from '../../../src/domain/enrolment';
 import { StageSelect } from '../shared/choices';
 import { FORMS, HOUSING_NAMES, housingFor } from '../shared/names';
 import { EmptyText, ProblemAlert, useLoad } from '../shared/ui';
@@ -34,7 +35,7 @@ export function PublicGuide() {
   const counties = useLoad(() => api<County[]>('GET', '/public/counties'), []);
   const [county, setCounty] = useState<string>();
   const [stage, setStage] = useState('PRIMARY_1');
-  const [formType, setFormType] = useState('A');
+  const [formType, setFormType] = useState<FormType>('A');
   const [housing, setHousing] = useState<string>('OWNED_SOLE');
   const countyCode = county ?? counties.value?.[0]?.code;
   const housingChoices = housingFor(formType);

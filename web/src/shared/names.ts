@@ -1,4 +1,6 @@
-import { FORM_B_HOUSING, HOUSING_TYPES } from '../../../src/domain/forms/application-form';
+import { HOUSING_TYPES } from '../../../src/domain/forms/application-form';
+import type { FormType } from '../../../src/domain/enrolment';
+import { housingAllowed } from '../../../src/domain/public-info/materials';
 
 /* What the pages call the API's codes, Chinese first: one home for every page's choices. */
 
@@ -21,7 +23,7 @@ export const HOUSING_NAMES: Record<(typeof HOUSING_TYPES)[number], { zh: string;
   NONE: { zh: '无', en: 'None' },
 };
 
-/** The housing a form accepts: Form B only the residence proofs DESIGN.md §4 names. */
-export function housingFor(formType: string): readonly (typeof HOUSING_TYPES)[number][] {
-  return formType === 'B' ? FORM_B_HOUSING : HOUSING_TYPES;
+/** The housing a form accepts, by the rule the materials checklist applies. */
+export function housingFor(formType: FormType): readonly (typeof HOUSING_TYPES)[number][] {
+  return HOUSING_TYPES.filter((housing) => housingAllowed(formType, housing));
 }
