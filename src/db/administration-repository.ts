@@ -73,6 +73,10 @@ export class AdministrationRepository {
     });
   }
 
+  policy(key: { countyCode: string; stage: Stage; seasonYear: number }) {
+    return this.db.admissionPolicy.findUnique({ where: { countyCode_stage_seasonYear: key } });
+  }
+
   upsertPolicy(
     key: { countyCode: string; stage: Stage; seasonYear: number },
     policy: PriorityPolicy,

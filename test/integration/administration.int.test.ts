@@ -101,6 +101,28 @@ describe('reference data and policy administration', () => {
     ).toBe(400);
   });
 
+  it("gives a county's administrators the policy a round would apply, the region's default until the county puts its own", async () => {
+    const path = '/admin/policies/450103/JUNIOR_1/2027';
+    const before = await api().get(path).set(nanning);
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      countyOwn: false,
+      updatedAt: null,
+      document: DEFAULT_POLICY,
+    });
+    const own = { ...DEFAULT_POLICY, version: 'qingxiu-junior-2027.1', hukouMonthsThreshold: 24 };
+    expect((await api().put(path).set(nanning).send(own)).status).toBe(200);
+    const after = await api().get(path).set(nanning);
+    expect(after.body).toMatchObject({ countyOwn: true, document: own });
+    expect(after.body.updatedAt).toEqual(expect.any(String));
+    expect((await api().get(path).set(qinzhou)).status).toBe(403);
+    const parent = { Authorization: await sut.auth.parent('family-x') };
+    expect((await api().get(path).set(parent)).status).toBe(403);
+    expect((await api().get('/admin/policies/450103/KINDERGARTEN/2027').set(nanning)).status).toBe(
+      400,
+    );
+  });
+
   it('starts no round while the registration window is open', async () => {
     const window = {
       opensAt: new Date(Date.now() - 86_400_000).toISOString(),

@@ -7,6 +7,7 @@ import { AdminService } from './admin.service';
 import {
   CountyPeriodsDto,
   CountyPeriodsRowDto,
+  CountyPolicyDto,
   PolicyDto,
   PolicyRowDto,
   ReportingDto,
@@ -101,6 +102,20 @@ export class AdminController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.admin.countyPeriods(principal, countyCode, body);
+  }
+
+  @Get('policies/:countyCode/:stage/:seasonYear')
+  @ZodResponse({ status: 200, type: CountyPolicyDto })
+  @ApiOperation({
+    summary: "The policy a county's round would apply: its own, or the region's default",
+  })
+  currentPolicy(
+    @Param('countyCode') countyCode: string,
+    @Param('stage') stage: string,
+    @Param('seasonYear', ParseIntPipe) seasonYear: number,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.admin.currentPolicy(principal, { countyCode, stage, seasonYear });
   }
 
   @Put('policies/:countyCode/:stage/:seasonYear')

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AdministrationRepository } from '../../db/administration-repository';
+import { DEFAULT_POLICY, priorityPolicySchema } from '../../domain/eligibility/policy';
 import { NotFoundError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { requireCountyInScope, stageParam } from '../county-params';
@@ -91,6 +92,21 @@ export class AdminService {
   countyPeriods(principal: Principal, countyCode: string, body: CountyPeriodsDto) {
     requireCountyInScope(principal, countyCode);
     return this.admin.setCountyPeriods(countyCode, body);
+  }
+
+  /** The policy a round of this county, stage and season would apply, as a bureau edits it. */
+  async currentPolicy(principal: Principal, key: CountyKey) {
+    requireCountyInScope(principal, key.countyCode);
+    const stage = stageParam(key.stage);
+    const row = await this.admin.policy({ ...key, stage });
+    return {
+      countyCode: key.countyCode,
+      stage,
+      seasonYear: key.seasonYear,
+      countyOwn: !!row,
+      document: priorityPolicySchema.parse(row?.document ?? DEFAULT_POLICY),
+      updatedAt: row?.updatedAt ?? null,
+    };
   }
 
   async policy(principal: Principal, key: CountyKey, body: PolicyDto) {

@@ -129,6 +129,21 @@ export class PolicyRowDto extends createZodDto(
   { codec: true },
 ) {}
 
+/** What a bureau edits: its own policy for the stage and season, or the region's default. */
+export class CountyPolicyDto extends createZodDto(
+  z.object({
+    countyCode: z.string(),
+    stage,
+    seasonYear: z.number().int(),
+    countyOwn: z
+      .boolean()
+      .describe("false: the county has none yet and the region's default applies"),
+    document: priorityPolicySchema,
+    updatedAt: dbTime.nullable(),
+  }),
+  { codec: true },
+) {}
+
 // The bureau's guide and FAQ (issue 15): each PUT a new draft version, public once published.
 
 export class ContentDraftDto extends createZodDto(

@@ -22,6 +22,42 @@ export const PREDICATES = [
 ] as const;
 export type PredicateName = (typeof PREDICATES)[number];
 
+/** What each predicate asks, as a bureau picks the predicates of a tier (the tier's name is its own). */
+export const PREDICATE_NAMES: Readonly<Record<PredicateName, { zh: string; en: string }>> = {
+  POLICY_CARE: { zh: '政策性照顾对象(经确认)', en: 'Confirmed policy care' },
+  FEEDER_PRIMARY: { zh: '对口小学毕业(小升初)', en: 'From a feeder primary (grade 7)' },
+  SOLE_OWNED_HOME_AT_HUKOU_IN_CATCHMENT: {
+    zh: '房户一致,独有产权',
+    en: 'Sole-owned home at the hukou address',
+  },
+  CO_OWNED_HOME_AT_HUKOU_IN_CATCHMENT: {
+    zh: '房户一致,共有产权',
+    en: 'Co-owned home at the hukou address',
+  },
+  HUKOU_IN_CATCHMENT_AND_HOME_ELSEWHERE_IN_CATCHMENT: {
+    zh: '户籍在学区,学区内另有住房',
+    en: 'Hukou and another home in the catchment',
+  },
+  THREE_GENERATIONS_AT_GRANDPARENT_HOME: {
+    zh: '三代同堂,祖辈住房',
+    en: "Three generations at a grandparent's home",
+  },
+  HUKOU_IN_CATCHMENT_OVER_THRESHOLD_NO_HOME: {
+    zh: '户籍在学区满期限,无房',
+    en: 'Hukou over the threshold, no home',
+  },
+  HOME_IN_CATCHMENT_HUKOU_ELSEWHERE: {
+    zh: '学区内有房,户籍不在学区',
+    en: 'Home in the catchment, hukou elsewhere',
+  },
+  HUKOU_IN_CATCHMENT_UNDER_THRESHOLD_NO_HOME: {
+    zh: '户籍在学区未满期限,无房',
+    en: 'Hukou under the threshold, no home',
+  },
+  MIGRANT_WITH_FOUR_PROOFS: { zh: '随迁子女,四证齐全', en: 'Non-local with the four proofs' },
+  OTHER_ELIGIBLE: { zh: '其他符合条件(兜底)', en: 'Other eligible (catch-all)' },
+};
+
 export interface TierRule {
   readonly rank: number;
   readonly predicates: readonly PredicateName[];

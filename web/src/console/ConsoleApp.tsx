@@ -7,6 +7,7 @@ import { SignIn } from '../shared/SignIn';
 import { BureauPage } from './BureauPage';
 import { CaseReview } from './CaseReview';
 import { InspectCase } from './InspectCase';
+import { PolicyPage } from './PolicyPage';
 import { ReviewQueue } from './ReviewQueue';
 import { RoundsPage } from './RoundsPage';
 import { SchoolPlaces } from './SchoolPlaces';
@@ -31,6 +32,7 @@ function Page({ path }: { path: string }) {
   if (match('/console/bureau', path)) return <BureauPage />;
   if (match('/console/rounds', path)) return <RoundsPage />;
   if (match('/console/schools', path)) return <SchoolPlaces />;
+  if (match('/console/policy', path)) return <PolicyPage />;
   return null;
 }
 
@@ -65,6 +67,7 @@ export function ConsoleApp({ path }: { path: string }) {
           { key: '/console/bureau', label: tr('预警与报表', 'Warnings and reports') },
           { key: '/console/rounds', label: tr('录取批次', 'Admission rounds') },
           { key: '/console/schools', label: tr('学校与学位', 'Schools and places') },
+          { key: '/console/policy', label: tr('招生政策', 'Admission policy') },
         ]
       : []),
   ];
