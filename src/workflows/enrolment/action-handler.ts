@@ -1,6 +1,5 @@
-import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
-import type { TransitionResult } from '../../contract';
+import type { TransitionResult, UpdateDefinition } from '../../contract';
 import type { EnrolmentCase } from './case-state';
 
 /**
@@ -24,6 +23,8 @@ export function handleAction<Args extends unknown[]>(
         () => check(...args),
         () => work(...args),
       ),
-    { validator: check },
+    // While the case is busy its state is mid-step (a round's ADMITTED is set before its place):
+    // the handler checks once the step is done.
+    { validator: (...args: Args) => (c.busy ? undefined : check(...args)) },
   );
 }
