@@ -15,6 +15,7 @@ const workflowForbiddenImports = {
     {
       group: [
         '@temporalio/client',
+        '@temporalio/common',
         '@temporalio/worker',
         '@temporalio/activity',
         '@nestjs/*',

@@ -5,7 +5,7 @@ import { AppealsController } from './appeals/appeals.controller';
 import { PlacesController } from './places/places.controller';
 import { PlacesService } from './places/places.service';
 import { AppealsService } from './appeals/appeals.service';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { accessTokenSettings, platformCallbackUrl, type Config } from '../config/config';
@@ -19,7 +19,7 @@ import { ReviewQueueRepository } from '../db/review-queue-repository';
 import { RepairLockRepository } from '../db/repair-lock-repository';
 import { RoundRepository } from '../db/round-repository';
 import { attachmentStoreOf } from '../storage/attachment-store';
-import { columnSealerOf } from '../encryption/sealer';
+import { columnSealerOf, type Sealer } from '../encryption/sealer';
 import { ConsentRepository } from '../db/consent-repository';
 import { ClaimRepository } from '../db/claim-repository';
 import { PointAdministrationRepository } from '../db/point-administration-repository';
@@ -129,113 +129,136 @@ export interface ApiDependencies {
   readonly logger?: Logger;
 }
 
+/** Every controller; the development-only token minting is added by forRoot outside production. */
+const CONTROLLERS = [
+  HealthController,
+  MetricsController,
+  ApplicationsController,
+  RegistrationController,
+  ContestController,
+  ReviewController,
+  RoundsController,
+  AdminController,
+  ContentController,
+  PublicController,
+  ReportsController,
+  WarningsController,
+  ConsoleController,
+  CodecController,
+  AuditLogController,
+  ConsentController,
+  AppealsController,
+  PlacesController,
+  CaseFilesController,
+  ClaimsController,
+  PointsController,
+  BookingsController,
+  SignInOptionsController,
+];
+
+/** The services Nest builds itself: each takes what it needs by injection. */
+const SERVICES: Provider[] = [
+  AuditTrail,
+  AuditLogService,
+  CaseGateway,
+  ApplicationsService,
+  SubmissionService,
+  IntakeGuards,
+  AdmissionControl,
+  Reapplication,
+  ConsentService,
+  ClaimsService,
+  PointsService,
+  BookingsService,
+  RegistrationWindowGate,
+  ReviewService,
+  AppealsService,
+  PlacesService,
+  CaseFileService,
+  RoundsService,
+  AdminService,
+  ContentService,
+  PublicService,
+  ReportsService,
+  WarningsService,
+  EarlyWarningTrigger,
+  RegistrationService,
+  ContestService,
+  MetricsService,
+  CaseFinderService,
+  CaseInspectionService,
+  CaseRepairService,
+  CaseClosingService,
+  RepairLock,
+];
+
+/** The read model's repositories, those with personal fields sealed by the column sealer. */
+function repositories(db: Db, sealer: Sealer, config: Config): Provider[] {
+  return [
+    { provide: APPLICATION_REPOSITORY, useValue: new ApplicationRepository(db, sealer) },
+    { provide: REFERENCE_DATA, useValue: new ReferenceDataRepository(db) },
+    { provide: APPOINTMENTS, useValue: new AppointmentRepository(db) },
+    { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(db) },
+    { provide: INTAKE, useValue: new IntakeRepository(db) },
+    { provide: AUDIT, useValue: new AuditRepository(db) },
+    { provide: ROUNDS, useValue: new RoundRepository(db, sealer) },
+    { provide: ADMINISTRATION, useValue: new AdministrationRepository(db) },
+    { provide: ELIGIBILITY, useValue: new EligibilityRepository(db, sealer) },
+    { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(db, sealer) },
+    { provide: CONSENT, useValue: new ConsentRepository(db) },
+    { provide: PUBLIC_INFORMATION, useValue: new PublicInformationRepository(db) },
+    { provide: REPORTS, useValue: new ReportRepository(db) },
+    { provide: WARNINGS, useValue: new WarningRepository(db) },
+    { provide: CLAIMS, useValue: new ClaimRepository(db) },
+    { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(db) },
+    { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(config) },
+    { provide: CASE_FILES, useValue: new CaseFileRepository(db, sealer) },
+    { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(db) },
+    { provide: FAILING_ACTIVITIES, useValue: new FailingActivityRepository(db) },
+  ];
+}
+
+/** What the process hands in, and the engine and platform clients built from its config. */
+function infrastructure(deps: ApiDependencies): Provider[] {
+  return [
+    { provide: API_CONFIG, useValue: deps.config },
+    { provide: DB, useValue: deps.db },
+    { provide: ACCESS_TOKEN_SETTINGS, useValue: accessTokenSettings(deps.config) },
+    { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
+    { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
+    { provide: REPLAY_CHECK, useValue: new ReplayCheck(temporalDataConverter(deps.config)) },
+    { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
+    {
+      provide: PLATFORM_NOTIFIER,
+      useValue: new StatusNotifier({
+        url: platformCallbackUrl(deps.config),
+        secret: deps.config.PLATFORM_CALLBACK_SECRET,
+        timeoutMs: deps.config.DATA_SHARING_TIMEOUT_MS,
+      }),
+    },
+  ];
+}
+
 @Module({})
 export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
-    const sealer = columnSealerOf(deps.config);
     const limiting = rateLimiting(rateLimitsOf(deps.config), AuthGuard);
     return {
       module: AppModule,
       imports: limiting.imports,
       controllers: [
-        HealthController,
-        MetricsController,
-        ApplicationsController,
-        RegistrationController,
-        ContestController,
-        ReviewController,
-        RoundsController,
-        AdminController,
-        ContentController,
-        PublicController,
-        ReportsController,
-        WarningsController,
-        ConsoleController,
-        CodecController,
-        AuditLogController,
-        ConsentController,
-        AppealsController,
-        PlacesController,
-        CaseFilesController,
-        ClaimsController,
-        PointsController,
-        BookingsController,
-        SignInOptionsController,
+        ...CONTROLLERS,
         // Development only: production has no way to mint a token of its own choosing.
         ...(deps.config.NODE_ENV === 'production' ? [] : [DevTokenController]),
       ],
       providers: [
-        { provide: API_CONFIG, useValue: deps.config },
-        { provide: DB, useValue: deps.db },
-        { provide: ACCESS_TOKEN_SETTINGS, useValue: accessTokenSettings(deps.config) },
-        { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
-        { provide: APPLICATION_REPOSITORY, useValue: new ApplicationRepository(deps.db, sealer) },
-        { provide: REFERENCE_DATA, useValue: new ReferenceDataRepository(deps.db) },
-        { provide: APPOINTMENTS, useValue: new AppointmentRepository(deps.db) },
-        { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyStore(deps.db) },
-        { provide: INTAKE, useValue: new IntakeRepository(deps.db) },
-        { provide: AUDIT, useValue: new AuditRepository(deps.db) },
-        { provide: ROUNDS, useValue: new RoundRepository(deps.db, sealer) },
-        { provide: ADMINISTRATION, useValue: new AdministrationRepository(deps.db) },
-        { provide: ELIGIBILITY, useValue: new EligibilityRepository(deps.db, sealer) },
-        { provide: REVIEW_QUEUE, useValue: new ReviewQueueRepository(deps.db, sealer) },
-        { provide: CONSENT, useValue: new ConsentRepository(deps.db) },
-        { provide: PUBLIC_INFORMATION, useValue: new PublicInformationRepository(deps.db) },
-        { provide: REPORTS, useValue: new ReportRepository(deps.db) },
-        { provide: WARNINGS, useValue: new WarningRepository(deps.db) },
-        { provide: CLAIMS, useValue: new ClaimRepository(deps.db) },
-        { provide: POINT_ADMINISTRATION, useValue: new PointAdministrationRepository(deps.db) },
-        { provide: ATTACHMENT_STORE, useValue: attachmentStoreOf(deps.config) },
-        { provide: CASE_FILES, useValue: new CaseFileRepository(deps.db, sealer) },
+        ...infrastructure(deps),
+        ...repositories(deps.db, columnSealerOf(deps.config), deps.config),
         { provide: APP_PIPE, useClass: ZodBodyPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ...limiting.guards,
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-        AuditTrail,
-        AuditLogService,
-        CaseGateway,
-        ApplicationsService,
-        SubmissionService,
-        IntakeGuards,
-        AdmissionControl,
-        Reapplication,
-        ConsentService,
-        ClaimsService,
-        PointsService,
-        BookingsService,
-        RegistrationWindowGate,
-        ReviewService,
-        AppealsService,
-        PlacesService,
-        CaseFileService,
-        RoundsService,
-        AdminService,
-        ContentService,
-        PublicService,
-        ReportsService,
-        WarningsService,
-        EarlyWarningTrigger,
-        RegistrationService,
-        ContestService,
-        MetricsService,
-        CaseFinderService,
-        CaseInspectionService,
-        CaseRepairService,
-        CaseClosingService,
-        RepairLock,
-        { provide: CASE_RUNS, useValue: new CaseRuns(deps.temporal) },
-        { provide: REPAIR_LOCKS, useValue: new RepairLockRepository(deps.db) },
-        { provide: FAILING_ACTIVITIES, useValue: new FailingActivityRepository(deps.db) },
-        { provide: REPLAY_CHECK, useValue: new ReplayCheck(temporalDataConverter(deps.config)) },
-        { provide: PAYLOAD_CODEC, useValue: payloadCodecOf(deps.config) },
-        {
-          provide: PLATFORM_NOTIFIER,
-          useValue: new StatusNotifier({
-            url: platformCallbackUrl(deps.config),
-            secret: deps.config.PLATFORM_CALLBACK_SECRET,
-            timeoutMs: deps.config.DATA_SHARING_TIMEOUT_MS,
-          }),
-        },
+        ...SERVICES,
       ],
     };
   }

@@ -9,6 +9,9 @@ import type { AppealDecisionFields, ReviewDecisionFields } from '../domain/revie
 
 /** What people do to a case: the updates and signals the API sends and the workflow handles. */
 
+/** The shape of those updates, so the workflow's handlers import the SDK's workflow package only. */
+export type { UpdateDefinition } from '@temporalio/common';
+
 /** A reviewer's decision (its fields and rules: domain/review.ts) and who took it. */
 export type ReviewDecision = Readonly<ReviewDecisionFields> & { readonly reviewerId: string };
 

@@ -18,8 +18,8 @@ import { socialInsuranceCheck } from './social-insurance';
  *
  * Adding a check: its module here (a `defineCheck` like ./household.ts), its entry in this table,
  * the wire schema of any new department query in integration/data-sharing/contracts.ts, and the
- * simulator's answer to it in simulator/registries.ts (with records in simulator/family-draw.ts
- * if the population has none of that kind). The compiler and registry.test.ts point at what is missing.
+ * simulator's answer to it in simulator/registries.ts (with records in simulator/family-records.ts
+ * and family-draw.ts if the population has none of that kind). The compiler and registry.test.ts point at what is missing.
  */
 export const CHECK_REGISTRY = [
   identityCheck,
