@@ -9,7 +9,6 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import { accessTokenSettings, platformCallbackUrl, type Config } from '../config/config';
-import { rateLimitsOf } from '../config/limits';
 import { AdministrationRepository } from '../db/administration-repository';
 import { ApplicationRepository } from '../db/application-repository';
 import { AppointmentRepository } from '../db/appointment-repository';
@@ -242,7 +241,7 @@ function infrastructure(deps: ApiDependencies): Provider[] {
 @Module({})
 export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
-    const limiting = rateLimiting(rateLimitsOf(deps.config), AuthGuard);
+    const limiting = rateLimiting(deps.config, AuthGuard);
     return {
       module: AppModule,
       imports: limiting.imports,

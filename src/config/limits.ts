@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -26,6 +27,21 @@ export const limitSettings = {
     .min(1)
     .default(10)
     .describe("an address's limit = the class's limit × this (a gateway fronts many families)"),
+  RATE_LIMIT_PLATFORM_FACTOR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe(
+      "the platform's own limit = the class's limit × this, all the families it vouches for together",
+    ),
+  RATE_LIMIT_GATEWAY_ADDRESSES: z
+    .string()
+    .optional()
+    .refine((list) => list === undefined || gatewayEntries(list).every((e) => e !== null), {
+      message: 'comma-separated IP addresses or CIDR ranges (10.0.0.0/8, fd00::/8)',
+    })
+    .describe('addresses exempt from the per-address limit: the platform gateway (桂通办)'),
   UPLOAD_MAX_FILES_PER_CASE: z.coerce.number().int().min(1).default(20),
   UPLOAD_MAX_BYTES_PER_CASE: z.coerce
     .number()
@@ -80,8 +96,10 @@ export const limitSettings = {
 type LimitConfig = z.infer<z.ZodObject<typeof limitSettings>>;
 
 export interface RateLimit {
-  /** Requests one principal may make in a window. */
+  /** Requests one principal, or one family the platform vouches for, may make in a window. */
   readonly perPrincipal: number;
+  /** Requests the platform may make in a window, for all its families and itself together. */
+  readonly perPlatform: number;
   /** Requests one address may make in a window, whoever signs them. */
   readonly perAddress: number;
   readonly windowMs: number;
@@ -102,6 +120,7 @@ export function rateLimitsOf(config: LimitConfig): Record<RateClass, RateLimit> 
     const perPrincipal = config[VARIABLE_OF[c]] as number;
     return {
       perPrincipal,
+      perPlatform: perPrincipal * config.RATE_LIMIT_PLATFORM_FACTOR,
       perAddress: perPrincipal * config.RATE_LIMIT_IP_FACTOR,
       windowMs: config.RATE_LIMIT_WINDOW_MS,
     };
@@ -110,6 +129,46 @@ export function rateLimitsOf(config: LimitConfig): Record<RateClass, RateLimit> 
     RateClass,
     RateLimit
   >;
+}
+
+type GatewayEntry = { address: string; family: 'ipv4' | 'ipv6'; prefix?: number };
+
+/** The entries of a list of addresses and CIDR ranges; null for each one that is neither. */
+function gatewayEntries(list: string): (GatewayEntry | null)[] {
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const [address = '', prefix, ...rest] = entry.split('/');
+      const version = isIP(address);
+      if (version === 0 || rest.length > 0) return null;
+      const family = version === 4 ? 'ipv4' : 'ipv6';
+      if (prefix === undefined) return { address, family };
+      const bits = Number(prefix);
+      const valid = /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+      return valid ? { address, family, prefix: bits } : null;
+    });
+}
+
+/**
+ * Whether a client address is one of the platform gateway's (`RATE_LIMIT_GATEWAY_ADDRESSES`),
+ * exempt from the per-address limit. An IPv4 entry also covers its IPv4-mapped IPv6 form.
+ */
+export function gatewayAddressesOf(
+  config: Pick<LimitConfig, 'RATE_LIMIT_GATEWAY_ADDRESSES'>,
+): (address: string | undefined) => boolean {
+  const gateways = new BlockList();
+  for (const entry of gatewayEntries(config.RATE_LIMIT_GATEWAY_ADDRESSES ?? '')) {
+    if (!entry) throw new Error('RATE_LIMIT_GATEWAY_ADDRESSES was not validated');
+    if (entry.prefix === undefined) gateways.addAddress(entry.address, entry.family);
+    else gateways.addSubnet(entry.address, entry.prefix, entry.family);
+  }
+  return (address) => {
+    if (address === undefined) return false;
+    const version = isIP(address);
+    return version !== 0 && gateways.check(address, version === 4 ? 'ipv4' : 'ipv6');
+  };
 }
 
 /** How long a claim code lives and how many wrong ones an account may try (issue 14). */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { signAccessToken } from '../../src/auth/jwt';
+import { signAccessToken, signFamilyToken } from '../../src/auth/jwt';
 import { createApiApp } from '../../src/api/create-app';
-import { accessTokenSettings } from '../../src/config/config';
+import { accessTokenSettings, familyTokenSettings } from '../../src/config/config';
 import {
   applicantListHash,
   LOTTERY_ALGORITHM,
@@ -251,6 +251,84 @@ describe('limits: no one account can exhaust the service', () => {
       const address = await read(b);
       expect(address.status).toBe(429);
       expect(address.headers['retry-after']).toBeDefined();
+    });
+  });
+
+  describe('request rates on the platform channel', () => {
+    let gatewayed: NestExpressApplication;
+    let gatewayedUrl: string;
+    beforeAll(async () => {
+      // Two reads a family, eight for the platform as a whole, two an address but for the
+      // gateway's: this test's own address stands for the platform gateway.
+      gatewayed = await createApiApp({
+        config: {
+          ...sut.config,
+          RATE_LIMIT_READ: 2,
+          RATE_LIMIT_PLATFORM_FACTOR: 4,
+          RATE_LIMIT_IP_FACTOR: 1,
+          RATE_LIMIT_GATEWAY_ADDRESSES: '127.0.0.1',
+        },
+        temporal: sut.temporal,
+        db: sut.database.db,
+      });
+      await gatewayed.listen(0, '127.0.0.1');
+      gatewayedUrl = (await gatewayed.getUrl()).replace('[::1]', '127.0.0.1');
+    });
+    afterAll(() => gatewayed?.close());
+
+    it("gives each family the platform vouches for its own budget, within the platform's overall one", async () => {
+      const platform = await sut.auth.platform('guitongban-limits');
+      const read = (familyToken?: string) => {
+        const sent = request(gatewayedUrl).get('/applications').set('Authorization', platform);
+        return familyToken === undefined ? sent : sent.set('X-Family-Token', familyToken);
+      };
+      const [a, b, c, d] = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((f) => sut.auth.family(`guitongban-family-rate-${f}`)),
+      );
+      const expectRefused = (refused: request.Response) => {
+        expect(refused.status).toBe(429);
+        expect(refused.body).toMatchObject({
+          code: 'TOO_MANY_REQUESTS',
+          retryAfterSeconds: Number(refused.headers['retry-after']),
+        });
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      };
+      const since = (await sut.database.db.auditLog.findFirst({ orderBy: { id: 'desc' } }))?.id;
+
+      // Family a spends its two reads; the platform has made 2 of its 8.
+      for (let i = 0; i < 2; i += 1) expect((await read(a)).status).toBe(200);
+      expectRefused(await read(a));
+      // Family b still gets through, though the address is past its two: it is the gateway's.
+      expect((await read(b)).status).toBe(200);
+
+      // The platform acting as itself is one principal with a principal's budget (2 more: 5 of 8),
+      // and a family token that does not verify counts as the platform itself, not a new family.
+      for (let i = 0; i < 2; i += 1) expect((await read()).status).toBe(200);
+      expectRefused(await read());
+      const forged = await signFamilyToken(
+        { sub: 'guitongban-family-rate-forged' },
+        { ...familyTokenSettings(sut.config), secret: 'not-the-platform-secret-0123456789abcdef' },
+      );
+      expectRefused(await read(forged));
+
+      // b's second read and c's two fill the platform's 8: a family with reads left is refused.
+      expect((await read(b)).status).toBe(200);
+      for (let i = 0; i < 2; i += 1) expect((await read(c)).status).toBe(200);
+      expectRefused(await read(d));
+
+      // Each refusal's row names the budget that refused it, and no family.
+      const rows = await sut.database.db.auditLog.findMany({
+        where: { id: { gt: since ?? 0n }, actor: 'platform:guitongban-limits', result: 'DENIED' },
+        orderBy: { id: 'asc' },
+      });
+      expect(rows.map((r) => r.details)).toEqual([
+        expect.objectContaining({ limiter: 'family', rateClass: 'read', limit: 2 }),
+        expect.objectContaining({ limiter: 'principal', rateClass: 'read', limit: 2 }),
+        expect.objectContaining({ limiter: 'platform', rateClass: 'read', limit: 8 }),
+      ]);
+      expect(
+        JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+      ).not.toContain('guitongban-family-rate');
     });
   });
 });

@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { verifyFamilyToken, type TokenSettings, type VouchedFamily } from '../../auth/jwt';
 import type { Principal } from '../../domain/principal';
 import type { RequestTrail } from '../audit/request-trail';
 import { headerValue } from '../headers';
@@ -32,3 +33,16 @@ export const Caller = createParamDecorator(
   (_data: unknown, context: ExecutionContext): CallerContext =>
     callerOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
 );
+
+/**
+ * The family the platform vouches for (X-Family-Token, verified with the platform's family-token
+ * settings), or undefined when the caller is not the platform or names no family. A token that
+ * does not verify throws InvalidTokenError.
+ */
+export async function vouchedFamilyOf(
+  caller: Pick<CallerContext, 'principal' | 'familyToken'>,
+  settings: TokenSettings,
+): Promise<VouchedFamily | undefined> {
+  if (caller.principal.role !== 'PLATFORM' || !caller.familyToken) return undefined;
+  return verifyFamilyToken(caller.familyToken, settings);
+}

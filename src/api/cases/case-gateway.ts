@@ -6,7 +6,7 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { InvalidTokenError, verifyFamilyToken, type VouchedFamily } from '../../auth/jwt';
+import { InvalidTokenError, type VouchedFamily } from '../../auth/jwt';
 import { familyTokenSettings, type Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { AuditRepository } from '../../db/audit-repository';
@@ -28,7 +28,7 @@ import {
 } from '../../contract';
 import { API_CONFIG, APPLICATION_REPOSITORY, AUDIT, TEMPORAL_CLIENT } from '../injection-tokens';
 import { originOf } from '../audit/request-trail';
-import type { CallerContext } from '../auth/caller';
+import { vouchedFamilyOf, type CallerContext } from '../auth/caller';
 
 /** A query that cannot be answered this fast falls back to the read model. */
 const LIVE_QUERY_DEADLINE_MS = 3000;
@@ -57,9 +57,8 @@ export class CaseGateway {
 
   /** The family the platform vouches for (X-Family-Token), with the person acting for it. */
   async vouchedFamily(caller: CallerContext): Promise<VouchedFamily | undefined> {
-    if (caller.principal.role !== 'PLATFORM' || !caller.familyToken) return undefined;
     try {
-      return await verifyFamilyToken(caller.familyToken, familyTokenSettings(this.config));
+      return await vouchedFamilyOf(caller, familyTokenSettings(this.config));
     } catch (error) {
       if (error instanceof InvalidTokenError) throw new UnauthenticatedError({ cause: error });
       throw error;
