@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { signAccessToken } from '../src/auth/jwt';
 import { accessTokenSettings, loadConfig, type Config } from '../src/config/config';
 import { projectRoot } from '../src/config/paths';
-import { personKey } from '../src/domain/application-identity';
+import { guardianKeyOf } from '../src/domain/application-identity';
 import { generateFamilies } from '../src/simulator/families';
 import { formForFamily } from '../src/testing/forms';
 import { buildForChildProcesses } from '../test/support/build';
@@ -160,7 +160,7 @@ async function signedRequests(config: Config, total: number) {
         {
           role: 'PARENT',
           sub: 'bench-load',
-          guardian: personKey(config.CHILD_KEY_SECRET, family.guardians[0]!.idNumber),
+          guardian: guardianKeyOf(config.GUARDIAN_KEY_SECRET, family.guardians[0]!.idNumber),
           ttlSeconds: 3600 + seconds * 2,
         },
         accessTokenSettings(config),

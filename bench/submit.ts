@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { signAccessToken } from '../src/auth/jwt';
 import { accessTokenSettings, loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/config/paths';
-import { personKey } from '../src/domain/application-identity';
+import { guardianKeyOf } from '../src/domain/application-identity';
 import { residentIdCheckChar } from '../src/domain/resident-id';
 import { formFor } from '../src/testing/forms';
 import { treeCpuSeconds } from './support/cpu';
@@ -133,7 +133,7 @@ async function submitFor(service: RunningService): Promise<autocannon.Result> {
     {
       role: 'PARENT',
       sub: 'bench-family',
-      guardian: personKey(config.CHILD_KEY_SECRET, template.guardians[0]!.idNumber),
+      guardian: guardianKeyOf(config.GUARDIAN_KEY_SECRET, template.guardians[0]!.idNumber),
       ttlSeconds: 3600,
     },
     accessTokenSettings(config),

@@ -20,7 +20,7 @@ usage:
   --family    print instead the platform's X-Family-Token for this family
   --guardian-id
               a PARENT's (or family's) real-name-verified guardian: the token carries the keyed
-              hash of this ID number (CHILD_KEY_SECRET), never the number; online forms must
+              hash of this ID number (GUARDIAN_KEY_SECRET), never the number; online forms must
               name this person among the child's guardians
   --ttl       lifetime in seconds, 1 to ${MAX_TTL_SECONDS} (default 28800 for a bearer token,
               3600 for a family token)

@@ -1,6 +1,6 @@
 import { signAccessToken, signFamilyToken } from '../src/auth/jwt';
 import { accessTokenSettings, familyTokenSettings, loadConfig } from '../src/config/config';
-import { personKey } from '../src/domain/application-identity';
+import { guardianKeyOf } from '../src/domain/application-identity';
 import { parseTokenArgs, TOKEN_USAGE, UsageError } from './token-args';
 
 /**
@@ -14,9 +14,9 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  // The keyed hash the platform's real-name check would vouch for, by the rule child keys use.
+  // The keyed hash the platform's real-name check would vouch for, under the key it shares.
   const guardianKey = command.guardianIdNumber
-    ? personKey(config.CHILD_KEY_SECRET, command.guardianIdNumber)
+    ? guardianKeyOf(config.GUARDIAN_KEY_SECRET, command.guardianIdNumber)
     : undefined;
   const token =
     command.kind === 'family'

@@ -16,7 +16,7 @@ import { migrate } from '../../src/db/migrator';
 import { createDb, type Db } from '../../src/db/prisma-client';
 import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
-import { enrolmentWorkflowId, personKey } from '../../src/domain/application-identity';
+import { childKey, enrolmentWorkflowId } from '../../src/domain/application-identity';
 import { formatApplicationNo } from '../../src/domain/application-number';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { maskResidentId } from '../../src/domain/resident-id';
@@ -193,7 +193,7 @@ async function startCase(
   settings: EnrolmentSettings,
 ): Promise<string> {
   const form = applicationFormSchema.parse(formForFamily(family));
-  const key = personKey('bench', form.child.idNumber);
+  const key = childKey('bench', form.child.idNumber);
   const input: EnrolmentApplicationInput = {
     applicationNo: formatApplicationNo(form.seasonYear, form.countyCode, ++nextApplication),
     form,

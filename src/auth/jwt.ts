@@ -75,7 +75,7 @@ export interface TokenRequest {
   readonly role: Principal['role'];
   readonly counties?: readonly string[];
   readonly point?: string;
-  /** PARENT: the guardian's key (application-identity.ts `personKey`). */
+  /** PARENT: the guardian's key (application-identity.ts `guardianKeyOf`). */
   readonly guardian?: string;
   readonly ttlSeconds?: number;
 }

@@ -10,6 +10,7 @@ const fit = {
   DATABASE_URL: 'postgresql://gx@db:5432/gx',
   DATA_SHARING_APP_SECRET: 'exchange-secret-0123456789abcdefghij',
   CHILD_KEY_SECRET: 'child-key-secret-0123456789abcdefghij',
+  GUARDIAN_KEY_SECRET: 'guardian-key-secret-0123456789abcdefghij',
   AUTH_JWT_SECRET: 'access-token-secret-0123456789abcdefghij',
   PAGE_TOKEN_SECRET: 'page-token-secret-0123456789abcdefghij',
   PLATFORM_FAMILY_TOKEN_SECRET: 'family-token-secret-0123456789abcdefghij',
@@ -24,6 +25,7 @@ const fit = {
 const secrets = [
   'DATA_SHARING_APP_SECRET',
   'CHILD_KEY_SECRET',
+  'GUARDIAN_KEY_SECRET',
   'AUTH_JWT_SECRET',
   'PAGE_TOKEN_SECRET',
   'PLATFORM_FAMILY_TOKEN_SECRET',
@@ -68,6 +70,13 @@ describe('production secrets', () => {
     expect(problems({ ...fit, PAGE_TOKEN_SECRET: fit.AUTH_JWT_SECRET })).toEqual([
       'AUTH_JWT_SECRET: must not be reused for another purpose',
       'PAGE_TOKEN_SECRET: must not be reused for another purpose',
+    ]);
+  });
+
+  it('refuses the child key as the guardian key the platform holds (issue 12)', () => {
+    expect(problems({ ...fit, GUARDIAN_KEY_SECRET: fit.CHILD_KEY_SECRET })).toEqual([
+      'CHILD_KEY_SECRET: must not be reused for another purpose',
+      'GUARDIAN_KEY_SECRET: must not be reused for another purpose',
     ]);
   });
 

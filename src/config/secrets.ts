@@ -15,6 +15,8 @@ const MIN_SECRET_BYTES = 32;
 const DEVELOPMENT_SECRETS = {
   // The child key names workflows: changing its development default would orphan local cases.
   CHILD_KEY_SECRET: DEV_SECRET,
+  // Not the child key's: a guardian keyed with the child key fails in development too.
+  GUARDIAN_KEY_SECRET: `${DEV_SECRET}-guardian-012345`,
   DATA_SHARING_APP_SECRET: DEV_SECRET,
   AUTH_JWT_SECRET: `${DEV_SECRET}-auth-0123456789`,
   PAGE_TOKEN_SECRET: `${DEV_SECRET}-page-token-0123`,
@@ -54,6 +56,12 @@ export const secretSettings = {
   CHILD_KEY_SECRET: secret(
     'CHILD_KEY_SECRET',
     "HMAC key of lookup keys: a child's key in workflow ids, a locked certificate",
+  ),
+  // Shared with the platform, which keys the real-name-verified guardian of its family tokens
+  // with it: had it the child key, it could key every (enumerable) ID number and read workflow ids.
+  GUARDIAN_KEY_SECRET: secret(
+    'GUARDIAN_KEY_SECRET',
+    "HMAC key of guardian keys, shared with the platform: tokens' `guardian` claim, claim codes",
   ),
   AUTH_ISSUER: z.string().min(1).default('gx-enrolment-dev'),
   AUTH_AUDIENCE: z.string().min(1).default('gx-enrolment'),

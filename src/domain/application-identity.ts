@@ -11,16 +11,18 @@ export function lookupKey(secret: string, identifier: string): string {
   return createHmac('sha256', secret).update(identifier, 'utf8').digest('hex').slice(0, 32);
 }
 
-/** The child's key: the lookup key of the child's ID number. */
+/** The child's key: the lookup key of the child's ID number, under CHILD_KEY_SECRET. */
 export function childKey(secret: string, residentId: string): string {
   return lookupKey(secret, residentId);
 }
 
 /**
- * A person's key: the lookup key of their ID number. A child's names its case; a guardian's is
- * the real-name-verified person a family's token carries (issue 13).
+ * A guardian's key: the keyed hash of their ID number under GUARDIAN_KEY_SECRET, the key this
+ * service shares with the platform, which puts it in the real-name-verified person's tokens
+ * (issue 13). A key of its own (issue 12): ID numbers are enumerable, so whoever holds the
+ * child key can recover the child behind a workflow id, and the platform must not.
  */
-export function personKey(secret: string, residentId: string): string {
+export function guardianKeyOf(secret: string, residentId: string): string {
   return lookupKey(secret, residentId);
 }
 
@@ -37,10 +39,10 @@ export function enrolmentWorkflowId(seasonYear: number, stage: Stage, key: strin
 export function namesGuardian(
   form: Pick<ApplicationForm, 'guardians'>,
   guardianKey: string | undefined,
-  secret: string,
+  guardianKeySecret: string,
 ): boolean {
   return (
     guardianKey !== undefined &&
-    form.guardians.some((g) => personKey(secret, g.idNumber) === guardianKey)
+    form.guardians.some((g) => guardianKeyOf(guardianKeySecret, g.idNumber) === guardianKey)
   );
 }

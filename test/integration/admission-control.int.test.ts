@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { enrolmentWorkflowId, personKey } from '../../src/domain/application-identity';
+import { childKey, enrolmentWorkflowId } from '../../src/domain/application-identity';
 import { formForFamily } from '../../src/testing/forms';
 import { eventually } from '../support/eventually';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
@@ -57,7 +57,7 @@ describe('admission control on the verification backlog', () => {
     const workflowId = enrolmentWorkflowId(
       2026,
       'PRIMARY_1',
-      personKey(sut.config.CHILD_KEY_SECRET, families[2]!.child.idNumber),
+      childKey(sut.config.CHILD_KEY_SECRET, families[2]!.child.idNumber),
     );
     expect(form).toMatchObject({ seasonYear: 2026, stage: 'PRIMARY_1' });
     const db = sut.database.db;

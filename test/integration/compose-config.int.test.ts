@@ -27,6 +27,8 @@ const secrets = {
   APP_DATABASE_PASSWORD: 'app-db-secret',
   DATA_SHARING_APP_SECRET: 'exchange-secret-0123456789',
   CHILD_KEY_SECRET: 'child-key-secret-0123456789',
+  GUARDIAN_KEY_SECRET: 'guardian-key-secret-0123456789abcdefghij',
+  AUTH_ISSUER: 'gx-enrolment',
   AUTH_JWT_SECRET: 'access-token-secret-0123456789abcdefghij',
   PAGE_TOKEN_SECRET: 'page-token-secret-0123456789abcdefghij',
   PLATFORM_ISSUER: 'guitongban',
@@ -70,6 +72,8 @@ describe('docker-compose.yml', () => {
         NODE_ENV: 'production',
         TEMPORAL_ADDRESS: 'temporal:7233',
         CHILD_KEY_SECRET: secrets.CHILD_KEY_SECRET,
+        GUARDIAN_KEY_SECRET: secrets.GUARDIAN_KEY_SECRET,
+        AUTH_ISSUER: secrets.AUTH_ISSUER,
       });
     }
     // Only migrate connects as the owner; the processes connect as the application's role.

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { decodeJwt } from 'jose';
 import request from 'supertest';
-import { enrolmentWorkflowId, personKey } from '../../src/domain/application-identity';
+import { signFamilyToken } from '../../src/auth/jwt';
+import { familyTokenSettings } from '../../src/config/config';
+import {
+  childKey,
+  enrolmentWorkflowId,
+  guardianKeyOf,
+} from '../../src/domain/application-identity';
 import { IntakeRepository } from '../../src/db/intake-repository';
 import {
   formFor,
@@ -38,7 +45,7 @@ describe('guardianship: who may apply for a child, and what a conflict reveals',
 
   /** Everything a submission could have stored: rows, number claims, keys and the workflow. */
   async function storedFor(childId: string) {
-    const key = personKey(sut.config.CHILD_KEY_SECRET, childId);
+    const key = childKey(sut.config.CHILD_KEY_SECRET, childId);
     const workflowId = enrolmentWorkflowId(2026, 'PRIMARY_1', key);
     const runs = [];
     for await (const run of sut.temporal.workflow.list({ query: `WorkflowId = "${workflowId}"` }))
@@ -88,6 +95,41 @@ describe('guardianship: who may apply for a child, and what a conflict reveals',
     }
     expect(await storedFor(child.idNumber)).toEqual(before);
     expect(before).toMatchObject({ applications: 0, claims: 0, runs: 0 });
+  });
+
+  it('keys the guardian with the key shared with the platform, never the child key (issue 12)', async () => {
+    const child = person();
+    const form = formFor(child);
+    const guardianId = form.guardians[0]!.idNumber;
+    // The workbench's development sign-in keys the guardian as the platform does.
+    const signedIn = await api()
+      .post('/auth/dev-token')
+      .send({ role: 'PARENT', sub: 'family-dev-sign-in', guardianIdNumber: guardianId });
+    expect(signedIn.status).toBe(201);
+    const token = signedIn.body.token as string;
+    expect(decodeJwt(token).guardian).toBe(
+      guardianKeyOf(sut.config.GUARDIAN_KEY_SECRET, guardianId),
+    );
+    // What a platform holding the child key would send: not the guardian.
+    const childKeyed = await signFamilyToken(
+      {
+        sub: 'guitongban-child-keyed',
+        guardianKey: childKey(sut.config.CHILD_KEY_SECRET, guardianId),
+      },
+      familyTokenSettings(sut.config),
+    );
+    const refused = await api()
+      .post('/applications')
+      .set(await as(sut.auth.platform()))
+      .set('X-Family-Token', childKeyed)
+      .send(form);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'NOT_THE_GUARDIAN' });
+    const accepted = await api()
+      .post('/applications')
+      .set({ Authorization: `Bearer ${token}` })
+      .send(form);
+    expect(accepted.status).toBe(201);
   });
 
   it('lets staff enter an offline form for any guardian: they have seen the household booklet', async () => {

@@ -35,7 +35,7 @@ describe('the logs of the API and worker processes', () => {
   let worker: ServiceProcess;
   let apiUrl: string;
   let workerMetricsUrl: string;
-  /** Tokens as the processes' own CHILD_KEY_SECRET keys a guardian. */
+  /** Tokens as the processes' own GUARDIAN_KEY_SECRET keys a guardian. */
   let auth: ReturnType<typeof tokens>;
 
   beforeAll(async () => {
@@ -43,9 +43,10 @@ describe('the logs of the API and worker processes', () => {
     const env = {
       ...workerProcessEnv(sut),
       CHILD_KEY_SECRET: `test-${randomUUID()}`,
+      GUARDIAN_KEY_SECRET: `test-guardian-${randomUUID()}`,
       LOG_LEVEL: 'debug',
     };
-    auth = tokens({ ...sut.config, CHILD_KEY_SECRET: env.CHILD_KEY_SECRET });
+    auth = tokens({ ...sut.config, GUARDIAN_KEY_SECRET: env.GUARDIAN_KEY_SECRET });
     const [apiPort, metricsPort] = [await freePort(), await freePort()];
     apiUrl = `http://127.0.0.1:${apiPort}`;
     workerMetricsUrl = `http://127.0.0.1:${metricsPort}`;

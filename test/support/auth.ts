@@ -1,6 +1,6 @@
 import { signAccessToken, signFamilyToken } from '../../src/auth/jwt';
 import { accessTokenSettings, familyTokenSettings, type Config } from '../../src/config/config';
-import { personKey } from '../../src/domain/application-identity';
+import { guardianKeyOf } from '../../src/domain/application-identity';
 import type { Role } from '../../src/domain/principal';
 import { guardianFor } from '../../src/testing/forms';
 
@@ -30,7 +30,7 @@ export function tokens(config: Config) {
       (t) => `Bearer ${t}`,
     );
   const keyOf = (guardian: GuardianOf = guardianFor().idNumber) =>
-    personKey(config.CHILD_KEY_SECRET, guardianIdOf(guardian));
+    guardianKeyOf(config.GUARDIAN_KEY_SECRET, guardianIdOf(guardian));
   return {
     parent: (sub: string, guardian?: GuardianOf) =>
       sign('PARENT', sub, { guardian: keyOf(guardian) }),

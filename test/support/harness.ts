@@ -133,6 +133,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     PLATFORM_CALLBACK_SECRET: CALLBACK_SECRET,
     // A key of its own per harness gives every test file its own workflow ids for the same child.
     CHILD_KEY_SECRET: `test-${randomUUID()}`,
+    // Another key than the child's, as in production: a guardian keyed with the wrong one fails.
+    GUARDIAN_KEY_SECRET: `test-guardian-${randomUUID()}`,
     ...options.env,
   });
   const temporal = new Client({

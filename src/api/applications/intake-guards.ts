@@ -120,7 +120,7 @@ export class IntakeGuards {
   }
 
   private requireGuardian(form: ApplicationForm, guardianKey: string | undefined): void {
-    if (!namesGuardian(form, guardianKey, this.config.CHILD_KEY_SECRET))
+    if (!namesGuardian(form, guardianKey, this.config.GUARDIAN_KEY_SECRET))
       throw new NotTheGuardianError();
   }
 }

@@ -6,7 +6,7 @@ import type { Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { IdempotencyStore } from '../../db/idempotency-store';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
-import { enrolmentWorkflowId, personKey } from '../../domain/application-identity';
+import { childKey, enrolmentWorkflowId } from '../../domain/application-identity';
 import { DEFAULT_APPEAL_WINDOW_MS } from '../../domain/appeals';
 import { REOPENABLE_STATUSES, type EnrolmentStatus } from '../../domain/enrolment';
 import {
@@ -125,7 +125,7 @@ export class SubmissionService {
     submitter: Submitter,
     late: LateEntry | null,
   ): Promise<SubmissionReceipt> {
-    const key = personKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
+    const key = childKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
     // A closed case blocks a new one unless it ended without a place (withdrawn, rejected, lapsed);
     // a running case is refused by Temporal itself below.

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config';
 import { claimLimitsOf } from '../../config/limits';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { ClaimRepository } from '../../db/claim-repository';
-import { personKey } from '../../domain/application-identity';
+import { guardianKeyOf } from '../../domain/application-identity';
 import {
   CaseAlreadyClaimedError,
   ClaimAttemptsExceededError,
@@ -73,7 +73,7 @@ export class ClaimsService {
   /** A code for a case just entered offline; null once the family has claimed the case. */
   issueFor(form: ApplicationForm, applicationNo: string, caller: CallerContext) {
     const guardianKeys = form.guardians.map((g) =>
-      personKey(this.config.CHILD_KEY_SECRET, g.idNumber),
+      guardianKeyOf(this.config.GUARDIAN_KEY_SECRET, g.idNumber),
     );
     return this.issue(applicationNo, guardianKeys, actorOf(caller.principal));
   }

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { IntakeRepository } from '../../db/intake-repository';
 import type { ReferenceDataRepository } from '../../db/reference-data-repository';
-import { enrolmentWorkflowId, personKey } from '../../domain/application-identity';
+import { childKey, enrolmentWorkflowId } from '../../domain/application-identity';
 import { FINAL_STATUSES, type Stage } from '../../domain/enrolment';
 import { ForbiddenError, InvalidTransitionError, NotFoundError } from '../../domain/errors';
 import { actorOf, coversCounty } from '../../domain/principal';
@@ -41,7 +41,7 @@ export class ContestService {
     query: { seasonYear: number; stage: Stage; childIdNumber: string },
     caller: CallerContext,
   ) {
-    const key = personKey(this.config.CHILD_KEY_SECRET, query.childIdNumber);
+    const key = childKey(this.config.CHILD_KEY_SECRET, query.childIdNumber);
     const existing = await this.intake.existingCase(
       enrolmentWorkflowId(query.seasonYear, query.stage, key),
     );

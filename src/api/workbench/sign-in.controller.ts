@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { signAccessToken } from '../../auth/jwt';
 import { accessTokenSettings, type Config } from '../../config/config';
-import { personKey } from '../../domain/application-identity';
+import { guardianKeyOf } from '../../domain/application-identity';
 import { Public } from '../auth/auth.decorators';
 import { API_CONFIG } from '../injection-tokens';
 import { DevTokenDto, DevTokenRequestDto, SignInOptionsDto } from './dto';
@@ -46,7 +46,7 @@ export class DevTokenController {
   async mint(@Body() body: DevTokenRequestDto) {
     const guardian =
       body.role === 'PARENT' && body.guardianIdNumber
-        ? personKey(this.config.CHILD_KEY_SECRET, body.guardianIdNumber)
+        ? guardianKeyOf(this.config.GUARDIAN_KEY_SECRET, body.guardianIdNumber)
         : undefined;
     const token = await signAccessToken(
       {
