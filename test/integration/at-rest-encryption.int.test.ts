@@ -11,6 +11,7 @@ import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { formForFamily } from '../../src/testing/forms';
 import { eventually } from '../support/eventually';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
+import { scaled } from '../support/time-scale';
 
 /**
  * Issue 12: personal data rests encrypted. After a real case (submission, checks, assessment, a
@@ -86,7 +87,7 @@ describe('personal data encrypted at rest', () => {
       .send({ decision: 'APPROVE' })
       .expect(200);
     await reached('APPROVED');
-  }, 180_000);
+  }, scaled(180_000));
   afterAll(() => sut?.close());
 
   async function withSql<T>(fn: (client: Client) => Promise<T>): Promise<T> {

@@ -12,6 +12,7 @@ import { PayloadKeyUnknownError } from '../../src/temporal/payload-codec';
 import { formForFamily } from '../../src/testing/forms';
 import { eventually } from '../support/eventually';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
+import { scaled } from '../support/time-scale';
 
 /**
  * Issue 12: nothing personal reaches Temporal in the clear. The raw history, read from the
@@ -58,7 +59,7 @@ describe('payload encryption in Temporal', () => {
       .send({ decision: 'APPROVE' });
     const row = await reached('APPROVED');
     run = { workflowId: row.workflowId, runId: row.runId };
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(() => sut?.close());
 
   async function rawHistory() {

@@ -15,7 +15,7 @@ import type { OfferRecord, PlaceRecord } from '../../src/domain/place-confirmati
 import type { Family } from '../../src/simulator/family-records';
 import { formForFamily } from '../../src/testing/forms';
 import { built } from '../support/build';
-import { eventually } from '../support/eventually';
+import { eventually, setTestDeadline } from '../support/eventually';
 import {
   bundleWorkflows,
   registryFamilies,
@@ -24,7 +24,7 @@ import {
   type Harness,
 } from '../support/harness';
 import { whileRowsHeld } from '../support/row-locks';
-import { scaled } from '../support/time-scale';
+import { deadlineIn, scaled, TEST_MARGIN_MS } from '../support/time-scale';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
 
 /*
@@ -37,6 +37,8 @@ import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-proces
  * since goes back to its chain; every round verifies.
  */
 
+/** A test's Jest cap before scaling: two rounds, re-offer chains and worker restarts. */
+const CAP_MS = 900_000;
 const LONG = scaled(600_000);
 /** Short enough to wait out, long enough for the test to answer on a loaded machine. */
 const SHORT = scaled(15_000);
@@ -45,7 +47,9 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
   let sut: Harness;
   let admin: Record<string, string>;
   const workers: WorkerProcess[] = [];
-  jest.setTimeout(scaled(900_000));
+  // This file's tests have a cap of their own, and their waits share one deadline inside it.
+  jest.setTimeout(scaled(CAP_MS));
+  beforeEach(() => setTestDeadline(deadlineIn(CAP_MS - TEST_MARGIN_MS)));
 
   beforeAll(async () => {
     sut = await startHarness({ workflowBundle: await bundleWorkflows() });
