@@ -25,6 +25,7 @@ it("a bureau administrator sees its county's place warnings, cases and demand re
     .map((level) => `[data-testid="warnings"] [data-level="${level}"]`)
     .join(', ');
   await reloadUntil(admin, shortOfPlaces, 'a school warned of a shortage of places');
+  await admin.getByRole('img', { name: '各预警等级学校数柱状图' }).locator('canvas').waitFor();
   await admin.getByRole('img', { name: '各状态案件数柱状图' }).locator('canvas').waitFor();
   // Temporal's visibility counts the new case a moment after it starts.
   await reloadUntil(admin, '[data-testid="status-counts"] [data-row-key]', 'a status row');

@@ -18,6 +18,11 @@ it('a bureau administrator starts a round, follows it to publication and verifie
   await admin.getByRole('button', { name: '开始录取' }).click();
   // The page follows the round by itself: freeze, draw, delivery, publication.
   await admin.locator('[data-round-status="PUBLISHED"]').waitFor({ timeout: scaled(180_000) });
+  // Every result drawn reached its case, and the page says how many.
+  const delivery = admin.locator('[data-results]');
+  expect(await delivery.getAttribute('data-delivered')).toBe(
+    await delivery.getAttribute('data-results'),
+  );
   await admin.getByRole('button', { name: '重新计算核验' }).click();
   await admin.locator('[data-verdict="MATCH"]').waitFor();
   // The next round is a 补录 round, offered once this one is published.

@@ -119,9 +119,10 @@ describe('an admission round: 200 applications through review, a verifiable draw
     });
     expect(deliveredAtKill).toBeGreaterThan(0);
     expect(deliveredAtKill).toBeLessThan(CASES);
-    expect((await request(sut.apiUrl).get(`/rounds/${roundId}`).set(admin)).body.status).not.toBe(
-      'PUBLISHED',
-    );
+    const atKill = (await request(sut.apiUrl).get(`/rounds/${roundId}`).set(admin)).body;
+    expect(atKill.status).not.toBe('PUBLISHED');
+    // The bureau's page shows how far the delivery got.
+    expect(atKill.delivery).toEqual({ results: CASES, delivered: deliveredAtKill });
     workers.push(await spawnWorkerProcess(workerEnv()));
 
     const published = await eventually(
@@ -133,6 +134,7 @@ describe('an admission round: 200 applications through review, a verifiable draw
       deadline,
     );
     expect(published.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(published.delivery).toEqual({ results: CASES, delivered: CASES });
     expect(published.schools).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ schoolId: '450103-P01', capacity: 40, admitted: 40 }),

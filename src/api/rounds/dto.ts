@@ -51,6 +51,10 @@ export class RoundDto extends createZodDto(
     applicantListHash: z.string().nullable(),
     policyVersion: z.string().nullable(),
     schools: storedJson.describe('Per-school summary, once drawn'),
+    delivery: z
+      .object({ results: z.number().int(), delivered: z.number().int() })
+      .nullable()
+      .describe("Once drawn: the round's results, and how many the families' cases have taken"),
   }),
 ) {}
 

@@ -96,7 +96,7 @@ export class RoundsService {
   ) {
     requireCounty(principal, key.countyCode);
     const rounds = await this.rounds.season(key.countyCode, key.stage, key.seasonYear);
-    return rounds.map((round) => this.shown(round));
+    return Promise.all(rounds.map((round) => this.shown(round)));
   }
 
   /** The round as published: the seed only once drawn, the commitment from the start. */
@@ -106,7 +106,7 @@ export class RoundsService {
     return this.shown(round);
   }
 
-  private shown(round: StoredRound) {
+  private async shown(round: StoredRound) {
     const drawn = round.status === 'DRAWN' || round.status === 'PUBLISHED';
     return {
       roundId: round.id,
@@ -124,6 +124,8 @@ export class RoundsService {
       applicantListHash: round.applicantListHash,
       policyVersion: round.policyVersion,
       schools: drawn ? round.summary : null,
+      // A county's round delivers to every case one by one: the page shows how far it has got.
+      delivery: drawn ? await this.rounds.deliveryProgress(round.id) : null,
     };
   }
 

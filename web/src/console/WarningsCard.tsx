@@ -1,7 +1,8 @@
 import { Card, Input, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { WarningLevel } from '../../../src/domain/forecast/warning-levels';
 import { api, query } from '../shared/api';
+import { Chart } from '../shared/Chart';
 import { useLang } from '../shared/i18n';
 import { ProblemAlert, useLoad } from '../shared/ui';
 import { STAGES } from '../shared/names';
@@ -20,13 +21,42 @@ interface SchoolWarning {
   level: WarningLevel;
 }
 
-/** Each level's name and a tag colour whose text keeps WCAG AA contrast. */
-const LEVELS: Record<WarningLevel, { zh: string; en: string; color: string }> = {
-  GREEN: { zh: '绿色', en: 'Green', color: 'green' },
-  YELLOW: { zh: '黄色', en: 'Yellow', color: 'gold' },
-  ORANGE: { zh: '橙色', en: 'Orange', color: 'orange' },
-  RED: { zh: '红色', en: 'Red', color: 'red' },
+/** Each level's name, a tag colour whose text keeps WCAG AA contrast, and its bar's colour. */
+const LEVELS: Record<WarningLevel, { zh: string; en: string; color: string; bar: string }> = {
+  GREEN: { zh: '绿色', en: 'Green', color: 'green', bar: '#389e0d' },
+  YELLOW: { zh: '黄色', en: 'Yellow', color: 'gold', bar: '#d48806' },
+  ORANGE: { zh: '橙色', en: 'Orange', color: 'orange', bar: '#d46b08' },
+  RED: { zh: '红色', en: 'Red', color: 'red', bar: '#c4161c' },
 };
+
+/** How many schools (and seasons) stand at each level, as bars in the levels' own colours. */
+function LevelChart({ warnings }: { warnings: readonly SchoolWarning[] }) {
+  const { tr, bi } = useLang();
+  const option = useMemo(() => {
+    const levels = Object.keys(LEVELS) as WarningLevel[];
+    return {
+      tooltip: {},
+      xAxis: { type: 'category', data: levels.map((l) => bi(LEVELS[l])) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          data: levels.map((l) => ({
+            value: warnings.filter((w) => w.level === l).length,
+            itemStyle: { color: LEVELS[l].bar },
+          })),
+        },
+      ],
+    };
+  }, [warnings, bi]);
+  return (
+    <Chart
+      option={option}
+      height={200}
+      label={tr('各预警等级学校数柱状图', 'Bar chart of schools per warning level')}
+    />
+  );
+}
 
 /**
  * The early-warning table: demand against places per school and season, and the level the
@@ -74,6 +104,7 @@ export function WarningsCard({ counties }: { counties: readonly string[] }) {
         />
       </Space>
       <ProblemAlert error={warnings.error} />
+      <LevelChart warnings={rows} />
       <Table
         rowKey={(w) => `${w.schoolId}/${w.stage}/${w.seasonYear}`}
         size="small"
