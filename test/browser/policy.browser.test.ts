@@ -53,4 +53,11 @@ it("a bureau administrator edits the county's policy; the API's rule shows at it
   expect(published.rulesZh.join('')).toContain('志愿优先');
   expect(published.rulesZh.join('')).toContain('缴纳社保满6个月');
   await expectAccessible(admin, 'policy');
+
+  // The same page in English: the workbench's switch, and the same contrast and labels.
+  await admin.getByText('EN', { exact: true }).click();
+  await admin.getByRole('heading', { name: 'Admission policy' }).waitFor();
+  await admin.getByText("The county's own policy").waitFor();
+  await expectAccessible(admin, 'policy-en');
+  await admin.getByText('中文', { exact: true }).click();
 });

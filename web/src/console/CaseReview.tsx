@@ -1,5 +1,7 @@
 import { Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import type { CheckOutcome } from '../../../src/domain/enrolment';
 import { api } from '../shared/api';
+import { OUTCOME_NAMES } from '../shared/names';
 import { useLang } from '../shared/i18n';
 import { CaseTimeline, ProblemAlert, StatusTag, useLoad, type TimelineStep } from '../shared/ui';
 import { DecisionPanel } from './DecisionPanel';
@@ -39,13 +41,6 @@ export interface OfficialCase {
   } | null;
   temporal?: { webUi: string };
 }
-
-const OUTCOME_COLOURS: Record<string, string> = {
-  MATCH: 'green',
-  MISMATCH: 'red',
-  NOT_FOUND: 'orange',
-  UNAVAILABLE: 'default',
-};
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -174,7 +169,7 @@ function ChecksTable({
           width: 120,
           render: (_, v) => (
             <Space direction="vertical">
-              <Tag color={OUTCOME_COLOURS[v.outcome]}>{v.outcome}</Tag>
+              <Tag color={OUTCOME_NAMES[v.outcome as CheckOutcome]?.color}>{v.outcome}</Tag>
               {v.mismatchedFields?.map((f) => (
                 <Tag key={f} color="red">
                   {tr('不一致', 'differs')}: {f}

@@ -1,9 +1,9 @@
-import { Button, Card, Modal, Select, Space, Statistic, Switch, Typography } from 'antd';
+import { Button, Card, Modal, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { api, query } from '../shared/api';
 import { useLang } from '../shared/i18n';
-import { STAGES } from '../shared/names';
 import { ProblemAlert, STATUS_NAMES, StatusTag, useLoad } from '../shared/ui';
+import { QueueFilters, type Filters } from './QueueFilters';
 import { QueueTable, type QueueItem } from './QueueTable';
 
 interface QueuePage {
@@ -24,13 +24,6 @@ interface BatchResult {
     code?: string;
     detail?: string;
   }>;
-}
-
-interface Filters {
-  status?: string;
-  stage?: string;
-  overdue?: boolean;
-  sort: 'submitted' | 'waiting';
 }
 
 /** The reviewer's queue: filtered and paged by the server, with counts, overdue marks and batch approval. */
@@ -133,61 +126,6 @@ function QueueCounts({ counts }: { counts: Counts | undefined }) {
         />
       </Space>
     </Card>
-  );
-}
-
-/** The queue's filters and order; a change starts again from the first page. */
-function QueueFilters({
-  filters,
-  change,
-}: {
-  filters: Filters;
-  change: (next: Partial<Filters>) => void;
-}) {
-  const { tr, bi } = useLang();
-  return (
-    <>
-      <Select
-        aria-label={tr('状态', 'Status')}
-        allowClear
-        placeholder={tr('全部状态', 'Any status')}
-        style={{ width: 180 }}
-        value={filters.status}
-        onChange={(status?: string) => change({ status })}
-        options={['AWAITING_REVIEW', 'AWAITING_OFFLINE_CHECK', 'NEEDS_SUPPLEMENT'].map((s) => ({
-          value: s,
-          label: bi(STATUS_NAMES[s as keyof typeof STATUS_NAMES]),
-        }))}
-      />
-      <Select
-        aria-label={tr('学段', 'Stage')}
-        allowClear
-        placeholder={tr('全部学段', 'Any stage')}
-        style={{ width: 160 }}
-        value={filters.stage}
-        onChange={(stage?: string) => change({ stage })}
-        options={STAGES.map((s) => ({ value: s.value, label: bi(s) }))}
-      />
-      <Select
-        aria-label={tr('排序', 'Sort')}
-        style={{ width: 180 }}
-        value={filters.sort}
-        onChange={(sort: Filters['sort']) => change({ sort })}
-        options={[
-          { value: 'submitted', label: tr('最早提交优先', 'Oldest submitted first') },
-          { value: 'waiting', label: tr('等待最久优先', 'Longest waiting first') },
-        ]}
-      />
-      <label>
-        <Space>
-          <Switch
-            checked={filters.overdue ?? false}
-            onChange={(on) => change({ overdue: on || undefined })}
-          />
-          {tr('只看超期', 'Overdue only')}
-        </Space>
-      </label>
-    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { HOUSING_TYPES } from '../../../src/domain/forms/application-form';
-import type { FormType } from '../../../src/domain/enrolment';
+import type { CheckOutcome, FormType } from '../../../src/domain/enrolment';
 import { housingAllowed } from '../../../src/domain/public-info/materials';
 
 /* What the pages call the API's codes, Chinese first: one home for every page's choices. */
@@ -27,3 +27,11 @@ export const HOUSING_NAMES: Record<(typeof HOUSING_TYPES)[number], { zh: string;
 export function housingFor(formType: FormType): readonly (typeof HOUSING_TYPES)[number][] {
   return HOUSING_TYPES.filter((housing) => housingAllowed(formType, housing));
 }
+
+/** A department check's outcome, and the colour of its tag (the text keeps AA contrast). */
+export const OUTCOME_NAMES: Record<CheckOutcome, { zh: string; en: string; color: string }> = {
+  MATCH: { zh: '一致', en: 'Match', color: 'green' },
+  MISMATCH: { zh: '不一致', en: 'Mismatch', color: 'red' },
+  NOT_FOUND: { zh: '未查到', en: 'Not found', color: 'orange' },
+  UNAVAILABLE: { zh: '接口不可用', en: 'Unavailable', color: 'default' },
+};
