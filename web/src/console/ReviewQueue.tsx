@@ -1,8 +1,9 @@
-import { Button, Card, Modal, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { api, query } from '../shared/api';
 import { useLang } from '../shared/i18n';
-import { ProblemAlert, STATUS_NAMES, StatusTag, useLoad } from '../shared/ui';
+import { ProblemAlert, STATUS_NAMES, useLoad } from '../shared/ui';
+import { BatchProgress, BatchResultModal, useBatchApproval } from './BatchApproval';
 import { QueueFilters, type Filters } from './QueueFilters';
 import { QueueTable, type QueueItem } from './QueueTable';
 
@@ -14,18 +15,6 @@ interface Counts {
   byStatus: Record<string, number>;
   overdue: number;
 }
-interface BatchResult {
-  approved: number;
-  failed: number;
-  results: Array<{
-    applicationNo: string;
-    ok: boolean;
-    status?: string;
-    code?: string;
-    detail?: string;
-  }>;
-}
-
 /** The reviewer's queue: filtered and paged by the server, with counts, overdue marks and batch approval. */
 export function ReviewQueue() {
   const { tr } = useLang();
@@ -38,24 +27,11 @@ export function ReviewQueue() {
     [filters, cursor],
   );
   const [selected, setSelected] = useState<string[]>([]);
-  const [batch, setBatch] = useState<{ running: boolean; result?: BatchResult; error?: unknown }>({
-    running: false,
+  const batch = useBatchApproval(() => {
+    setSelected([]);
+    page.reload();
+    counts.reload();
   });
-
-  async function approveSelected() {
-    setBatch({ running: true });
-    try {
-      const result = await api<BatchResult>('POST', '/review/batch-approve', {
-        body: { applicationNos: selected },
-      });
-      setBatch({ running: false, result });
-      setSelected([]);
-      page.reload();
-      counts.reload();
-    } catch (error) {
-      setBatch({ running: false, error });
-    }
-  }
 
   const change = (next: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...next }));
@@ -74,10 +50,11 @@ export function ReviewQueue() {
           type="primary"
           disabled={!selected.length}
           loading={batch.running}
-          onClick={() => void approveSelected()}
+          onClick={() => void batch.approve(selected)}
         >
           {tr(`批量通过(${selected.length})`, `Approve selected (${selected.length})`)}
         </Button>
+        {batch.running && <BatchProgress done={batch.done} total={batch.total} />}
       </Space>
       <ProblemAlert error={page.error ?? batch.error} />
       <QueueTable
@@ -99,7 +76,7 @@ export function ReviewQueue() {
           {tr('下一页', 'Next')}
         </Button>
       </Space>
-      <BatchResultModal result={batch.result} onClose={() => setBatch({ running: false })} />
+      <BatchResultModal result={batch.result} onClose={batch.close} />
     </Space>
   );
 }
@@ -126,36 +103,5 @@ function QueueCounts({ counts }: { counts: Counts | undefined }) {
         />
       </Space>
     </Card>
-  );
-}
-
-/** What a batch approval did, case by case. */
-function BatchResultModal({
-  result,
-  onClose,
-}: {
-  result: BatchResult | undefined;
-  onClose: () => void;
-}) {
-  const { tr } = useLang();
-  return (
-    <Modal
-      open={!!result}
-      title={tr('批量审核结果', 'Batch approval')}
-      onOk={onClose}
-      onCancel={onClose}
-    >
-      <p>
-        {tr('通过', 'Approved')} {result?.approved} · {tr('失败', 'Failed')} {result?.failed}
-      </p>
-      <ul>
-        {result?.results.map((r) => (
-          <li key={r.applicationNo}>
-            {r.applicationNo}:{' '}
-            {r.ok ? <StatusTag status={r.status ?? null} /> : `${r.code ?? ''} ${r.detail ?? ''}`}
-          </li>
-        ))}
-      </ul>
-    </Modal>
   );
 }
