@@ -312,6 +312,22 @@ describe('public information and bureau reports', () => {
       await db.application.count({ where: { ...scope, status: 'APPROVED' } }),
     );
 
+    // Over the SLA: every stay in review when the county's SLA is a millisecond, none at ten days.
+    const stays = await db.applicationEvent.count({
+      where: { toStatus: 'AWAITING_REVIEW', application: scope },
+    });
+    expect(stays).toBeGreaterThan(0);
+    const breaches = async (reviewSlaMs: number) => {
+      await db.county.update({ where: { code: '450103' }, data: { reviewSlaMs } });
+      return (await report('review')).reduce((n, r) => n + (r.slaBreaches as number), 0);
+    };
+    try {
+      expect(await breaches(1)).toBe(stays);
+      expect(await breaches(10 * 86_400_000)).toBe(0);
+    } finally {
+      await db.county.update({ where: { code: '450103' }, data: { reviewSlaMs: null } });
+    }
+
     const csv = await api().get('/reports/450103/PRIMARY_1/2026/demand/csv').set(qingxiu);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
