@@ -1,7 +1,17 @@
 import { allocate } from '../src/domain/allocation/allocate';
 import { laterRoundCapacity, placedPerSchool } from '../src/domain/allocation/later-rounds';
 import type { AllocationSchool, Applicant, ApplicantResult } from '../src/domain/allocation/model';
-import { waitlistOrder } from '../src/domain/allocation/waitlist';
+import {
+  answered,
+  EMPTY_CHAIN,
+  exhausted,
+  offered,
+  placeToOffer,
+  released,
+  waitlistOrder,
+  type ChainState,
+  type WaitlistEntry,
+} from '../src/domain/allocation/waitlist';
 import { mulberry32 } from '../src/simulator/prng';
 
 /**
@@ -77,49 +87,81 @@ function heldTwice(
   return `no place held twice: every school within its places, no child placed twice (${seen.size} placed in all)`;
 }
 
-/** The declines and the waitlists' re-offers: who holds which place after them, what is left. */
+/** A school's waitlist and its re-offer chain, as the waitlist workflow holds them. */
+interface SchoolChain {
+  readonly list: readonly WaitlistEntry[];
+  state: ChainState;
+}
+
+/**
+ * The declines and the waitlists' re-offers, driven through the domain's chain functions as the
+ * waitlist workflow drives them (released → placeToOffer → offered → answered, exhausted at the
+ * end of the list): who holds which place after them, what is left for the 补录 round.
+ */
 function reofferChain(results: readonly ApplicantResult[], rand: () => number) {
   const holder = new Map<string, string>();
   const declined = new Set<string>();
-  const free = new Map<string, number>();
+  const chains = new Map<string, SchoolChain>();
+  const chainOf = (schoolId: string) => {
+    let c = chains.get(schoolId);
+    if (!c)
+      chains.set(schoolId, (c = { list: waitlistOrder(results, schoolId), state: EMPTY_CHAIN }));
+    return c;
+  };
+  const release = (schoolId: string, releaseId: string) => {
+    const c = chainOf(schoolId);
+    c.state = released(c.state, releaseId);
+    return schoolId;
+  };
+  const queue: string[] = [];
   for (const r of results) {
     if (r.placement.result === 'NOT_PLACED') continue;
     if (rand() < 0.1) {
       declined.add(r.applicantId);
-      free.set(r.placement.schoolId, (free.get(r.placement.schoolId) ?? 0) + 1);
+      queue.push(release(r.placement.schoolId, `declined:${r.applicantId}`));
     } else holder.set(r.applicantId, r.placement.schoolId);
   }
   const rankOf = new Map(results.map((r) => [r.applicantId, r.choices.map((c) => c.schoolId)]));
-  const lists = new Map<string, { list: ReturnType<typeof waitlistOrder>; next: number }>();
+  /** Still live for this school: not declined out, and would rather have it than what it holds. */
+  const wants = (id: string, schoolId: string) => {
+    const now = holder.get(id);
+    const choices = rankOf.get(id)!;
+    return (
+      !declined.has(id) &&
+      !(now && choices.includes(now) && choices.indexOf(now) <= choices.indexOf(schoolId))
+    );
+  };
   const counts = { taken: 0, moved: 0, offers: 0 };
-  // Schools with places to offer, until every list is run down or every place is taken.
-  const queue = [...free.keys()];
   while (queue.length) {
     const schoolId = queue.shift()!;
-    let w = lists.get(schoolId);
-    if (!w) lists.set(schoolId, (w = { list: waitlistOrder(results, schoolId), next: 0 }));
-    while ((free.get(schoolId) ?? 0) > 0 && w.next < w.list.length) {
-      const id = w.list[w.next++]!.applicantId;
-      const choices = rankOf.get(id)!;
-      const now = holder.get(id);
-      // Only a family that would rather have this school than what it holds now is asked.
-      if (
-        declined.has(id) ||
-        (now && choices.indexOf(now) <= choices.indexOf(schoolId) && choices.includes(now))
-      )
-        continue;
+    const c = chainOf(schoolId);
+    while (placeToOffer(c.state) !== null) {
+      let position = c.state.next;
+      while (position < c.list.length && !wants(c.list[position]!.applicantId, schoolId))
+        position += 1;
+      if (position >= c.list.length) {
+        c.state = exhausted(c.state);
+        break;
+      }
+      c.state = offered(c.state, position);
+      const offer = c.state.offer!;
       counts.offers += 1;
-      if (rand() < 0.3) continue;
+      const id = c.list[position]!.applicantId;
+      const taken = rand() >= 0.3;
+      c.state = answered(c.state, offer, taken ? 'ACCEPTED' : 'DECLINED');
+      if (!taken) continue;
       counts.taken += 1;
-      free.set(schoolId, free.get(schoolId)! - 1);
+      const now = holder.get(id);
       holder.set(id, schoolId);
+      // A family that takes a place elsewhere frees its own, which goes down that school's list.
       if (now) {
         counts.moved += 1;
-        free.set(now, (free.get(now) ?? 0) + 1);
-        queue.push(now);
+        queue.push(release(now, `moved:${id}`));
       }
     }
   }
-  const unfilled = new Map([...free].filter(([, n]) => n > 0));
+  const unfilled = new Map<string, number>();
+  for (const [schoolId, c] of chains)
+    if (c.state.unfilled.length) unfilled.set(schoolId, c.state.unfilled.length);
   return { holder, declined, unfilled, ...counts };
 }
