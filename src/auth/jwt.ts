@@ -1,16 +1,23 @@
-import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { z } from 'zod';
-import { ROLES, type Principal } from '../domain/principal';
+import type { ExternalIssuer } from '../config/oidc';
+import { ROLES, type Principal, type Role } from '../domain/principal';
+import { verifyExternalToken } from './external-issuer';
 
 /**
- * Bearer tokens (JWT, HS256 with a shared secret here; a deployment behind the platform's
- * identity provider swaps the key for its JWKS). Issuer, audience and expiry are always checked.
+ * Bearer tokens (JWT): this service's own (HS256 with a shared secret) and, where configured, the
+ * staff identity provider's (verified with its published keys, external-issuer.ts). Issuer,
+ * audience and expiry are always checked.
  */
 export interface TokenSettings {
   readonly issuer: string;
   readonly audience: string;
   readonly secret: string;
+  readonly external?: ExternalIssuer;
 }
+
+/** Families apply through the platform or with this service's PARENT tokens, never the staff's provider. */
+const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'PARENT' && r !== 'PLATFORM');
 
 /** The real-name-verified person: a keyed hash of their ID number, never the number itself. */
 const guardianClaim = z
@@ -52,14 +59,42 @@ async function verifiedPayload(token: string, settings: TokenSettings): Promise<
   }
 }
 
+/** The token's payload, verified by whoever issued it: the staff's provider, or this service. */
+async function accessPayload(
+  token: string,
+  settings: TokenSettings,
+): Promise<{ payload: JWTPayload; fromProvider: boolean }> {
+  const external = settings.external;
+  if (!external || issuerOf(token) !== external.issuer)
+    return { payload: await verifiedPayload(token, settings), fromProvider: false };
+  try {
+    return { payload: await verifyExternalToken(token, external), fromProvider: true };
+  } catch (error) {
+    throw new InvalidTokenError(error instanceof Error ? error.message : 'unverifiable', {
+      cause: error,
+    });
+  }
+}
+
+/** Who says they issued it: read before verifying only to pick the keys to verify with. */
+function issuerOf(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function verifyAccessToken(
   token: string,
   settings: TokenSettings,
 ): Promise<Principal> {
-  const payload = await verifiedPayload(token, settings);
+  const { payload, fromProvider } = await accessPayload(token, settings);
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success)
     throw new InvalidTokenError('claims do not describe a principal', { cause: claims.error });
+  if (fromProvider && !STAFF_ROLES.includes(claims.data.role))
+    throw new InvalidTokenError("the staff's identity provider names no family or platform role");
   const { sub, role, counties, point, guardian } = claims.data;
   return {
     sub,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limitSettings } from './limits';
+import { externalIssuerOf, oidcProblems, oidcSettings } from './oidc';
 import { productionSecretProblems, secretSettings } from './secrets';
 import { temporalTlsProblems, temporalTlsSettings } from './temporal-tls';
 
@@ -96,16 +97,12 @@ export const configSchema = z
     SIMULATOR_SEED: z.coerce.number().int().default(20260901),
     SIMULATOR_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
     PLATFORM_CALLBACK_URL: z.url().optional().describe("unset = the simulator's receiver"),
-    OIDC_AUTHORIZE_URL: z
-      .url()
-      .optional()
-      .describe("the identity provider's authorisation endpoint for the workbench's sign-in"),
-    OIDC_CLIENT_ID: z.string().min(1).optional().describe("the workbench's client id there"),
+    ...oidcSettings,
     ...limitSettings,
     ...secretSettings,
   })
   .superRefine((c, ctx) => {
-    for (const { variable, message } of temporalTlsProblems(c))
+    for (const { variable, message } of [...temporalTlsProblems(c), ...oidcProblems(c)])
       ctx.addIssue({ code: 'custom', path: [variable], message });
     if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL)
       ctx.addIssue({
@@ -173,11 +170,14 @@ export function temporalRunUrl(
   return page ? `${url}/${page}` : url;
 }
 
+/** This service's own tokens, and the staff identity provider's where one is configured. */
 export function accessTokenSettings(config: Config) {
+  const external = externalIssuerOf(config);
   return {
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
     secret: config.AUTH_JWT_SECRET,
+    ...(external ? { external } : {}),
   };
 }
 

@@ -63,6 +63,11 @@ describe('docker-compose.yml', () => {
         'worker',
       ].sort(),
     );
+    // The Web UI decodes payloads through the API's codec server with the user's own token.
+    expect(config.services['temporal-ui']!.environment).toMatchObject({
+      TEMPORAL_CODEC_ENDPOINT: 'http://localhost:3000/codec',
+      TEMPORAL_CODEC_PASS_ACCESS_TOKEN: 'true',
+    });
     expect(config.services.temporal!.environment).toMatchObject({
       DB: 'postgres12',
       POSTGRES_SEEDS: 'postgres',
