@@ -1,5 +1,6 @@
 import type { FrozenApplicant, RoundRepository } from '../db/round-repository';
 import type { AllocationSchool, ApplicantChoice } from '../domain/allocation/model';
+import { choicesAbove } from '../domain/appeals';
 
 type SchoolRow = Awaited<ReturnType<RoundRepository['schools']>>[number];
 type ApprovedCase = Awaited<ReturnType<RoundRepository['approvedCases']>>[number];
@@ -35,7 +36,11 @@ function choicesOf(stored: readonly StoredSchool[], privateSchools: ReadonlySet<
   );
 }
 
-/** The approved cases as a round freezes them: what allocation ranks, and where results go. */
+/**
+ * The approved cases as a round freezes them: what allocation ranks, and where results go. A case
+ * keeping a place after an accepted appeal (`place.reconsider`) competes only for the schools it
+ * ranked above that place, and is not placed by the bureau (domain/appeals.ts `choicesAbove`).
+ */
 export function roundApplicants(
   cases: readonly ApprovedCase[],
   schoolRows: readonly SchoolRow[],
@@ -48,7 +53,9 @@ export function roundApplicants(
     const facts = (c.assessment?.facts ?? {}) as {
       property?: { certificateNo?: string; holder?: string };
     };
-    const choices = choicesOf(stored, privateSchools);
+    const held = c.place?.reconsider ? c.place.schoolId : null;
+    const all = choicesOf(stored, privateSchools);
+    const choices = held === null ? all : choicesAbove(all, held);
     return {
       applicationNo: c.applicationNo,
       workflowId: c.workflowId,
@@ -57,8 +64,9 @@ export function roundApplicants(
         id: c.applicationNo,
         eligible: c.assessment?.eligible ?? false,
         choices,
+        ...(held !== null && { holdsPlace: true }),
         // Families are placed by the bureau nearest their first choice, the closest proxy for home.
-        location: locationOf.get(choices[0]?.schoolId ?? '') ?? { x: 0, y: 0 },
+        location: locationOf.get(all[0]?.schoolId ?? '') ?? { x: 0, y: 0 },
         certificateNo:
           facts.property?.holder === 'GUARDIAN' ? (facts.property.certificateNo ?? null) : null,
       },

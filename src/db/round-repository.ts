@@ -7,6 +7,7 @@ import type {
   Mechanism,
 } from '../domain/allocation/model';
 import type { ReportingArrangement } from '../domain/admission-notice';
+import type { PlaceRecord } from '../domain/place-confirmation';
 import type { RoundBasis } from '../domain/allocation/later-rounds';
 import type { PublishedRound } from '../domain/allocation/verify';
 import type { Stage } from '../domain/enrolment';
@@ -68,18 +69,29 @@ export class RoundRepository {
 
   /**
    * The cases a round takes, with their assessed priorities: the approved, and for a 补录 round
-   * also those an earlier round did not place.
+   * also those an earlier round did not place and those keeping a place while it looks for a
+   * better one (an accepted appeal, domain/appeals.ts; `place` names the place they keep).
    */
   async approvedCases(countyCode: string, stage: Stage, seasonYear: number, unplaced = false) {
-    const status = unplaced ? { in: ['APPROVED' as const, 'NOT_ADMITTED' as const] } : 'APPROVED';
+    const season = { countyCode, stage, seasonYear };
+    const later: Prisma.ApplicationWhereInput = {
+      OR: [
+        { status: { in: ['APPROVED', 'NOT_ADMITTED'] } },
+        {
+          status: { in: ['ADMITTED', 'ASSIGNED_BY_BUREAU'] },
+          place: { path: ['reconsider'], equals: true },
+        },
+      ],
+    };
     const rows = await this.db.application.findMany({
-      where: { countyCode, stage, seasonYear, status },
-      select: { applicationNo: true, workflowId: true, runId: true, assessment: true },
+      where: unplaced ? { ...season, ...later } : { ...season, status: 'APPROVED' },
+      select: { applicationNo: true, workflowId: true, runId: true, assessment: true, place: true },
       orderBy: { applicationNo: 'asc' },
     });
     return Promise.all(
       rows.map(async (r) => ({
         ...r,
+        place: r.place as unknown as PlaceRecord | null,
         assessment: r.assessment && (await openAssessment(this.sealer, r.assessment)),
       })),
     );

@@ -55,8 +55,8 @@ const GUIDANCE: Record<EnrolmentStatus, Guidance> = {
   },
   NOT_ADMITTED: {
     actionRequired: true,
-    zh: '本轮未录取,请联系县(市、区)教育局了解后续安排。',
-    en: 'Not admitted in this round; please contact the county education bureau about next steps.',
+    zh: '本轮未录取:孩子将参加下一轮补录;如对结果有异议,可在期限内申请复核,或联系县(市、区)教育局。',
+    en: 'Not admitted in this round: the child takes part in the next supplementary round (补录); if you disagree with the result you may appeal within the period, or contact the county education bureau.',
   },
   WITHDRAWN: {
     actionRequired: false,

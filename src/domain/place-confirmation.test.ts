@@ -3,6 +3,7 @@ import {
   mayBeOffered,
   offerId,
   placeForFamily,
+  placeHeld,
   releaseId,
   untakenRoundPlace,
   type OfferRecord,
@@ -87,6 +88,23 @@ describe('what the family reads', () => {
       ['LAPSED', '已失效'],
     ] as const)
       expect(placeForFamily(place(state), null).place?.text.zh).toContain(words);
+  });
+
+  it('holds a place awaiting confirmation or confirmed, not one given up', () => {
+    expect(placeHeld(place('AWAITING_CONFIRMATION'))).toBe(true);
+    expect(placeHeld(place('CONFIRMED'))).toBe(true);
+    expect(placeHeld(place('DECLINED'))).toBe(false);
+    expect(placeHeld(place('LAPSED'))).toBe(false);
+    expect(placeHeld(null)).toBe(false);
+  });
+
+  it('says a place kept after an accepted appeal may still move to a better choice', () => {
+    const kept = placeForFamily({ ...place('AWAITING_CONFIRMATION'), reconsider: true }, null);
+    expect(kept.place?.text.zh).toMatch(/^请于 .*逾期视为放弃。复核后,下一轮补录/);
+    expect(kept.place?.text.en).toContain('otherwise the place at 桃源路小学 is kept');
+    // A place given up is not kept for anything.
+    const gone = placeForFamily({ ...place('DECLINED'), reconsider: true }, null);
+    expect(gone.place?.text.zh).not.toContain('复核');
   });
 });
 

@@ -26,6 +26,11 @@ export interface PlaceRecord {
   readonly answeredAt: string | null;
   /** ROUND: the round's result; OFFER: a waitlist offer the family accepted. */
   readonly via: 'ROUND' | 'OFFER';
+  /**
+   * An accepted appeal of the placement (复核, domain/appeals.ts): the next 补录 round looks for a
+   * place at a school the family ranked higher; the family keeps this one whatever it finds.
+   */
+  readonly reconsider?: boolean;
 }
 
 /**
@@ -69,6 +74,11 @@ export interface OfferRecord {
 
 export function deadlineAfter(at: string, windowMs: number): string {
   return new Date(Date.parse(at) + windowMs).toISOString();
+}
+
+/** The family still holds the place: awaiting its confirmation, or confirmed. */
+export function placeHeld(place: PlaceRecord | null): boolean {
+  return place?.state === 'AWAITING_CONFIRMATION' || place?.state === 'CONFIRMED';
 }
 
 /**
@@ -136,24 +146,22 @@ export const placeTexts = {
     `家长已放弃${school}的递补学位。\nThe family declined the waitlist place at ${school}.`,
   offerLapsed: (school: string) =>
     `未在期限内答复${school}的递补学位,视为放弃。\nThe waitlist offer of a place at ${school} was not answered in time.`,
+  reconsidering: (school: string) =>
+    `复核后,下一轮补录将在排序更靠前的志愿学校中为孩子安排学位;若无,保留${school}的学位。\n` +
+    `After the appeal, the next supplementary round (补录) looks for a place at a school ranked higher; otherwise the place at ${school} is kept.`,
+  movedAfterAppeal: (from: string, to: string) =>
+    `复核后补录:孩子改录至${to},原${from}的学位已退回,递补给候补家庭。\n` +
+    `After the appeal, the supplementary round placed the child at ${to}; the place at ${from} goes to its waitlist.`,
+  keptAfterAppeal: (school: string) =>
+    `复核后补录未能在排序更靠前的志愿学校安排学位,保留${school}的学位。\n` +
+    `After the appeal, the supplementary round found no place at a school ranked higher; the place at ${school} is kept.`,
 } as const;
 
 /** What the family reads about its place and any offer, in both languages. */
 export function placeForFamily(place: PlaceRecord | null, offer: OfferRecord | null) {
   const open = offer && offer.answer === null ? offer : null;
   return {
-    place: place && {
-      ...place,
-      text: bilingual(
-        place.state === 'AWAITING_CONFIRMATION'
-          ? placeTexts.awaiting(place.schoolName, place.deadline)
-          : place.state === 'CONFIRMED'
-            ? placeTexts.confirmed(place.schoolName)
-            : place.state === 'DECLINED'
-              ? placeTexts.declined(place.schoolName)
-              : placeTexts.lapsed(place.schoolName, place.deadline),
-      ),
-    },
+    place: place && { ...place, text: placeText(place) },
     offer: open && {
       id: open.id,
       roundId: open.roundId,
@@ -165,6 +173,22 @@ export function placeForFamily(place: PlaceRecord | null, offer: OfferRecord | n
       text: bilingual(placeTexts.offered(open.schoolName, open.deadline)),
     },
   };
+}
+
+function placeText(place: PlaceRecord): { zh: string; en: string } {
+  const state = bilingual(
+    place.state === 'AWAITING_CONFIRMATION'
+      ? placeTexts.awaiting(place.schoolName, place.deadline)
+      : place.state === 'CONFIRMED'
+        ? placeTexts.confirmed(place.schoolName)
+        : place.state === 'DECLINED'
+          ? placeTexts.declined(place.schoolName)
+          : placeTexts.lapsed(place.schoolName, place.deadline),
+  );
+  // A place under reconsideration is still the family's to confirm: confirming keeps the search.
+  if (!place.reconsider || !placeHeld(place)) return state;
+  const more = bilingual(placeTexts.reconsidering(place.schoolName));
+  return { zh: `${state.zh}${more.zh}`, en: `${state.en} ${more.en}` };
 }
 
 function bilingual(text: string): { zh: string; en: string } {

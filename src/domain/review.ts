@@ -100,7 +100,7 @@ export function decisionReason(value: DecisionFields): string | null {
  * A reviewer's answer to a family's appeal (复核, domain/appeals.ts), one entry each: the fields
  * it needs and what the family reads. Not entries of DECISIONS: an appeal is decided on a case
  * that is already decided, and where it leads depends on what was appealed
- * (`statusAfterAppeal`), so the decision endpoint must not take these.
+ * (`appealAnswer` in appeals.ts), so the decision endpoint must not take these.
  */
 export const APPEAL_DECISIONS = {
   // The family must learn why the result stands, in the reviewer's own words.

@@ -20,6 +20,8 @@ import {
   untilSupplementDeadline,
 } from './enrolment/deadlines';
 import { handleCaseActions } from './enrolment/handlers';
+import { awaitBetterPlace, seeksBetterPlace } from './enrolment/reconsideration';
+import { awaitRoundOrAppeal, UNPLACED_APPEALS } from './enrolment/unplaced-appeals';
 import {
   awaitConfirmation,
   dropOpenOffer,
@@ -92,12 +94,18 @@ async function runCase(c: EnrolmentCase, verification: CancellationScope): Promi
 
   await followCase(c);
   // A placed family confirms or declines by the deadline (enrolment/place.ts), while the result
-  // may also be appealed: the case stays open for the county's period; an accepted appeal of a
-  // rejection sends it back to review (enrolment/appeals.ts).
+  // may also be appealed: the case stays open for the county's period; an accepted appeal sends
+  // a rejection back to review, or keeps a placement while the next 补录 round looks for a
+  // better one (enrolment/appeals.ts).
   let confirming = awaitConfirmation(c);
-  while (isAppealable(c.status) && patched(APPEALS) && (await awaitAppeal(c))) {
-    await followCase(c);
+  const alsoConfirming = () => {
     confirming = Promise.all([confirming, awaitConfirmation(c)]).then(() => undefined);
+  };
+  while (isAppealable(c.status) && patched(APPEALS) && (await awaitAppeal(c))) {
+    // The place kept is still the family's to confirm by its deadline while the round is awaited.
+    if (seeksBetterPlace(c)) alsoConfirming();
+    await followCase(c);
+    alsoConfirming();
   }
   await confirming;
 }
@@ -106,7 +114,7 @@ async function runCase(c: EnrolmentCase, verification: CancellationScope): Promi
 async function followCase(c: EnrolmentCase): Promise<void> {
   // Each wait ends early when anything happens to the case; then the case waits for the person
   // acting on it to finish before it looks again.
-  while (!FINAL_STATUSES.includes(c.status) || awaitsLaterRound(c)) {
+  while (!FINAL_STATUSES.includes(c.status) || awaitsLaterRound(c) || seeksBetterPlace(c)) {
     const seen = c.timeline.length;
     const changed = () => c.timeline.length !== seen || c.busy;
     const request = c.supplementRequest;
@@ -114,6 +122,11 @@ async function followCase(c: EnrolmentCase): Promise<void> {
       if (!(await condition(changed, untilSupplementDeadline(request)))) await expire(c, request);
     } else if (c.status === 'AWAITING_REVIEW' && !c.reviewOverdue) {
       if (!(await condition(changed, untilReviewOverdue(c)))) await flagReviewOverdue(c);
+    } else if (c.status === 'NOT_ADMITTED' && patched(UNPLACED_APPEALS)) {
+      // Unplaced: the next round and an appeal of the result, whichever comes first.
+      await awaitRoundOrAppeal(c);
+    } else if (seeksBetterPlace(c)) {
+      await awaitBetterPlace(c);
     } else if (c.status === 'APPROVED' || c.status === 'NOT_ADMITTED') {
       // A waitlist offer accepted meanwhile places the case without a round (enrolment/place.ts).
       const waiting = c.status;

@@ -88,6 +88,54 @@ const RECORDINGS: Record<string, Recording> = {
     });
     return r.until(no, 'ADMITTED');
   },
+  'not-admitted-appeal-accepted-then-admitted': async (r) => {
+    // Unplaced, the family appeals while the case waits for 补录; accepted, the case is reviewed
+    // again and approved, and the 补录 round places it.
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    const row = await r.until(no, 'APPROVED');
+    const handle = r.sut.temporal.workflow.getHandle(row.workflowId, row.runId);
+    await handle.signal(admissionResultSignal, {
+      roundId: 'recorded-main',
+      result: 'NOT_ADMITTED',
+      schoolId: null,
+      explanation: { zh: '本轮未录取', en: 'Not admitted in this round' },
+      housingLock: null,
+    });
+    await r.until(no, 'NOT_ADMITTED');
+    await eventually(
+      async () =>
+        (await r.api().get(`/applications/${no}`).set(r.family(no))).body.appeal?.state ===
+          'OPEN' || undefined,
+      `${no}'s appeal period to open`,
+    );
+    const appealed = await r
+      .api()
+      .post(`/applications/${no}/appeal`)
+      .set(r.family(no))
+      .send({ reason: 'recorded appeal' });
+    if (appealed.status !== 200) throw new Error(`appeal refused: ${appealed.text}`);
+    const accepted = await r
+      .api()
+      .post(`/applications/${no}/appeal-decision`)
+      .set(r.reviewer)
+      .send({ decision: 'ACCEPT', reason: 'recorded answer' });
+    if (accepted.status !== 200) throw new Error(`answer refused: ${accepted.text}`);
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    await r.until(no, 'APPROVED');
+    await handle.signal(admissionResultSignal, {
+      roundId: 'recorded-supplementary',
+      result: 'ADMITTED',
+      schoolId: '450103-P01',
+      schoolName: '南宁市青秀区桃源路小学',
+      explanation: { zh: '补录录取', en: 'Admitted in the supplementary round' },
+      housingLock: null,
+      confirmBy: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    return r.until(no, 'ADMITTED');
+  },
   rejected: async (r) => {
     const no = await r.submit();
     await r.until(no, 'AWAITING_REVIEW');

@@ -63,6 +63,7 @@ describe('replaying recorded histories against the current workflow code', () =>
         ...PLAIN_HISTORIES,
         'appeal-accepted-then-approved',
         'facts-confirmed-then-admitted',
+        'not-admitted-appeal-accepted-then-admitted',
         'not-admitted-then-supplementary',
         'rejected-then-applied-again',
       ].sort(),
@@ -113,6 +114,20 @@ describe('replaying recorded histories against the current workflow code', () =>
       true,
     );
     expect(activities('review-overdue-then-approved')).toContain('recordCaseDetails');
+  });
+
+  it('holds an unplaced result appealed while waiting for 补录, behind its own patches', async () => {
+    const recorded = await histories(join(dir, 'encrypted'));
+    const { history } = recorded.find(
+      (h) => h.workflowId === 'not-admitted-appeal-accepted-then-admitted',
+    )!;
+    const patches = (history.events ?? []).flatMap((e) => {
+      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return data ? [(JSON.parse(Buffer.from(data).toString()) as { id: string }).id] : [];
+    });
+    expect(patches).toEqual(
+      expect.arrayContaining(['supplementary-rounds', 'unplaced-appeals', 'appeal-answer-effects']),
+    );
   });
 
   it('fails on a history the current code could not have produced', async () => {

@@ -36,7 +36,8 @@ export class AppealsController {
   @Roles('REVIEWER')
   @ZodResponse({ status: 200, type: TransitionResultDto })
   @ApiOperation({
-    summary: 'Answer an appeal: UPHOLD the result, or ACCEPT it (a rejection is reviewed again)',
+    summary:
+      'Answer an appeal: UPHOLD the result, or ACCEPT it (a rejection or no place is reviewed again; a placement is kept while the next 补录 round looks for a better one)',
   })
   decide(
     @Param('applicationNo') applicationNo: string,

@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { text } from '../../domain/forms/primitives';
+import { APPEAL_EFFECTS } from '../../domain/appeals';
 import { appealDecisionSchema } from '../../domain/review-schema';
 import { isoTime } from '../response-fields';
 
@@ -25,6 +26,13 @@ export const appealView = z
     decidedAt: isoTime.optional(),
     reason: z.string().optional().describe("The bureau's answer, in its own words"),
     text: bilingual.describe('What it means, in Chinese and English'),
+    effect: z
+      .enum(APPEAL_EFFECTS)
+      .optional()
+      .describe(
+        'What the answer changed: RESULT_STANDS; REVIEWED_AGAIN (a rejection or no place goes back to review); BETTER_PLACE_SOUGHT (the place is kept, the next 补录 round looks for a higher-ranked choice); OVERTAKEN (placed meanwhile)',
+      ),
+    next: bilingual.optional().describe('What happens next, in Chinese and English'),
   })
   .nullable()
   .describe('The appeal (复核) of a rejection or placement: whether one is open, and its answer');

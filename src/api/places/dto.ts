@@ -15,6 +15,12 @@ export const placeView = z
     deadline: isoTime.describe('The last moment to confirm or decline'),
     answeredAt: isoTime.nullable(),
     via: z.enum(['ROUND', 'OFFER']).describe("The round's result, or an accepted waitlist offer"),
+    reconsider: z
+      .boolean()
+      .optional()
+      .describe(
+        'An accepted appeal (复核): the next 补录 round looks for a place at a school ranked higher; this one is kept otherwise',
+      ),
     text: bilingual.describe('What it means and what to do, in Chinese and English'),
   })
   .nullable()

@@ -117,6 +117,26 @@ describe('worked examples', () => {
     ]);
   });
 
+  it('admits a child keeping its place only at a choice; the bureau does not place it again', () => {
+    const input = (holdsPlace: boolean): AllocationInput => ({
+      schools: [school('S1', 1, 0), school('S2', 1, 10)],
+      applicants: [
+        applicant('B', [['S1', 1]]),
+        { ...applicant('K', [['S1', 2]]), ...(holdsPlace && { holdsPlace }) },
+      ],
+      mechanism: 'DEFERRED_ACCEPTANCE',
+      seed: 's',
+    });
+    expect(placements(input(false))).toEqual({ B: 'S1', K: 'bureau:S2' });
+    expect(placements(input(true))).toEqual({ B: 'S1', K: 'none' });
+    // With room at its choice, it is admitted there as anyone else.
+    const room = input(true);
+    expect(placements({ ...room, schools: [school('S1', 2, 0), school('S2', 1, 10)] })).toEqual({
+      B: 'S1',
+      K: 'S1',
+    });
+  });
+
   it('never places an ineligible applicant, not even by the bureau', () => {
     expect(
       placements({

@@ -8,7 +8,8 @@ function distance(a: { x: number; y: number }, b: { x: number; y: number }): num
 
 /**
  * Bureau placement (统筹): the eligible no school admitted, best-ranked first, each to the nearest
- * school with room left (ties to the lower school id). Answers applicant id → school id.
+ * school with room left (ties to the lower school id); not those that already hold a place, who
+ * keep it. Answers applicant id → school id.
  */
 export function placeByBureau(
   c: Candidates,
@@ -19,7 +20,7 @@ export function placeByBureau(
   const room = new Map(schools.map((s) => [s.id, s.capacity - held.get(s.id)!.length]));
   const bureau = new Map<string, string>();
   const leftover = c.eligible
-    .filter((a) => !admitted.has(a.id))
+    .filter((a) => !admitted.has(a.id) && !a.holdsPlace)
     .map((a) => ({ a, key: c.bestKey(a) }))
     .sort((x, y) => comparePriority(x.key, y.key));
   const withRoom = schools.filter((s) => room.get(s.id)! > 0);

@@ -3,8 +3,9 @@ import type { CompactRound } from './compact-round';
 
 /**
  * Bureau placement (统筹) over the compact round, as `placeByBureau`: the eligible no school
- * admitted, best-ranked first, each to the nearest school with room left (ties to the lower school
- * id). Answers, per eligible applicant, the school index (−1: not placed by the bureau).
+ * admitted and holding no place already, best-ranked first, each to the nearest school with room
+ * left (ties to the lower school id). Answers, per eligible applicant, the school index (−1: not
+ * placed by the bureau).
  */
 export function placeByBureauCompact(r: CompactRound, admission: CompactAdmission): Int32Array {
   const E = r.eligible.length;
@@ -49,7 +50,7 @@ function leftoverKeys(r: CompactRound, admitted: Int32Array): Float64Array {
   const E = r.eligible.length;
   const keys: number[] = [];
   for (let a = 0; a < E; a += 1) {
-    if (admitted[a]! >= 0) continue;
+    if (admitted[a]! >= 0 || r.input.applicants[r.eligible[a]!]!.holdsPlace) continue;
     const from = r.choiceStart[a]!;
     const to = r.choiceStart[a + 1]!;
     let best = from < to ? r.proposalKey[from]! : r.noChoiceGroup * E + r.lotteryRank[a]!;

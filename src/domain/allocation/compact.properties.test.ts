@@ -34,6 +34,8 @@ function arbitraryRound(mechanism: Mechanism, applicants: number, schools: numbe
       { maxLength: 4 },
     ),
     eligible: fc.nat({ max: 9 }).map((n) => n > 0),
+    // Some keep a place they hold (an accepted appeal): the bureau passes them over.
+    holdsPlace: fc.nat({ max: 4 }).map((n) => n === 0),
     x: fc.integer({ min: 0, max: 4 }),
     y: fc.integer({ min: 0, max: 4 }),
   });
@@ -52,6 +54,7 @@ function arbitraryRound(mechanism: Mechanism, applicants: number, schools: numbe
       applicants: a.map((x, i) => ({
         id: `A${i}`,
         eligible: x.eligible,
+        ...(x.holdsPlace && { holdsPlace: true }),
         location: { x: x.x, y: x.y },
         choices: x.choices.map((c) => ({
           schoolId: `S${c.school}`,

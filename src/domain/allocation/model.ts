@@ -23,6 +23,11 @@ export interface Applicant {
   /** In order of preference. */
   readonly choices: readonly ApplicantChoice[];
   readonly location: { readonly x: number; readonly y: number };
+  /**
+   * Already holds a place (an accepted appeal of a placement, domain/appeals.ts): competes for its
+   * choices, which are only those ranked above that place, but the bureau does not place it again.
+   */
+  readonly holdsPlace?: boolean;
 }
 
 export interface AllocationInput {

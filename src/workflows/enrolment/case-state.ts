@@ -63,6 +63,10 @@ export class EnrolmentCase {
   appealClosed = false;
   /** The appeal of the current result, once filed. */
   appeal: AppealRecord | null = null;
+  /** The unplaced result (its timeline seq) whose appeal period has opened (unplaced-appeals.ts). */
+  appealFor: number | null = null;
+  /** A 补录 round's result for a case keeping its place after an appeal (reconsideration.ts). */
+  betterPlace: AdmissionDelivery | null = null;
   /** Confirmation (报到) and waitlist offers apply to this run (enrolment/place.ts). */
   placesEnabled = false;
   /** The place held and its confirmation; the latest waitlist offer and its school's notice. */

@@ -84,7 +84,8 @@ export async function applyAdmission(c: EnrolmentCase, delivery: AdmissionDelive
   await c.act(() => applyHeld(c, delivery));
 }
 
-async function applyHeld(c: EnrolmentCase, delivery: AdmissionDelivery): Promise<void> {
+/** The round's result applied, while the case is held (a better place after an appeal too). */
+export async function applyHeld(c: EnrolmentCase, delivery: AdmissionDelivery): Promise<void> {
   await recordAdmission(c, delivery);
   const lock = housingToLock(delivery);
   if (lock) await lockHousingFor(c, lock);

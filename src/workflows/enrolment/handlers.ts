@@ -39,6 +39,7 @@ import { invalid, refuse, requireState } from './refusals';
 import { recordCaseDetails } from './case-activities';
 import type { EnrolmentCase } from './case-state';
 import { reassess, REASSESS_ON_CONFIRMATION } from './reassessment';
+import { seeksBetterPlace } from './reconsideration';
 
 /**
  * What people and rounds do to a case: the updates (validated before they are accepted, so a
@@ -58,11 +59,13 @@ export function handleCaseActions(c: EnrolmentCase, verification: CancellationSc
 function handleSignalsAndQuery(c: EnrolmentCase): void {
   // A round may deliver again after a crash; the first delivery counts, repeats change nothing.
   // An unplaced case takes the next round's result (补录); one placed takes no other, and gives
-  // back a place it cannot take because it took an offer meanwhile (enrolment/place.ts).
+  // back a place it cannot take because it took an offer meanwhile (enrolment/place.ts), unless
+  // it keeps its place after an accepted appeal while that round looks for a better one.
   setHandler(admissionResultSignal, (delivery: AdmissionDelivery) => {
+    const fresh = !c.roundsApplied.includes(delivery.roundId);
     const waiting = c.status === 'APPROVED' || c.status === 'NOT_ADMITTED';
-    if (waiting && c.admission === null && !c.roundsApplied.includes(delivery.roundId))
-      c.admission = delivery;
+    if (waiting && c.admission === null && fresh) c.admission = delivery;
+    else if (seeksBetterPlace(c) && c.betterPlace === null && fresh) c.betterPlace = delivery;
     else return releaseUntaken(c, delivery) ?? undefined;
   });
 
@@ -193,7 +196,8 @@ function handleFactConfirmations(c: EnrolmentCase): void {
     c,
     confirmFactsUpdate,
     (confirmed: FactsConfirmed) => {
-      requireState(c, ['AWAITING_REVIEW'], 'CONFIRM_FACTS');
+      // A placement kept after an accepted appeal: the reviewer's corrections count in the 补录 round.
+      if (!seeksBetterPlace(c)) requireState(c, ['AWAITING_REVIEW'], 'CONFIRM_FACTS');
       if (confirmed.confirms.length === 0) invalid('confirms', 'Name at least one fact.');
       if (confirmed.source === 'SUPPLEMENT' && c.supplementsProvided === 0)
         invalid('source', 'The family has provided no supplement on this case.');
