@@ -150,6 +150,7 @@ export function deliverResultsActivity(
       heartbeat(delivered.length);
     }
     await rounds.markDelivered(roundId, delivered);
-    return { delivered: delivered.length, remaining: await rounds.countUndelivered(roundId) };
+    const progress = await rounds.deliveryProgress(roundId);
+    return { delivered: delivered.length, remaining: progress.results - progress.delivered };
   };
 }

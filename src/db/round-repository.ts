@@ -247,15 +247,10 @@ export class RoundRepository {
 
   /** How far a drawn round's delivery has gone: results drawn, and those a case has taken. */
   async deliveryProgress(roundId: string): Promise<{ results: number; delivered: number }> {
-    const [results, delivered] = await Promise.all([
-      this.db.admissionResult.count({ where: { roundId } }),
-      this.db.admissionResult.count({ where: { roundId, deliveredAt: { not: null } } }),
-    ]);
-    return { results, delivered };
-  }
-
-  countUndelivered(roundId: string): Promise<number> {
-    return this.db.admissionResult.count({ where: { roundId, deliveredAt: null } });
+    const [row] = await this.db.$queryRaw<{ results: number; delivered: number }[]>`
+      SELECT count(*)::int AS results, count(delivered_at)::int AS delivered
+      FROM admission_result WHERE round_id = ${roundId}`;
+    return row!;
   }
 
   async publish(roundId: string): Promise<void> {

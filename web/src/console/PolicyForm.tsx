@@ -88,6 +88,30 @@ export function PolicyForm(props: { path: string; policy: PriorityPolicy; onSave
 
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)}>
+      <PolicyRules />
+      <Typography.Title level={4}>{tr('录取顺位', 'Tiers')}</Typography.Title>
+      <TierList predicates={PREDICATES.map((p) => ({ value: p, label: bi(PREDICATE_NAMES[p]) }))} />
+      <Form.Item name="policyCare" label={tr('认可的政策性照顾类别', 'Policy-care categories')}>
+        <Checkbox.Group
+          options={DEFAULT_POLICY_CARE.map((c) => ({
+            value: c.code,
+            label: bi({ zh: c.nameZh, en: c.nameEn }),
+          }))}
+        />
+      </Form.Item>
+      <ProblemAlert error={state.error} />
+      <Button type="primary" htmlType="submit" loading={state.busy} style={{ marginTop: 8 }}>
+        {tr('保存政策', 'Save the policy')}
+      </Button>
+    </Form>
+  );
+}
+
+/** The rules around the tiers: version, mechanism, thresholds, lock years and tie-breaks. */
+function PolicyRules() {
+  const { tr, bi } = useLang();
+  return (
+    <>
       <Space wrap size="large" align="start">
         <Form.Item name="version" label={tr('政策版本', 'Version')}>
           <Input style={{ width: 220 }} />
@@ -129,20 +153,6 @@ export function PolicyForm(props: { path: string; policy: PriorityPolicy; onSave
           options={TIE_BREAKS.map((t) => ({ value: t.value, label: bi(t) }))}
         />
       </Form.Item>
-      <Typography.Title level={4}>{tr('录取顺位', 'Tiers')}</Typography.Title>
-      <TierList predicates={PREDICATES.map((p) => ({ value: p, label: bi(PREDICATE_NAMES[p]) }))} />
-      <Form.Item name="policyCare" label={tr('认可的政策性照顾类别', 'Policy-care categories')}>
-        <Checkbox.Group
-          options={DEFAULT_POLICY_CARE.map((c) => ({
-            value: c.code,
-            label: bi({ zh: c.nameZh, en: c.nameEn }),
-          }))}
-        />
-      </Form.Item>
-      <ProblemAlert error={state.error} />
-      <Button type="primary" htmlType="submit" loading={state.busy} style={{ marginTop: 8 }}>
-        {tr('保存政策', 'Save the policy')}
-      </Button>
-    </Form>
+    </>
   );
 }
