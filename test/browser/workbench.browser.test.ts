@@ -134,6 +134,13 @@ describe('the workbench in Chromium', () => {
     await reviewer.getByRole('button', { name: '查看 hukou.png' }).click();
     await reviewer.getByRole('img', { name: 'hukou.png' }).waitFor();
     await reviewer.keyboard.press('Escape');
+    // The document proves policy care (军人子女): the reviewer confirms it and the tier follows.
+    await reviewer.getByRole('button', { name: '添加事实' }).click();
+    await pick(reviewer, '事实 1 类型', '政策性照顾');
+    await pick(reviewer, '事实 1 照顾类别', '军人子女');
+    await expectAccessible(reviewer, 'reviewer-facts');
+    await reviewer.getByRole('button', { name: '确认事实并重新评估' }).click();
+    await reloadUntil(reviewer, 'div:has-text("· POLICY_CARE")', 'the policy-care tier');
     // Exact names: 通过 is also part of 不通过, the rejection's tab.
     await reviewer.getByRole('tab', { name: '通过', exact: true }).click();
     await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();

@@ -5,6 +5,7 @@ import { OUTCOME_NAMES } from '../shared/names';
 import { useLang } from '../shared/i18n';
 import { CaseTimeline, ProblemAlert, StatusTag, useLoad, type TimelineStep } from '../shared/ui';
 import { DecisionPanel } from './DecisionPanel';
+import { FactsPanel } from './FactsPanel';
 import { SupplementFiles, type CaseFile } from './SupplementFiles';
 
 interface Check {
@@ -125,6 +126,9 @@ export function CaseReview({ applicationNo }: { applicationNo: string }) {
           </Card>
         </Col>
       </Row>
+      {c.status === 'AWAITING_REVIEW' && (
+        <FactsPanel applicationNo={c.applicationNo} onDone={view.reload} />
+      )}
       <DecisionPanel
         applicationNo={c.applicationNo}
         status={c.status}
