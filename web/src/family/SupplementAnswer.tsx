@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, List, Select, Space } from 'antd';
+import { Button, Card, Form, Input, List, Select, Space, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { SUPPLEMENT_ITEMS } from '../../../src/domain/review';
 import { api } from '../shared/api';
@@ -18,18 +18,21 @@ function requestedItems(requestText: string): string[] {
     .map(([code]) => code);
 }
 
-/** Answers a supplement request: photos or PDFs uploaded one by one, then the answer sent. */
-export function SupplementAnswer({
-  applicationNo,
-  requestText,
-  onDone,
-}: {
-  applicationNo: string;
-  requestText: string;
-  onDone: () => void;
-}) {
-  const { tr, bi, lang } = useLang();
-  const [form] = Form.useForm<{ item: string; text?: string }>();
+interface AnswerValues {
+  item: string;
+  text?: string;
+}
+
+/**
+ * The answer's files, uploaded one by one, and the answer that sends them; both share one busy
+ * label, which the send button shows, and one error.
+ */
+function useSupplementAnswer(
+  applicationNo: string,
+  form: FormInstance<AnswerValues>,
+  onDone: () => void,
+) {
+  const { tr, lang } = useLang();
   const [files, setFiles] = useState<Uploaded[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -51,7 +54,7 @@ export function SupplementAnswer({
     }
   }
 
-  async function send(values: { item: string; text?: string }) {
+  async function send(values: AnswerValues) {
     setBusy(tr('提交中…', 'Sending…'));
     setError(null);
     try {
@@ -75,6 +78,48 @@ export function SupplementAnswer({
     }
   }
 
+  return { files, busy, error, upload, send };
+}
+
+/** A photo from the phone's camera or a file; the input is cleared so the same file can go again. */
+function FilePicker({ onFile }: { onFile: (file: File) => void }) {
+  const { tr } = useLang();
+  return (
+    <Form.Item
+      label={tr(
+        '拍照或选择文件(JPG、PNG、PDF,5MB 以内)',
+        'Photo or file (JPG, PNG, PDF, up to 5 MB)',
+      )}
+      htmlFor="supplement-file"
+    >
+      <input
+        id="supplement-file"
+        type="file"
+        accept="image/jpeg,image/png,application/pdf"
+        capture="environment"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file);
+          e.target.value = '';
+        }}
+      />
+    </Form.Item>
+  );
+}
+
+/** Answers a supplement request: photos or PDFs uploaded one by one, then the answer sent. */
+export function SupplementAnswer({
+  applicationNo,
+  requestText,
+  onDone,
+}: {
+  applicationNo: string;
+  requestText: string;
+  onDone: () => void;
+}) {
+  const { tr, bi } = useLang();
+  const [form] = Form.useForm<AnswerValues>();
+  const answer = useSupplementAnswer(applicationNo, form, onDone);
   const asked = requestedItems(requestText);
   return (
     <Card title={<h3 style={{ margin: 0 }}>{tr('补充材料', 'Provide documents')}</h3>} size="small">
@@ -82,7 +127,7 @@ export function SupplementAnswer({
         form={form}
         layout="vertical"
         initialValues={{ item: asked[0] ?? 'OTHER' }}
-        onFinish={(v) => void send(v)}
+        onFinish={(v) => void answer.send(v)}
       >
         <Form.Item name="item" label={tr('材料名称', 'Document')} rules={[{ required: true }]}>
           <Select
@@ -92,43 +137,25 @@ export function SupplementAnswer({
             }))}
           />
         </Form.Item>
-        <Form.Item
-          label={tr(
-            '拍照或选择文件(JPG、PNG、PDF,5MB 以内)',
-            'Photo or file (JPG, PNG, PDF, up to 5 MB)',
-          )}
-          htmlFor="supplement-file"
-        >
-          <input
-            id="supplement-file"
-            type="file"
-            accept="image/jpeg,image/png,application/pdf"
-            capture="environment"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void upload(file);
-              e.target.value = '';
-            }}
-          />
-        </Form.Item>
+        <FilePicker onFile={(file) => void answer.upload(file)} />
         <List
           size="small"
-          dataSource={files}
+          dataSource={answer.files}
           renderItem={(f) => <List.Item data-testid="uploaded">{f.fileName}</List.Item>}
         />
         <Form.Item name="text" label={tr('说明(可选)', 'Note (optional)')}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <ProblemAlert error={error} />
+          <ProblemAlert error={answer.error} />
           <Button
             type="primary"
             htmlType="submit"
             block
-            loading={busy !== null}
-            disabled={!files.length}
+            loading={answer.busy !== null}
+            disabled={!answer.files.length}
           >
-            {busy ?? tr('提交补充材料', 'Send documents')}
+            {answer.busy ?? tr('提交补充材料', 'Send documents')}
           </Button>
         </Space>
       </Form>

@@ -25,22 +25,23 @@ interface PickerValues {
   guardianIdNumber?: string;
 }
 
-/**
- * Sign-in: in production a redirect to the identity provider (OIDC, configured by environment);
- * in development a role picker that mints a token through POST /auth/dev-token.
- */
-export function SignIn({
-  audience,
-  onSignedIn,
-}: {
-  audience: 'staff' | 'family';
-  onSignedIn: () => void;
-}) {
-  const { tr, lang } = useLang();
-  const options = useLoad(() => api<SignInOptions>('GET', '/auth/sign-in-options'), []);
+type Audience = 'staff' | 'family';
+
+/** Where the identity provider is asked for a token that comes back to this page; null without OIDC. */
+function oidcRedirect(oidc: SignInOptions['oidc'] | undefined): string | null {
+  return oidc
+    ? `${oidc.authorizeUrl}${query({
+        client_id: oidc.clientId,
+        response_type: 'token',
+        redirect_uri: `${window.location.origin}${window.location.pathname}`,
+      })}`
+    : null;
+}
+
+/** Mints a development token for the picked role and keeps it as the session. */
+function useDevSignIn(onSignedIn: () => void) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-
   async function signIn(values: PickerValues) {
     setBusy(true);
     setError(null);
@@ -62,16 +63,90 @@ export function SignIn({
       setBusy(false);
     }
   }
+  return { error, busy, signIn };
+}
 
-  const oidc = options.value?.oidc;
-  const redirect = oidc
-    ? `${oidc.authorizeUrl}${query({
-        client_id: oidc.clientId,
-        response_type: 'token',
-        redirect_uri: `${window.location.origin}${window.location.pathname}`,
-      })}`
-    : null;
+/** Staff pick a role and the counties it covers. */
+function StaffPickerFields() {
+  const { tr, lang } = useLang();
+  return (
+    <>
+      <Form.Item name="role" label={tr('角色', 'Role')} rules={[{ required: true }]}>
+        <Select
+          options={STAFF_ROLES.map((r) => ({
+            value: r.value,
+            label: lang === 'zh' ? r.zh : r.en,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="counties" label={tr('负责县区代码', 'County codes')}>
+        <Input placeholder="450103" />
+      </Form.Item>
+    </>
+  );
+}
 
+/** A family is always a parent (the role is a hidden field), named by the guardian's ID number. */
+function FamilyPickerFields() {
+  const { tr } = useLang();
+  return (
+    <>
+      <Form.Item name="role" hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="guardianIdNumber"
+        label={tr('监护人身份证号(实名认证)', "Guardian's ID number (real-name verified)")}
+        rules={[{ required: true }]}
+      >
+        <Input autoComplete="off" inputMode="text" />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The development role picker (the API offers it only outside production). */
+function DevSignInForm({ audience, onSignedIn }: { audience: Audience; onSignedIn: () => void }) {
+  const { tr } = useLang();
+  const { error, busy, signIn } = useDevSignIn(onSignedIn);
+  return (
+    <Form<PickerValues>
+      layout="vertical"
+      onFinish={(v) => void signIn(v)}
+      initialValues={
+        audience === 'family'
+          ? { role: 'PARENT', sub: 'family-001' }
+          : { role: 'REVIEWER', sub: 'reviewer-01', counties: '450103' }
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {tr(
+          '开发环境:选择角色登录(生产环境不提供)。',
+          'Development: pick a role (not in production).',
+        )}
+      </Typography.Paragraph>
+      {audience === 'staff' ? <StaffPickerFields /> : <FamilyPickerFields />}
+      <Form.Item name="sub" label={tr('账号', 'Account')} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <ProblemAlert error={error} />
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          {tr('登录', 'Sign in')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+/**
+ * Sign-in: in production a redirect to the identity provider (OIDC, configured by environment);
+ * in development a role picker that mints a token through POST /auth/dev-token.
+ */
+export function SignIn({ audience, onSignedIn }: { audience: Audience; onSignedIn: () => void }) {
+  const { tr } = useLang();
+  const options = useLoad(() => api<SignInOptions>('GET', '/auth/sign-in-options'), []);
+  const redirect = oidcRedirect(options.value?.oidc);
   return (
     <main style={{ maxWidth: 440, margin: '32px auto', padding: 16 }}>
       <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{tr('登录', 'Sign in')}</h1>}>
@@ -80,64 +155,7 @@ export function SignIn({
             {tr('统一身份认证登录', 'Sign in with the identity provider')}
           </Button>
         )}
-        {options.value?.devSignIn && (
-          <Form<PickerValues>
-            layout="vertical"
-            onFinish={(v) => void signIn(v)}
-            initialValues={
-              audience === 'family'
-                ? { role: 'PARENT', sub: 'family-001' }
-                : { role: 'REVIEWER', sub: 'reviewer-01', counties: '450103' }
-            }
-          >
-            <Typography.Paragraph type="secondary">
-              {tr(
-                '开发环境:选择角色登录(生产环境不提供)。',
-                'Development: pick a role (not in production).',
-              )}
-            </Typography.Paragraph>
-            {audience === 'staff' ? (
-              <>
-                <Form.Item name="role" label={tr('角色', 'Role')} rules={[{ required: true }]}>
-                  <Select
-                    options={STAFF_ROLES.map((r) => ({
-                      value: r.value,
-                      label: lang === 'zh' ? r.zh : r.en,
-                    }))}
-                  />
-                </Form.Item>
-                <Form.Item name="counties" label={tr('负责县区代码', 'County codes')}>
-                  <Input placeholder="450103" />
-                </Form.Item>
-              </>
-            ) : (
-              <>
-                <Form.Item name="role" hidden>
-                  <Input />
-                </Form.Item>
-                <Form.Item
-                  name="guardianIdNumber"
-                  label={tr(
-                    '监护人身份证号(实名认证)',
-                    "Guardian's ID number (real-name verified)",
-                  )}
-                  rules={[{ required: true }]}
-                >
-                  <Input autoComplete="off" inputMode="text" />
-                </Form.Item>
-              </>
-            )}
-            <Form.Item name="sub" label={tr('账号', 'Account')} rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <ProblemAlert error={error} />
-              <Button type="primary" htmlType="submit" loading={busy} block>
-                {tr('登录', 'Sign in')}
-              </Button>
-            </Space>
-          </Form>
-        )}
+        {options.value?.devSignIn && <DevSignInForm audience={audience} onSignedIn={onSignedIn} />}
         <ProblemAlert error={options.error} />
       </Card>
     </main>
