@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Form, Input, Select, Space, Tabs } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { REJECTION_REASONS, SUPPLEMENT_ITEMS } from '../../../src/domain/review';
 import { api, ApiError } from '../shared/api';
 import { placeViolations } from '../shared/form-errors';
 import { useLang } from '../shared/i18n';
+import { confirmsOf, FactList, type FactValues } from './FactList';
 import { ProblemAlert } from '../shared/ui';
 
 const DECIDABLE = ['AWAITING_REVIEW', 'AWAITING_OFFLINE_CHECK', 'NEEDS_SUPPLEMENT'];
@@ -157,8 +158,12 @@ function OfflineCheckForm({ base, onDone }: DecisionFormProps) {
   return (
     <ActionForm
       path={`${base}/offline-check`}
-      fields={['registrationPointId', 'staffId', 'itemsSeen', 'outcome', 'note']}
-      toBody={(v) => v}
+      fields={['registrationPointId', 'staffId', 'itemsSeen', 'outcome', 'confirms', 'note']}
+      toBody={({ confirms, ...v }) => {
+        // What the documents confirm leads to a new assessment (an unavailable registry's fact).
+        const facts = confirmsOf(confirms as FactValues[] | undefined);
+        return facts.length ? { ...v, confirms: facts } : v;
+      }}
       submitLabel={tr('记录线下核验', 'Record offline check')}
       onDone={onDone}
     >
@@ -179,6 +184,10 @@ function OfflineCheckForm({ base, onDone }: DecisionFormProps) {
           ]}
         />
       </Form.Item>
+      <Typography.Text>
+        {tr('材料确认的事实(核验一致时)', 'Facts the documents confirm (when verified)')}
+      </Typography.Text>
+      <FactList name="confirms" />
       <Form.Item name="note" label={tr('备注', 'Note')}>
         <Input.TextArea rows={2} />
       </Form.Item>
