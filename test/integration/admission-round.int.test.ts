@@ -166,6 +166,23 @@ describe('an admission round: 200 applications through review, a verifiable draw
     expect(choseP01).toBeGreaterThan(40);
     expect(byStatus.ASSIGNED_BY_BUREAU).toBeGreaterThan(0);
 
+    // The bureau's admissions report counts what the families hold: by choice per tier, and by
+    // the bureau.
+    const report = await request(sut.apiUrl)
+      .get('/reports/450103/PRIMARY_1/2026/admissions')
+      .set(admin)
+      .expect(200);
+    const reported = report.body.rows as Record<string, number>[];
+    const total = (column: string) => reported.reduce((n, r) => n + r[column]!, 0);
+    expect(total('admitted')).toBe(byStatus.ADMITTED);
+    expect(total('bureau')).toBe(byStatus.ASSIGNED_BY_BUREAU);
+    for (const row of reported)
+      expect(
+        Object.entries(row)
+          .filter(([column]) => /^tier\d+$/.test(column))
+          .reduce((n, [, v]) => n + v, 0),
+      ).toBe(row.admitted);
+
     // Each family heard of its result exactly once, whatever was delivered twice.
     await eventually(
       () => {
