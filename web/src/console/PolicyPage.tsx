@@ -1,10 +1,8 @@
-import { Card, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Space, Tag, Typography } from 'antd';
 import type { PriorityPolicy } from '../../../src/domain/eligibility/policy';
 import { api } from '../shared/api';
-import { SeasonInput, StageSelect } from '../shared/choices';
+import { useSeasonScope } from '../shared/choices';
 import { useLang } from '../shared/i18n';
-import { currentSession, sessionCounties } from '../shared/session';
 import { ProblemAlert, useLoad } from '../shared/ui';
 import { PolicyForm } from './PolicyForm';
 
@@ -22,10 +20,7 @@ interface CountyPolicy {
  */
 export function PolicyPage() {
   const { tr } = useLang();
-  const counties = sessionCounties(currentSession());
-  const [county, setCounty] = useState(counties[0] ?? '');
-  const [stage, setStage] = useState('PRIMARY_1');
-  const [seasonYear, setSeasonYear] = useState(new Date().getFullYear());
+  const { county, stage, seasonYear, pickers } = useSeasonScope();
   const path = `/admin/policies/${county}/${stage}/${seasonYear}`;
   const policy = useLoad(
     () => (/^\d{6}$/.test(county) ? api<CountyPolicy>('GET', path) : Promise.resolve(undefined)),
@@ -39,15 +34,7 @@ export function PolicyPage() {
       </Typography.Title>
       <Card>
         <Space wrap>
-          <Select
-            aria-label={tr('县区', 'County')}
-            style={{ width: 140 }}
-            value={county}
-            onChange={setCounty}
-            options={counties.map((c) => ({ value: c, label: c }))}
-          />
-          <StageSelect value={stage} onChange={setStage} />
-          <SeasonInput value={seasonYear} onChange={setSeasonYear} />
+          {pickers}
           {current && (
             <Tag color={current.countyOwn ? 'blue' : 'default'} data-county-own={current.countyOwn}>
               {current.countyOwn

@@ -28,25 +28,23 @@ export function QueueFilters({
   const { tr, bi } = useLang();
   return (
     <>
-      <Select
-        aria-label={tr('状态', 'Status')}
-        allowClear
+      <FilterSelect
+        label={tr('状态', 'Status')}
         placeholder={tr('全部状态', 'Any status')}
-        style={{ width: 180 }}
+        width={180}
         value={filters.status}
-        onChange={(status?: string) => change({ status })}
+        onChange={(status) => change({ status })}
         options={['AWAITING_REVIEW', 'AWAITING_OFFLINE_CHECK', 'NEEDS_SUPPLEMENT'].map((s) => ({
           value: s,
           label: bi(STATUS_NAMES[s as keyof typeof STATUS_NAMES]),
         }))}
       />
-      <Select
-        aria-label={tr('学段', 'Stage')}
-        allowClear
+      <FilterSelect
+        label={tr('学段', 'Stage')}
         placeholder={tr('全部学段', 'Any stage')}
-        style={{ width: 160 }}
+        width={160}
         value={filters.stage}
-        onChange={(stage?: string) => change({ stage })}
+        onChange={(stage) => change({ stage })}
         options={STAGES.map((s) => ({ value: s.value, label: bi(s) }))}
       />
       <CaseFilters filters={filters} change={change} />
@@ -84,13 +82,12 @@ function CaseFilters({
   const { tr, bi } = useLang();
   return (
     <>
-      <Select
-        aria-label={tr('县区', 'County')}
-        allowClear
+      <FilterSelect
+        label={tr('县区', 'County')}
         placeholder={tr('全部县区', 'Any county')}
-        style={{ width: 140 }}
+        width={140}
         value={filters.countyCode}
-        onChange={(countyCode?: string) => change({ countyCode })}
+        onChange={(countyCode) => change({ countyCode })}
         options={sessionCounties(currentSession()).map((c) => ({ value: c, label: c }))}
       />
       <Input.Search
@@ -109,15 +106,36 @@ function CaseFilters({
         value={filters.tier}
         onChange={(tier) => change({ tier: tier ?? undefined })}
       />
-      <Select
-        aria-label={tr('核验结果', 'Check outcome')}
-        allowClear
+      <FilterSelect
+        label={tr('核验结果', 'Check outcome')}
         placeholder={tr('任一核验结果', 'Any check outcome')}
-        style={{ width: 170 }}
+        width={170}
         value={filters.outcome}
-        onChange={(outcome?: string) => change({ outcome })}
+        onChange={(outcome) => change({ outcome })}
         options={CHECK_OUTCOMES.map((o) => ({ value: o, label: bi(OUTCOME_NAMES[o]) }))}
       />
     </>
+  );
+}
+
+/** A filter that may be cleared: cleared, the queue is not filtered on it. */
+function FilterSelect(props: {
+  label: string;
+  placeholder: string;
+  width: number;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Select
+      aria-label={props.label}
+      allowClear
+      placeholder={props.placeholder}
+      style={{ width: props.width }}
+      value={props.value}
+      onChange={(value?: string) => props.onChange(value)}
+      options={props.options}
+    />
   );
 }

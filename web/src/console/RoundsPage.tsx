@@ -1,9 +1,8 @@
-import { Button, Card, Select, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, query } from '../shared/api';
 import { useLang } from '../shared/i18n';
-import { SeasonInput, StageSelect } from '../shared/choices';
-import { currentSession, sessionCounties } from '../shared/session';
+import { useSeasonScope } from '../shared/choices';
 import { ProblemAlert, useLoad } from '../shared/ui';
 import { RoundsTable, type Round } from './RoundsTable';
 
@@ -16,10 +15,7 @@ const FOLLOW_EVERY_MS = 2_000;
  */
 export function RoundsPage() {
   const { tr } = useLang();
-  const counties = sessionCounties(currentSession());
-  const [county, setCounty] = useState(counties[0] ?? '');
-  const [stage, setStage] = useState('PRIMARY_1');
-  const [seasonYear, setSeasonYear] = useState(new Date().getFullYear());
+  const { county, stage, seasonYear, pickers } = useSeasonScope();
   const [starting, setStarting] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
   const key = { countyCode: county, stage, seasonYear };
   const rounds = useLoad(
@@ -57,15 +53,7 @@ export function RoundsPage() {
       </Typography.Title>
       <Card>
         <Space wrap>
-          <Select
-            aria-label={tr('县区', 'County')}
-            style={{ width: 140 }}
-            value={county}
-            onChange={setCounty}
-            options={counties.map((c) => ({ value: c, label: c }))}
-          />
-          <StageSelect value={stage} onChange={setStage} />
-          <SeasonInput value={seasonYear} onChange={setSeasonYear} />
+          {pickers}
           <Button
             type="primary"
             loading={starting.busy}

@@ -1,6 +1,8 @@
 import { InputNumber, Select } from 'antd';
+import { useState } from 'react';
 import { useLang } from './i18n';
 import { STAGES } from './names';
+import { currentSession, sessionCounties } from './session';
 
 /** The stage picker every page uses; its accessible name is 学段 unless a page needs its own. */
 export function StageSelect(props: {
@@ -32,4 +34,30 @@ export function SeasonInput(props: { value: number; onChange: (year: number) => 
       onChange={(year) => year && props.onChange(year)}
     />
   );
+}
+
+/**
+ * The county (of the signed-in person's scope), stage and season a bureau page works on, and the
+ * three pickers that choose them, for the page to place.
+ */
+export function useSeasonScope() {
+  const { tr } = useLang();
+  const counties = sessionCounties(currentSession());
+  const [county, setCounty] = useState(counties[0] ?? '');
+  const [stage, setStage] = useState('PRIMARY_1');
+  const [seasonYear, setSeasonYear] = useState(new Date().getFullYear());
+  const pickers = (
+    <>
+      <Select
+        aria-label={tr('县区', 'County')}
+        style={{ width: 140 }}
+        value={county}
+        onChange={setCounty}
+        options={counties.map((c) => ({ value: c, label: c }))}
+      />
+      <StageSelect value={stage} onChange={setStage} />
+      <SeasonInput value={seasonYear} onChange={setSeasonYear} />
+    </>
+  );
+  return { county, stage, seasonYear, pickers };
 }
