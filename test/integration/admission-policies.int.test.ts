@@ -7,6 +7,8 @@ import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '.
 
 const COUNTY = '450103';
 const PRIVATE_SCHOOL = '450103-M01';
+/** The public school both groups of families want. */
+const CONTESTED = '450103-P01';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
@@ -50,14 +52,26 @@ describe('an admission round under the county’s policy, with a private school'
   it('runs a first-choice-first round end to end, as the county’s policy says, and fills the private school by lottery alone', async () => {
     await policy('qingxiu-2026-fcf', 'FIRST_CHOICE_FIRST').expect(200);
     await school(PRIVATE_SCHOOL, 'PRIVATE', 2).expect(200);
-    const families = registryFamilies
-      .filter((f) => f.countyCode === COUNTY && f.households[0]!.divisionCode === COUNTY)
-      .slice(0, 8);
+    // Five families of P01's catchment put the private school first and P01 second; three of
+    // P02's put P01 first, where they stand in the last tier. P01 has room for three: first
+    // choice first gives it to those three, where deferred acceptance would give it to the
+    // private school's losers, who rank above them there.
+    await sut.database.db.school.update({ where: { id: CONTESTED }, data: { places: 3 } });
+    const local = registryFamilies.filter(
+      (f) =>
+        f.countyCode === COUNTY &&
+        f.households[0]!.divisionCode === COUNTY &&
+        f.archetype === 'SOLE_OWNER_AT_HUKOU',
+    );
+    const families = [
+      ...local.filter((f) => schoolFor(f) === CONTESTED).slice(0, 5),
+      ...local.filter((f) => schoolFor(f) !== CONTESTED).slice(0, 3),
+    ];
+    expect(families).toHaveLength(8);
     numbers = [];
     privateApplicants = [];
     for (const [i, f] of families.entries()) {
-      // Five families put the private school first, their catchment school second.
-      const choices = i < 5 ? [PRIVATE_SCHOOL, schoolFor(f)] : [schoolFor(f)];
+      const choices = i < 5 ? [PRIVATE_SCHOOL, CONTESTED] : [CONTESTED];
       const form = formForFamily(f, { schoolChoices: choices });
       const created = await api()
         .post('/applications')
@@ -119,6 +133,13 @@ describe('an admission round under the county’s policy, with a private school'
     const draw = (applicationNo: string) => sha256(`${published.seed as string}|${applicationNo}`);
     const byLottery = [...privateApplicants].sort((a, b) => (draw(a) < draw(b) ? -1 : 1));
     expect(atPrivate).toEqual(byLottery.slice(0, 2).sort());
+
+    // First choice first: P01 went to the three who chose it first, none to the private losers.
+    const atContested = results
+      .filter((r) => (r.placement as { schoolId?: string }).schoolId === CONTESTED)
+      .map((r) => r.applicationNo)
+      .sort();
+    expect(atContested).toEqual(numbers.filter((n) => !privateApplicants.includes(n)).sort());
 
     // Every family holds its result, and anyone can recompute the draw.
     await eventually(
