@@ -35,4 +35,50 @@ describe('summariseHistory', () => {
     expect(steps[2]!.eventIds).toEqual([4, 6]);
     expect(steps.map((s) => s.resetPoint)).toEqual([null, 2, 2, 2, 2, 9, 9, 9, 9]);
   });
+
+  it('tells a quiet history too: a step while scheduled, one attempt, updates done, unknown callers, every duration', () => {
+    const texts = (...events: Parameters<typeof historyOf>) =>
+      summariseHistory(historyOf(...events)).map((s) => s.text);
+    expect(
+      texts(
+        { kind: 'started', identity: '' },
+        { kind: 'activityScheduled', activityId: '1', activityType: 'verifyIdentity' },
+        { kind: 'activityScheduled', activityId: '2', activityType: 'verifyHousehold' },
+        { kind: 'activityStarted', scheduledId: 3, attempt: 1 },
+        { kind: 'activityClosed', scheduledId: 3, outcome: 'COMPLETED' },
+        { kind: 'activityStarted', scheduledId: 99, attempt: 4 },
+        { kind: 'activityClosed', scheduledId: 99, outcome: 'FAILED', message: 'unknown' },
+        { kind: 'overdueSet', overdue: true },
+        { kind: 'overdueSet', overdue: false },
+        { kind: 'timerStarted', timerId: '7', durationMs: 2 * 3_600_000 },
+        { kind: 'timerStarted', timerId: '8', durationMs: 15 * 60_000 },
+        { kind: 'timerStarted', timerId: '9', durationMs: 1_500 },
+        { kind: 'timerFired', timerId: '7' },
+        { kind: 'updateAccepted', updateId: 'a', name: 'decide', args: [], identity: 'reviewer:r' },
+        { kind: 'updateCompleted', updateId: 'a', ok: true },
+        { kind: 'updateAccepted', updateId: 'b', name: 'withdraw', args: [], identity: 'family' },
+        { kind: 'updateCompleted', updateId: 'b', ok: false },
+        { kind: 'updateCompleted', updateId: 'never-accepted', ok: true },
+        { kind: 'signaled', name: 'admissionResult', args: [], identity: '' },
+        { kind: 'cancelRequested', identity: 'operator:o', reason: '' },
+        { kind: 'closed', how: 'COMPLETED', reason: '', identity: '' },
+        { kind: 'other', type: 'MARKER_RECORDED' },
+      ),
+    ).toEqual([
+      'Case workflow started by unknown',
+      'verifyIdentity: scheduled',
+      'verifyHousehold: completed',
+      'Review flagged overdue (SLA passed)',
+      'Overdue flag cleared',
+      'Timer 7 set for 2 h',
+      'Timer 8 set for 15 min',
+      'Timer 9 set for 1.5 s',
+      'Timer 7 fired',
+      'decide by reviewer:r: done',
+      'withdraw by family: failed',
+      'Signal admissionResult from unknown',
+      'Cancellation requested by operator:o',
+      'Workflow completed',
+    ]);
+  });
 });
