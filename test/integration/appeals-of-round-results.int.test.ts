@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { publishedRound } from '../support/rounds';
 import { formForFamily } from '../../src/testing/forms';
 import { eventually } from '../support/eventually';
 import type { Family } from '../../src/simulator/family-records';
@@ -73,17 +74,7 @@ describe('appeals of round results: no place, and a placement', () => {
 
   async function round(countyCode: string) {
     const admin = { Authorization: await sut.auth.admin([countyCode]) };
-    const started = await api()
-      .post('/rounds')
-      .set(admin)
-      .send({ countyCode, stage: 'PRIMARY_1', seasonYear: 2026 })
-      .expect(201);
-    const roundId = started.body.roundId as string;
-    await eventually(
-      async () =>
-        (await api().get(`/rounds/${roundId}`).set(admin)).body.status === 'PUBLISHED' || undefined,
-      `round ${roundId} to be published`,
-    );
+    const roundId = await publishedRound(sut.apiUrl, admin, countyCode);
     await api()
       .get(`/rounds/${roundId}/verify`)
       .set(admin)

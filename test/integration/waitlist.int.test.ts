@@ -24,6 +24,7 @@ import {
   type Harness,
 } from '../support/harness';
 import { whileRowsHeld } from '../support/row-locks';
+import { publishedRound as startPublishedRound } from '../support/rounds';
 import { deadlineIn, scaled, TEST_MARGIN_MS } from '../support/time-scale';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
 
@@ -120,21 +121,8 @@ describe('confirmation (报到) and the waitlist re-offer chain', () => {
     return families;
   }
 
-  async function publishedRound(countyCode: string) {
-    const started = await api()
-      .post('/rounds')
-      .set(admin)
-      .send({ countyCode, stage: 'PRIMARY_1', seasonYear: 2026 })
-      .expect(201);
-    const roundId = started.body.roundId as string;
-    await eventually(
-      async () =>
-        (await api().get(`/rounds/${roundId}`).set(admin)).body.status === 'PUBLISHED' || undefined,
-      `round ${roundId} to be published`,
-      120_000,
-    );
-    return roundId;
-  }
+  const publishedRound = (countyCode: string) =>
+    startPublishedRound(sut.apiUrl, admin, countyCode, 120_000);
 
   /** The round's result for each case, once every case has applied it. */
   async function resultsOf(roundId: string, numbers: readonly string[]) {
