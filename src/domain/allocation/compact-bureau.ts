@@ -1,5 +1,5 @@
 import type { CompactAdmission } from './compact-mechanisms';
-import type { CompactRound } from './compact-round';
+import { keyOwner, type CompactRound } from './compact-round';
 
 /**
  * Bureau placement (统筹) over the compact round, as `placeByBureau`: the eligible no school
@@ -21,7 +21,7 @@ export function placeByBureauCompact(r: CompactRound, admission: CompactAdmissio
   const bureau = new Int32Array(E).fill(-1);
   for (const key of leftoverKeys(r, admission.admitted)) {
     if (openCount === 0) break;
-    const a = r.rankToApplicant[key % E]!;
+    const a = keyOwner(r, key);
     const { x, y } = r.input.applicants[r.eligible[a]!]!.location;
     let nearest = -1;
     let nearestDistance = Infinity;

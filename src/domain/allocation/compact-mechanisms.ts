@@ -1,4 +1,4 @@
-import type { CompactRound } from './compact-round';
+import { keyOwner, type CompactRound } from './compact-round';
 import type { Mechanism } from './model';
 
 /**
@@ -40,7 +40,8 @@ function deferredAcceptance(r: CompactRound): CompactAdmission {
   const heap = new Float64Array(heapStart[S]!);
   const size = new Int32Array(S);
   const next = r.choiceStart.slice(0, E);
-  const free = Int32Array.from({ length: E }, (_, a) => a);
+  const free = new Int32Array(E);
+  for (let a = 0; a < E; a += 1) free[a] = a;
   let freeCount = E;
   while (freeCount > 0) {
     const a = free[--freeCount]!;
@@ -137,10 +138,6 @@ function firstChoiceFirst(r: CompactRound): CompactAdmission {
   return { admitted, ...heldBySchool(r, Int32Array.from(order), () => undefined) };
 }
 
-function keyOwner(r: CompactRound, key: number): number {
-  return r.rankToApplicant[key % r.eligible.length]!;
-}
-
 /** Buckets admitted proposals by school (stably), then lets `arrange` order each school's bucket. */
 function heldBySchool(
   r: CompactRound,
@@ -166,6 +163,8 @@ function heldBySchool(
 function sortByKey(r: CompactRound, held: Int32Array): void {
   if (held.length === 0) return;
   const school = r.proposalSchool[held[0]!]!;
-  const keys = Float64Array.from(held, (p) => r.proposalKey[p]!).sort();
-  keys.forEach((k, i) => (held[i] = proposalTo(r, keyOwner(r, k), school)));
+  const keys = new Float64Array(held.length);
+  for (let i = 0; i < held.length; i += 1) keys[i] = r.proposalKey[held[i]!]!;
+  keys.sort();
+  for (let i = 0; i < keys.length; i += 1) held[i] = proposalTo(r, keyOwner(r, keys[i]!), school);
 }

@@ -1,14 +1,18 @@
 import type { CompactAdmission } from './compact-mechanisms';
-import type { CompactRound } from './compact-round';
+import { keyOwner, type CompactRound } from './compact-round';
 import type {
   AllocationResult,
-  ApplicantChoice,
   ApplicantResult,
+  ChoiceExplanation,
   Placement,
   PriorityKey,
 } from './model';
 
-/** The published results from the compact decisions, shaped exactly as the straightforward path's. */
+/**
+ * The published results from the compact decisions, shaped exactly as the straightforward path's.
+ * A million results are a million objects at least: each is built in one pass, with arrays of
+ * their final length, and the placements, which only a school and a rank tell apart, shared.
+ */
 export function compactResults(
   r: CompactRound,
   admission: CompactAdmission,
@@ -17,58 +21,80 @@ export function compactResults(
   const { schools, applicants } = r.input;
   const cutoffs = schools.map((_, s) => {
     const end = admission.heldStart[s + 1]!;
-    return end > admission.heldStart[s]! ? keyOf(r, admission.held[end - 1]!) : null;
+    if (end === admission.heldStart[s]) return null;
+    const p = admission.held[end - 1]!;
+    return keyOf(r, keyOwner(r, r.proposalKey[p]!), p);
   });
-  let a = 0;
-  const results = applicants.map((applicant): ApplicantResult => {
-    if (!applicant.eligible)
-      return { applicantId: applicant.id, placement: { result: 'NOT_PLACED' }, choices: [] };
-    const result = resultOf(r, admission, bureau, cutoffs, a);
-    a += 1;
-    return result;
-  });
+  const placements = new SharedPlacements(schools.map((s) => s.id));
+  const results = new Array<ApplicantResult>(applicants.length);
+  for (let i = 0, a = 0; i < applicants.length; i += 1) {
+    const applicant = applicants[i]!;
+    results[i] = applicant.eligible
+      ? resultOf(r, admission.admitted[a]!, bureau[a]!, placements, cutoffs, a++)
+      : { applicantId: applicant.id, placement: NOT_PLACED, choices: [] };
+  }
   return { results, schools: schoolSummaries(r, admission, bureau, cutoffs) };
+}
+
+const NOT_PLACED: Placement = { result: 'NOT_PLACED' };
+
+/** One placement object per school and choice rank, and per school for the bureau's. */
+class SharedPlacements {
+  private readonly admitted: Placement[][];
+  private readonly byBureau: Placement[];
+
+  constructor(private readonly schoolIds: readonly string[]) {
+    this.admitted = schoolIds.map(() => []);
+    this.byBureau = schoolIds.map((schoolId) => ({ result: 'ASSIGNED_BY_BUREAU', schoolId }));
+  }
+
+  admittedTo(school: number, choiceRank: number): Placement {
+    const ranks = this.admitted[school]!;
+    return (ranks[choiceRank] ??= {
+      result: 'ADMITTED',
+      schoolId: this.schoolIds[school]!,
+      choiceRank,
+    });
+  }
+
+  placedByBureau(school: number): Placement {
+    return this.byBureau[school]!;
+  }
 }
 
 /** Eligible applicant a's placement and, per valid choice, their key against the cut-off. */
 function resultOf(
   r: CompactRound,
-  admission: CompactAdmission,
-  bureau: Int32Array,
+  admitted: number,
+  bureau: number,
+  placements: SharedPlacements,
   cutoffs: readonly (PriorityKey | null)[],
   a: number,
 ): ApplicantResult {
   const { schools, applicants } = r.input;
-  const admitted = admission.admitted[a]!;
-  const schoolOf = (p: number): string => schools[r.proposalSchool[p]!]!.id;
-  const placement: Placement =
+  const from = r.choiceStart[a]!;
+  const placement =
     admitted >= 0
-      ? {
-          result: 'ADMITTED',
-          schoolId: schoolOf(admitted),
-          choiceRank: admitted - r.choiceStart[a]! + 1,
-        }
-      : bureau[a]! >= 0
-        ? { result: 'ASSIGNED_BY_BUREAU', schoolId: schools[bureau[a]!]!.id }
-        : { result: 'NOT_PLACED' };
-  const choices = [];
-  for (let p = r.choiceStart[a]!; p < r.choiceStart[a + 1]!; p += 1)
-    choices.push({
-      schoolId: schoolOf(p),
-      obtained: admitted >= 0 && r.proposalSchool[admitted] === r.proposalSchool[p],
-      own: keyOf(r, p),
-      cutoff: cutoffs[r.proposalSchool[p]!] ?? null,
-    });
+      ? placements.admittedTo(r.proposalSchool[admitted]!, admitted - from + 1)
+      : bureau >= 0
+        ? placements.placedByBureau(bureau)
+        : NOT_PLACED;
+  const choices = new Array<ChoiceExplanation>(r.choiceStart[a + 1]! - from);
+  for (let p = from; p < from + choices.length; p += 1) {
+    const s = r.proposalSchool[p]!;
+    choices[p - from] = {
+      schoolId: schools[s]!.id,
+      obtained: admitted >= 0 && r.proposalSchool[admitted] === s,
+      own: keyOf(r, a, p),
+      cutoff: cutoffs[s] ?? null,
+    };
+  }
   return { applicantId: applicants[r.eligible[a]!]!.id, placement, choices };
 }
 
-function choiceOf(r: CompactRound, p: number): { a: number; choice: ApplicantChoice } {
-  const a = r.rankToApplicant[r.proposalKey[p]! % r.eligible.length]!;
-  return { a, choice: r.input.applicants[r.eligible[a]!]!.choices[r.proposalChoice[p]!]! };
-}
-
-function keyOf(r: CompactRound, p: number): PriorityKey {
-  const { a, choice } = choiceOf(r, p);
+/** The priority key of eligible applicant a's proposal p. */
+function keyOf(r: CompactRound, a: number, p: number): PriorityKey {
+  const choice = r.input.applicants[r.eligible[a]!]!.choices[r.proposalChoice[p]!]!;
   return {
     tier: choice.tier,
     qualifyingDate: choice.qualifyingDate,
@@ -88,7 +114,7 @@ function schoolSummaries(
   return r.input.schools.map((school, s) => {
     const admittedByTier: Record<string, number> = {};
     for (let i = admission.heldStart[s]!; i < admission.heldStart[s + 1]!; i += 1) {
-      const tier = choiceOf(r, admission.held[i]!).choice.tier;
+      const tier = r.tiers[r.proposalTier[admission.held[i]!]!]!;
       admittedByTier[tier] = (admittedByTier[tier] ?? 0) + 1;
     }
     return {

@@ -24,8 +24,25 @@ export interface CompactRound {
   readonly proposalKey: Float64Array;
   /** Which of the applicant's input choices the proposal is (for the published explanation). */
   readonly proposalChoice: Int32Array;
+  /** The proposal's tier, as an index into `tiers` (for the per-tier counts, read in school order). */
+  readonly proposalTier: Int32Array;
+  readonly tiers: readonly number[];
   /** The key an applicant with no valid choice ranks by (tier after every tier, for the bureau). */
   readonly noChoiceGroup: number;
+}
+
+/** The eligible applicant a key names. */
+export function keyOwner(r: CompactRound, key: number): number {
+  return r.rankToApplicant[lotteryRankOf(key, r.eligible.length)]!;
+}
+
+/**
+ * The lottery rank in key = group × E + rank, by integer division rather than `%`: past 2³¹ the
+ * remainder is a floating-point fmod, several times slower. Exact for keys below 2⁵³ (which
+ * `compactRound` ensures): key / E is off by less than 1 / E, so its floor is the group.
+ */
+export function lotteryRankOf(key: number, E: number): number {
+  return key - Math.floor(key / E) * E;
 }
 
 /** Tier of an applicant without choices, as `Candidates.bestKey` ranks them. */
@@ -40,14 +57,16 @@ export function compactRound(input: AllocationInput): CompactRound | null {
   if (schoolIndex.size !== input.schools.length) return null;
   if (input.schools.some((s) => !Number.isFinite(s.capacity))) return null;
   const eligible = eligibleIndices(input);
-  const lottery = Array.from(eligible, (i) => lotteryNumber(input.seed, input.applicants[i]!.id));
+  const lottery = new Array<string>(eligible.length);
+  for (let a = 0; a < eligible.length; a += 1)
+    lottery[a] = lotteryNumber(input.seed, input.applicants[eligible[a]!]!.id);
   const rankToApplicant = lotteryOrder(lottery);
   if (!rankToApplicant) return null;
   const proposals = validProposals(input, eligible, schoolIndex);
   if (!proposals) return null;
   const E = eligible.length;
   const lotteryRank = new Int32Array(E);
-  rankToApplicant.forEach((a, rank) => (lotteryRank[a] = rank));
+  for (let rank = 0; rank < E; rank += 1) lotteryRank[rankToApplicant[rank]!] = rank;
   const proposalKey = new Float64Array(proposals.school.length);
   for (let a = 0; a < E; a += 1)
     for (let p = proposals.start[a]!; p < proposals.start[a + 1]!; p += 1)
@@ -62,6 +81,8 @@ export function compactRound(input: AllocationInput): CompactRound | null {
     proposalSchool: proposals.school,
     proposalKey,
     proposalChoice: proposals.choice,
+    proposalTier: proposals.tier,
+    tiers: proposals.tiers,
     noChoiceGroup: proposals.noChoiceGroup,
   };
 }
@@ -92,26 +113,32 @@ function lotteryOrder(lottery: readonly string[]): Int32Array | null {
     packed[a] = prefix * indexScale + a;
   }
   packed.sort();
-  const order = Array.from(packed, (v) => v % indexScale);
+  const order = new Int32Array(E);
+  for (let i = 0; i < E; i += 1) order[i] = packed[i]! % indexScale;
   for (let start = 0; start < E;) {
+    const prefix = Math.floor(packed[start]! / indexScale);
     let end = start + 1;
-    const prefixOf = (i: number): number => Math.floor(packed[i]! / indexScale);
-    while (end < E && prefixOf(end) === prefixOf(start)) end += 1;
-    if (end - start > 1) {
-      const run = order.slice(start, end).sort((x, y) => (lottery[x]! < lottery[y]! ? -1 : 1));
-      for (let i = 1; i < run.length; i += 1)
-        if (lottery[run[i]!] === lottery[run[i - 1]!]) return null;
-      order.splice(start, run.length, ...run);
-    }
+    while (end < E && Math.floor(packed[end]! / indexScale) === prefix) end += 1;
+    if (end - start > 1 && !settleRun(order.subarray(start, end), lottery)) return null;
     start = end;
   }
-  return Int32Array.from(order);
+  return order;
+}
+
+/** Orders a run of applicants sharing a lottery prefix by the full number; false if two are equal. */
+function settleRun(run: Int32Array, lottery: readonly string[]): boolean {
+  run.sort((x, y) => (lottery[x]! < lottery[y]! ? -1 : 1));
+  for (let i = 1; i < run.length; i += 1)
+    if (lottery[run[i]!] === lottery[run[i - 1]!]) return false;
+  return true;
 }
 
 interface Proposals {
   readonly start: Int32Array;
   readonly school: Int32Array;
   readonly choice: Int32Array;
+  readonly tier: Int32Array;
+  readonly tiers: readonly number[];
   /** Per proposal, the rank of its (tier, date, months) triple among the round's. */
   readonly group: Float64Array;
   readonly noChoiceGroup: number;
@@ -169,6 +196,8 @@ function validProposals(
     start,
     school: school.slice(0, p),
     choice: choice.slice(0, p),
+    tier: tier.slice(0, p),
+    tiers: tiers.values,
     group,
     noChoiceGroup: groupOf(0, 0, 0),
   };

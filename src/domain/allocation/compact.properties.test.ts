@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { allocate } from './allocate';
-import { compactRound } from './compact-round';
+import { compactRound, lotteryRankOf } from './compact-round';
 import type { AllocationInput, Mechanism } from './model';
 import { allocateStraightforward } from './straightforward';
 
@@ -109,3 +109,21 @@ describe.each(['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'] as const)(
     });
   },
 );
+
+describe('a key names its lottery rank', () => {
+  it('for every key a round can hold, up to 2⁵³, by division as exactly as by remainder', () => {
+    const key = fc.integer({ min: 1, max: 2 ** 22 }).chain((E) =>
+      fc.record({
+        E: fc.constant(E),
+        group: fc.integer({ min: 0, max: Math.floor(Number.MAX_SAFE_INTEGER / (E + 1)) }),
+        rank: fc.nat({ max: E - 1 }),
+      }),
+    );
+    fc.assert(
+      fc.property(key, ({ E, group, rank }) => {
+        expect(lotteryRankOf(group * E + rank, E)).toBe(rank);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
