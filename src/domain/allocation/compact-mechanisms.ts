@@ -61,13 +61,34 @@ function deferredAcceptance(r: CompactRound): CompactAdmission {
       siftDown(heap, base, size[s]!, key);
     }
   }
-  const admitted = new Int32Array(E).fill(-1);
-  for (let s = 0; s < S; s += 1)
-    for (let i = heapStart[s]!; i < heapStart[s]! + size[s]!; i += 1) {
-      const a = keyOwner(r, heap[i]!);
-      admitted[a] = proposalTo(r, a, s);
+  return heldFromHeaps(r, heap, heapStart, size, next);
+}
+
+/**
+ * Each school's held keys, best first, as proposals: an applicant a school holds proposed to it
+ * last, so its proposal is next[a] − 1 (no search through its choices).
+ */
+function heldFromHeaps(
+  r: CompactRound,
+  heap: Float64Array,
+  heapStart: Int32Array,
+  size: Int32Array,
+  next: Int32Array,
+): CompactAdmission {
+  const S = size.length;
+  const heldStart = new Int32Array(S + 1);
+  for (let s = 0; s < S; s += 1) heldStart[s + 1] = heldStart[s]! + size[s]!;
+  const held = new Int32Array(heldStart[S]!);
+  const admitted = new Int32Array(r.eligible.length).fill(-1);
+  for (let s = 0; s < S; s += 1) {
+    const keys = heap.subarray(heapStart[s], heapStart[s]! + size[s]!).sort();
+    for (let i = 0; i < keys.length; i += 1) {
+      const a = keyOwner(r, keys[i]!);
+      admitted[a] = next[a]! - 1;
+      held[heldStart[s]! + i] = admitted[a]!;
     }
-  return { admitted, ...heldBySchool(r, admitted, (held) => sortByKey(r, held)) };
+  }
+  return { admitted, heldStart, held };
 }
 
 /** Adds a key to a max-heap of n keys at heap[base …]. */
@@ -94,13 +115,6 @@ function siftDown(heap: Float64Array, base: number, n: number, key: number): voi
     i = child;
   }
   heap[base + i] = key;
-}
-
-/** The proposal applicant a made to school s (each applicant proposes to a school once). */
-function proposalTo(r: CompactRound, a: number, s: number): number {
-  let p = r.choiceStart[a]!;
-  while (r.proposalSchool[p] !== s) p += 1;
-  return p;
 }
 
 /**
@@ -135,36 +149,20 @@ function firstChoiceFirst(r: CompactRound): CompactAdmission {
     }
   }
   // Admission order within a school is round by round, best first: a stable bucket by school keeps it.
-  return { admitted, ...heldBySchool(r, Int32Array.from(order), () => undefined) };
+  return { admitted, ...heldBySchool(r, Int32Array.from(order)) };
 }
 
-/** Buckets admitted proposals by school (stably), then lets `arrange` order each school's bucket. */
-function heldBySchool(
-  r: CompactRound,
-  proposals: Int32Array,
-  arrange: (held: Int32Array) => void,
-): Omit<CompactAdmission, 'admitted'> {
+/** Buckets admitted proposals by school, stably. */
+function heldBySchool(r: CompactRound, proposals: Int32Array): Omit<CompactAdmission, 'admitted'> {
   const S = r.input.schools.length;
   const heldStart = new Int32Array(S + 1);
-  const valid = proposals.filter((p) => p >= 0);
-  for (const p of valid) {
+  for (const p of proposals) {
     const s = r.proposalSchool[p]!;
     heldStart[s + 1] = heldStart[s + 1]! + 1;
   }
   for (let s = 0; s < S; s += 1) heldStart[s + 1] = heldStart[s + 1]! + heldStart[s]!;
   const fill = heldStart.slice(0, S);
-  const held = new Int32Array(valid.length);
-  for (const p of valid) held[fill[r.proposalSchool[p]!]!++] = p;
-  for (let s = 0; s < S; s += 1) arrange(held.subarray(heldStart[s], heldStart[s + 1]));
+  const held = new Int32Array(proposals.length);
+  for (const p of proposals) held[fill[r.proposalSchool[p]!]!++] = p;
   return { heldStart, held };
-}
-
-/** Orders one school's held proposals best first. */
-function sortByKey(r: CompactRound, held: Int32Array): void {
-  if (held.length === 0) return;
-  const school = r.proposalSchool[held[0]!]!;
-  const keys = new Float64Array(held.length);
-  for (let i = 0; i < held.length; i += 1) keys[i] = r.proposalKey[held[i]!]!;
-  keys.sort();
-  for (let i = 0; i < keys.length; i += 1) held[i] = proposalTo(r, keyOwner(r, keys[i]!), school);
 }
