@@ -14,6 +14,13 @@ import { eventually } from '../support/eventually';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 import { postTextFields } from '../support/multipart-flood';
 
+/**
+ * The most a 300 MB flood may leave this process holding. The API shares the process with the
+ * worker and its cases, whose own growth while the flood streams (a busy CI run measured 78 MB)
+ * counts too; a flood read into memory would hold 300 MB, far beyond this.
+ */
+const FLOOD_HELD_BELOW_BYTES = 128 * 1024 * 1024;
+
 const pdf = (bytes: number) =>
   Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes, 0x20), Buffer.from('\n%%EOF\n')]);
 
@@ -100,7 +107,7 @@ describe('limits: no one account can exhaust the service', () => {
       expect(flood.status).toBe(400);
       expect(flood.body.violations?.[0]).toMatchObject({ code: 'UPLOAD_FILE_ONLY' });
       // Accepted, the fields alone would be 300 MB.
-      expect(flood.heldGrowthBytes).toBeLessThan(64 * 1024 * 1024);
+      expect(flood.heldGrowthBytes).toBeLessThan(FLOOD_HELD_BELOW_BYTES);
 
       const stranger = await postTextFields(`${sut.apiUrl}/applications/${no}/attachments`, {
         authorization: await sut.auth.parent('family-stranger'),
@@ -108,7 +115,7 @@ describe('limits: no one account can exhaust the service', () => {
         fieldBytes: 1024 * 1024,
       });
       expect(stranger.status).toBe(404);
-      expect(stranger.heldGrowthBytes).toBeLessThan(64 * 1024 * 1024);
+      expect(stranger.heldGrowthBytes).toBeLessThan(FLOOD_HELD_BELOW_BYTES);
     });
 
     it('keeps each case within its quota of documents and bytes', async () => {
@@ -140,7 +147,7 @@ describe('limits: no one account can exhaust the service', () => {
     });
     expect(flood.status).toBe(400);
     expect(flood.body.violations?.[0]).toMatchObject({ code: 'UPLOAD_FILE_ONLY' });
-    expect(flood.heldGrowthBytes).toBeLessThan(64 * 1024 * 1024);
+    expect(flood.heldGrowthBytes).toBeLessThan(FLOOD_HELD_BELOW_BYTES);
   });
 
   it('caps the live bookings of a family; a cancellation frees one', async () => {
