@@ -6,7 +6,7 @@ import {
   REJECTION_REASON_CODES,
   statusAfter,
 } from './review';
-import { reviewDecisionSchema } from './review-schema';
+import { appealDecisionSchema, decisionFields, reviewDecisionSchema } from './review-schema';
 
 describe('review decisions', () => {
   it('moves the case to the status of its decision', () => {
@@ -75,5 +75,43 @@ describe('the review decision schema', () => {
       'reasonCode',
     );
     expect(issues({ decision: 'MAYBE' })?.[0]?.[0]).toBe('decision');
+  });
+
+  it('marks each missing field with the REQUIRED rule, so the API names field and rule', () => {
+    const error = reviewDecisionSchema.safeParse({ decision: 'REJECT' }).error;
+    expect(error?.issues.map((i) => [i.code, (i as { params?: unknown }).params])).toEqual([
+      ['custom', { rule: 'REQUIRED' }],
+      ['custom', { rule: 'REQUIRED' }],
+    ]);
+  });
+
+  it('refuses a field it does not know and words past 500 characters', () => {
+    expect(issues({ decision: 'APPROVE', score: 5 })?.[0]?.[0]).toBe('');
+    expect(
+      issues({ decision: 'REJECT', reasonCode: 'OTHER', reason: '字'.repeat(501) })?.[0]?.[0],
+    ).toBe('reason');
+    expect(
+      issues({ decision: 'REJECT', reasonCode: 'OTHER', reason: '字'.repeat(500) }),
+    ).toBeUndefined();
+  });
+
+  it('tells the API’s readers the decisions its table has', () => {
+    expect(decisionFields.decision.description).toBe('APPROVE or REJECT');
+    expect(decisionFields.reasonCode.description).toMatch(/^Required for REJECT/);
+    expect(decisionFields.reason.description).toMatch(/^Required for REJECT/);
+  });
+});
+
+describe('the appeal decision schema', () => {
+  const issues = (value: unknown) =>
+    appealDecisionSchema.safeParse(value).error?.issues.map((i) => i.path.join('.'));
+
+  it('takes UPHOLD or ACCEPT with the words the family reads, and nothing else', () => {
+    expect(issues({ decision: 'UPHOLD', reason: 'the catchment is right' })).toBeUndefined();
+    expect(issues({ decision: 'ACCEPT', reason: '材料已补齐' })).toBeUndefined();
+    expect(issues({ decision: 'ACCEPT' })).toEqual(['reason']);
+    expect(issues({ decision: 'ACCEPT', reason: '  ' })).toEqual(['reason']);
+    expect(issues({ decision: 'APPROVE', reason: 'x' })).toEqual(['decision']);
+    expect(issues({ decision: 'UPHOLD', reason: 'x', extra: 1 })).toEqual(['']);
   });
 });

@@ -1,6 +1,9 @@
 import {
+  confirmedFactsText,
+  CONSENT_WITHDRAWN_REASON,
   notVerifiableOnlineReason,
   offlineCheckReason,
+  reassessedReason,
   supplementExpiredReason,
   supplementProvidedReason,
   supplementRequestedReason,
@@ -41,5 +44,59 @@ describe('timeline reasons', () => {
     expect(notVerifiableOnlineReason(['IDENTITY', 'PROPERTY'])).toBe(
       'Not verifiable online (IDENTITY, PROPERTY); documents will be checked in person.',
     );
+  });
+
+  it('names each confirmed fact with its category, and a withdrawn one as withdrawn', () => {
+    expect(
+      confirmedFactsText([
+        { fact: 'PROPERTY', category: 'SOLE_OWNER' },
+        { fact: 'SOCIAL_INSURANCE', confirmed: true },
+        { fact: 'RESIDENCE', confirmed: false },
+      ]),
+    ).toBe('PROPERTY (SOLE_OWNER), SOCIAL_INSURANCE, RESIDENCE withdrawn');
+    expect(confirmedFactsText([])).toBe('');
+  });
+
+  it('says a first assessment’s standing and every school’s tier', () => {
+    const after = {
+      eligible: true,
+      tiers: [{ schoolId: 'P1', tier: 1, predicate: 'hukou-and-property' }],
+      notes: [],
+    };
+    expect(reassessedReason(1, 'submission', null, after)).toBe(
+      'Re-assessed (version 1) after submission: eligible; P1 tier – → 1 (hukou-and-property)',
+    );
+  });
+
+  it('names only what moved when a case is assessed again', () => {
+    const before = {
+      eligible: true,
+      tiers: [
+        { schoolId: 'P1', tier: 1 },
+        { schoolId: 'P2', tier: 2 },
+      ],
+      notes: [],
+    };
+    const moved = {
+      ...before,
+      tiers: [
+        { schoolId: 'P1', tier: 1 },
+        { schoolId: 'P2', tier: 3 },
+      ],
+    };
+    expect(reassessedReason(2, 'a policy change', before, moved)).toBe(
+      'Re-assessed (version 2) after a policy change: P2 tier 2 → 3',
+    );
+    expect(reassessedReason(3, 'a correction', before, before)).toBe(
+      'Re-assessed (version 3) after a correction: no change',
+    );
+    const ineligible = { eligible: false, tiers: before.tiers, notes: ['AGE', 'RESIDENCE'] };
+    expect(reassessedReason(4, 'a correction', before, ineligible)).toBe(
+      'Re-assessed (version 4) after a correction: eligible → not eligible (AGE, RESIDENCE)',
+    );
+  });
+
+  it('tells the family of a withdrawn consent in both languages', () => {
+    expect(CONSENT_WITHDRAWN_REASON).toMatch(/^[\p{Script=Han}，。,]+[\s\S]*Consent withdrawn/u);
   });
 });
