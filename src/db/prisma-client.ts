@@ -1,5 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client';
+import { Prisma, PrismaClient } from '../generated/prisma/client';
 
 export type Db = PrismaClient;
 
@@ -21,4 +21,15 @@ export function createDb({ url, poolMax }: DbOptions): Db {
     adapter: new PrismaPg({ connectionString: url, max: poolMax }),
     transactionOptions: TRANSACTIONS,
   });
+}
+
+/**
+ * Prisma's codes for a database that is up but has no connection to give (PostgreSQL's
+ * max_connections reached, P2037; no pooled connection within the wait, P2024): transient, so the
+ * caller is told to come back, not that the service failed.
+ */
+const BUSY_CODES: ReadonlySet<string> = new Set(['P2024', 'P2037']);
+
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && BUSY_CODES.has(error.code);
 }

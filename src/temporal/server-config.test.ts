@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { standardPorts, writeServerConfig } from './server-config';
+import { DEPLOYMENT_POOLS, standardPorts, writeServerConfig } from './server-config';
 
 describe("Temporal server's configuration", () => {
   let root: string;
@@ -41,6 +41,31 @@ describe("Temporal server's configuration", () => {
     expect(stores[config.persistence.visibilityStore].sql.databaseName).toBe('t_visibility');
     expect(config.services.frontend.rpc).toMatchObject({ grpcPort: 7233, bindOnLocalHost: true });
     expect(config.dynamicConfigClient.filepath).toBe(join(root, 'config', 'dynamicconfig.yaml'));
+  });
+
+  it('sizes each store’s pool per service: a deployment’s unless the caller gives its own', async () => {
+    const pools = async (given?: { history: number; visibility: number }) => {
+      await writeServerConfig(root, {
+        postgres: { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' },
+        databases: { temporal: 't', visibility: 't_visibility' },
+        ports: standardPorts(7233),
+        ...(given && { pools: given }),
+      });
+      const config = JSON.parse(await readFile(join(root, 'config', 'gx-enrolment.yaml'), 'utf8'));
+      const sql = (store: string) => config.persistence.datastores[store].sql;
+      return [config.persistence.defaultStore, config.persistence.visibilityStore].map((store) => [
+        sql(store).maxConns,
+        sql(store).maxIdleConns,
+      ]);
+    };
+    expect(await pools()).toEqual([
+      [DEPLOYMENT_POOLS.history, DEPLOYMENT_POOLS.history],
+      [DEPLOYMENT_POOLS.visibility, DEPLOYMENT_POOLS.visibility],
+    ]);
+    expect(await pools({ history: 5, visibility: 2 })).toEqual([
+      [5, 5],
+      [2, 2],
+    ]);
   });
 
   it('refuses ports the server cannot record (its membership column is a smallint)', async () => {

@@ -31,10 +31,25 @@ export interface ServerPorts {
   readonly workerMembership: number;
 }
 
+/**
+ * Connections each of the server's four services may open to each database. Every service in the
+ * one process keeps a pool of its own and keeps it open while idle, so a server holds up to
+ * 4 × (history + visibility) connections; PostgreSQL's max_connections (100 unless raised) must
+ * cover them beside the API's and the workers' pools (docs/deployment.md).
+ */
+export interface ServerPools {
+  readonly history: number;
+  readonly visibility: number;
+}
+
+/** A deployment's pools (up to 120 connections), on which the server-mode benchmarks ran. */
+export const DEPLOYMENT_POOLS: ServerPools = { history: 20, visibility: 10 };
+
 export interface ServerConfigOptions {
   readonly postgres: PostgresEndpoint;
   readonly databases: { readonly temporal: string; readonly visibility: string };
   readonly ports: ServerPorts;
+  readonly pools?: ServerPools;
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -93,6 +108,7 @@ function service(grpcPort: number, membershipPort: number, httpPort?: number) {
 
 export function serverConfig(options: ServerConfigOptions, dynamicConfigFile: string) {
   const p = options.ports;
+  const pools = options.pools ?? DEPLOYMENT_POOLS;
   return {
     log: { stdout: true, level: options.logLevel ?? 'warn' },
     persistence: {
@@ -100,8 +116,8 @@ export function serverConfig(options: ServerConfigOptions, dynamicConfigFile: st
       visibilityStore: 'postgres-visibility',
       numHistoryShards: HISTORY_SHARDS,
       datastores: {
-        'postgres-default': datastore(options, options.databases.temporal, 20),
-        'postgres-visibility': datastore(options, options.databases.visibility, 10),
+        'postgres-default': datastore(options, options.databases.temporal, pools.history),
+        'postgres-visibility': datastore(options, options.databases.visibility, pools.visibility),
       },
     },
     global: { membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' } },

@@ -12,6 +12,7 @@ import { schemaVersion } from '../../src/temporal/server-schema';
 import { missingTemporalSetup } from '../../src/temporal/setup';
 import { formFor } from '../../src/testing/forms';
 import { ADMIN_DATABASE_URL } from '../support/database';
+import { TEST_SERVER_POOLS } from '../support/disposable-temporal-server';
 import { eventually } from '../support/eventually';
 import { bundleWorkflows, registryPeople, startHarness, type Harness } from '../support/harness';
 import { freeServerPorts } from '../support/server-ports';
@@ -44,6 +45,7 @@ describe('Temporal server on PostgreSQL', () => {
       databases,
       ports,
       namespace: 'default',
+      pools: TEST_SERVER_POOLS,
       startupTimeoutMs: scaled(SERVER_READY_MS),
     });
   }

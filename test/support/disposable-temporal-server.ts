@@ -5,9 +5,18 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { postgresEndpoint } from '../../src/main/temporal-engine';
 import { startTemporalServer } from '../../src/temporal/server';
+import type { ServerPools } from '../../src/temporal/server-config';
 import { requireTemporalServer } from '../../src/temporal/server-install';
 import { ADMIN_DATABASE_URL } from './database';
 import { freeServerPorts } from './server-ports';
+
+/**
+ * The pools of a server a test starts. A test run may hold two servers at once (the project's
+ * shared one, idle but keeping every connection it opened, and one a test starts), beside the
+ * harness's pools: at a deployment's pools the two reached PostgreSQL's 100 connections on a
+ * busy machine. These keep both under 60.
+ */
+export const TEST_SERVER_POOLS: ServerPools = { history: 5, visibility: 2 };
 
 export interface DisposableTemporalServer {
   readonly address: string;
@@ -18,10 +27,12 @@ export interface DisposableTemporalServer {
 /**
  * The production engine for a test run or a benchmark: Temporal server on PostgreSQL with SQL
  * visibility, set up as `TEMPORAL_MODE=server npm start` sets it up (fresh databases and schemas,
- * the namespace `default` and the search attributes), on free ports.
+ * the namespace `default` and the search attributes), on free ports; a deployment's pools unless
+ * given others.
  */
 export async function startDisposableTemporalServer(
   startupTimeoutMs: number,
+  pools?: ServerPools,
 ): Promise<DisposableTemporalServer> {
   const { endpoint, database } = postgresEndpoint(ADMIN_DATABASE_URL);
   const name = `gx_test_temporal_${randomBytes(5).toString('hex')}`;
@@ -36,6 +47,7 @@ export async function startDisposableTemporalServer(
     ports: await freeServerPorts(),
     namespace: 'default',
     startupTimeoutMs,
+    ...(pools && { pools }),
   });
   return {
     address: server.address,

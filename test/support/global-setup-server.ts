@@ -1,6 +1,7 @@
 import { buildForChildProcesses } from './build';
 import {
   startDisposableTemporalServer,
+  TEST_SERVER_POOLS,
   type DisposableTemporalServer,
 } from './disposable-temporal-server';
 import { scaled } from './time-scale';
@@ -17,7 +18,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   buildForChildProcesses();
   if (process.env.TEST_TEMPORAL_SERVER_ADDRESS) return;
-  const server = await startDisposableTemporalServer(scaled(60_000));
+  const server = await startDisposableTemporalServer(scaled(60_000), TEST_SERVER_POOLS);
   globalThis.__TEMPORAL_SERVER__ = server;
   process.env.TEST_TEMPORAL_SERVER_ADDRESS = server.address;
 }

@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseBusy } from '../../db/prisma-client';
 import { DomainError, RuleViolationError, type DomainErrorKind } from '../../domain/errors';
 import { toViolations } from '../../domain/forms/violations';
 import { LimitRefusal } from '../../domain/limit-errors';
@@ -24,6 +25,9 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
 };
+
+/** A database out of connections frees one within seconds (a pool's wait is 15 s). */
+const DATABASE_BUSY_RETRY_SECONDS = 5;
 
 /** Every error leaves the API as application/problem+json; nothing internal leaks to the caller. */
 @Catch()
@@ -66,6 +70,16 @@ export class ProblemFilter implements ExceptionFilter {
       if (status === 404)
         return problem(404, 'NOT_FOUND', 'No such resource.', '请求的资源不存在。');
       return problem(status, `HTTP_${status}`, exception.message, exception.message);
+    }
+    if (isDatabaseBusy(exception)) {
+      this.logger.warn(exception);
+      return problem(
+        503,
+        'DATABASE_BUSY',
+        `The service is busy; please try again in ${DATABASE_BUSY_RETRY_SECONDS} s.`,
+        `系统繁忙,请 ${DATABASE_BUSY_RETRY_SECONDS} 秒后重试。`,
+        { retryAfterSeconds: DATABASE_BUSY_RETRY_SECONDS },
+      );
     }
     // As an error object, so the JSON log has its type, message and stack as fields.
     this.logger.error(exception instanceof Error ? exception : new Error(String(exception)));

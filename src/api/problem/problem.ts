@@ -33,7 +33,7 @@ export function problem(
 
 export function sendProblem(res: Response, body: Problem): void {
   // Every refusal that names when to come back says it in the header too (RFC 9110 §10.2.3).
-  if (body.status === 429 && typeof body.retryAfterSeconds === 'number')
+  if ((body.status === 429 || body.status === 503) && typeof body.retryAfterSeconds === 'number')
     res.setHeader('Retry-After', String(body.retryAfterSeconds));
   res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
