@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEPLOYMENT_POOLS, standardPorts, writeServerConfig } from './server-config';
 
+const STORES = {
+  postgres: { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' },
+  databases: { temporal: 't', visibility: 't_visibility' },
+};
+
 describe("Temporal server's configuration", () => {
   let root: string;
   beforeEach(async () => {
@@ -17,8 +22,7 @@ describe("Temporal server's configuration", () => {
 
   it('is written where `--root DIR --config config --env NAME` reads it, PostgreSQL for both stores', async () => {
     const args = await writeServerConfig(root, {
-      postgres: { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' },
-      databases: { temporal: 't', visibility: 't_visibility' },
+      ...STORES,
       ports: standardPorts(7233),
     });
     expect(args).toEqual([
@@ -46,8 +50,7 @@ describe("Temporal server's configuration", () => {
   it('sizes each store’s pool per service: a deployment’s unless the caller gives its own', async () => {
     const pools = async (given?: { history: number; visibility: number }) => {
       await writeServerConfig(root, {
-        postgres: { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' },
-        databases: { temporal: 't', visibility: 't_visibility' },
+        ...STORES,
         ports: standardPorts(7233),
         ...(given && { pools: given }),
       });
@@ -71,8 +74,7 @@ describe("Temporal server's configuration", () => {
   it('refuses ports the server cannot record (its membership column is a smallint)', async () => {
     await expect(
       writeServerConfig(root, {
-        postgres: { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' },
-        databases: { temporal: 't', visibility: 't_visibility' },
+        ...STORES,
         ports: standardPorts(42_209),
       }),
     ).rejects.toThrow(/below 32768: frontend=42209/);
