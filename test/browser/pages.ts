@@ -34,7 +34,44 @@ export async function newPage(
   // Generous: a loaded 2-core machine renders slowly, and a wait only lasts as long as it must.
   context.setDefaultTimeout(scaled(20_000));
   context.setDefaultNavigationTimeout(scaled(40_000));
-  return context.newPage();
+  const page = await context.newPage();
+  recordRefusals(page);
+  return page;
+}
+
+/** The API's refusals each page saw, newest last, for the message of a wait that runs out. */
+const refusals = new WeakMap<Page, string[]>();
+
+function recordRefusals(page: Page): void {
+  const seen: string[] = [];
+  refusals.set(page, seen);
+  page.on('response', (response) => {
+    if (response.status() < 400 || !response.url().startsWith(stackUrl())) return;
+    const path = new URL(response.url()).pathname;
+    seen.push(`${response.request().method()} ${path} → ${response.status()}`);
+  });
+}
+
+/**
+ * Waits for `text` (what a form shows once the API accepted it). When it never comes, the error
+ * names what the page showed instead (its alerts) and what the API refused, so a failure on a busy
+ * CI machine says whether the request was refused, failed or was merely slow.
+ */
+export async function waitForOutcome(page: Page, text: string): Promise<void> {
+  try {
+    await page.getByText(text).waitFor();
+  } catch (error) {
+    const alerts = await page
+      .getByRole('alert')
+      .allInnerTexts()
+      .catch(() => []);
+    const refused = refusals.get(page) ?? [];
+    throw new Error(
+      `${(error as Error).message}\nAlerts on the page: ${JSON.stringify(alerts)}\n` +
+        `API refusals: ${JSON.stringify(refused.slice(-10))}`,
+      { cause: error },
+    );
+  }
 }
 
 /** Saves the page's screenshot under test-results/browser/ and asks axe-core about it. */

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths';
 import { built } from '../support/build';
+import { SCREENSHOT_DIR } from './browser';
 import { createEmptyDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
@@ -47,14 +49,22 @@ export async function startStack(): Promise<RunningStack> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Also kept in the test output: what the stack logged is the clue to a browser test that fails.
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const log = createWriteStream(join(SCREENSHOT_DIR, 'stack.log'));
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    log.write(chunk);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${api}`;
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, scaled(20_000)))]);
     if (child.exitCode === null) child.kill('SIGKILL');
+    log.end();
     await database.drop().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });
   };

@@ -11,6 +11,7 @@ import {
   reloadUntil,
   signInStaff,
   stackUrl,
+  waitForOutcome,
   waitForStatus,
 } from './pages';
 
@@ -107,7 +108,7 @@ describe('the workbench in Chromium', () => {
     await pick(reviewer, '所需材料', '户口簿');
     await reviewer.getByLabel('说明').fill('请上传户口簿首页和本人页照片');
     await reviewer.getByRole('button', { name: '发出补充要求' }).click();
-    await reviewer.getByText('已提交,当前状态 NEEDS_SUPPLEMENT').waitFor();
+    await waitForOutcome(reviewer, '已提交,当前状态 NEEDS_SUPPLEMENT');
     stepsDone += 1;
   });
 
@@ -146,7 +147,7 @@ describe('the workbench in Chromium', () => {
     await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();
     // The case reloads into a status with nothing to decide; the reviewer still reads the result.
     await reviewer.getByText('当前状态不需审核决定。').waitFor();
-    await reviewer.getByText('已提交,当前状态 APPROVED').waitFor();
+    await waitForOutcome(reviewer, '已提交,当前状态 APPROVED');
     await screenshot(reviewer, 'reviewer-approved');
     stepsDone += 1;
   });
