@@ -47,9 +47,23 @@ function recordRefusals(page: Page): void {
   refusals.set(page, seen);
   page.on('response', (response) => {
     if (response.status() < 400 || !response.url().startsWith(stackUrl())) return;
-    const path = new URL(response.url()).pathname;
-    seen.push(`${response.request().method()} ${path} → ${response.status()}`);
+    const what = `${response.request().method()} ${new URL(response.url()).pathname} → ${response.status()}`;
+    // The problem's code and the violated fields' rules (never values), when the body has them.
+    void response.json().then(
+      (problem: Problem) => seen.push(`${what} ${describe(problem)}`),
+      () => seen.push(what),
+    );
   });
+}
+
+interface Problem {
+  code?: string;
+  violations?: { path: string; code: string }[];
+}
+
+function describe(problem: Problem): string {
+  const rules = (problem.violations ?? []).map((v) => `${v.path}: ${v.code}`);
+  return [problem.code ?? '', ...rules].join(' ');
 }
 
 /**
@@ -94,19 +108,44 @@ export async function readmeScreenshot(page: Page, name: string): Promise<void> 
   await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled' });
 }
 
-/** Picks an option of the antd Select labelled `label`. */
+/**
+ * Picks an option of the antd Select labelled `label`, and sees it chosen: on a loaded machine a
+ * click on an option still opening can be lost, and a form sent without the choice is refused
+ * (seen in a busy CI run). A choice not shown is picked again; one already shown is left alone,
+ * so a multiple Select is never toggled off.
+ */
 export async function pick(page: Page, label: string, option: string): Promise<void> {
   const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  const id = await select.getAttribute('id');
+  if (!id) throw new Error(`the Select labelled ${label} has no id`);
+  const list = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${id}_list"]`) });
+  const root = page.locator('.ant-select', { has: page.locator(`[id="${id}"]`) });
+  const multiple = await root.evaluate((e) => e.classList.contains('ant-select-multiple'));
+  // What the Select shows once chosen: a single choice's value, or a multiple one's tag.
+  const shown = '.ant-select-content-has-value, .ant-select-selection-item';
+  await eventually(
+    async () => {
+      if (!(await list.isVisible())) await select.click();
+      const item = list.locator('.ant-select-item-option', { hasText: option }).first();
+      const chosen = root.locator(shown, { hasText: exactly(await item.innerText()) });
+      if (!multiple || (await chosen.count()) === 0) await item.click();
+      await chosen
+        .first()
+        .waitFor({ timeout: scaled(3_000) })
+        .catch(() => undefined);
+      return (await chosen.count()) > 0 ? true : undefined;
+    },
+    `${option} chosen in ${label}`,
+    30_000,
+  );
   // A single choice closes the list. Until its closing motion ends, the list (whose listbox has
   // no name of its own) is still on the page, and an accessibility scan then would flag it.
-  const id = await select.getAttribute('id');
-  const multiple = page.locator('.ant-select-multiple', { has: page.locator(`[id="${id}"]`) });
-  if (id && (await multiple.count()) === 0)
-    await page
-      .locator('.ant-select-dropdown', { has: page.locator(`[id="${id}_list"]`) })
-      .waitFor({ state: 'hidden' });
+  if (!multiple) await list.waitFor({ state: 'hidden' });
+}
+
+/** Text that is `text` and nothing more (an option's name is often part of another's). */
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
 /** Signs in on /console with the development role picker. */
