@@ -111,8 +111,8 @@ export async function readmeScreenshot(page: Page, name: string): Promise<void> 
 /**
  * Picks an option of the antd Select labelled `label`, and sees it chosen: on a loaded machine a
  * click on an option still opening can be lost, and a form sent without the choice is refused
- * (seen in a busy CI run). A choice not shown is picked again; one already shown is left alone,
- * so a multiple Select is never toggled off.
+ * (seen in a busy CI run). A choice not shown is picked again; a multiple Select's tag already
+ * shown is left alone, so it is never toggled off.
  */
 export async function pick(page: Page, label: string, option: string): Promise<void> {
   const select = page.getByLabel(label, { exact: true });

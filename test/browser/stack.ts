@@ -49,7 +49,7 @@ export async function startStack(): Promise<RunningStack> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // Also kept in the test output: what the stack logged is the clue to a browser test that fails.
+  // Kept in test-results/browser/stack.log too: the clue to a browser test that fails in CI.
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const log = createWriteStream(join(SCREENSHOT_DIR, 'stack.log'));
   const keep = (chunk: Buffer) => {
