@@ -50,7 +50,7 @@ function recordRefusals(page: Page): void {
     const what = `${response.request().method()} ${new URL(response.url()).pathname} → ${response.status()}`;
     // The problem's code and the violated fields' rules (never values), when the body has them.
     void response.json().then(
-      (problem: Problem) => seen.push(`${what} ${describe(problem)}`),
+      (problem: Problem) => seen.push(`${what} ${problemSummary(problem)}`),
       () => seen.push(what),
     );
   });
@@ -61,7 +61,7 @@ interface Problem {
   violations?: { path: string; code: string }[];
 }
 
-function describe(problem: Problem): string {
+function problemSummary(problem: Problem): string {
   const rules = (problem.violations ?? []).map((v) => `${v.path}: ${v.code}`);
   return [problem.code ?? '', ...rules].join(' ');
 }
