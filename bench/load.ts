@@ -1,15 +1,18 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signAccessToken } from '../src/auth/jwt';
 import { accessTokenSettings, loadConfig, type Config } from '../src/config/config';
-import { projectRoot } from '../src/config/paths';
 import { guardianKeyOf } from '../src/domain/application-identity';
+import type { Db } from '../src/db/prisma-client';
 import { generateFamilies } from '../src/simulator/families';
 import { formForFamily } from '../src/testing/forms';
 import { buildForChildProcesses } from '../test/support/build';
 import { spawnServiceProcess, type ServiceProcess } from '../test/support/worker-process';
 import { benchEngineKind, startBenchEngine } from './support/engine';
+import type { LoadSample } from './support/load-chart';
+import { faultKinds, runFaults } from './support/load-faults';
+import { writeLoadReport, type Outcome } from './support/load-report';
 import { lossAudit } from './support/loss-audit';
 import { freshDatabase } from './support/stack';
 
@@ -21,13 +24,20 @@ import { freshDatabase } from './support/stack';
  * 50 ms (30 ms + up to 40 ms). A request is sent on schedule whether or not earlier ones have been
  * answered; one unanswered after 30 s counts as a client time-out. Reports each status code,
  * accepted/s, submit latency p50/p95/p99, time to AWAITING_REVIEW p50/p99, the verification
- * backlog over time (CSV in .data/bench-load/) and a loss audit: every accepted submission reaches
+ * backlog over time (CSV and an SVG chart in .data/bench-load/) and a loss audit: every accepted submission reaches
  * AWAITING_REVIEW exactly once in the timeline, once in the read model and once in visibility.
+ * BENCH_FAULTS (`worker,temporal,postgres` or `all`) injects each fault once during the run (item
+ * 5); the report then gives each one's dip and recovery, the chart (SVG) marks it, and the audit
+ * also covers cases started by requests that were not answered 201. BENCH_WORKER_NICE runs the
+ * workers at a lower priority, as a deployment gives the API its own share of the cores.
  */
 const engine = benchEngineKind();
 const rate = Number(process.env.BENCH_RATE ?? (engine === 'server' ? 50 : 20));
 const seconds = Number(process.env.BENCH_SECONDS ?? 600);
 const workers = Number(process.env.BENCH_WORKERS ?? 2);
+const faults = faultKinds();
+/** Niceness of the worker processes: the API's share of a small machine (0: none). */
+const workerNice = Number(process.env.BENCH_WORKER_NICE ?? 0);
 const CLIENT_TIMEOUT_MS = 30_000;
 const SEED = 20260901;
 const ports = { api: 3950, temporal: 7960, simulator: 4950, metrics: 9950 };
@@ -40,20 +50,6 @@ const CHECKS = [
   'household-relation',
   'birth-certificate',
 ];
-
-interface Outcome {
-  readonly status: number | 'timeout' | 'error';
-  readonly ms: number;
-  readonly sentAt: number;
-  readonly applicationNo?: string;
-  readonly workflowId?: string;
-}
-
-const percentile = (values: readonly number[], p: number) => {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 async function main(): Promise<void> {
   buildForChildProcesses();
@@ -81,8 +77,13 @@ async function main(): Promise<void> {
   };
   const config = loadConfig(env);
   const processes: ServiceProcess[] = [];
-  const spawnService = async (entry: string, ready: string, extra: Record<string, string> = {}) => {
-    const service = await spawnServiceProcess(entry, { ...env, ...extra }, ready);
+  const spawnService = async (
+    entry: string,
+    ready: string,
+    extra: Record<string, string> = {},
+    nice = 0,
+  ) => {
+    const service = await spawnServiceProcess(entry, { ...env, ...extra }, ready, { nice });
     processes.push(service);
     return service;
   };
@@ -94,23 +95,53 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ latencyMs: 30, jitterMs: 40 }),
       });
-    for (let i = 0; i < workers; i += 1)
-      await spawnService('src/main/worker.ts', 'worker polling', {
-        WORKER_METRICS_PORT: String(ports.metrics + i),
-      });
+    const startWorker = (i: number) =>
+      spawnService(
+        'src/main/worker.ts',
+        'worker polling',
+        { WORKER_METRICS_PORT: String(ports.metrics + i) },
+        workerNice,
+      );
+    const workerProcesses: ServiceProcess[] = [];
+    for (let i = 0; i < workers; i += 1) workerProcesses.push(await startWorker(i));
     await spawnService('src/main/api.ts', 'API listening');
 
     const requests = await signedRequests(config, total);
 
-    const backlog: string[] = ['seconds,submitted,verifying,awaiting_review'];
+    const samples: LoadSample[] = [];
     const began = performance.now();
+    const beganAt = Date.now();
     const sampler = setInterval(() => {
-      void db.application.groupBy({ by: ['status'], _count: { _all: true } }).then((groups) => {
-        const n = (s: string) => groups.find((g) => g.status === s)?._count._all ?? 0;
-        const at = ((performance.now() - began) / 1000).toFixed(0);
-        backlog.push(`${at},${n('SUBMITTED')},${n('VERIFYING')},${n('AWAITING_REVIEW')}`);
-      });
+      const at = Math.round((performance.now() - began) / 1000);
+      // A count that fails (PostgreSQL restarting) leaves a gap in the series, not a crash.
+      db.application.groupBy({ by: ['status'], _count: { _all: true } }).then(
+        (groups) => {
+          const n = (s: string) => groups.find((g) => g.status === s)?._count._all ?? 0;
+          samples.push({
+            at,
+            submitted: n('SUBMITTED'),
+            verifying: n('VERIFYING'),
+            reviewed: n('AWAITING_REVIEW'),
+          });
+        },
+        () => undefined,
+      );
     }, 1000);
+    const faulting = runFaults(
+      faults,
+      {
+        async killWorker() {
+          await workerProcesses[0]!.kill();
+          workerProcesses[0] = await startWorker(0);
+        },
+        ...(temporal.restart && { restartTemporal: temporal.restart }),
+        inFlight: () =>
+          db.application.count({ where: { status: { in: ['SUBMITTED', 'VERIFYING'] } } }),
+      },
+      { began, seconds },
+    );
+    // A fault that fails is reported where it is awaited, after the sending; not a crash before.
+    faulting.catch(() => undefined);
 
     // Open loop: the i-th request leaves at i / rate seconds, answered or not.
     const pending: Promise<Outcome>[] = [];
@@ -122,28 +153,52 @@ async function main(): Promise<void> {
     }
     const outcomes = await Promise.all(pending);
     const sentFor = (performance.now() - began) / 1000;
+    const faultRecords = await faulting;
     const accepted = outcomes.filter((o) => o.status === 201);
-
-    const deadline = Date.now() + 600_000;
-    let done = 0;
-    while (done < accepted.length && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 1000));
-      done = await db.application.count({ where: { status: 'AWAITING_REVIEW' } });
-    }
+    await untilAllReviewed(db, accepted.length);
     clearInterval(sampler);
+    // Every case the API started, answered 201 or not (a fault may cut the answer, not the case).
+    const started = await db.application.findMany({
+      select: { applicationNo: true, workflowId: true, submittedAt: true },
+    });
     const audit = await lossAudit(db, temporal.address, accepted);
+    const acceptedNos = new Set(accepted.map((o) => o.applicationNo));
+    const unanswered = started
+      .filter((r) => !acceptedNos.has(r.applicationNo))
+      .map((r) => ({ ...r, sentAt: r.submittedAt.getTime() }));
+    const unansweredAudit = await lossAudit(db, temporal.address, unanswered);
 
-    const outDir = join(projectRoot(), '.data', 'bench-load');
-    await mkdir(outDir, { recursive: true });
-    const csv = join(outDir, `backlog-${engine}-${rate}per-s-${seconds}s.csv`);
-    await writeFile(csv, `${backlog.join('\n')}\n`);
-
-    report({ outcomes, accepted, sentFor, audit, backlog, csv, engine: temporal.label });
+    await writeLoadReport({
+      run: { rate, seconds, workers, workerNice, engine, label: temporal.label, faults },
+      outcomes,
+      sentFor,
+      audit,
+      samples,
+      faultRecords,
+      acceptedAt: accepted.map((o) => (o.sentAt - beganAt) / 1000),
+      unanswered: { count: unanswered.length, problems: unansweredAudit.problems },
+    });
   } finally {
     for (const p of processes.reverse()) await p.stop();
     await database.drop();
     await temporal.stop();
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Waits (ten minutes at most) until every case in the read model, and at least every accepted one,
+ * is at AWAITING_REVIEW; a count that fails is asked again.
+ */
+async function untilAllReviewed(db: Db, accepted: number): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const counts = await Promise.all([
+      db.application.count(),
+      db.application.count({ where: { status: 'AWAITING_REVIEW' } }),
+    ]).catch(() => null);
+    if (counts && counts[1] >= accepted && counts[1] === counts[0]) return;
   }
 }
 
@@ -170,32 +225,6 @@ async function signedRequests(config: Config, total: number) {
   );
 }
 
-/** The figures, on standard output. */
-function report(run: {
-  outcomes: readonly Outcome[];
-  accepted: readonly Outcome[];
-  sentFor: number;
-  audit: Awaited<ReturnType<typeof lossAudit>>;
-  backlog: readonly string[];
-  csv: string;
-  engine: string;
-}): void {
-  const { outcomes, accepted, sentFor, audit, backlog, csv, engine } = run;
-  const total = outcomes.length;
-  const codes = new Map<string, number>();
-  for (const o of outcomes) codes.set(String(o.status), (codes.get(String(o.status)) ?? 0) + 1);
-  const latency = accepted.map((o) => o.ms);
-  process.stdout.write(
-    [
-      `open loop ${rate}/s for ${seconds} s (${total} sent in ${sentFor.toFixed(0)} s), API, ${workers} workers and simulator (~50 ms) as separate processes, ${engine}`,
-      `  status codes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; accepted ${(accepted.length / seconds).toFixed(1)}/s`,
-      `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
-      `  time to AWAITING_REVIEW ms: p50 ${percentile(audit.toReview, 50).toFixed(0)}  p99 ${percentile(audit.toReview, 99).toFixed(0)}; peak backlog (SUBMITTED+VERIFYING) ${peakBacklog(backlog)}; CSV ${csv}`,
-      `  loss audit of ${accepted.length} accepted: ${audit.problems.length === 0 ? 'passed' : `FAILED (${audit.problems.length}): ${audit.problems.slice(0, 5).join('; ')}`}`,
-    ].join('\n') + '\n',
-  );
-}
-
 async function send(body: string, token: string): Promise<Outcome> {
   const sentAt = Date.now();
   const t0 = performance.now();
@@ -206,7 +235,12 @@ async function send(body: string, token: string): Promise<Outcome> {
       body,
       signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
     });
-    const json = (await response.json()) as { applicationNo?: string; workflowId?: string };
+    // Only a 201 is read; a refusal's or a failure's body (which may not be JSON) is drained.
+    const json = (
+      response.status === 201
+        ? await response.json()
+        : await response.arrayBuffer().then(() => ({}))
+    ) as { applicationNo?: string; workflowId?: string };
     return {
       status: response.status,
       ms: performance.now() - t0,
@@ -220,16 +254,6 @@ async function send(body: string, token: string): Promise<Outcome> {
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     return { status: timedOut ? 'timeout' : 'error', ms: performance.now() - t0, sentAt };
   }
-}
-
-function peakBacklog(rows: readonly string[]): number {
-  return Math.max(
-    0,
-    ...rows.slice(1).map((r) => {
-      const [, submitted, verifying] = r.split(',').map(Number);
-      return submitted! + verifying!;
-    }),
-  );
 }
 
 main().catch((error: unknown) => {

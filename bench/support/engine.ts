@@ -9,6 +9,8 @@ export interface BenchEngine {
   readonly address: string;
   /** What the report says the run was on. */
   readonly label: string;
+  /** The server restarted on its own databases (a fault of bench:load); the dev server has none. */
+  readonly restart?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,7 +27,12 @@ export async function startBenchEngine(
 ): Promise<BenchEngine> {
   if (kind === 'server') {
     const server = await startDisposableTemporalServer(120_000);
-    return { ...server, label: `Temporal server v${TEMPORAL_SERVER_VERSION} on PostgreSQL` };
+    return {
+      address: server.address,
+      label: `Temporal server v${TEMPORAL_SERVER_VERSION} on PostgreSQL`,
+      restart: () => server.restart(),
+      stop: () => server.stop(),
+    };
   }
   const dev = await startDevServer({
     cliPath: await ensureTemporalCli(),

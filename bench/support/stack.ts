@@ -78,9 +78,7 @@ interface Infrastructure {
 export async function freshDatabase(name: string, poolMax = 20) {
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const dbName = `gx_bench_${name}_${Date.now()}`;
-  const admin = new PgClient({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  await asAdmin(adminUrl, `CREATE DATABASE ${dbName}`);
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
   await migrate(dbUrl.toString(), migrationsDir());
@@ -92,10 +90,23 @@ export async function freshDatabase(name: string, poolMax = 20) {
     db,
     async drop() {
       await db.$disconnect();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
+      await asAdmin(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * One statement on a connection of its own: none is held through the run, so a benchmark that
+ * restarts PostgreSQL (bench:load's faults) cuts no idle client without an error listener.
+ */
+async function asAdmin(adminUrl: string, sql: string): Promise<void> {
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }
 
 async function startInfrastructure(options: {

@@ -20,6 +20,8 @@ export const TEST_SERVER_POOLS: ServerPools = { history: 5, visibility: 2 };
 
 export interface DisposableTemporalServer {
   readonly address: string;
+  /** Stops the server process and starts it again on the same databases and ports. */
+  restart(): Promise<void>;
   /** Stops the server and drops its two databases and its folder. */
   stop(): Promise<void>;
 }
@@ -38,7 +40,7 @@ export async function startDisposableTemporalServer(
   const name = `gx_test_temporal_${randomBytes(5).toString('hex')}`;
   const databases = { temporal: name, visibility: `${name}_visibility` };
   const root = await mkdtemp(join(tmpdir(), 'gx-test-temporal-server-'));
-  const server = await startTemporalServer({
+  const options = {
     install: await requireTemporalServer(),
     root,
     postgres: endpoint,
@@ -48,9 +50,15 @@ export async function startDisposableTemporalServer(
     namespace: 'default',
     startupTimeoutMs,
     ...(pools && { pools }),
-  });
+  };
+  let server = await startTemporalServer(options);
   return {
     address: server.address,
+    restart: async () => {
+      await server.stop();
+      // Schemas and namespace are found set up: the start only checks them.
+      server = await startTemporalServer(options);
+    },
     stop: async () => {
       await server.stop();
       const admin = new Client({ connectionString: ADMIN_DATABASE_URL });

@@ -29,8 +29,13 @@ export async function spawnServiceProcess(
   entry: string,
   env: Record<string, string>,
   ready: string,
+  { nice = 0 }: { nice?: number } = {},
 ): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--enable-source-maps', built(entry)], {
+  const node = [process.execPath, '--enable-source-maps', built(entry)];
+  // Through nice(1), which execs node: every thread the process starts inherits the priority
+  // (setpriority on a running process would reach its main thread only).
+  const [command, ...args] = nice ? ['nice', '-n', String(nice), ...node] : node;
+  const child = spawn(command!, args, {
     cwd: projectRoot(),
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

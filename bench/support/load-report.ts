@@ -1,0 +1,86 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/config/paths';
+import { loadChartSvg, type LoadSample } from './load-chart';
+import { dipAndRecovery, type FaultKind, type FaultRecord } from './load-faults';
+import type { lossAudit } from './loss-audit';
+
+/** One request of bench:load, as its client saw it. */
+export interface Outcome {
+  readonly status: number | 'timeout' | 'error';
+  readonly ms: number;
+  /** Epoch ms. */
+  readonly sentAt: number;
+  readonly applicationNo?: string;
+  readonly workflowId?: string;
+}
+
+export interface LoadReport {
+  readonly run: {
+    readonly rate: number;
+    readonly seconds: number;
+    readonly workers: number;
+    readonly workerNice: number;
+    readonly engine: string;
+    readonly label: string;
+    readonly faults: readonly FaultKind[];
+  };
+  readonly outcomes: readonly Outcome[];
+  readonly sentFor: number;
+  readonly audit: Awaited<ReturnType<typeof lossAudit>>;
+  readonly samples: readonly LoadSample[];
+  readonly faultRecords: readonly FaultRecord[];
+  /** Seconds after the first request at which each accepted submission was sent. */
+  readonly acceptedAt: readonly number[];
+  /** Cases the API started whose request was not answered 201, and their own audit. */
+  readonly unanswered: { readonly count: number; readonly problems: readonly string[] };
+}
+
+const percentile = (values: readonly number[], p: number) => {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+const auditLine = (problems: readonly string[]) =>
+  problems.length === 0
+    ? 'passed'
+    : `FAILED (${problems.length}): ${problems.slice(0, 5).join('; ')}`;
+
+/** The backlog as CSV and as a chart (SVG) in .data/bench-load/, the figures on standard output. */
+export async function writeLoadReport(report: LoadReport): Promise<void> {
+  const { run, samples, faultRecords } = report;
+  const outDir = join(projectRoot(), '.data', 'bench-load');
+  await mkdir(outDir, { recursive: true });
+  const name = `backlog-${run.engine}-${run.rate}per-s-${run.seconds}s${run.faults.length ? '-faults' : ''}`;
+  const csv = join(outDir, `${name}.csv`);
+  const rows = samples.map((s) => `${s.at},${s.submitted},${s.verifying},${s.reviewed}`);
+  await writeFile(csv, `seconds,submitted,verifying,awaiting_review\n${rows.join('\n')}\n`);
+  const chart = join(outDir, `${name}.svg`);
+  const title = `bench:load ${run.rate}/s, ${run.label}`;
+  await writeFile(chart, loadChartSvg(title, samples, faultRecords));
+  process.stdout.write(`${figures(report, `${csv}, ${chart}`).join('\n')}\n`);
+}
+
+function figures(report: LoadReport, files: string): string[] {
+  const { run, outcomes, sentFor, audit, samples, faultRecords, acceptedAt, unanswered } = report;
+  const codes = new Map<string, number>();
+  for (const o of outcomes) codes.set(String(o.status), (codes.get(String(o.status)) ?? 0) + 1);
+  const accepted = outcomes.filter((o) => o.status === 201);
+  const latency = accepted.map((o) => o.ms);
+  const peak = Math.max(0, ...samples.map((x) => x.submitted + x.verifying));
+  const lines = [
+    `open loop ${run.rate}/s for ${run.seconds} s (${outcomes.length} sent in ${sentFor.toFixed(0)} s), API, ${run.workers} workers${run.workerNice ? ` (nice ${run.workerNice})` : ''} and simulator (~50 ms) as separate processes, ${run.label}`,
+    `  status codes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; accepted ${(accepted.length / run.seconds).toFixed(1)}/s`,
+    `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
+    `  time to AWAITING_REVIEW ms: p50 ${percentile(audit.toReview, 50).toFixed(0)}  p99 ${percentile(audit.toReview, 99).toFixed(0)}; peak backlog (SUBMITTED+VERIFYING) ${peak}; ${files}`,
+    `  loss audit of ${accepted.length} accepted: ${auditLine(audit.problems)}`,
+  ];
+  for (const fault of faultRecords)
+    lines.push(`  fault: ${dipAndRecovery(fault, acceptedAt, samples)}`);
+  if (run.faults.length || unanswered.count)
+    lines.push(
+      `  cases started without a 201 answer: ${unanswered.count}; their audit: ${auditLine(unanswered.problems)}`,
+    );
+  return lines;
+}
