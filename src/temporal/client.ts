@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { Client, Connection, type TLSConfig } from '@temporalio/client';
+import { status } from '@grpc/grpc-js';
+import {
+  Client,
+  Connection,
+  isGrpcServiceError,
+  ServiceError,
+  type TLSConfig,
+} from '@temporalio/client';
 import type { Config } from '../config/config';
 import { temporalDataConverter } from './data-converter';
 
@@ -47,4 +54,13 @@ export async function connectTemporalClient(
     namespace: config.TEMPORAL_NAMESPACE,
     dataConverter: temporalDataConverter(config),
   });
+}
+
+/**
+ * Temporal's frontend unreachable (gRPC UNAVAILABLE), as while the server restarts; the client
+ * has already retried for a while. Anything else from Temporal is not transient.
+ */
+export function isTemporalUnavailable(error: unknown): boolean {
+  const cause = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(cause) && cause.code === status.UNAVAILABLE;
 }

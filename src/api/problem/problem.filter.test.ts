@@ -1,4 +1,6 @@
+import { Metadata, status } from '@grpc/grpc-js';
 import type { ArgumentsHost } from '@nestjs/common';
+import { ServiceError } from '@temporalio/client';
 import { Prisma } from '../../generated/prisma/client';
 import type { AuditTrail } from '../audit/audit-trail';
 import { ProblemFilter } from './problem.filter';
@@ -33,8 +35,26 @@ async function answerTo(exception: unknown) {
   return { ...sent, problem: JSON.parse(sent.body!) as Record<string, unknown> };
 }
 
-const prismaError = (code: string) =>
-  new Prisma.PrismaClientKnownRequestError('database said no', { code, clientVersion: '7' });
+const prismaError = (code: string, meta?: Record<string, unknown>) =>
+  new Prisma.PrismaClientKnownRequestError('database said no', {
+    code,
+    clientVersion: '7',
+    ...(meta && { meta }),
+  });
+
+/** A raw query's failure as @prisma/adapter-pg wraps it: P2010 around the driver's own error. */
+const adapterError = (cause: Record<string, unknown>) =>
+  prismaError('P2010', { driverAdapterError: { name: 'DriverAdapterError', cause } });
+
+/** Temporal's client error around a gRPC status, as a call to an unreachable frontend ends. */
+const temporalError = (code: status) =>
+  new ServiceError('Failed to start Workflow', {
+    cause: Object.assign(new Error(`${code} frontend said no`), {
+      code,
+      details: 'frontend said no',
+      metadata: new Metadata(),
+    }),
+  });
 
 describe('the API’s answer when the database has no connection to give', () => {
   it.each(['P2037', 'P2024'])(
@@ -59,5 +79,45 @@ describe('the API’s answer when the database has no connection to give', () =>
     expect(answer.headers['Retry-After']).toBeUndefined();
     expect(answer.problem.code).toBe('INTERNAL_ERROR');
     expect(answer.body).not.toMatch(/database said no/);
+  });
+});
+
+describe('the API’s answer when the database or Temporal is restarting or unreachable', () => {
+  it.each([
+    ['Prisma cannot reach the database (P1001)', prismaError('P1001')],
+    ['the database hung up (P1017)', prismaError('P1017')],
+    [
+      'a connection the server shut down (57P01)',
+      adapterError({ kind: 'postgres', code: '57P01' }),
+    ],
+    ['a connection exception (08006)', adapterError({ kind: 'postgres', code: '08006' })],
+    ['a connection reset', adapterError({ kind: 'ConnectionClosed' })],
+    ['a refused connection', adapterError({ kind: 'DatabaseNotReachable', host: 'h', port: 1 })],
+    [
+      'a transaction’s connection cut',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
+    ['Temporal’s frontend unreachable', temporalError(status.UNAVAILABLE)],
+  ])('answers %s with 503 and when to come back, in both languages', async (_, exception) => {
+    const answer = await answerTo(exception);
+    expect(answer.status).toBe(503);
+    expect(answer.headers['Retry-After']).toBe('5');
+    expect(answer.problem).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: 5,
+      detail: expect.stringMatching(/5 s/),
+      detail_zh: expect.stringMatching(/5 秒/),
+    });
+    expect(answer.body).not.toMatch(/said no/);
+  });
+
+  it.each([
+    ['a query the database refused (42P01)', adapterError({ kind: 'postgres', code: '42P01' })],
+    ['Temporal refusing a call (INVALID_ARGUMENT)', temporalError(status.INVALID_ARGUMENT)],
+    ['an error of the service itself', new Error('Connection pool of my own is broken')],
+  ])('keeps %s a 500', async (_, exception) => {
+    const answer = await answerTo(exception);
+    expect(answer.status).toBe(500);
+    expect(answer.problem.code).toBe('INTERNAL_ERROR');
   });
 });

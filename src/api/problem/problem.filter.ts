@@ -7,10 +7,11 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { isDatabaseBusy } from '../../db/prisma-client';
+import { isDatabaseBusy, isDatabaseUnavailable } from '../../db/prisma-client';
 import { DomainError, RuleViolationError, type DomainErrorKind } from '../../domain/errors';
 import { toViolations } from '../../domain/forms/violations';
 import { LimitRefusal } from '../../domain/limit-errors';
+import { isTemporalUnavailable } from '../../temporal/client';
 import { AuditTrail, type AuditableRequest } from '../audit/audit-trail';
 import { problem, sendProblem, type Problem } from './problem';
 import { RequestValidationError } from './request-validation.error';
@@ -26,8 +27,11 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-/** A database out of connections frees one within seconds (a pool's wait is 15 s). */
-const DATABASE_BUSY_RETRY_SECONDS = 5;
+/**
+ * A database out of connections frees one within seconds (a pool's wait is 15 s); a restarted
+ * database or Temporal server serves again within seconds too.
+ */
+const RETRY_SECONDS = 5;
 
 /** Every error leaves the API as application/problem+json; nothing internal leaks to the caller. */
 @Catch()
@@ -76,9 +80,19 @@ export class ProblemFilter implements ExceptionFilter {
       return problem(
         503,
         'DATABASE_BUSY',
-        `The service is busy; please try again in ${DATABASE_BUSY_RETRY_SECONDS} s.`,
-        `系统繁忙,请 ${DATABASE_BUSY_RETRY_SECONDS} 秒后重试。`,
-        { retryAfterSeconds: DATABASE_BUSY_RETRY_SECONDS },
+        `The service is busy; please try again in ${RETRY_SECONDS} s.`,
+        `系统繁忙,请 ${RETRY_SECONDS} 秒后重试。`,
+        { retryAfterSeconds: RETRY_SECONDS },
+      );
+    }
+    if (isDatabaseUnavailable(exception) || isTemporalUnavailable(exception)) {
+      this.logger.warn(exception);
+      return problem(
+        503,
+        'SERVICE_UNAVAILABLE',
+        `The service is briefly unavailable; please try again in ${RETRY_SECONDS} s.`,
+        `系统暂时不可用,请 ${RETRY_SECONDS} 秒后重试。`,
+        { retryAfterSeconds: RETRY_SECONDS },
       );
     }
     // As an error object, so the JSON log has its type, message and stack as fields.
