@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { signAccessToken } from '../src/auth/jwt';
 import { accessTokenSettings, loadConfig, type Config } from '../src/config/config';
 import { guardianKeyOf } from '../src/domain/application-identity';
@@ -12,7 +12,7 @@ import { spawnServiceProcess, type ServiceProcess } from '../test/support/worker
 import { benchEngineKind, startBenchEngine } from './support/engine';
 import type { LoadSample } from './support/load-chart';
 import { faultKinds, runFaults } from './support/load-faults';
-import { writeLoadReport, type Outcome } from './support/load-report';
+import { keepServiceLogs, writeLoadReport, type Outcome } from './support/load-report';
 import { lossAudit } from './support/loss-audit';
 import { freshDatabase } from './support/stack';
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_IP_FACTOR: '1',
   };
   const config = loadConfig(env);
-  const processes: ServiceProcess[] = [];
+  const processes: { name: string; service: ServiceProcess }[] = [];
   const spawnService = async (
     entry: string,
     ready: string,
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     nice = 0,
   ) => {
     const service = await spawnServiceProcess(entry, { ...env, ...extra }, ready, { nice });
-    processes.push(service);
+    processes.push({ name: `${basename(entry, '.ts')}-${processes.length}`, service });
     return service;
   };
   try {
@@ -179,7 +179,10 @@ async function main(): Promise<void> {
       unanswered: { count: unanswered.length, problems: unansweredAudit.problems },
     });
   } finally {
-    for (const p of processes.reverse()) await p.stop();
+    for (const { service } of [...processes].reverse()) await service.stop();
+    await keepServiceLogs(
+      processes.map(({ name, service }) => ({ name, output: service.output() })),
+    );
     await database.drop();
     await temporal.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths';
 import { loadChartSvg, type LoadSample } from './load-chart';
@@ -47,16 +47,31 @@ const auditLine = (problems: readonly string[]) =>
     ? 'passed'
     : `FAILED (${problems.length}): ${problems.slice(0, 5).join('; ')}`;
 
+const outDir = () => join(projectRoot(), '.data', 'bench-load');
+
+/**
+ * Each service process's output, kept in .data/bench-load/logs/ (replaced by the next run), to
+ * read what a refusal or a failure under load was.
+ */
+export async function keepServiceLogs(
+  services: readonly { name: string; output: string }[],
+): Promise<void> {
+  const dir = join(outDir(), 'logs');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const { name, output } of services) await writeFile(join(dir, `${name}.log`), output);
+  process.stdout.write(`  service logs: ${dir}\n`);
+}
+
 /** The backlog as CSV and as a chart (SVG) in .data/bench-load/, the figures on standard output. */
 export async function writeLoadReport(report: LoadReport): Promise<void> {
   const { run, samples, faultRecords } = report;
-  const outDir = join(projectRoot(), '.data', 'bench-load');
-  await mkdir(outDir, { recursive: true });
+  await mkdir(outDir(), { recursive: true });
   const name = `backlog-${run.engine}-${run.rate}per-s-${run.seconds}s${run.faults.length ? '-faults' : ''}`;
-  const csv = join(outDir, `${name}.csv`);
+  const csv = join(outDir(), `${name}.csv`);
   const rows = samples.map((s) => `${s.at},${s.submitted},${s.verifying},${s.reviewed}`);
   await writeFile(csv, `seconds,submitted,verifying,awaiting_review\n${rows.join('\n')}\n`);
-  const chart = join(outDir, `${name}.svg`);
+  const chart = join(outDir(), `${name}.svg`);
   const title = `bench:load ${run.rate}/s, ${run.label}`;
   await writeFile(chart, loadChartSvg(title, samples, faultRecords));
   process.stdout.write(`${figures(report, `${csv}, ${chart}`).join('\n')}\n`);
