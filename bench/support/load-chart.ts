@@ -28,9 +28,9 @@ export function loadChartSvg(
   });
   chart.setOption({
     animation: false,
-    title: { text: title, textStyle: { fontSize: 13 } },
-    legend: { top: 24 },
-    grid: { top: 64, left: 60, right: 60, bottom: 40 },
+    title: { text: title, top: 4, textStyle: { fontSize: 13 } },
+    legend: { top: 30 },
+    grid: { top: 80, left: 60, right: 60, bottom: 40 },
     xAxis: { type: 'value', name: 's', min: 0 },
     yAxis: [
       { type: 'value', name: 'waiting' },
