@@ -56,21 +56,24 @@ const temporalError = (code: status) =>
     }),
   });
 
+/** 503 with Retry-After and the problem's code, in both languages, and nothing of the cause. */
+async function expectComeBackLater(exception: unknown, code: string): Promise<void> {
+  const answer = await answerTo(exception);
+  expect(answer.status).toBe(503);
+  expect(answer.headers['Retry-After']).toBe('5');
+  expect(answer.problem).toMatchObject({
+    code,
+    retryAfterSeconds: 5,
+    detail: expect.stringMatching(/5 s/),
+    detail_zh: expect.stringMatching(/5 秒/),
+  });
+  expect(answer.body).not.toMatch(/said no/);
+}
+
 describe('the API’s answer when the database has no connection to give', () => {
   it.each(['P2037', 'P2024'])(
     'answers %s with 503 and when to come back, in both languages',
-    async (code) => {
-      const answer = await answerTo(prismaError(code));
-      expect(answer.status).toBe(503);
-      expect(answer.headers['Retry-After']).toBe('5');
-      expect(answer.problem).toMatchObject({
-        code: 'DATABASE_BUSY',
-        retryAfterSeconds: 5,
-        detail: expect.stringMatching(/5 s/),
-        detail_zh: expect.stringMatching(/5 秒/),
-      });
-      expect(answer.body).not.toMatch(/database said no/);
-    },
+    (code) => expectComeBackLater(prismaError(code), 'DATABASE_BUSY'),
   );
 
   it('keeps any other database failure a 500 that says nothing of it', async () => {
@@ -98,18 +101,9 @@ describe('the API’s answer when the database or Temporal is restarting or unre
       new Error('Client has encountered a connection error and is not queryable'),
     ],
     ['Temporal’s frontend unreachable', temporalError(status.UNAVAILABLE)],
-  ])('answers %s with 503 and when to come back, in both languages', async (_, exception) => {
-    const answer = await answerTo(exception);
-    expect(answer.status).toBe(503);
-    expect(answer.headers['Retry-After']).toBe('5');
-    expect(answer.problem).toMatchObject({
-      code: 'SERVICE_UNAVAILABLE',
-      retryAfterSeconds: 5,
-      detail: expect.stringMatching(/5 s/),
-      detail_zh: expect.stringMatching(/5 秒/),
-    });
-    expect(answer.body).not.toMatch(/said no/);
-  });
+  ])('answers %s with 503 and when to come back, in both languages', (_, exception) =>
+    expectComeBackLater(exception, 'SERVICE_UNAVAILABLE'),
+  );
 
   it.each([
     ['a query the database refused (42P01)', adapterError({ kind: 'postgres', code: '42P01' })],
