@@ -16,7 +16,10 @@ function keysOf(jwksUrl: string): JWTVerifyGetKey {
   return keys;
 }
 
-/** The provider's token, checked, with its role and counties read from the configured claims. */
+/**
+ * The provider's token, checked, with its role, counties and (registration-point staff) point
+ * read from the configured claims; the claims schema then checks them as it checks our own.
+ */
 export async function verifyExternalToken(
   token: string,
   issuer: ExternalIssuer,
@@ -31,5 +34,6 @@ export async function verifyExternalToken(
     sub: payload.sub,
     role: payload[issuer.roleClaim],
     counties: payload[issuer.countiesClaim] ?? [],
+    ...(payload[issuer.pointClaim] !== undefined && { point: payload[issuer.pointClaim] }),
   };
 }

@@ -4,6 +4,7 @@ const base = {
   NODE_ENV: 'production',
   OIDC_ROLE_CLAIM: 'role',
   OIDC_COUNTIES_CLAIM: 'counties',
+  OIDC_POINT_CLAIM: 'point',
 };
 const complete = {
   ...base,

@@ -24,6 +24,11 @@ export const oidcSettings = {
     .min(1)
     .default('counties')
     .describe('the claim listing the counties in their scope'),
+  OIDC_POINT_CLAIM: z
+    .string()
+    .min(1)
+    .default('point')
+    .describe("the claim naming a registration point's staff's point"),
 };
 
 type OidcConfig = z.infer<z.ZodObject<typeof oidcSettings>> & { NODE_ENV: string };
@@ -57,6 +62,7 @@ export interface ExternalIssuer {
   readonly audience: string;
   readonly roleClaim: string;
   readonly countiesClaim: string;
+  readonly pointClaim: string;
 }
 
 export function externalIssuerOf(
@@ -70,5 +76,6 @@ export function externalIssuerOf(
     audience,
     roleClaim: c.OIDC_ROLE_CLAIM,
     countiesClaim: c.OIDC_COUNTIES_CLAIM,
+    pointClaim: c.OIDC_POINT_CLAIM,
   };
 }

@@ -84,6 +84,18 @@ describe("the staff's identity provider", () => {
     ).toBe(403);
   });
 
+  it("scopes a registration point's staff to the point of the provider's claim", async () => {
+    const bookings = async (pointId: string, claims: Record<string, unknown>) =>
+      (
+        await request(sut.apiUrl)
+          .get(`/registration-points/${pointId}/bookings`)
+          .set(bearer(await issued({ role: 'STAFF', counties: ['450103'], ...claims })))
+      ).status;
+    expect(await bookings('450103-RP01', { point: '450103-RP01' })).toBe(200);
+    expect(await bookings('450103-RP02', { point: '450103-RP01' })).toBe(403);
+    expect(await bookings('450103-RP01', {})).toBe(403);
+  });
+
   it('refuses a token signed with a key it did not publish, for another audience, or expired', async () => {
     expect((await decode(await issued({ role: 'OPERATOR' }, { key: strangerKey }))).status).toBe(
       401,
