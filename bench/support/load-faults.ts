@@ -25,8 +25,8 @@ export interface FaultRecord {
 export interface FaultTargets {
   killWorker(): Promise<void>;
   restartTemporal?: () => Promise<void>;
-  /** SUBMITTED + VERIFYING in the read model. */
-  inFlight(): Promise<number>;
+  /** SUBMITTED + VERIFYING in the read model (-1: not known yet). */
+  inFlight(): number;
 }
 
 /** BENCH_FAULTS: a comma-separated list of FAULT_KINDS, `all`, or empty (no faults). */
@@ -73,8 +73,7 @@ async function inject(kind: FaultKind, targets: FaultTargets): Promise<void> {
 /** The count in flight once it reaches `min` (or whatever it is at `until`). */
 async function enoughInFlight(targets: FaultTargets, min: number, until: number): Promise<number> {
   for (;;) {
-    // A count that fails (the database restarting) is asked again.
-    const n = await targets.inFlight().catch(() => -1);
+    const n = targets.inFlight();
     if (n >= min || performance.now() >= until) return n;
     await delay(500);
   }
@@ -97,7 +96,8 @@ async function restartPostgres(): Promise<void> {
     '-m',
     'fast',
   ]);
-  for (;;) {
+  const deadline = performance.now() + POSTGRES_READY_MS;
+  while (performance.now() < deadline) {
     const ready = await run('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).then(
       () => true,
       () => false,
@@ -105,10 +105,16 @@ async function restartPostgres(): Promise<void> {
     if (ready) return;
     await delay(200);
   }
+  throw new Error(
+    `PostgreSQL not accepting connections ${POSTGRES_READY_MS / 1000} s after its restart`,
+  );
 }
 
 /** Seconds before and after each fault, for the report's dip and recovery. */
-export const WINDOW_S = 30;
+const WINDOW_S = 30;
+
+/** How long a restarted cluster may take to accept connections before the run gives up. */
+const POSTGRES_READY_MS = 120_000;
 
 /**
  * Per fault: submissions accepted a second, and cases reaching AWAITING_REVIEW a second, in the

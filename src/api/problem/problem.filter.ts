@@ -75,26 +75,15 @@ export class ProblemFilter implements ExceptionFilter {
         return problem(404, 'NOT_FOUND', 'No such resource.', '请求的资源不存在。');
       return problem(status, `HTTP_${status}`, exception.message, exception.message);
     }
-    if (isDatabaseBusy(exception)) {
-      this.logger.warn(exception);
-      return problem(
-        503,
-        'DATABASE_BUSY',
-        `The service is busy; please try again in ${RETRY_SECONDS} s.`,
-        `系统繁忙,请 ${RETRY_SECONDS} 秒后重试。`,
-        { retryAfterSeconds: RETRY_SECONDS },
-      );
-    }
-    if (isDatabaseUnavailable(exception) || isTemporalUnavailable(exception)) {
-      this.logger.warn(exception);
-      return problem(
-        503,
+    if (isDatabaseBusy(exception))
+      return this.comeBackLater(exception, 'DATABASE_BUSY', 'The service is busy', '系统繁忙');
+    if (isDatabaseUnavailable(exception) || isTemporalUnavailable(exception))
+      return this.comeBackLater(
+        exception,
         'SERVICE_UNAVAILABLE',
-        `The service is briefly unavailable; please try again in ${RETRY_SECONDS} s.`,
-        `系统暂时不可用,请 ${RETRY_SECONDS} 秒后重试。`,
-        { retryAfterSeconds: RETRY_SECONDS },
+        'The service is briefly unavailable',
+        '系统暂时不可用',
       );
-    }
     // As an error object, so the JSON log has its type, message and stack as fields.
     this.logger.error(exception instanceof Error ? exception : new Error(String(exception)));
     return problem(
@@ -102,6 +91,18 @@ export class ProblemFilter implements ExceptionFilter {
       'INTERNAL_ERROR',
       'Something went wrong on our side; please try again later.',
       '系统内部错误,请稍后重试。',
+    );
+  }
+
+  /** A transient condition: 503 with when to come back, logged at warn (not a failure of ours). */
+  private comeBackLater(exception: unknown, code: string, en: string, zh: string): Problem {
+    this.logger.warn(exception);
+    return problem(
+      503,
+      code,
+      `${en}; please try again in ${RETRY_SECONDS} s.`,
+      `${zh},请 ${RETRY_SECONDS} 秒后重试。`,
+      { retryAfterSeconds: RETRY_SECONDS },
     );
   }
 }
