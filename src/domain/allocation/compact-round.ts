@@ -45,6 +45,12 @@ export function lotteryRankOf(key: number, E: number): number {
   return key - Math.floor(key / E) * E;
 }
 
+/**
+ * A proposal's date and month numbers wait packed as date × DATE_PACKING + month; each is below
+ * the number of proposals, which stays below this, so the packing is exact in a double.
+ */
+const DATE_PACKING = 2 ** 26;
+
 /** Tier of an applicant without choices, as `Candidates.bestKey` ranks them. */
 const NO_CHOICE_TIER = Number.MAX_SAFE_INTEGER;
 
@@ -67,10 +73,11 @@ export function compactRound(input: AllocationInput): CompactRound | null {
   const E = eligible.length;
   const lotteryRank = new Int32Array(E);
   for (let rank = 0; rank < E; rank += 1) lotteryRank[rankToApplicant[rank]!] = rank;
-  const proposalKey = new Float64Array(proposals.school.length);
+  // The groups become the keys in place: one array fewer of three million doubles.
+  const proposalKey = proposals.group;
   for (let a = 0; a < E; a += 1)
     for (let p = proposals.start[a]!; p < proposals.start[a + 1]!; p += 1)
-      proposalKey[p] = proposals.group[p]! * E + lotteryRank[a]!;
+      proposalKey[p] = proposalKey[p]! * E + lotteryRank[a]!;
   return {
     input,
     eligible,
@@ -149,6 +156,11 @@ interface Proposals {
  * in one pass that also numbers the distinct tiers, dates and months as first seen; the numbers
  * are then ranked as `comparePriority` orders them: tiers ascending, dates earliest first, months
  * most first, nulls last. Null if a number is not finite or the keys would not fit in a double.
+ *
+ * Few and final-length typed arrays, for the garbage collector's sake: V8 counts their memory as
+ * external, and every 64 MB of it starts a full collection, which marks the whole input (half a
+ * second for a million applicants). So the date and month numbers wait in `group`, packed, until
+ * their ranks are known, and the arrays are views of the proposals found, not copies.
  */
 function validProposals(
   input: AllocationInput,
@@ -157,13 +169,15 @@ function validProposals(
 ): Proposals | null {
   let total = 0;
   for (const i of eligible) total += input.applicants[i]!.choices.length;
+  if (total >= DATE_PACKING) return null;
   const start = new Int32Array(eligible.length + 1);
   const school = new Int32Array(total);
   const choice = new Int32Array(total);
+  const tier = new Int32Array(total);
+  const group = new Float64Array(total);
   const tiers = new Interner<number>(NO_CHOICE_TIER);
   const dates = new Interner<string | null>(null);
   const months = new Interner<number | null>(null);
-  const [tier, date, month] = [new Int32Array(total), new Int32Array(total), new Int32Array(total)];
   let p = 0;
   for (let a = 0; a < eligible.length; a += 1) {
     start[a] = p;
@@ -175,8 +189,7 @@ function validProposals(
       school[p] = s;
       choice[p] = k;
       tier[p] = tiers.id(c.tier);
-      date[p] = dates.id(c.qualifyingDate);
-      month[p] = months.id(c.contributionMonths);
+      group[p] = dates.id(c.qualifyingDate) * DATE_PACKING + months.id(c.contributionMonths);
       p += 1;
     }
   }
@@ -190,15 +203,17 @@ function validProposals(
   const monthRank = months.ranks(nullsLast((x: number, y: number) => y - x));
   const groupOf = (t: number, d: number, m: number): number =>
     (tierRank[t]! * D + dateRank[d]!) * M + monthRank[m]!;
-  const group = new Float64Array(p);
-  for (let q = 0; q < p; q += 1) group[q] = groupOf(tier[q]!, date[q]!, month[q]!);
+  for (let q = 0; q < p; q += 1) {
+    const date = Math.floor(group[q]! / DATE_PACKING);
+    group[q] = groupOf(tier[q]!, date, group[q]! - date * DATE_PACKING);
+  }
   return {
     start,
-    school: school.slice(0, p),
-    choice: choice.slice(0, p),
-    tier: tier.slice(0, p),
+    school: school.subarray(0, p),
+    choice: choice.subarray(0, p),
+    tier: tier.subarray(0, p),
     tiers: tiers.values,
-    group,
+    group: group.subarray(0, p),
     noChoiceGroup: groupOf(0, 0, 0),
   };
 }
