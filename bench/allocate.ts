@@ -12,17 +12,17 @@ import { allocate } from '../src/domain/allocation/allocate';
 import { allocateStraightforward } from '../src/domain/allocation/straightforward';
 import type { AllocationSchool, Applicant } from '../src/domain/allocation/model';
 import { mulberry32 } from '../src/simulator/prng';
-import { ensureTemporalCli } from '../src/temporal/cli';
-import { startDevServer } from '../src/temporal/dev-server';
 import { admissionResultSignal, type AdmissionDelivery } from '../src/contract';
 import { seasonFigures } from './season';
+import { benchEngineKind, startBenchEngine } from './support/engine';
 
 /**
  * `npm run bench:allocate`: (1) the allocation of BENCH_APPLICANTS (default 1 000 000) applicants
  * with 3 choices each over BENCH_SCHOOLS (3 000) schools, wall time and peak memory, for both
  * mechanisms, by the compact path and the straightforward one side by side (same result hash);
  * (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them, signalled 20 at
- * a time as the round's delivery activity does, on a Temporal dev server; (3) a season of
+ * a time as the round's delivery activity does, on a Temporal dev server (BENCH_ENGINE=server:
+ * Temporal server on PostgreSQL); (3) a season of
  * BENCH_SEASON (100 000) applicants: main round, declines re-offered down the waitlists, 补录
  * round, per stage, and a check that no place is held twice (bench/season.ts).
  */
@@ -117,11 +117,8 @@ function allocationFigures(): void {
 
 async function deliveryFigures(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
-  const server = await startDevServer({
-    cliPath: await ensureTemporalCli(),
-    port: 7960,
-    namespace: 'default',
-  });
+  const server = await startBenchEngine(benchEngineKind(), 7960);
+  process.stdout.write(`delivery on ${server.label}\n`);
   const connection = await NativeConnection.connect({ address: server.address });
   const client = new Client({ connection: await Connection.connect({ address: server.address }) });
   const taskQueue = `bench-delivery-${randomUUID()}`;
@@ -132,7 +129,9 @@ async function deliveryFigures(): Promise<void> {
       workflowsPath: require.resolve('./workflows/await-admission'),
       logger: new DefaultLogger('ERROR'),
     }),
-    maxCachedWorkflows: liveCount + 100,
+    // A deployment's worker cannot keep 100 000 cases in memory: past this many, a case taking its
+    // result is replayed from its history, as it would be there.
+    maxCachedWorkflows: Math.min(liveCount, 10_000),
   });
   const running = worker.run();
   const ids = Array.from({ length: liveCount }, (_, i) => `bench-live-${i}-${randomUUID()}`);
@@ -176,7 +175,8 @@ async function deliveryFigures(): Promise<void> {
   }
   const completed = (Date.now() - t0) / 1000;
   process.stdout.write(
-    `  every case had taken its result and completed after ${completed.toFixed(1)} s (${(liveCount / completed).toFixed(0)} cases/s)\n`,
+    `  every case had taken its result and completed after ${completed.toFixed(1)} s (${(liveCount / completed).toFixed(0)} cases/s); ` +
+      `worker cache ${Math.min(liveCount, 10_000)} cases, bench process peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}\n`,
   );
   worker.shutdown();
   await running;

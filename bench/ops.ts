@@ -124,7 +124,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     [
-      `${runningCases} running cases, ${failing} counted with a failing household check (Temporal dev server on SQLite, 2 cores; API, worker and simulator in this process)`,
+      `${runningCases} running cases, ${failing} counted with a failing household check (${stack.engineLabel}, 2 cores; API, worker and simulator in this process)`,
       `  GET /ops/counts (failing-activity projection, read model, one visibility count): median ${median(countTimes).toFixed(0)} ms (${countTimes.map((t) => t.toFixed(0)).join(', ')})`,
       `  GET /ops/cases?problem=ACTIVITY_FAILING&limit=100, first page: median ${median(firstPageTimes).toFixed(0)} ms (${firstPageTimes.map((t) => t.toFixed(0)).join(', ')})`,
       `  every page of it: ${pageTimes.length} pages, median ${median(pageTimes).toFixed(0)} ms a page, slowest ${Math.max(...pageTimes).toFixed(0)} ms, found ${applicationNos.length}`,

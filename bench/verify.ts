@@ -9,7 +9,7 @@ import { startBenchStack, type BenchStack, type CaseRunner } from './support/sta
 /**
  * `npm run bench:verify`: BENCH_CASES (default 300) applications of families with a home (Form A,
  * three department checks each, every call delayed 20 ms by the simulator) started at once
- * against a Temporal dev server; cases/s reaching AWAITING_REVIEW and p50/p95 time-to-verified,
+ * against a Temporal dev server (BENCH_ENGINE=server: Temporal server on PostgreSQL); cases/s reaching AWAITING_REVIEW and p50/p95 time-to-verified,
  * with the payload codec and without it (issue 12: the codec may cost at most 5 %), in two
  * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
  * 30) cases a side, so neither side gets the colder or the warmer machine. Then, on the same
@@ -125,9 +125,15 @@ async function bareEngine(stack: BenchStack, runner: CaseRunner, count: number):
 const line = (name: string, f: Figures) =>
   `  ${name}: ${f.count} reached AWAITING_REVIEW in ${f.seconds.toFixed(1)} s → ${rate(f).toFixed(1)} cases/s; time-to-verified p50 ${p50(f)} ms, p95 ${p95(f)} ms; CPU ${cpuMsPerCase(f).toFixed(1)} ms/case`;
 
-function report(batches: readonly string[], on: Figures, off: Figures, bare: Figures): string {
+function report(
+  engine: string,
+  batches: readonly string[],
+  on: Figures,
+  off: Figures,
+  bare: Figures,
+): string {
   return [
-    `${cases} cases a side (Form A with a home: 3 checks, ${ACTIVITIES_PER_CASE} activities), department latency ${latencyMs} ms, Temporal dev server (SQLite, in memory), 2 cores`,
+    `${cases} cases a side (Form A with a home: 3 checks, ${ACTIVITIES_PER_CASE} activities), department latency ${latencyMs} ms, ${engine}, 2 cores`,
     ...batches,
     line('codec on ', on),
     line('codec off', off),
@@ -181,7 +187,7 @@ async function main(): Promise<void> {
     add(totals[side], batch);
   }
   const bare = await bareEngine(stack, plain, cases);
-  process.stdout.write(`${report(batches, totals.on, totals.off, bare)}\n`);
+  process.stdout.write(`${report(stack.engineLabel, batches, totals.on, totals.off, bare)}\n`);
   await stack.close();
 }
 

@@ -22,9 +22,7 @@ import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { maskResidentId } from '../../src/domain/resident-id';
 import type { Family } from '../../src/simulator/family-records';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
-import { ensureTemporalCli } from '../../src/temporal/cli';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
-import { startDevServer } from '../../src/temporal/dev-server';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
@@ -35,6 +33,7 @@ import {
 } from '../../src/contract';
 import { formForFamily } from '../../src/testing/forms';
 import { metered } from './codec-meter';
+import { benchEngineKind, startBenchEngine } from './engine';
 
 const APP_SECRET = 'bench-secret-0123456789';
 
@@ -59,6 +58,8 @@ export interface BenchStack extends CaseRunner {
   readonly db: Db;
   readonly simulator: RunningSimulator;
   readonly connection: NativeConnection;
+  /** Which Temporal the run is on (BENCH_ENGINE), for the report. */
+  readonly engineLabel: string;
   /** The same without the payload codec, only to measure what the codec costs (issue 12). */
   withoutPayloadCodec(): Promise<CaseRunner>;
   close(): Promise<void>;
@@ -71,6 +72,7 @@ interface Infrastructure {
   readonly simulator: RunningSimulator;
   readonly connection: NativeConnection;
   readonly temporalAddress: string;
+  readonly engineLabel: string;
   close(): Promise<void>;
 }
 
@@ -115,11 +117,7 @@ async function startInfrastructure(options: {
   readonly population: number;
 }): Promise<Infrastructure> {
   Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
-  const temporal = await startDevServer({
-    cliPath: await ensureTemporalCli(),
-    port: options.temporalPort,
-    namespace: 'default',
-  });
+  const temporal = await startBenchEngine(benchEngineKind(), options.temporalPort);
   const database = await freshDatabase(options.name);
   const simulator = await startSimulator({
     port: 0,
@@ -145,6 +143,7 @@ async function startInfrastructure(options: {
     simulator,
     connection,
     temporalAddress: temporal.address,
+    engineLabel: temporal.label,
     async close() {
       await connection.close();
       await simulator.close();
@@ -227,7 +226,8 @@ async function startCase(
 }
 
 /**
- * What every bench runs on: its own Temporal dev server, a fresh PostgreSQL database with the
+ * What every bench runs on: its own Temporal (the dev server, or with BENCH_ENGINE=server Temporal
+ * server on PostgreSQL), a fresh PostgreSQL database with the
  * reference data, and the department simulator; figures then compare runs on one machine.
  */
 export async function startBenchStack(options: {
@@ -244,6 +244,7 @@ export async function startBenchStack(options: {
     db: infra.db,
     simulator: infra.simulator,
     connection: infra.connection,
+    engineLabel: infra.engineLabel,
     async withoutPayloadCodec() {
       const runner = await caseRunner(infra, false, `${infra.config.TEMPORAL_TASK_QUEUE}-plain`);
       plain.push(runner);
