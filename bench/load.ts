@@ -9,6 +9,7 @@ import { generateFamilies } from '../src/simulator/families';
 import { formForFamily } from '../src/testing/forms';
 import { buildForChildProcesses } from '../test/support/build';
 import { spawnServiceProcess, type ServiceProcess } from '../test/support/worker-process';
+import { cpuSince, cpuSnapshot } from './support/cpu';
 import { benchEngineKind, startBenchEngine } from './support/engine';
 import type { LoadSample } from './support/load-chart';
 import { faultKinds, runFaults } from './support/load-faults';
@@ -24,7 +25,9 @@ import { freshDatabase } from './support/stack';
  * 50 ms (30 ms + up to 40 ms). A request is sent on schedule whether or not earlier ones have been
  * answered; one unanswered after 30 s counts as a client time-out. Reports each status code,
  * accepted/s, submit latency p50/p95/p99, time to AWAITING_REVIEW p50/p99, the verification
- * backlog over time (CSV and an SVG chart in .data/bench-load/) and a loss audit: every accepted submission reaches
+ * backlog over time (CSV and an SVG chart in .data/bench-load/), the CPU each process (API,
+ * workers, simulator, Temporal, PostgreSQL, this client) used per accepted submission while
+ * sending, and a loss audit: every accepted submission reaches
  * AWAITING_REVIEW exactly once in the timeline, once in the read model and once in visibility.
  * BENCH_FAULTS (`worker,temporal,postgres` or `all`) injects each fault once during the run (item
  * 5); the report then gives each one's dip and recovery, the chart (SVG) marks it, and the audit
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
     faulting.catch(() => undefined);
 
     // Open loop: the i-th request leaves at i / rate seconds, answered or not.
+    const cpuBefore = cpuSnapshot();
     const pending: Promise<Outcome>[] = [];
     for (let i = 0; i < total; i += 1) {
       const due = began + (i * 1000) / rate;
@@ -156,6 +160,7 @@ async function main(): Promise<void> {
     }
     const outcomes = await Promise.all(pending);
     const sentFor = (performance.now() - began) / 1000;
+    const cpu = cpuSince(cpuBefore, serviceNames(processes), ENGINE_COMMANDS);
     const faultRecords = await faulting;
     const accepted = outcomes.filter((o) => o.status === 201);
     await untilAllReviewed(db, accepted.length);
@@ -180,6 +185,7 @@ async function main(): Promise<void> {
       faultRecords,
       acceptedAt: accepted.map((o) => (o.sentAt - beganAt) / 1000),
       unanswered: { count: unanswered.length, problems: unansweredAudit.problems },
+      cpu,
     });
   } finally {
     for (const { service } of [...processes].reverse()) await service.stop();
@@ -190,6 +196,23 @@ async function main(): Promise<void> {
     await temporal.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The engine's processes by their executables' names (the server's Go binary is `server`). */
+const ENGINE_COMMANDS = new Map([
+  ['server', 'Temporal server'],
+  ['temporal', 'Temporal dev server'],
+  ['postgres', 'PostgreSQL'],
+]);
+
+/** The bench's own process and each service's, by role (the workers together). */
+function serviceNames(
+  processes: readonly { name: string; service: ServiceProcess }[],
+): Map<number, string> {
+  const named = new Map<number, string>([[process.pid, 'bench client']]);
+  for (const { name, service } of processes)
+    if (service.child.pid) named.set(service.child.pid, name.replace(/-\d+$/, ''));
+  return named;
 }
 
 /**

@@ -11,6 +11,8 @@ const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().
 
 interface ProcStat {
   readonly ppid: number;
+  /** The executable's name, as the kernel keeps it (15 characters at most). */
+  readonly command: string;
   readonly ticks: number;
 }
 
@@ -19,14 +21,18 @@ function readStat(pid: number): ProcStat | null {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces): state, ppid, …, utime (14), stime (15).
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    return {
+      ppid: Number(fields[1]),
+      command: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')),
+      ticks: Number(fields[11]) + Number(fields[12]),
+    };
   } catch {
     return null; // gone meanwhile
   }
 }
 
-/** User + system CPU seconds of `root` and every live descendant. */
-export function treeCpuSeconds(root: number): number {
+/** Every process on the machine now, by pid. */
+function allStats(): Map<number, ProcStat> {
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
@@ -34,6 +40,12 @@ export function treeCpuSeconds(root: number): number {
     const stat = readStat(pid);
     if (stat) stats.set(pid, stat);
   }
+  return stats;
+}
+
+/** User + system CPU seconds of `root` and every live descendant. */
+export function treeCpuSeconds(root: number): number {
+  const stats = allStats();
   const children = new Map<number, number[]>();
   for (const [pid, { ppid }] of stats) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   let ticks = 0;
@@ -43,4 +55,30 @@ export function treeCpuSeconds(root: number): number {
     queue.push(...(children.get(pid) ?? []));
   }
   return ticks / TICKS_PER_SECOND;
+}
+
+/** What every process on the machine had used at one moment: `cpuSince` turns two into a bill. */
+export type CpuSnapshot = ReadonlyMap<number, ProcStat>;
+
+export const cpuSnapshot = (): CpuSnapshot => allStats();
+
+/**
+ * CPU seconds each group of processes used between a snapshot and now: a pid named in `named`
+ * counts under that name, any other under its command, or what `commands` calls it. A process
+ * that began meanwhile counts whole; one that ended meanwhile is lost (a PostgreSQL backend of a
+ * closed connection), so the bill is a floor.
+ */
+export function cpuSince(
+  before: CpuSnapshot,
+  named: ReadonlyMap<number, string>,
+  commands: ReadonlyMap<string, string> = new Map(),
+): Map<string, number> {
+  const bill = new Map<string, number>();
+  for (const [pid, now] of allStats()) {
+    const ticks = now.ticks - (before.get(pid)?.ticks ?? 0);
+    if (ticks <= 0) continue;
+    const group = named.get(pid) ?? commands.get(now.command) ?? now.command;
+    bill.set(group, (bill.get(group) ?? 0) + ticks / TICKS_PER_SECOND);
+  }
+  return bill;
 }

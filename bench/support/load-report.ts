@@ -1,4 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths';
 import { loadChartSvg, type LoadSample } from './load-chart';
@@ -34,6 +35,8 @@ export interface LoadReport {
   readonly acceptedAt: readonly number[];
   /** Cases the API started whose request was not answered 201, and their own audit. */
   readonly unanswered: { readonly count: number; readonly problems: readonly string[] };
+  /** CPU seconds each group of processes used while the requests were sent (cpu.ts). */
+  readonly cpu: ReadonlyMap<string, number>;
 }
 
 const percentile = (values: readonly number[], p: number) => {
@@ -90,6 +93,7 @@ function figures(report: LoadReport, files: string): string[] {
     `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
     `  time to AWAITING_REVIEW ms: p50 ${percentile(audit.toReview, 50).toFixed(0)}  p99 ${percentile(audit.toReview, 99).toFixed(0)}; peak backlog (SUBMITTED+VERIFYING) ${peak}; ${files}`,
     `  loss audit of ${accepted.length} accepted: ${auditLine(audit.problems)}`,
+    cpuLine(report.cpu, accepted.length, sentFor),
   ];
   for (const fault of faultRecords)
     lines.push(`  fault: ${dipAndRecovery(fault, acceptedAt, samples)}`);
@@ -98,4 +102,17 @@ function figures(report: LoadReport, files: string): string[] {
       `  cases started without a 201 answer: ${unanswered.count}; their audit: ${auditLine(unanswered.problems)}`,
     );
   return lines;
+}
+
+/** Where the machine's CPU went while sending, per accepted submission: what a submission costs. */
+function cpuLine(cpu: ReadonlyMap<string, number>, accepted: number, sentFor: number): string {
+  const total = [...cpu.values()].reduce((sum, s) => sum + s, 0);
+  const groups = [...cpu]
+    .filter(([, seconds]) => seconds >= total / 100)
+    .sort((x, y) => y[1] - x[1])
+    .map(([group, seconds]) => `${group} ${((seconds * 1000) / Math.max(1, accepted)).toFixed(1)}`);
+  return (
+    `  CPU while sending, ms per accepted submission: ${groups.join(', ')}; ` +
+    `all processes ${(total / sentFor).toFixed(2)} of ${availableParallelism()} cores`
+  );
 }
