@@ -22,14 +22,19 @@ import { benchEngineKind, startBenchEngine } from './support/engine';
  * mechanisms, by the compact path and the straightforward one side by side (same result hash);
  * (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them, signalled 20 at
  * a time as the round's delivery activity does, on a Temporal dev server (BENCH_ENGINE=server:
- * Temporal server on PostgreSQL); (3) a season of
- * BENCH_SEASON (100 000) applicants: main round, declines re-offered down the waitlists, 补录
- * round, per stage, and a check that no place is held twice (bench/season.ts).
+ * Temporal server on PostgreSQL); (3) a season of BENCH_SEASON (100 000) applicants: main round,
+ * declines re-offered down the waitlists, 补录 round, per stage, and a check that no place is held
+ * twice (bench/season.ts).
  */
 const applicantsCount = Number(process.env.BENCH_APPLICANTS ?? 1_000_000);
 const schoolsCount = Number(process.env.BENCH_SCHOOLS ?? 3000);
 const liveCount = Number(process.env.BENCH_LIVE ?? 10_000);
 const seasonCount = Number(process.env.BENCH_SEASON ?? 100_000);
+/**
+ * A deployment's worker cannot keep 100 000 cases in memory: past this many, a case taking its
+ * result is replayed from its history, as it would be there.
+ */
+const deliveryWorkerCache = Math.min(liveCount, 10_000);
 
 function synthetic(
   applicantsCount: number,
@@ -129,9 +134,7 @@ async function deliveryFigures(): Promise<void> {
       workflowsPath: require.resolve('./workflows/await-admission'),
       logger: new DefaultLogger('ERROR'),
     }),
-    // A deployment's worker cannot keep 100 000 cases in memory: past this many, a case taking its
-    // result is replayed from its history, as it would be there.
-    maxCachedWorkflows: Math.min(liveCount, 10_000),
+    maxCachedWorkflows: deliveryWorkerCache,
   });
   const running = worker.run();
   const ids = Array.from({ length: liveCount }, (_, i) => `bench-live-${i}-${randomUUID()}`);
@@ -176,7 +179,7 @@ async function deliveryFigures(): Promise<void> {
   const completed = (Date.now() - t0) / 1000;
   process.stdout.write(
     `  every case had taken its result and completed after ${completed.toFixed(1)} s (${(liveCount / completed).toFixed(0)} cases/s); ` +
-      `worker cache ${Math.min(liveCount, 10_000)} cases, bench process peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}\n`,
+      `worker cache ${deliveryWorkerCache} cases, bench process peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}\n`,
   );
   worker.shutdown();
   await running;

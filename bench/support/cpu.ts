@@ -31,8 +31,10 @@ function readStat(pid: number): ProcStat | null {
   }
 }
 
-/** Every process on the machine now, by pid. */
-function allStats(): Map<number, ProcStat> {
+/** What every process on the machine had used at one moment, by pid; `cpuSince` bills the change. */
+export type CpuSnapshot = ReadonlyMap<number, ProcStat>;
+
+export function cpuSnapshot(): Map<number, ProcStat> {
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
@@ -45,7 +47,7 @@ function allStats(): Map<number, ProcStat> {
 
 /** User + system CPU seconds of `root` and every live descendant. */
 export function treeCpuSeconds(root: number): number {
-  const stats = allStats();
+  const stats = cpuSnapshot();
   const children = new Map<number, number[]>();
   for (const [pid, { ppid }] of stats) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   let ticks = 0;
@@ -56,11 +58,6 @@ export function treeCpuSeconds(root: number): number {
   }
   return ticks / TICKS_PER_SECOND;
 }
-
-/** What every process on the machine had used at one moment: `cpuSince` turns two into a bill. */
-export type CpuSnapshot = ReadonlyMap<number, ProcStat>;
-
-export const cpuSnapshot = (): CpuSnapshot => allStats();
 
 /**
  * CPU seconds each group of processes used between a snapshot and now: a pid named in `named`
@@ -74,7 +71,7 @@ export function cpuSince(
   commands: ReadonlyMap<string, string> = new Map(),
 ): Map<string, number> {
   const bill = new Map<string, number>();
-  for (const [pid, now] of allStats()) {
+  for (const [pid, now] of cpuSnapshot()) {
     const ticks = now.ticks - (before.get(pid)?.ticks ?? 0);
     if (ticks <= 0) continue;
     const group = named.get(pid) ?? commands.get(now.command) ?? now.command;
