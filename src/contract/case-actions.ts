@@ -113,11 +113,14 @@ export const fileAppealUpdate = defineUpdate<TransitionResult, [AppealFiled]>('f
 export const decideAppealUpdate = defineUpdate<TransitionResult, [AppealDecided]>('decideAppeal');
 
 /**
- * The child applies again after a rejection: the rejected case's appeal period ends unused, so
- * its run closes and the new case can start (a run waiting out the period would block it).
+ * The child applies again after its case ended without a place (withdrawn, rejected, expired,
+ * cancelled). A run still open blocks the new case, which takes the same workflow id: a
+ * rejection's appeal period ends unused, and notices the platform has not taken yet go on in a
+ * run of their own (workflows/case-notices.ts), so the old run closes now.
  */
-export interface AppealWaived {
+export interface AppliedAgain {
   readonly actor: string;
 }
 
-export const waiveAppealUpdate = defineUpdate<void, [AppealWaived]>('waiveAppeal');
+// Its wire name is what it did first (end a rejection's appeal period): recorded runs hold it.
+export const applyAgainUpdate = defineUpdate<void, [AppliedAgain]>('waiveAppeal');

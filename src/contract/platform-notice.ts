@@ -47,3 +47,13 @@ export function statusNotice(
     ...(admissionNotice && { admissionNotice }),
   };
 }
+
+/** Delivers, in order, the notices a closed case's run left to the platform. */
+export type CaseNoticesWorkflow = (notices: readonly StatusNotice[]) => Promise<void>;
+
+export const CASE_NOTICES_WORKFLOW_TYPE = 'caseNotices';
+
+/** The run that carries on one closed case run's notices: at most one per run (run ids are unique). */
+export function caseNoticesWorkflowId(caseRunId: string): string {
+  return `case-notices-${caseRunId}`;
+}

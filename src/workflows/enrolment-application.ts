@@ -10,6 +10,7 @@ import { FINAL_STATUSES } from '../domain/enrolment';
 import { CANCELLED_REASON } from '../domain/timeline-reasons';
 import type { EnrolmentApplicationInput, EnrolmentOutcome } from '../contract';
 import { APPEALS, awaitAppeal } from './enrolment/appeals';
+import { deliverLastNotices } from './enrolment/applying-again';
 import { EnrolmentCase, SYSTEM_ACTOR } from './enrolment/case-state';
 import {
   applyAdmission,
@@ -66,15 +67,13 @@ export async function enrolmentApplication(
           c.cancellationNote?.reason ?? CANCELLED_REASON,
         );
       await dropOpenOffer(c);
-      c.closeOutbox();
-      await notifying;
+      await deliverLastNotices(c, notifying);
     });
     throw error;
   }
   // An open waitlist offer keeps the run until it is answered or lapses.
   await condition(() => allHandlersFinished() && !holdsOpenOffer(c) && !c.busy);
-  c.closeOutbox();
-  await notifying;
+  await deliverLastNotices(c, notifying);
   return { applicationNo: input.applicationNo, status: c.status };
 }
 

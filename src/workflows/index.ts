@@ -1,12 +1,14 @@
 // The workflow bundle's entry: only workflow functions are exported from here.
 import type {
   AdmissionRoundWorkflow,
+  CaseNoticesWorkflow,
   EarlyWarningWorkflow,
   EnrolmentApplicationWorkflow,
   RetentionWorkflow,
   WarningPublicationWorkflow,
 } from '../contract';
 import { admissionRound } from './admission-round';
+import { caseNotices } from './case-notices';
 import { earlyWarning } from './early-warning';
 import { enrolmentApplication } from './enrolment-application';
 import { retention } from './retention';
@@ -15,6 +17,7 @@ import { relayWarningPublication } from './warning-publication';
 
 export {
   admissionRound,
+  caseNotices,
   earlyWarning,
   enrolmentApplication,
   relayWarningPublication,
@@ -30,4 +33,5 @@ export type CheckedSignatures = [
   Implements<typeof retention, RetentionWorkflow>,
   Implements<typeof earlyWarning, EarlyWarningWorkflow>,
   Implements<typeof relayWarningPublication, WarningPublicationWorkflow>,
+  Implements<typeof caseNotices, CaseNoticesWorkflow>,
 ];

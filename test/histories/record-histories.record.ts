@@ -180,6 +180,24 @@ const RECORDINGS: Record<string, Recording> = {
     if (again.status !== 201) throw new Error(`re-application refused: ${again.text}`);
     return row;
   },
+  'withdrawn-then-applied-again-platform-down': async (r) => {
+    // The WITHDRAWN notice cannot be delivered: the old run hands it on and closes.
+    const body = r.form();
+    const no = await r.submit(body);
+    await r.until(no, 'AWAITING_REVIEW');
+    r.sut.simulator.faults.set('platform-callback', {
+      outageUntil: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    try {
+      await r.api().post(`/applications/${no}/withdraw`).set(r.family(no)).send({});
+      const row = await r.until(no, 'WITHDRAWN');
+      const again = await r.api().post('/applications').set(r.family(no)).send(body);
+      if (again.status !== 201) throw new Error(`re-application refused: ${again.text}`);
+      return row;
+    } finally {
+      r.sut.simulator.faults.clear('platform-callback');
+    }
+  },
   withdrawn: async (r) => {
     const no = await r.submit();
     await r.until(no, 'AWAITING_REVIEW');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { CASE_NOTICES_WORKFLOW_TYPE, caseNoticesWorkflowId } from '../../src/contract';
 import { FIXTURES } from '../../src/simulator/fixtures';
 import { eventually } from '../support/eventually';
 import { formBFor, formFor, offlineFormFor, scannedPdf } from '../../src/testing/forms';
@@ -190,6 +191,41 @@ describe('intake: channels, ownership, one live application per child, and the p
     const third = await api().post('/applications').set(family).send(formFor(child));
     expect(third.status).toBe(409);
     expect(third.body.existingApplicationNo).toBe(again.body.applicationNo);
+  });
+
+  it('lets a family apply again at once after withdrawing while the platform is down; the old notices follow', async () => {
+    const child = person();
+    const family = await as(sut.auth.parent('family-withdraw-outage', formFor(child)));
+    const first = await api().post('/applications').set(family).send(formFor(child));
+    await statusOf(first.body.applicationNo, family, 'AWAITING_REVIEW');
+    const old = await sut.database.db.application.findUniqueOrThrow({
+      where: { applicationNo: first.body.applicationNo },
+    });
+    // Down for longer than the test: the WITHDRAWN notice cannot reach the platform before the
+    // family applies again, so the old run can only close by handing its notices on.
+    sut.simulator.faults.set('platform-callback', {
+      outageUntil: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const withdrawn = await api()
+      .post(`/applications/${first.body.applicationNo}/withdraw`)
+      .set(family)
+      .send({});
+    expect(withdrawn.body.status).toBe('WITHDRAWN');
+
+    const again = await api().post('/applications').set(family).send(formFor(child));
+    expect(again.status).toBe(201);
+    const oldRun = sut.temporal.workflow.getHandle(old.workflowId, old.runId);
+    expect((await oldRun.describe()).status.name).toBe('COMPLETED');
+    const handedOn = sut.temporal.workflow.getHandle(caseNoticesWorkflowId(old.runId));
+    expect((await handedOn.describe()).type).toBe(CASE_NOTICES_WORKFLOW_TYPE);
+
+    sut.simulator.faults.clear('platform-callback');
+    await handedOn.result();
+    const delivered = sut.simulator.callbacks.filter(
+      (c) => c.body.applicationNo === first.body.applicationNo,
+    );
+    expect(delivered.map((c) => c.body.status)).toContain('WITHDRAWN');
+    await statusOf(again.body.applicationNo, family, 'AWAITING_REVIEW');
   });
 
   it('takes OFFLINE entries from registration-point staff of the county, online ones from families only', async () => {

@@ -66,6 +66,7 @@ describe('replaying recorded histories against the current workflow code', () =>
         'not-admitted-appeal-accepted-then-admitted',
         'not-admitted-then-supplementary',
         'rejected-then-applied-again',
+        'withdrawn-then-applied-again-platform-down',
       ].sort(),
     );
     // Each was recorded through the codec: the workflow's input is ciphertext, so replaying it
@@ -116,18 +117,33 @@ describe('replaying recorded histories against the current workflow code', () =>
     expect(activities('review-overdue-then-approved')).toContain('recordCaseDetails');
   });
 
-  it('holds an unplaced result appealed while waiting for 补录, behind its own patches', async () => {
+  /** The recorded encrypted history of one path. */
+  async function encrypted(workflowId: string) {
     const recorded = await histories(join(dir, 'encrypted'));
-    const { history } = recorded.find(
-      (h) => h.workflowId === 'not-admitted-appeal-accepted-then-admitted',
-    )!;
-    const patches = (history.events ?? []).flatMap((e) => {
+    return recorded.find((h) => h.workflowId === workflowId)!.history;
+  }
+
+  function patchesOf(history: Awaited<ReturnType<typeof encrypted>>): string[] {
+    return (history.events ?? []).flatMap((e) => {
       const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
       return data ? [(JSON.parse(Buffer.from(data).toString()) as { id: string }).id] : [];
     });
-    expect(patches).toEqual(
+  }
+
+  it('holds an unplaced result appealed while waiting for 补录, behind its own patches', async () => {
+    const history = await encrypted('not-admitted-appeal-accepted-then-admitted');
+    expect(patchesOf(history)).toEqual(
       expect.arrayContaining(['supplementary-rounds', 'unplaced-appeals', 'appeal-answer-effects']),
     );
+  });
+
+  it('hands the undelivered notices of a withdrawn case on when the child applies again, behind its patch', async () => {
+    const history = await encrypted('withdrawn-then-applied-again-platform-down');
+    expect(patchesOf(history)).toContain('notices-handed-on');
+    const started = (history.events ?? []).flatMap(
+      (e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name ?? [],
+    );
+    expect(started).toEqual(['caseNotices']);
   });
 
   it('fails on a history the current code could not have produced', async () => {

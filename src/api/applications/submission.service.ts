@@ -164,12 +164,9 @@ export class SubmissionService {
     if (!fresh && (await this.applications.statusOf(applicationNo)))
       throw this.guards.duplicateOf(await this.guards.existingCase(workflowId), caller, submitter);
     const input = await this.caseInput(form, caller, submitter, { applicationNo, key });
-    // A rejection's run waits out its appeal period: applying again ends it, unless appealed.
-    if (
-      previous?.status === 'REJECTED' &&
-      !(await this.reapplication.endAppealPeriod(workflowId, caller))
-    )
-      throw this.guards.duplicateOf(previous, caller, submitter);
+    // The ended case's run may still be open (a rejection's appeal period, its last notices):
+    // applying again closes it, unless an appeal is on file, and then the start below refuses.
+    if (previous) await this.reapplication.closePrevious(workflowId, caller);
     const runId = await this.startCase(workflowId, input, caller, submitter);
     // The workflow records the same first entry; writing it here too makes the case readable the
     // moment this call returns, and the idempotent write makes the order of the two irrelevant.

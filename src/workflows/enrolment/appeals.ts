@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched } from '@temporalio/workflow';
 import {
   APPEAL_FILED_REASON,
   appealAnswer,
@@ -17,10 +17,8 @@ import {
   decideAppealUpdate,
   FAILURE_TYPES,
   fileAppealUpdate,
-  waiveAppealUpdate,
   type AppealDecided,
   type AppealFiled,
-  type AppealWaived,
 } from '../../contract';
 import { recordCaseDetails } from './case-activities';
 import type { EnrolmentCase } from './case-state';
@@ -58,9 +56,9 @@ export async function awaitAppeal(c: EnrolmentCase): Promise<boolean> {
   c.appeal = null;
   c.appealClosed = false;
   c.appealDeadline = deadline;
-  // A re-application ends the period early (the waiver's validator refuses once an appeal is filed).
+  // Applying again ends the period early (refused once an appeal is filed: applying-again.ts).
   await condition(
-    () => c.appeal !== null || c.appealWaived,
+    () => c.appeal !== null || c.appliedAgain,
     Math.max(Date.parse(deadline) - Date.now(), 1),
   );
   const filed = c.appeal !== null;
@@ -73,7 +71,6 @@ export async function awaitAppeal(c: EnrolmentCase): Promise<boolean> {
 export function handleAppeals(c: EnrolmentCase): void {
   handleFiling(c);
   handleAnswer(c);
-  handleWaiver(c);
 }
 
 /** The family files its appeal while the period is open. */
@@ -165,22 +162,4 @@ function checkAnswer(c: EnrolmentCase, decided: AppealDecided): void {
   if (!isAppealDecision(decided.decision)) invalid('decision', 'Not an answer to an appeal.');
   const { fields, message } = missingAppealDecisionFields(decided);
   if (fields[0]) invalid(fields[0], message);
-}
-
-/** The child applied again (api/applications/reapplication.ts): the period ends unused. */
-function handleWaiver(c: EnrolmentCase): void {
-  setHandler(
-    waiveAppealUpdate,
-    // Who applied again is on the new case; this one only learns that its period is over.
-    (_waived: AppealWaived) => {
-      c.appealWaived = true;
-    },
-    {
-      // Only a rejection whose period is open and unused: an appeal on file keeps the case alive.
-      validator: (_waived: AppealWaived) => {
-        if (c.busy || c.status !== 'REJECTED' || c.appeal !== null || c.appealDeadline === null)
-          refuse(c, 'WAIVE_APPEAL');
-      },
-    },
-  );
 }

@@ -75,8 +75,11 @@ export class EnrolmentCase {
   offerNotice: AdmissionNotice | null = null;
   /** The home the offered place would rest on, locked if the family accepts. */
   offerLock: AdmissionDelivery['housingLock'] = null;
-  /** The child applied again: the rejection's appeal period ends now, unused. */
-  appealWaived = false;
+  /**
+   * The child applied again (enrolment/applying-again.ts): a rejection's appeal period ends now,
+   * unused, and the notices not yet delivered go on without this run.
+   */
+  appliedAgain = false;
   /** The account the platform's notices name: the submitter's, or the family's that claimed it. */
   ownerSub: string | null;
   private readonly outbox: StatusNotice[] = [];
@@ -191,5 +194,10 @@ export class EnrolmentCase {
   /** No more status changes come: the notifier stops once the outbox is empty. */
   closeOutbox(): void {
     this.closing = true;
+  }
+
+  /** The notices the platform has not taken yet, the one being sent first. */
+  unsentNotices(): readonly StatusNotice[] {
+    return [...this.outbox];
   }
 }

@@ -33,6 +33,7 @@ import {
 } from '../../contract';
 import { handleAction } from './action-handler';
 import { handleAppeals } from './appeals';
+import { handleApplyingAgain } from './applying-again';
 import { handlePlaceActions } from './place';
 import { releaseUntaken } from './placement';
 import { invalid, refuse, requireState } from './refusals';
@@ -53,6 +54,7 @@ export function handleCaseActions(c: EnrolmentCase, verification: CancellationSc
   handleOfflineCheck(c);
   handleFactConfirmations(c);
   handleAppeals(c);
+  handleApplyingAgain(c);
   handlePlaceActions(c);
 }
 
