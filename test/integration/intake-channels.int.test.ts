@@ -220,10 +220,13 @@ describe('intake: channels, ownership, one live application per child, and the p
     expect((await handedOn.describe()).type).toBe(CASE_NOTICES_WORKFLOW_TYPE);
 
     sut.simulator.faults.clear('platform-callback');
-    await handedOn.result();
-    const delivered = sut.simulator.callbacks.filter(
-      (c) => c.body.applicationNo === first.body.applicationNo,
-    );
+    // A named wait: the hand-on run retries with backoff, and a slow machine must say what it waited for.
+    const delivered = await eventually(() => {
+      const mine = sut.simulator.callbacks.filter(
+        (c) => c.body.applicationNo === first.body.applicationNo,
+      );
+      return mine.some((c) => c.body.status === 'WITHDRAWN') ? mine : undefined;
+    }, `the old case's WITHDRAWN notice to reach the platform`);
     expect(delivered.map((c) => c.body.status)).toContain('WITHDRAWN');
     await statusOf(again.body.applicationNo, family, 'AWAITING_REVIEW');
   });
