@@ -8,7 +8,7 @@ import {
   Runtime,
   Worker,
 } from '@temporalio/worker';
-import { allocate } from '../src/domain/allocation/allocate';
+import { allocate, allocateRound } from '../src/domain/allocation/allocate';
 import { allocateStraightforward } from '../src/domain/allocation/straightforward';
 import type { AllocationSchool, Applicant } from '../src/domain/allocation/model';
 import { mulberry32 } from '../src/simulator/prng';
@@ -19,7 +19,9 @@ import { benchEngineKind, startBenchEngine } from './support/engine';
 /**
  * `npm run bench:allocate`: (1) the allocation of BENCH_APPLICANTS (default 1 000 000) applicants
  * with 3 choices each over BENCH_SCHOOLS (3 000) schools, wall time and peak memory, for both
- * mechanisms, by the compact path and the straightforward one side by side (same result hash);
+ * mechanisms, by the compact path (results built as they are read, as the round's activity reads
+ * them), the compact path with every result built up front, and the straightforward one side by
+ * side (same result hash);
  * (2) delivery of results to BENCH_LIVE (10 000) live workflows waiting for them, signalled 20 at
  * a time as the round's delivery activity does, on a Temporal dev server (BENCH_ENGINE=server:
  * Temporal server on PostgreSQL); (3) a season of BENCH_SEASON (100 000) applicants: main round,
@@ -67,13 +69,20 @@ function synthetic(
   return { schools, applicants };
 }
 
-type Path = 'straightforward' | 'compact';
+/** `compact, all built`: the compact path with every result built up front (`allocate`). */
+const PATHS = {
+  straightforward: allocateStraightforward,
+  compact: allocateRound,
+  'compact, all built': allocate,
+} as const;
+type Path = keyof typeof PATHS;
 const MECHANISMS = ['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'] as const;
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /**
- * One allocation in this process (a child of the bench, so its peak RSS is its own): the wall time,
- * the peak RSS against the resident set once the input is built, and a hash of the whole result.
+ * One allocation in this process (a child of the bench, so its peak RSS is its own): the wall time
+ * of the allocation and of reading every result once to hash it (the compact path builds each
+ * result as it is read), and the peak RSS against the resident set once the input is built.
  */
 function allocateOnce(path: Path, mechanism: (typeof MECHANISMS)[number]): void {
   const input = synthetic(applicantsCount, schoolsCount);
@@ -81,19 +90,25 @@ function allocateOnce(path: Path, mechanism: (typeof MECHANISMS)[number]): void 
   const inputRss = process.memoryUsage().rss;
   const started = Date.now();
   const cpuBefore = process.cpuUsage();
-  const run = path === 'compact' ? allocate : allocateStraightforward;
-  const result = run({ ...input, mechanism, seed: 'bench-seed' });
+  const result = PATHS[path]({ ...input, mechanism, seed: 'bench-seed' });
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peak = process.resourceUsage().maxRSS * 1024;
+  const readStarted = Date.now();
   const hash = createHash('sha256');
-  for (const r of result.results) hash.update(JSON.stringify(r));
+  let placed = 0;
+  let bureau = 0;
+  for (const r of result.results) {
+    hash.update(JSON.stringify(r));
+    if (r.placement.result !== 'NOT_PLACED') placed += 1;
+    if (r.placement.result === 'ASSIGNED_BY_BUREAU') bureau += 1;
+  }
   hash.update(JSON.stringify(result.schools));
-  const placed = result.results.filter((r) => r.placement.result !== 'NOT_PLACED').length;
-  const bureau = result.results.filter((r) => r.placement.result === 'ASSIGNED_BY_BUREAU').length;
+  const readSeconds = (Date.now() - readStarted) / 1000;
+  const readPeak = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(
-    `${JSON.stringify({ seconds, cpuSeconds, inputRss, peak, hash: hash.digest('hex').slice(0, 16), placed, bureau })}\n`,
+    `${JSON.stringify({ seconds, cpuSeconds, inputRss, peak, readSeconds, readPeak, hash: hash.digest('hex').slice(0, 16), placed, bureau })}\n`,
   );
 }
 
@@ -103,7 +118,7 @@ function allocationFigures(): void {
     `${applicantsCount} applicants × 3 choices over ${schoolsCount} schools (each run in its own process)\n`,
   );
   for (const mechanism of MECHANISMS)
-    for (const path of ['straightforward', 'compact'] as const) {
+    for (const path of Object.keys(PATHS) as Path[]) {
       const child = spawnSync(
         process.execPath,
         [...process.execArgv, '--expose-gc', __filename, '--allocate', path, mechanism],
@@ -112,9 +127,10 @@ function allocationFigures(): void {
       if (child.status !== 0) throw new Error(`${path} ${mechanism} failed (${child.status})`);
       const f = JSON.parse(child.stdout) as Record<string, number | string>;
       process.stdout.write(
-        `  ${mechanism.padEnd(19)} ${path.padEnd(15)} ${Number(f.seconds).toFixed(2).padStart(6)} s wall, ${Number(f.cpuSeconds).toFixed(2)} s CPU; ` +
+        `  ${mechanism.padEnd(19)} ${path.padEnd(18)} ${Number(f.seconds).toFixed(2).padStart(6)} s wall, ${Number(f.cpuSeconds).toFixed(2)} s CPU; ` +
           `peak RSS ${mib(Number(f.peak))} (input alone ${mib(Number(f.inputRss))}, ` +
           `allocation ≤ ${mib(Number(f.peak) - Number(f.inputRss))}); ` +
+          `reading every result to hash it ${Number(f.readSeconds).toFixed(2)} s more (peak RSS then ${mib(Number(f.readPeak))}); ` +
           `placed ${f.placed} (${f.bureau} by the bureau); result hash ${f.hash}\n`,
       );
     }

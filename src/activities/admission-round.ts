@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { EligibilityRepository } from '../db/eligibility-repository';
 import type { RoundRepository } from '../db/round-repository';
 import type { WaitlistRepository } from '../db/waitlist-repository';
-import { allocate } from '../domain/allocation/allocate';
+import { allocateRound } from '../domain/allocation/allocate';
 import {
   laterRoundCapacity,
   placedPerSchool,
@@ -84,7 +84,7 @@ function drawRoundActivity(rounds: RoundRepository) {
     const r = await rounds.get(roundId);
     if (r.status === 'FROZEN') {
       const applicants = await rounds.frozenApplicants(roundId);
-      const allocation = allocate({
+      const allocation = allocateRound({
         schools: r.schools as unknown as AllocationSchool[],
         applicants: applicants.map((a) => a.entry),
         mechanism: r.mechanism as Mechanism,

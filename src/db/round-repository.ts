@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 import type {
-  AllocationResult,
+  Allocation,
   AllocationSchool,
   Applicant,
   ApplicantResult,
@@ -188,11 +188,11 @@ export class RoundRepository {
     return { ...entry, certificateNo: await this.sealer.open(entry.certificateNo) };
   }
 
-  async saveDraw(roundId: string, allocation: AllocationResult): Promise<void> {
+  async saveDraw(roundId: string, allocation: Allocation): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      for (let i = 0; i < allocation.results.length; i += 1000) {
+      for (const batch of batchesOf(allocation.results, 1000)) {
         await tx.admissionResult.createMany({
-          data: allocation.results.slice(i, i + 1000).map((r) => ({
+          data: batch.map((r) => ({
             roundId,
             applicationNo: r.applicantId,
             placement: json(r.placement),
@@ -299,4 +299,17 @@ export class RoundRepository {
       results,
     };
   }
+}
+
+/** Items in batches of `size`, each taken from the iterable only when the batch before is done. */
+function* batchesOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }

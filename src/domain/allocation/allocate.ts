@@ -2,7 +2,7 @@ import { placeByBureauCompact } from './compact-bureau';
 import { admitCompact } from './compact-mechanisms';
 import { compactResults } from './compact-results';
 import { compactRound } from './compact-round';
-import type { AllocationInput, AllocationResult } from './model';
+import type { Allocation, AllocationInput, AllocationResult } from './model';
 import { allocateStraightforward } from './straightforward';
 
 /**
@@ -12,12 +12,19 @@ import { allocateStraightforward } from './straightforward';
  * placed by the bureau (统筹) in the nearest school with room. Pure and deterministic.
  *
  * It runs on a compact, typed-array form of the round (a province's million applicants in
- * seconds); `allocateStraightforward` is the same rules written plainly, the reference the
- * property tests hold it to, and the path for a round the compact form cannot represent.
+ * seconds), whose results are built as they are read; `allocateStraightforward` is the same rules
+ * written plainly, the reference the property tests hold it to, and the path for a round the
+ * compact form cannot represent.
  */
-export function allocate(input: AllocationInput): AllocationResult {
+export function allocateRound(input: AllocationInput): Allocation {
   const round = compactRound(input);
   if (!round) return allocateStraightforward(input);
   const admission = admitCompact(round, input.mechanism);
   return compactResults(round, admission, placeByBureauCompact(round, admission));
+}
+
+/** The allocation with every result built, for a round small enough to hold them all at once. */
+export function allocate(input: AllocationInput): AllocationResult {
+  const { results, schools } = allocateRound(input);
+  return { results: Array.from(results), schools };
 }

@@ -4,11 +4,14 @@ import { keyOwner, type CompactRound } from './compact-round';
 /**
  * Bureau placement (统筹) over the compact round, as `placeByBureau`: the eligible no school
  * admitted and holding no place already, best-ranked first, each to the nearest school with room
- * left (ties to the lower school id). Answers, per eligible applicant, the school index (−1: not
- * placed by the bureau).
+ * left (ties to the lower school id). Answers the school index of each eligible applicant it
+ * placed (a map rather than an array of a million: few are left over, and the arrays' memory
+ * counts towards V8's next full collection, see `validProposals`).
  */
-export function placeByBureauCompact(r: CompactRound, admission: CompactAdmission): Int32Array {
-  const E = r.eligible.length;
+export function placeByBureauCompact(
+  r: CompactRound,
+  admission: CompactAdmission,
+): Map<number, number> {
   const schools = r.input.schools;
   const room = Float64Array.from(schools, (s, i) => {
     return s.capacity - (admission.heldStart[i + 1]! - admission.heldStart[i]!);
@@ -18,7 +21,7 @@ export function placeByBureauCompact(r: CompactRound, admission: CompactAdmissio
   // Schools with room, in any order: the nearest (then lowest id) does not depend on it.
   const open = Int32Array.from(schools.keys()).filter((s) => room[s]! > 0);
   let openCount = open.length;
-  const bureau = new Int32Array(E).fill(-1);
+  const bureau = new Map<number, number>();
   for (const key of leftoverKeys(r, admission.admitted)) {
     if (openCount === 0) break;
     const a = keyOwner(r, key);
@@ -38,7 +41,7 @@ export function placeByBureauCompact(r: CompactRound, admission: CompactAdmissio
       }
     }
     const s = open[nearest]!;
-    bureau[a] = s;
+    bureau.set(a, s);
     room[s] = room[s]! - 1;
     if (room[s] <= 0) open[nearest] = open[--openCount]!;
   }
@@ -49,11 +52,12 @@ export function placeByBureauCompact(r: CompactRound, admission: CompactAdmissio
 function leftoverKeys(r: CompactRound, admitted: Int32Array): Float64Array {
   const E = r.eligible.length;
   const keys: number[] = [];
-  for (let a = 0; a < E; a += 1) {
+  for (let rank = 0; rank < E; rank += 1) {
+    const a = r.rankToApplicant[rank]!;
     if (admitted[a]! >= 0 || r.input.applicants[r.eligible[a]!]!.holdsPlace) continue;
     const from = r.choiceStart[a]!;
     const to = r.choiceStart[a + 1]!;
-    let best = from < to ? r.proposalKey[from]! : r.noChoiceGroup * E + r.lotteryRank[a]!;
+    let best = from < to ? r.proposalKey[from]! : r.noChoiceGroup * E + rank;
     for (let p = from + 1; p < to; p += 1) best = Math.min(best, r.proposalKey[p]!);
     keys.push(best);
   }

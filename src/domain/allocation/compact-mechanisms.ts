@@ -25,7 +25,8 @@ export function admitCompact(r: CompactRound, mechanism: Mechanism): CompactAdmi
 /**
  * Student-proposing deferred acceptance with each school's held applicants in a max-heap on the
  * key (its worst on top). With strict priorities the stable matching it reaches does not depend on
- * the order of proposals, so a plain stack of free applicants gives the straightforward result.
+ * the order of proposals, so each applicant in turn proposes down their list, and whoever they
+ * displace goes on proposing at once, until the chain ends with someone held or out of choices.
  */
 function deferredAcceptance(r: CompactRound): CompactAdmission {
   const E = r.eligible.length;
@@ -39,26 +40,24 @@ function deferredAcceptance(r: CompactRound): CompactAdmission {
   for (let s = 0; s < S; s += 1) heapStart[s + 1] = heapStart[s]! + Math.min(seats[s]!, demand[s]!);
   const heap = new Float64Array(heapStart[S]!);
   const size = new Int32Array(S);
+  // Each applicant's next proposal; the same array then becomes `admitted` (heldFromHeaps).
   const next = r.choiceStart.slice(0, E);
-  const free = new Int32Array(E);
-  for (let a = 0; a < E; a += 1) free[a] = a;
-  let freeCount = E;
-  while (freeCount > 0) {
-    const a = free[--freeCount]!;
-    const p = next[a]!;
-    if (p >= r.choiceStart[a + 1]!) continue;
-    next[a] = p + 1;
-    const s = r.proposalSchool[p]!;
-    const base = heapStart[s]!;
-    const key = r.proposalKey[p]!;
-    if (size[s]! < seats[s]!) {
-      siftUp(heap, base, size[s]!, key);
-      size[s] = size[s]! + 1;
-    } else if (seats[s] === 0 || key > heap[base]!) {
-      free[freeCount++] = a;
-    } else {
-      free[freeCount++] = keyOwner(r, heap[base]!);
-      siftDown(heap, base, size[s]!, key);
+  for (let first = 0; first < E; first += 1) {
+    let a = first;
+    while (a >= 0 && next[a]! < r.choiceStart[a + 1]!) {
+      const p = next[a]!;
+      next[a] = p + 1;
+      const s = r.proposalSchool[p]!;
+      const base = heapStart[s]!;
+      const key = r.proposalKey[p]!;
+      if (size[s]! < seats[s]!) {
+        siftUp(heap, base, size[s]!, key);
+        size[s] = size[s]! + 1;
+        a = -1;
+      } else if (seats[s] !== 0 && key < heap[base]!) {
+        a = keyOwner(r, heap[base]!);
+        siftDown(heap, base, size[s]!, key);
+      }
     }
   }
   return heldFromHeaps(r, heap, heapStart, size, next);
@@ -66,7 +65,9 @@ function deferredAcceptance(r: CompactRound): CompactAdmission {
 
 /**
  * Each school's held keys, best first, as proposals: an applicant a school holds proposed to it
- * last, so its proposal is next[a] − 1 (no search through its choices).
+ * last, so its proposal is next[a] − 1 (no search through its choices). `next` is turned into
+ * `admitted` in place (one array fewer of a million): the held are marked first (as −2 − their
+ * proposal), then every other applicant is −1.
  */
 function heldFromHeaps(
   r: CompactRound,
@@ -79,15 +80,17 @@ function heldFromHeaps(
   const heldStart = new Int32Array(S + 1);
   for (let s = 0; s < S; s += 1) heldStart[s + 1] = heldStart[s]! + size[s]!;
   const held = new Int32Array(heldStart[S]!);
-  const admitted = new Int32Array(r.eligible.length).fill(-1);
   for (let s = 0; s < S; s += 1) {
     const keys = heap.subarray(heapStart[s], heapStart[s]! + size[s]!).sort();
     for (let i = 0; i < keys.length; i += 1) {
       const a = keyOwner(r, keys[i]!);
-      admitted[a] = next[a]! - 1;
-      held[heldStart[s]! + i] = admitted[a]!;
+      held[heldStart[s]! + i] = next[a]! - 1;
+      next[a] = -2 - held[heldStart[s]! + i]!;
     }
   }
+  const admitted = next;
+  for (let a = 0; a < admitted.length; a += 1)
+    admitted[a] = admitted[a]! < 0 ? -2 - admitted[a]! : -1;
   return { admitted, heldStart, held };
 }
 
@@ -119,7 +122,8 @@ function siftDown(heap: Float64Array, base: number, n: number, key: number): voi
 
 /**
  * 志愿优先: in round k each school takes, for good and best first, those still unplaced who put it
- * k-th, while it has seats.
+ * k-th, while it has seats. Each round's proposals are bucketed by school in one array (counts,
+ * then places), and each school with seats left sorts its own bucket.
  */
 function firstChoiceFirst(r: CompactRound): CompactAdmission {
   const E = r.eligible.length;
@@ -127,29 +131,44 @@ function firstChoiceFirst(r: CompactRound): CompactAdmission {
   const seats = seatsOf(r);
   const taken = new Int32Array(S);
   const admitted = new Int32Array(E).fill(-1);
-  const order: number[] = [];
+  const order = new Int32Array(E);
+  let ordered = 0;
+  const bucketStart = new Int32Array(S + 1);
+  const keys = new Float64Array(E);
+  const proposalAt = (a: number, rank: number): number => {
+    const p = r.choiceStart[a]! + rank;
+    return admitted[a]! >= 0 || p >= r.choiceStart[a + 1]! ? -1 : p;
+  };
   for (let rank = 0; ; rank += 1) {
-    const bySchool = new Map<number, number[]>();
+    bucketStart.fill(0);
+    let proposals = 0;
     for (let a = 0; a < E; a += 1) {
-      const p = r.choiceStart[a]! + rank;
-      if (admitted[a]! >= 0 || p >= r.choiceStart[a + 1]!) continue;
-      const list = bySchool.get(r.proposalSchool[p]!);
-      if (list) list.push(r.proposalKey[p]!);
-      else bySchool.set(r.proposalSchool[p]!, [r.proposalKey[p]!]);
+      const p = proposalAt(a, rank);
+      if (p < 0) continue;
+      const s = r.proposalSchool[p]!;
+      bucketStart[s + 1] = bucketStart[s + 1]! + 1;
+      proposals += 1;
     }
-    if (bySchool.size === 0) break;
-    for (const [s, keys] of bySchool) {
-      const best = Float64Array.from(keys).sort();
+    if (proposals === 0) break;
+    for (let s = 0; s < S; s += 1) bucketStart[s + 1] = bucketStart[s + 1]! + bucketStart[s]!;
+    const fill = bucketStart.slice(0, S);
+    for (let a = 0; a < E; a += 1) {
+      const p = proposalAt(a, rank);
+      if (p >= 0) keys[fill[r.proposalSchool[p]!]!++] = r.proposalKey[p]!;
+    }
+    for (let s = 0; s < S; s += 1) {
+      if (taken[s]! >= seats[s]!) continue;
+      const best = keys.subarray(bucketStart[s], bucketStart[s + 1]).sort();
       for (let i = 0; i < best.length && taken[s]! < seats[s]!; i += 1) {
         const a = keyOwner(r, best[i]!);
         admitted[a] = r.choiceStart[a]! + rank;
         taken[s] = taken[s]! + 1;
-        order.push(admitted[a]);
+        order[ordered++] = admitted[a]!;
       }
     }
   }
   // Admission order within a school is round by round, best first: a stable bucket by school keeps it.
-  return { admitted, ...heldBySchool(r, Int32Array.from(order)) };
+  return { admitted, ...heldBySchool(r, order.subarray(0, ordered)) };
 }
 
 /** Buckets admitted proposals by school, stably. */

@@ -1,8 +1,10 @@
 import type { CompactAdmission } from './compact-mechanisms';
 import { keyOwner, type CompactRound } from './compact-round';
 import type {
+  Allocation,
   AllocationResult,
   ApplicantResult,
+  ApplicantResults,
   ChoiceExplanation,
   Placement,
   PriorityKey,
@@ -10,30 +12,52 @@ import type {
 
 /**
  * The published results from the compact decisions, shaped exactly as the straightforward path's.
- * A million results are a million objects at least: each is built in one pass, with arrays of
- * their final length, and the placements, which only a school and a rank tell apart, shared.
+ * The schools' summary is built at once; each applicant's result when it is read, in one pass,
+ * with arrays of their final length and the placements, which only a school and a rank tell
+ * apart, shared.
  */
 export function compactResults(
   r: CompactRound,
   admission: CompactAdmission,
-  bureau: Int32Array,
-): AllocationResult {
-  const { schools, applicants } = r.input;
-  const cutoffs = schools.map((_, s) => {
+  bureau: ReadonlyMap<number, number>,
+): Allocation {
+  const cutoffs = r.input.schools.map((_, s) => {
     const end = admission.heldStart[s + 1]!;
     if (end === admission.heldStart[s]) return null;
     const p = admission.held[end - 1]!;
     return keyOf(r, keyOwner(r, r.proposalKey[p]!), p);
   });
-  const placements = new SharedPlacements(schools.map((s) => s.id));
-  const results = new Array<ApplicantResult>(applicants.length);
-  for (let i = 0, a = 0; i < applicants.length; i += 1) {
-    const applicant = applicants[i]!;
-    results[i] = applicant.eligible
-      ? resultOf(r, admission.admitted[a]!, bureau[a]!, placements, cutoffs, a++)
-      : { applicantId: applicant.id, placement: NOT_PLACED, choices: [] };
+  return {
+    results: new CompactResults(r, admission, bureau, cutoffs),
+    schools: schoolSummaries(r, admission, bureau, cutoffs),
+  };
+}
+
+/** Each applicant's result, built as it is read (input order). */
+class CompactResults implements ApplicantResults {
+  readonly length: number;
+  private readonly placements: SharedPlacements;
+
+  constructor(
+    private readonly r: CompactRound,
+    private readonly admission: CompactAdmission,
+    private readonly bureau: ReadonlyMap<number, number>,
+    private readonly cutoffs: readonly (PriorityKey | null)[],
+  ) {
+    this.length = r.input.applicants.length;
+    this.placements = new SharedPlacements(r.input.schools.map((s) => s.id));
   }
-  return { results, schools: schoolSummaries(r, admission, bureau, cutoffs) };
+
+  *[Symbol.iterator](): Iterator<ApplicantResult> {
+    const { r, admission, bureau, placements, cutoffs } = this;
+    const applicants = r.input.applicants;
+    for (let i = 0, a = 0; i < applicants.length; i += 1) {
+      const applicant = applicants[i]!;
+      yield applicant.eligible
+        ? resultOf(r, admission.admitted[a]!, bureau.get(a) ?? -1, placements, cutoffs, a++)
+        : { applicantId: applicant.id, placement: NOT_PLACED, choices: [] };
+    }
+  }
 }
 
 const NOT_PLACED: Placement = { result: 'NOT_PLACED' };
@@ -106,11 +130,11 @@ function keyOf(r: CompactRound, a: number, p: number): PriorityKey {
 function schoolSummaries(
   r: CompactRound,
   admission: CompactAdmission,
-  bureau: Int32Array,
+  bureau: ReadonlyMap<number, number>,
   cutoffs: readonly (PriorityKey | null)[],
 ): AllocationResult['schools'] {
   const bureauCount = new Int32Array(r.input.schools.length);
-  for (const s of bureau) if (s >= 0) bureauCount[s] = bureauCount[s]! + 1;
+  for (const s of bureau.values()) bureauCount[s] = bureauCount[s]! + 1;
   return r.input.schools.map((school, s) => {
     const admittedByTier: Record<string, number> = {};
     for (let i = admission.heldStart[s]!; i < admission.heldStart[s + 1]!; i += 1) {

@@ -17,15 +17,14 @@ export interface CompactRound {
   readonly eligible: Int32Array;
   readonly lottery: readonly string[];
   readonly rankToApplicant: Int32Array;
-  readonly lotteryRank: Int32Array;
   /** Applicant a's proposals are choiceStart[a] ≤ p < choiceStart[a + 1], in preference order. */
   readonly choiceStart: Int32Array;
-  readonly proposalSchool: Int32Array;
+  readonly proposalSchool: Uint16Array;
   readonly proposalKey: Float64Array;
   /** Which of the applicant's input choices the proposal is (for the published explanation). */
-  readonly proposalChoice: Int32Array;
+  readonly proposalChoice: Uint8Array;
   /** The proposal's tier, as an index into `tiers` (for the per-tier counts, read in school order). */
-  readonly proposalTier: Int32Array;
+  readonly proposalTier: Uint8Array;
   readonly tiers: readonly number[];
   /** The key an applicant with no valid choice ranks by (tier after every tier, for the bureau). */
   readonly noChoiceGroup: number;
@@ -55,35 +54,49 @@ const DATE_PACKING = 2 ** 26;
 const NO_CHOICE_TIER = Number.MAX_SAFE_INTEGER;
 
 /**
- * Null when the round cannot be represented exactly (duplicate ids, non-finite numbers, or more
- * distinct keys than a double holds); the caller then takes the straightforward path.
+ * A proposal's school, input choice and tier are kept in 16 and 8 bits (a county's schools, a
+ * family's choices and a policy's tiers are far fewer): smaller arrays, fewer full collections
+ * (see `validProposals`).
+ */
+const MAX_SCHOOLS = 2 ** 16;
+const MAX_CHOICES = 2 ** 8;
+const MAX_TIERS = 2 ** 8;
+
+/**
+ * Null when the round cannot be represented exactly (duplicate ids, non-finite numbers, more
+ * distinct keys than a double holds, or more schools, choices or tiers than the arrays hold); the
+ * caller then takes the straightforward path.
  */
 export function compactRound(input: AllocationInput): CompactRound | null {
   const schoolIndex = new Map(input.schools.map((s, i) => [s.id, i]));
-  if (schoolIndex.size !== input.schools.length) return null;
+  if (schoolIndex.size !== input.schools.length || schoolIndex.size > MAX_SCHOOLS) return null;
   if (input.schools.some((s) => !Number.isFinite(s.capacity))) return null;
   const eligible = eligibleIndices(input);
+  let total = 0;
+  for (const i of eligible) total += input.applicants[i]!.choices.length;
+  if (total >= DATE_PACKING) return null;
+  // The proposals' keys, and first the lottery's sort (fewer arrays, fewer full collections).
+  const keys = new Float64Array(Math.max(total, eligible.length));
   const lottery = new Array<string>(eligible.length);
   for (let a = 0; a < eligible.length; a += 1)
     lottery[a] = lotteryNumber(input.seed, input.applicants[eligible[a]!]!.id);
-  const rankToApplicant = lotteryOrder(lottery);
+  const rankToApplicant = lotteryOrder(lottery, keys);
   if (!rankToApplicant) return null;
-  const proposals = validProposals(input, eligible, schoolIndex);
+  const proposals = validProposals(input, eligible, schoolIndex, keys.subarray(0, total));
   if (!proposals) return null;
   const E = eligible.length;
-  const lotteryRank = new Int32Array(E);
-  for (let rank = 0; rank < E; rank += 1) lotteryRank[rankToApplicant[rank]!] = rank;
   // The groups become the keys in place: one array fewer of three million doubles.
   const proposalKey = proposals.group;
-  for (let a = 0; a < E; a += 1)
+  for (let rank = 0; rank < E; rank += 1) {
+    const a = rankToApplicant[rank]!;
     for (let p = proposals.start[a]!; p < proposals.start[a + 1]!; p += 1)
-      proposalKey[p] = proposalKey[p]! * E + lotteryRank[a]!;
+      proposalKey[p] = proposalKey[p]! * E + rank;
+  }
   return {
     input,
     eligible,
     lottery,
     rankToApplicant,
-    lotteryRank,
     choiceStart: proposals.start,
     proposalSchool: proposals.school,
     proposalKey,
@@ -107,14 +120,14 @@ function eligibleIndices(input: AllocationInput): Int32Array {
 
 /**
  * Eligible applicants ordered by lottery number. The first hex digits, packed with the index into
- * one double, sort natively; the rare runs sharing those digits are settled on the full number.
- * Null if two numbers are equal (the same applicant id twice).
+ * one double (in `scratch`), sort natively; the rare runs sharing those digits are settled on the
+ * full number. Null if two numbers are equal (the same applicant id twice).
  */
-function lotteryOrder(lottery: readonly string[]): Int32Array | null {
+function lotteryOrder(lottery: readonly string[], scratch: Float64Array): Int32Array | null {
   const E = lottery.length;
   const indexScale = 2 ** Math.max(1, Math.ceil(Math.log2(E + 1)));
   const prefixScale = 2 ** Math.min(32, 53 - Math.log2(indexScale));
-  const packed = new Float64Array(E);
+  const packed = scratch.subarray(0, E);
   for (let a = 0; a < E; a += 1) {
     const prefix = Math.floor((parseInt(lottery[a]!.slice(0, 8), 16) / 2 ** 32) * prefixScale);
     packed[a] = prefix * indexScale + a;
@@ -142,9 +155,9 @@ function settleRun(run: Int32Array, lottery: readonly string[]): boolean {
 
 interface Proposals {
   readonly start: Int32Array;
-  readonly school: Int32Array;
-  readonly choice: Int32Array;
-  readonly tier: Int32Array;
+  readonly school: Uint16Array;
+  readonly choice: Uint8Array;
+  readonly tier: Uint8Array;
   readonly tiers: readonly number[];
   /** Per proposal, the rank of its (tier, date, months) triple among the round's. */
   readonly group: Float64Array;
@@ -159,22 +172,21 @@ interface Proposals {
  *
  * Few and final-length typed arrays, for the garbage collector's sake: V8 counts their memory as
  * external, and every 64 MB of it starts a full collection, which marks the whole input (half a
- * second for a million applicants). So the date and month numbers wait in `group`, packed, until
- * their ranks are known, and the arrays are views of the proposals found, not copies.
+ * second for a million applicants). So the date and month numbers wait in `group` (the keys'
+ * array, given by the caller), packed, until their ranks are known, and the arrays are views of
+ * the proposals found, not copies.
  */
 function validProposals(
   input: AllocationInput,
   eligible: Int32Array,
   schoolIndex: ReadonlyMap<string, number>,
+  group: Float64Array,
 ): Proposals | null {
-  let total = 0;
-  for (const i of eligible) total += input.applicants[i]!.choices.length;
-  if (total >= DATE_PACKING) return null;
+  const total = group.length;
   const start = new Int32Array(eligible.length + 1);
-  const school = new Int32Array(total);
-  const choice = new Int32Array(total);
-  const tier = new Int32Array(total);
-  const group = new Float64Array(total);
+  const school = new Uint16Array(total);
+  const choice = new Uint8Array(total);
+  const tier = new Uint8Array(total);
   const tiers = new Interner<number>(NO_CHOICE_TIER);
   const dates = new Interner<string | null>(null);
   const months = new Interner<number | null>(null);
@@ -182,6 +194,7 @@ function validProposals(
   for (let a = 0; a < eligible.length; a += 1) {
     start[a] = p;
     const choices = input.applicants[eligible[a]!]!.choices;
+    if (choices.length > MAX_CHOICES) return null;
     for (let k = 0; k < choices.length; k += 1) {
       const c = choices[k]!;
       const s = schoolIndex.get(c.schoolId);
@@ -196,6 +209,7 @@ function validProposals(
   start[eligible.length] = p;
   const finite = (n: number | null): boolean => n === null || Number.isFinite(n);
   if (!tiers.values.every(finite) || !months.values.every(finite)) return null;
+  if (tiers.values.length > MAX_TIERS) return null;
   const [T, D, M] = [tiers.values.length, dates.values.length, months.values.length];
   if (T * D * M * (eligible.length + 1) > Number.MAX_SAFE_INTEGER) return null;
   const tierRank = tiers.ranks((x, y) => x - y);
@@ -218,7 +232,7 @@ function validProposals(
   };
 }
 
-function seenSince(school: Int32Array, from: number, to: number, s: number): boolean {
+function seenSince(school: Uint16Array, from: number, to: number, s: number): boolean {
   for (let q = from; q < to; q += 1) if (school[q] === s) return true;
   return false;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allocate } from './allocate';
+import { allocate, allocateRound } from './allocate';
 import { compactRound, lotteryRankOf } from './compact-round';
 import type { AllocationInput, Mechanism } from './model';
 import { allocateStraightforward } from './straightforward';
@@ -109,6 +109,74 @@ describe.each(['DEFERRED_ACCEPTANCE', 'FIRST_CHOICE_FIRST'] as const)(
     });
   },
 );
+
+describe('a round beyond what the compact arrays hold', () => {
+  const school = (i: number) => ({ id: `S${i}`, capacity: 1, location: { x: i, y: 0 } });
+  const applicant = (i: number, choices: AllocationInput['applicants'][number]['choices']) => ({
+    id: `A${i}`,
+    eligible: true,
+    location: { x: 0, y: 0 },
+    choices,
+  });
+  const choice = (schoolId: string, tier = 1) => ({
+    schoolId,
+    tier,
+    qualifyingDate: null,
+    contributionMonths: null,
+  });
+  const rounds: [string, AllocationInput][] = [
+    [
+      'more than 65 536 schools',
+      {
+        schools: Array.from({ length: 2 ** 16 + 1 }, (_, i) => school(i)),
+        applicants: [applicant(0, [choice(`S${2 ** 16}`)])],
+        mechanism: 'DEFERRED_ACCEPTANCE',
+        seed: 's',
+      },
+    ],
+    [
+      'an applicant with more than 256 choices',
+      {
+        schools: [school(0), school(1)],
+        applicants: [
+          applicant(0, [...Array.from({ length: 256 }, () => choice('S9')), choice('S1')]),
+          applicant(1, [choice('S1')]),
+        ],
+        mechanism: 'DEFERRED_ACCEPTANCE',
+        seed: 's',
+      },
+    ],
+    [
+      'more than 256 tiers',
+      {
+        schools: [school(0)],
+        applicants: Array.from({ length: 300 }, (_, i) => applicant(i, [choice('S0', 300 - i)])),
+        mechanism: 'FIRST_CHOICE_FIRST',
+        seed: 's',
+      },
+    ],
+  ];
+
+  it.each(rounds)('(%s) goes to the straightforward path, with the same result', (_, input) => {
+    expect(compactRound(input)).toBeNull();
+    expect(allocate(input)).toEqual(allocateStraightforward(input));
+  });
+});
+
+describe('the results of a compact round', () => {
+  it('are built as they are read, the same on every reading', () => {
+    fc.assert(
+      fc.property(arbitraryRound('DEFERRED_ACCEPTANCE', 25, 5), (input) => {
+        const { results } = allocateRound(input);
+        expect(Array.isArray(results)).toBe(false);
+        expect(results).toHaveLength(input.applicants.length);
+        expect(JSON.stringify([...results])).toBe(JSON.stringify([...results]));
+        expect([...results]).toEqual(allocateStraightforward(input).results);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
 
 describe('a key names its lottery rank', () => {
   it('for every key a round can hold, up to 2⁵³, by division as exactly as by remainder', () => {

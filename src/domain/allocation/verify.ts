@@ -1,4 +1,4 @@
-import { allocate } from './allocate';
+import { allocateRound } from './allocate';
 import type { AllocationSchool, Applicant, ApplicantResult, Mechanism } from './model';
 import { verifyBasis, type BasisEvidence, type RoundBasis } from './later-rounds';
 import { applicantListHash, seedCommitment } from './lottery';
@@ -31,14 +31,13 @@ export function verifyRound(round: PublishedRound): Verification {
     differences.push('the seed does not match its published commitment');
   if (applicantListHash(round.applicants.map((a) => a.id)) !== round.applicantListHash)
     differences.push('the applicant list does not match its published hash');
-  const recomputed = new Map(
-    allocate({
-      schools: round.schools,
-      applicants: round.applicants,
-      mechanism: round.mechanism,
-      seed: round.seed,
-    }).results.map((r) => [r.applicantId, r.placement]),
-  );
+  const { results } = allocateRound({
+    schools: round.schools,
+    applicants: round.applicants,
+    mechanism: round.mechanism,
+    seed: round.seed,
+  });
+  const recomputed = new Map(Array.from(results, (r) => [r.applicantId, r.placement]));
   const published = new Map(round.results.map((r) => [r.applicantId, r.placement]));
   for (const [id, placement] of recomputed) {
     const announced = published.get(id);

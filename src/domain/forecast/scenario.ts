@@ -1,4 +1,4 @@
-import { allocate } from '../allocation/allocate';
+import { allocateRound } from '../allocation/allocate';
 import type { AllocationSchool, Applicant, Mechanism } from '../allocation/model';
 
 /**
@@ -76,7 +76,7 @@ function tierOf(a: Applicant): number {
 }
 
 export function runScenario(name: string, input: ScenarioInput): ScenarioOutcome {
-  const result = allocate(input);
+  const result = allocateRound(input);
   const byId = new Map(input.applicants.map((a) => [a.id, a]));
   const tiers = new Map<
     number,
