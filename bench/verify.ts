@@ -13,7 +13,8 @@ import { startBenchStack, type BenchStack, type CaseRunner } from './support/sta
  * with the payload codec and without it (issue 12: the codec may cost at most 5 %), in two
  * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
  * 30) cases a side, so neither side gets the colder or the warmer machine. Then, on the same
- * server, as many bare workflows running the same number of no-op activities. Beside the rates,
+ * server, as many bare workflows running as many no-op activities as a case runs, and as many as
+ * it ran before its checks were recorded with the assessment. Beside the rates,
  * the CPU each case cost this process (workers, client) and the Temporal server, which a busy
  * machine does not distort as it does throughput (PostgreSQL's share is left out: the codec does
  * not touch it).
@@ -21,8 +22,13 @@ import { startBenchStack, type BenchStack, type CaseRunner } from './support/sta
 const cases = Number(process.env.BENCH_CASES ?? 300);
 const warmup = Number(process.env.BENCH_WARMUP ?? 30);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
-/** Activities one such case runs: 3 transitions recorded, 3 checks, 3 results stored, 1 assessment, 3 notices. */
-const ACTIVITIES_PER_CASE = 13;
+/**
+ * Activities one such case runs: 3 transitions recorded, 3 checks, the checks' results recorded
+ * with the assessment, 3 notices. Before the checks-recorded-with-assessment patch each result
+ * was an activity of its own, 13 in all: the bare engine runs both shapes.
+ */
+const ACTIVITIES_PER_CASE = 10;
+const ACTIVITIES_BEFORE_PATCH = 13;
 const SETTINGS = {
   verificationAttemptTimeoutMs: 15_000,
   verificationRetryBudgetMs: 600_000,
@@ -88,8 +94,13 @@ async function verifyBatch(
   };
 }
 
-/** The bare engine on the same server: no-op activities, as many per workflow as a case runs. */
-async function bareEngine(stack: BenchStack, runner: CaseRunner, count: number): Promise<Figures> {
+/** The bare engine on the same server: `activities` no-op activities per workflow. */
+async function bareEngine(
+  stack: BenchStack,
+  runner: CaseRunner,
+  count: number,
+  activities: number,
+): Promise<Figures> {
   const bareQueue = `bare-${randomUUID()}`;
   const bareWorker = await Worker.create({
     connection: stack.connection,
@@ -109,7 +120,7 @@ async function bareEngine(stack: BenchStack, runner: CaseRunner, count: number):
       await runner.client.workflow.execute('bareWorkflow', {
         workflowId: `bare-${i}-${randomUUID()}`,
         taskQueue: bareQueue,
-        args: [ACTIVITIES_PER_CASE],
+        args: [activities],
       });
       return Date.now() - t0;
     }),
@@ -131,6 +142,7 @@ function report(
   on: Figures,
   off: Figures,
   bare: Figures,
+  bareBefore: Figures,
 ): string {
   return [
     `${cases} cases a side (Form A with a home: 3 checks, ${ACTIVITIES_PER_CASE} activities), department latency ${latencyMs} ms, ${engine}, 2 cores`,
@@ -139,8 +151,15 @@ function report(
     line('codec off', off),
     `  ratio codec on / off: throughput ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(p50(on) / p50(off)).toFixed(2)}, p95 latency ${(p95(on) / p95(off)).toFixed(2)}; CPU per case off / on ${(cpuMsPerCase(off) / cpuMsPerCase(on)).toFixed(2)} (the throughput a CPU-bound machine keeps)`,
     `  the codec itself (codec on): ${(on.payloads / on.count).toFixed(0)} payloads/case, ${((on.codecSeconds * 1000) / on.count).toFixed(2)} ms/case = ${((100 * on.codecSeconds) / on.cpuSeconds).toFixed(2)} % of the CPU a case costs`,
-    `  bare: ${bare.count} workflows × ${ACTIVITIES_PER_CASE} no-op activities in ${bare.seconds.toFixed(1)} s → ${rate(bare).toFixed(1)} workflows/s; p50 ${p50(bare)} ms, p95 ${p95(bare)} ms; CPU ${cpuMsPerCase(bare).toFixed(1)} ms/workflow`,
-    `  ratio ours (codec on) / bare: throughput ${(rate(on) / rate(bare)).toFixed(2)}, p50 latency ${(p50(on) / p50(bare)).toFixed(2)}`,
+    ...(
+      [
+        [bare, ACTIVITIES_PER_CASE, 'as many as a case runs'],
+        [bareBefore, ACTIVITIES_BEFORE_PATCH, 'as many as a case ran before the patch'],
+      ] as const
+    ).flatMap(([b, n, what]) => [
+      `  bare, ${what}: ${b.count} workflows × ${n} no-op activities in ${b.seconds.toFixed(1)} s → ${rate(b).toFixed(1)} workflows/s; p50 ${p50(b)} ms, p95 ${p95(b)} ms; CPU ${cpuMsPerCase(b).toFixed(1)} ms/workflow`,
+      `  ratio ours (codec on) / bare × ${n}: throughput ${(rate(on) / rate(b)).toFixed(2)}, p50 latency ${(p50(on) / p50(b)).toFixed(2)}`,
+    ]),
   ].join('\n');
 }
 
@@ -186,8 +205,11 @@ async function main(): Promise<void> {
     batches.push(line(`batch ${i + 1}, codec ${side.padEnd(3)}`, batch));
     add(totals[side], batch);
   }
-  const bare = await bareEngine(stack, plain, cases);
-  process.stdout.write(`${report(stack.engineLabel, batches, totals.on, totals.off, bare)}\n`);
+  const bare = await bareEngine(stack, plain, cases, ACTIVITIES_PER_CASE);
+  const bareBefore = await bareEngine(stack, plain, cases, ACTIVITIES_BEFORE_PATCH);
+  process.stdout.write(
+    `${report(stack.engineLabel, batches, totals.on, totals.off, bare, bareBefore)}\n`,
+  );
   await stack.close();
 }
 

@@ -16,6 +16,7 @@ import { lockHousingActivity } from './lock-housing';
 import { notifyPlatformActivity } from './notify-platform';
 import { recordCaseDetailsActivity } from './record-case-details';
 import { recordCheckActivity } from './record-check';
+import { recordChecksAndAssessActivity } from './record-checks-and-assess';
 import { recordTransitionActivity } from './record-transition';
 import { earlyWarningActivities } from './early-warning';
 import { retentionActivities } from './retention';
@@ -41,12 +42,15 @@ export interface ActivityDependencies {
 
 /** All activities, built from their dependencies so tests can hand in their own. */
 export function createActivities(deps: ActivityDependencies): Activities {
+  const recordCheck = recordCheckActivity(deps.applications);
+  const assessEligibility = assessEligibilityActivity(deps.eligibility, deps.reference);
   return {
     recordTransition: recordTransitionActivity(deps.applications, deps.temporal),
-    recordCheck: recordCheckActivity(deps.applications),
+    recordCheck,
     recordCaseDetails: recordCaseDetailsActivity(deps.applications),
     ...verificationActivities(deps.dataSharing),
-    assessEligibility: assessEligibilityActivity(deps.eligibility, deps.reference),
+    assessEligibility,
+    recordChecksAndAssess: recordChecksAndAssessActivity(recordCheck, assessEligibility),
     notifyPlatform: notifyPlatformActivity(deps.platform),
     lockHousing: lockHousingActivity(deps.eligibility),
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal, deps.waitlists),

@@ -68,6 +68,15 @@ export interface CaseActivities {
     checkedAt: string,
   ): Promise<void>;
   recordCaseDetails(applicationNo: string, details: CaseDetails): Promise<void>;
+  /**
+   * The automatic checks' outcomes recorded (as `recordCheck`) and the first assessment made on
+   * them, in one activity: a case's verification is three activities fewer for the engine.
+   */
+  recordChecksAndAssess(
+    input: EnrolmentApplicationInput,
+    checks: CheckResults,
+    checkedAt: string,
+  ): Promise<EligibilitySummary>;
   /** Without a reassessment: the first assessment, on the automatic checks alone. */
   assessEligibility(
     input: EnrolmentApplicationInput,

@@ -1,3 +1,4 @@
+import { Prisma } from '../generated/prisma/client';
 import type { EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { EnrolmentStatus } from '../domain/enrolment';
 import { maskResidentId } from '../domain/resident-id';
@@ -23,6 +24,8 @@ export async function recordTransition(
   run: { workflowId: string; runId: string },
   entry: TimelineEntry,
 ): Promise<'recorded' | 'otherRun'> {
+  const later = await recordLaterStep(db, application.applicationNo, run.runId, entry);
+  if (later !== 'noRow') return later;
   const { form } = application;
   const at = new Date(entry.at);
   return db.$transaction(async (tx) => {
@@ -82,6 +85,41 @@ export async function recordTransition(
     });
     return 'recorded';
   });
+}
+
+/**
+ * A step of a case whose row exists (every step but the first, which the API usually wrote):
+ * the same writes as `recordTransition`'s, in one statement rather than a transaction of five
+ * round trips. 'noRow' when the case has no row yet.
+ */
+async function recordLaterStep(
+  db: Db,
+  applicationNo: string,
+  runId: string,
+  entry: TimelineEntry,
+): Promise<'recorded' | 'otherRun' | 'noRow'> {
+  // Prisma keeps DateTime columns as UTC wall time: the instant is converted here, whatever
+  // the zone of the process or the session.
+  const at = Prisma.sql`(${entry.at}::timestamptz AT TIME ZONE 'UTC')`;
+  const rows = await db.$queryRaw<{ run_id: string }[]>`
+    WITH followed AS (
+      SELECT run_id FROM application WHERE application_no = ${applicationNo}
+    ), step AS (
+      INSERT INTO application_event
+        (application_no, seq, from_status, to_status, actor, channel, reason, occurred_at)
+      SELECT ${applicationNo}, ${entry.seq}, ${entry.from}::"EnrolmentStatus",
+        ${entry.to}::"EnrolmentStatus", ${entry.actor}, ${entry.channel}, ${entry.reason}, ${at}
+      FROM followed WHERE run_id = ${runId}
+      ON CONFLICT (application_no, seq) DO NOTHING
+    ), moved AS (
+      UPDATE application SET status = ${entry.to}::"EnrolmentStatus",
+        last_event_seq = ${entry.seq}, status_changed_at = ${at}, updated_at = ${at}
+      WHERE application_no = ${applicationNo} AND run_id = ${runId}
+        AND last_event_seq < ${entry.seq}
+    )
+    SELECT run_id FROM followed`;
+  if (!rows[0]) return 'noRow';
+  return rows[0].run_id === runId ? 'recorded' : 'otherRun';
 }
 
 /**

@@ -31,6 +31,7 @@ import {
 } from './enrolment/place';
 import {
   assessChecks,
+  CHECKS_RECORDED_WITH_ASSESSMENT,
   moveAfterChecks,
   recordChecks,
   runChecks,
@@ -85,8 +86,9 @@ async function runCase(c: EnrolmentCase, verification: CancellationScope): Promi
   if (c.active) {
     const results = await runChecks(c, verification);
     if (results && c.active) {
-      await recordChecks(c, results);
-      await assessChecks(c, results);
+      const recordedWithAssessment = patched(CHECKS_RECORDED_WITH_ASSESSMENT);
+      if (!recordedWithAssessment) await recordChecks(c, results);
+      await assessChecks(c, results, recordedWithAssessment);
       if (c.active) await moveAfterChecks(c, results);
     }
   }

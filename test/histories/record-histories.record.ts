@@ -180,6 +180,13 @@ const RECORDINGS: Record<string, Recording> = {
     if (again.status !== 201) throw new Error(`re-application refused: ${again.text}`);
     return row;
   },
+  'approved-checks-recorded-with-assessment': async (r) => {
+    // The checks' outcomes recorded by the first assessment's activity, not one activity each.
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    return r.until(no, 'APPROVED');
+  },
   'withdrawn-then-applied-again-platform-down': async (r) => {
     // The WITHDRAWN notice cannot be delivered: the old run hands it on and closes.
     const body = r.form();

@@ -62,6 +62,7 @@ describe('replaying recorded histories against the current workflow code', () =>
       [
         ...PLAIN_HISTORIES,
         'appeal-accepted-then-approved',
+        'approved-checks-recorded-with-assessment',
         'facts-confirmed-then-admitted',
         'not-admitted-appeal-accepted-then-admitted',
         'not-admitted-then-supplementary',
@@ -144,6 +145,17 @@ describe('replaying recorded histories against the current workflow code', () =>
       (e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name ?? [],
     );
     expect(started).toEqual(['caseNotices']);
+  });
+
+  it('records the checks with the first assessment, three activities fewer, behind its patch', async () => {
+    const history = await encrypted('approved-checks-recorded-with-assessment');
+    expect(patchesOf(history)).toContain('checks-recorded-with-assessment');
+    const activities = (history.events ?? []).flatMap(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+    expect(activities).toContain('recordChecksAndAssess');
+    expect(activities).not.toContain('recordCheck');
+    expect(activities).not.toContain('assessEligibility');
   });
 
   it('fails on a history the current code could not have produced', async () => {

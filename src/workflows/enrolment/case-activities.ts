@@ -8,6 +8,7 @@ export const {
   recordCheck,
   notifyPlatform,
   assessEligibility,
+  recordChecksAndAssess,
   recordCaseDetails,
   lockHousing,
   // Releasing a place records it and starts or signals its school's chain.

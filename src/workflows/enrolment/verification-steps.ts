@@ -18,7 +18,7 @@ import {
   RELATION_NOT_CONFIRMED_REASON,
 } from '../../domain/timeline-reasons';
 import { FAILURE_TYPES, type Activities, type EnrolmentApplicationInput } from '../../contract';
-import { assessEligibility, recordCheck } from './case-activities';
+import { assessEligibility, recordCheck, recordChecksAndAssess } from './case-activities';
 import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
 
 /*
@@ -41,23 +41,41 @@ export function runChecks(
     });
 }
 
-/** The outcomes go on the case at once (queries see them) and to the read model. */
-export function recordChecks(c: EnrolmentCase, results: [Check, CheckResult][]): Promise<void[]> {
-  const checkedAt = new Date().toISOString();
+/**
+ * Runs started before this patch record each check's outcome in an activity of its own
+ * (`recordChecks`), then assess; later runs do both in one activity (`assessChecks`).
+ */
+export const CHECKS_RECORDED_WITH_ASSESSMENT = 'checks-recorded-with-assessment';
+
+/** The outcomes go on the case at once (queries see them); answers when they were checked. */
+function noteOutcomes(c: EnrolmentCase, results: [Check, CheckResult][]): string {
   for (const [check, result] of results) c.checks[check] = result.outcome;
+  return new Date().toISOString();
+}
+
+/** The outcomes on the case and, one activity each, in the read model (runs before the patch). */
+export function recordChecks(c: EnrolmentCase, results: [Check, CheckResult][]): Promise<void[]> {
+  const checkedAt = noteOutcomes(c, results);
   return Promise.all(
     results.map(([check, result]) => recordCheck(c.input.applicationNo, check, result, checkedAt)),
   );
 }
 
 /**
- * Eligibility is assessed on the checks' results (the read model keeps the summary). The case
- * keeps the results and the summary for later assessments on a side branch, so the case awaits
- * the very activity promise, as when the histories were recorded.
+ * Eligibility is assessed on the checks' results (the read model keeps the summary), which
+ * `withRecording` records in the same activity. The case keeps the results and the summary for
+ * later assessments on a side branch, so the case awaits the very activity promise, as when the
+ * histories were recorded.
  */
-export function assessChecks(c: EnrolmentCase, results: [Check, CheckResult][]): Promise<unknown> {
+export function assessChecks(
+  c: EnrolmentCase,
+  results: [Check, CheckResult][],
+  withRecording: boolean,
+): Promise<unknown> {
   c.checkResults = Object.fromEntries(results);
-  const assessing = assessEligibility(c.input, c.checkResults);
+  const assessing = withRecording
+    ? recordChecksAndAssess(c.input, c.checkResults, noteOutcomes(c, results))
+    : assessEligibility(c.input, c.checkResults);
   void assessing.then(
     (summary) => {
       c.eligibility = summary;
