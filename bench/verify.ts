@@ -5,6 +5,7 @@ import type { Family } from '../src/simulator/family-records';
 import { codecMeter } from './support/codec-meter';
 import { treeCpuSeconds } from './support/cpu';
 import { startBenchStack, type BenchStack, type CaseRunner } from './support/stack';
+import { workerTuningOf } from '../src/worker/tuning';
 
 /**
  * `npm run bench:verify`: BENCH_CASES (default 300) applications of families with a home (Form A,
@@ -12,9 +13,9 @@ import { startBenchStack, type BenchStack, type CaseRunner } from './support/sta
  * against a Temporal dev server (BENCH_ENGINE=server: Temporal server on PostgreSQL); cases/s reaching AWAITING_REVIEW and p50/p95 time-to-verified,
  * with the payload codec and without it (issue 12: the codec may cost at most 5 %), in two
  * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
- * 30) cases a side, so neither side gets the colder or the warmer machine. Then, on the same
- * server, as many bare workflows running as many no-op activities as a case runs, and as many as
- * it ran before its checks were recorded with the assessment. Beside the rates,
+ * 30) cases a side, so neither side gets the colder or the warmer machine; between them, on the
+ * same server and in the same order, as many bare workflows running as many no-op activities as a
+ * case runs, and as many as it ran before its checks were recorded with the assessment. Beside the rates,
  * the CPU each case cost this process (workers, client) and the Temporal server, which a busy
  * machine does not distort as it does throughput (PostgreSQL's share is left out: the codec does
  * not touch it).
@@ -29,6 +30,12 @@ const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
  */
 const ACTIVITIES_PER_CASE = 10;
 const ACTIVITIES_BEFORE_PATCH = 13;
+const BARE_ACTIVITIES = { bare: ACTIVITIES_PER_CASE, bareBefore: ACTIVITIES_BEFORE_PATCH };
+/**
+ * Half the cases of each side, then the other half in the mirrored order: the machine's speed
+ * drifts within a run by a fifth or more, and each side gets as much of the early and the late.
+ */
+const BATCH_ORDER = ['on', 'bare', 'bareBefore', 'off', 'off', 'bareBefore', 'bare', 'on'] as const;
 const SETTINGS = {
   verificationAttemptTimeoutMs: 15_000,
   verificationRetryBudgetMs: 600_000,
@@ -52,6 +59,15 @@ const p50 = (f: Figures) => percentile(f.latencies, 50);
 const p95 = (f: Figures) => percentile(f.latencies, 95);
 const rate = (f: Figures) => f.count / f.seconds;
 const cpuMsPerCase = (f: Figures) => (f.cpuSeconds * 1000) / f.count;
+
+const emptyFigures = (): Figures => ({
+  count: 0,
+  seconds: 0,
+  cpuSeconds: 0,
+  codecSeconds: 0,
+  payloads: 0,
+  latencies: [],
+});
 
 function add(total: Figures, batch: Figures): void {
   total.count += batch.count;
@@ -134,7 +150,7 @@ async function bareEngine(
 }
 
 const line = (name: string, f: Figures) =>
-  `  ${name}: ${f.count} reached AWAITING_REVIEW in ${f.seconds.toFixed(1)} s → ${rate(f).toFixed(1)} cases/s; time-to-verified p50 ${p50(f)} ms, p95 ${p95(f)} ms; CPU ${cpuMsPerCase(f).toFixed(1)} ms/case`;
+  `  ${name}: ${f.count} done (a case at AWAITING_REVIEW, a bare workflow completed) in ${f.seconds.toFixed(1)} s → ${rate(f).toFixed(1)}/s; latency p50 ${p50(f)} ms, p95 ${p95(f)} ms; CPU ${cpuMsPerCase(f).toFixed(1)} ms each`;
 
 function report(
   engine: string,
@@ -158,7 +174,7 @@ function report(
       ] as const
     ).flatMap(([b, n, what]) => [
       `  bare, ${what}: ${b.count} workflows × ${n} no-op activities in ${b.seconds.toFixed(1)} s → ${rate(b).toFixed(1)} workflows/s; p50 ${p50(b)} ms, p95 ${p95(b)} ms; CPU ${cpuMsPerCase(b).toFixed(1)} ms/workflow`,
-      `  ratio ours (codec on) / bare × ${n}: throughput ${(rate(on) / rate(b)).toFixed(2)}, p50 latency ${(p50(on) / p50(b)).toFixed(2)}`,
+      `  ratio ours (codec on) / bare × ${n}: throughput ${(rate(on) / rate(b)).toFixed(2)}, p50 latency ${(p50(on) / p50(b)).toFixed(2)}; CPU per case bare / ours ${(cpuMsPerCase(b) / cpuMsPerCase(on)).toFixed(2)}`,
     ]),
   ].join('\n');
 }
@@ -180,33 +196,25 @@ async function main(): Promise<void> {
   await verifyBatch(stack, stack, take(warmup));
   await verifyBatch(stack, plain, take(warmup));
   const half = Math.ceil(cases / 2);
-  const sides = { on: stack, off: plain };
   const totals = {
-    on: {
-      count: 0,
-      seconds: 0,
-      cpuSeconds: 0,
-      codecSeconds: 0,
-      payloads: 0,
-      latencies: [] as number[],
-    },
-    off: {
-      count: 0,
-      seconds: 0,
-      cpuSeconds: 0,
-      codecSeconds: 0,
-      payloads: 0,
-      latencies: [] as number[],
-    },
+    on: emptyFigures(),
+    off: emptyFigures(),
+    bare: emptyFigures(),
+    bareBefore: emptyFigures(),
   };
   const batches: string[] = [];
-  for (const [i, side] of (['on', 'off', 'off', 'on'] as const).entries()) {
-    const batch = await verifyBatch(stack, sides[side], take(i < 2 ? half : cases - half));
-    batches.push(line(`batch ${i + 1}, codec ${side.padEnd(3)}`, batch));
+  for (const [i, side] of BATCH_ORDER.entries()) {
+    const n = i < BATCH_ORDER.length / 2 ? half : cases - half;
+    const batch =
+      side === 'on' || side === 'off'
+        ? await verifyBatch(stack, side === 'on' ? stack : plain, take(n))
+        : await bareEngine(stack, plain, n, BARE_ACTIVITIES[side]);
+    batches.push(line(`batch ${i + 1}, ${side.padEnd(10)}`, batch));
     add(totals[side], batch);
   }
-  const bare = await bareEngine(stack, plain, cases, ACTIVITIES_PER_CASE);
-  const bareBefore = await bareEngine(stack, plain, cases, ACTIVITIES_BEFORE_PATCH);
+  const { bare, bareBefore } = totals;
+  const tuning = JSON.stringify(workerTuningOf(stack.config));
+  process.stdout.write(`worker tuning (WORKER_* settings; {} is the SDK's defaults): ${tuning}\n`);
   process.stdout.write(
     `${report(stack.engineLabel, batches, totals.on, totals.off, bare, bareBefore)}\n`,
   );

@@ -26,6 +26,7 @@ import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/tempora
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
+import { workerTuningOf } from '../../src/worker/tuning';
 import {
   type EnrolmentApplicationInput,
   type EnrolmentSettings,
@@ -135,6 +136,8 @@ async function startInfrastructure(options: {
     DATA_SHARING_APP_KEY: 'bench',
     DATA_SHARING_APP_SECRET: APP_SECRET,
     PLATFORM_CALLBACK_SECRET: 'bench-callback-secret',
+    // The worker's tuning, from the bench's own environment, to compare settings.
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('WORKER_'))),
   });
   const connection = await NativeConnection.connect({ address: temporal.address });
   return {
@@ -187,6 +190,7 @@ async function caseRunner(
         failingActivities: new FailingActivityRepository(db),
         workflowBundle,
         dataConverter,
+        tuning: workerTuningOf(config),
       });
       return { worker, running: worker.run() };
     },

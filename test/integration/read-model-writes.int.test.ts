@@ -37,7 +37,7 @@ const FIRST: TimelineEntry = {
   at: new Date().toISOString(),
 };
 
-describe('the read model under concurrent writers', () => {
+describe('the read model under concurrent writers and late steps', () => {
   let database: MigratedDatabase;
 
   beforeAll(async () => {
@@ -65,5 +65,51 @@ describe('the read model under concurrent writers', () => {
     const where = { applicationNo: input.applicationNo };
     expect(await database.db.application.count({ where })).toBe(1);
     expect(await database.db.applicationEvent.count({ where })).toBe(1);
+  });
+
+  it('records a later step as given, moves the row only forward, and nothing from another run', async () => {
+    const repository = new ApplicationRepository(
+      database.db,
+      columnSealerOf({ CHILD_KEY_SECRET: 'test-lookup-secret' }),
+    );
+    const input = { ...submitted(), applicationNo: '2026-450103-000002-0' };
+    const where = { applicationNo: input.applicationNo };
+    await repository.recordTransition(input, RUN, FIRST);
+    const second: TimelineEntry = {
+      seq: 2,
+      from: 'SUBMITTED',
+      to: 'VERIFYING',
+      actor: 'system',
+      channel: null,
+      reason: 'a reason',
+      at: '2026-07-01T01:02:03.456Z',
+    };
+    expect(await repository.recordTransition(input, RUN, second)).toBe('recorded');
+    // A retry of the same step, and the first step arriving late: neither changes anything.
+    expect(await repository.recordTransition(input, RUN, second)).toBe('recorded');
+    expect(await repository.recordTransition(input, RUN, FIRST)).toBe('recorded');
+    const third = { ...second, seq: 3, from: 'VERIFYING' as const, to: 'AWAITING_REVIEW' as const };
+    expect(await repository.recordTransition(input, { ...RUN, runId: 'run-0' }, third)).toBe(
+      'otherRun',
+    );
+
+    const events = await database.db.applicationEvent.findMany({ where, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => [e.seq, e.fromStatus, e.toStatus])).toEqual([
+      [1, null, 'SUBMITTED'],
+      [2, 'SUBMITTED', 'VERIFYING'],
+    ]);
+    expect(events[1]).toMatchObject({
+      actor: 'system',
+      channel: null,
+      reason: 'a reason',
+      occurredAt: new Date(second.at),
+    });
+    expect(await database.db.application.findUnique({ where })).toMatchObject({
+      status: 'VERIFYING',
+      lastEventSeq: 2,
+      statusChangedAt: new Date(second.at),
+      updatedAt: new Date(second.at),
+      runId: RUN.runId,
+    });
   });
 });
