@@ -24,8 +24,11 @@ export async function recordTransition(
   run: { workflowId: string; runId: string },
   entry: TimelineEntry,
 ): Promise<'recorded' | 'otherRun'> {
-  const later = await recordLaterStep(db, application.applicationNo, run.runId, entry);
-  if (later !== 'noRow') return later;
+  // The first step creates the row (the API writes it on submission): no single statement for it.
+  if (entry.seq > 1) {
+    const later = await recordLaterStep(db, application.applicationNo, run.runId, entry);
+    if (later !== 'noRow') return later;
+  }
   const { form } = application;
   const at = new Date(entry.at);
   return db.$transaction(async (tx) => {
@@ -88,9 +91,9 @@ export async function recordTransition(
 }
 
 /**
- * A step of a case whose row exists (every step but the first, which the API usually wrote):
- * the same writes as `recordTransition`'s, in one statement rather than a transaction of five
- * round trips. 'noRow' when the case has no row yet.
+ * A step after the first, of a case whose row exists: the same writes as `recordTransition`'s,
+ * in one statement rather than a transaction of five round trips. 'noRow' when the case has no
+ * row yet.
  */
 async function recordLaterStep(
   db: Db,

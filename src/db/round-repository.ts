@@ -1,4 +1,5 @@
 import { Prisma } from '../generated/prisma/client';
+import { batchesOf } from './batches';
 import type {
   Allocation,
   AllocationSchool,
@@ -299,17 +300,4 @@ export class RoundRepository {
       results,
     };
   }
-}
-
-/** Items in batches of `size`, each taken from the iterable only when the batch before is done. */
-function* batchesOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
 }
