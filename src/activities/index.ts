@@ -15,7 +15,7 @@ import { assessEligibilityActivity } from './assess-eligibility';
 import { lockHousingActivity } from './lock-housing';
 import { notifyPlatformActivity } from './notify-platform';
 import { recordCaseDetailsActivity } from './record-case-details';
-import { recordCheckActivity } from './record-check';
+import { checksRecorder, recordCheckActivity } from './record-check';
 import { recordChecksAndAssessActivity } from './record-checks-and-assess';
 import { recordTransitionActivity } from './record-transition';
 import { earlyWarningActivities } from './early-warning';
@@ -42,15 +42,15 @@ export interface ActivityDependencies {
 
 /** All activities, built from their dependencies so tests can hand in their own. */
 export function createActivities(deps: ActivityDependencies): Activities {
-  const recordCheck = recordCheckActivity(deps.applications);
+  const recordChecks = checksRecorder(deps.applications);
   const assessEligibility = assessEligibilityActivity(deps.eligibility, deps.reference);
   return {
     recordTransition: recordTransitionActivity(deps.applications, deps.temporal),
-    recordCheck,
+    recordCheck: recordCheckActivity(recordChecks),
     recordCaseDetails: recordCaseDetailsActivity(deps.applications),
     ...verificationActivities(deps.dataSharing),
     assessEligibility,
-    recordChecksAndAssess: recordChecksAndAssessActivity(recordCheck, assessEligibility),
+    recordChecksAndAssess: recordChecksAndAssessActivity(recordChecks, assessEligibility),
     notifyPlatform: notifyPlatformActivity(deps.platform),
     lockHousing: lockHousingActivity(deps.eligibility),
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal, deps.waitlists),

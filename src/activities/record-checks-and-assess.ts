@@ -1,19 +1,16 @@
 import type { CaseActivities } from '../contract';
+import type { ChecksRecorder } from './record-check';
 
 /**
- * A case's first assessment, with the outcomes of the checks it rests on recorded first (each
- * row overwritten on a retry, as `recordCheck` does).
+ * A case's first assessment, with the outcomes of the checks it rests on recorded first (in one
+ * statement; each row overwritten on a retry).
  */
 export function recordChecksAndAssessActivity(
-  recordCheck: CaseActivities['recordCheck'],
+  recordChecks: ChecksRecorder,
   assessEligibility: CaseActivities['assessEligibility'],
 ): CaseActivities['recordChecksAndAssess'] {
   return async function recordChecksAndAssess(input, checks, checkedAt) {
-    await Promise.all(
-      Object.entries(checks).map(([check, result]) =>
-        recordCheck(input.applicationNo, check, result, checkedAt),
-      ),
-    );
+    await recordChecks(input.applicationNo, checks, checkedAt);
     return assessEligibility(input, checks);
   };
 }

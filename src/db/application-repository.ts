@@ -6,7 +6,7 @@ import { openAssessment } from './eligibility-repository';
 import type { Sealer } from '../encryption/sealer';
 import { appendTransition, recordTransition } from './case-timeline';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
-import type { CheckResult } from '../domain/verification/checks';
+import type { CheckResultsByName } from '../domain/verification/checks';
 import { FINAL_STATUSES, type EnrolmentStatus } from '../domain/enrolment';
 
 /**
@@ -103,8 +103,8 @@ export class ApplicationRepository {
     return appendTransition(this.db, applicationNo, runId, entry);
   }
 
-  recordCheck(applicationNo: string, check: string, result: CheckResult, checkedAt: Date) {
-    return this.records.recordCheck(applicationNo, check, result, checkedAt);
+  recordChecks(applicationNo: string, checks: CheckResultsByName, checkedAt: Date) {
+    return this.records.recordChecks(applicationNo, checks, checkedAt);
   }
 
   /** A case with its timeline, evidence and assessment, its personal fields opened. */

@@ -1,8 +1,9 @@
 import { Prisma } from '../generated/prisma/client';
 import type { CaseDetails } from '../contract';
-import type { CheckResult } from '../domain/verification/checks';
+import type { CheckResult, CheckResultsByName } from '../domain/verification/checks';
 import type { Sealer } from '../encryption/sealer';
 import type { Db } from './prisma-client';
+import { jsonb, utcTimestamp } from './sql-values';
 
 /**
  * What a case gathers beside its status: the registries' evidence, the reviewers' requests and
@@ -15,23 +16,34 @@ export class CaseRecords {
     private readonly sealer: Sealer,
   ) {}
 
-  async recordCheck(
+  /**
+   * The checks' outcomes and evidence, in one statement; a retry overwrites the same rows.
+   * `check` names a column the SQL way, hence its quotes.
+   */
+  async recordChecks(
     applicationNo: string,
-    check: string,
-    result: CheckResult,
+    checks: CheckResultsByName,
     checkedAt: Date,
   ): Promise<void> {
-    const data = {
-      outcome: result.outcome,
-      mismatchedFields: result.mismatchedFields,
-      evidence: await this.sealer.seal(result.evidence),
-      checkedAt,
-    };
-    await this.db.verificationResult.upsert({
-      where: { applicationNo_check: { applicationNo, check } },
-      create: { applicationNo, check, ...data },
-      update: data,
-    });
+    const recorded = Object.entries(checks).filter(
+      (entry): entry is [string, CheckResult] => entry[1] !== undefined,
+    );
+    const rows = await Promise.all(
+      recorded.map(
+        async ([check, result]) =>
+          Prisma.sql`(${applicationNo}, ${check}, ${result.outcome}::"CheckOutcome",
+            ${result.mismatchedFields}::text[], ${jsonb(await this.sealer.seal(result.evidence))},
+            ${utcTimestamp(checkedAt)})`,
+      ),
+    );
+    if (!rows.length) return;
+    await this.db.$executeRaw`
+      INSERT INTO verification_result
+        (application_no, "check", outcome, mismatched_fields, evidence, checked_at)
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT (application_no, "check") DO UPDATE SET outcome = EXCLUDED.outcome,
+        mismatched_fields = EXCLUDED.mismatched_fields, evidence = EXCLUDED.evidence,
+        checked_at = EXCLUDED.checked_at`;
   }
 
   /** Idempotent: flags and requests are set, a supplement is keyed by the entry it caused. */

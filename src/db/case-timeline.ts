@@ -1,10 +1,10 @@
-import { Prisma } from '../generated/prisma/client';
 import type { EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { EnrolmentStatus } from '../domain/enrolment';
 import { maskResidentId } from '../domain/resident-id';
 import type { Sealer } from '../encryption/sealer';
 import { recordConsentOfNewCase } from './consent-repository';
 import type { Db } from './prisma-client';
+import { utcTimestamp } from './sql-values';
 
 /*
  * A case's timeline in the read model: every status change as an entry, and the case's row
@@ -101,9 +101,7 @@ async function recordLaterStep(
   runId: string,
   entry: TimelineEntry,
 ): Promise<'recorded' | 'otherRun' | 'noRow'> {
-  // Prisma keeps DateTime columns as UTC wall time: the instant is converted here, whatever
-  // the zone of the process or the session.
-  const at = Prisma.sql`(${entry.at}::timestamptz AT TIME ZONE 'UTC')`;
+  const at = utcTimestamp(entry.at);
   const rows = await db.$queryRaw<{ run_id: string }[]>`
     WITH followed AS (
       SELECT run_id FROM application WHERE application_no = ${applicationNo}

@@ -8,6 +8,7 @@ import type { FactConfirmation } from '../domain/eligibility/confirmations';
 import { priorityPolicySchema, type PriorityPolicy } from '../domain/eligibility/policy';
 import type { Stage } from '../domain/enrolment';
 import type { Db } from './prisma-client';
+import { jsonb, utcTimestamp } from './sql-values';
 
 /** An assessment as stored, the latest or a version (which keeps no auto-fill). */
 type StoredAssessment = Pick<EligibilityAssessment, 'notes' | 'schools' | 'facts'> & {
@@ -103,46 +104,43 @@ export class EligibilityRepository {
       confirmations: [],
     },
   ): Promise<void> {
-    const json = (value: unknown) => value as Prisma.InputJsonValue;
     // Sealed once, for the version and the latest alike; the schools' ids and tiers stay plain.
     const outcome = {
       policyVersion: result.assessment.policyVersion,
       eligible: result.assessment.eligible,
-      notes: await this.sealer.seal(result.assessment.notes),
-      schools: await Promise.all(
-        result.assessment.schools.map(async (school) => ({
-          ...school,
-          evidence: await this.sealer.seal(school.evidence),
-        })),
+      notes: jsonb(await this.sealer.seal(result.assessment.notes)),
+      schools: jsonb(
+        await Promise.all(
+          result.assessment.schools.map(async (school) => ({
+            ...school,
+            evidence: await this.sealer.seal(school.evidence),
+          })),
+        ),
       ),
-      facts: await this.sealer.seal(result.facts),
-      assessedAt: at,
+      facts: jsonb(await this.sealer.seal(result.facts)),
+      assessedAt: utcTimestamp(at),
     };
-    const autoFill = await this.sealer.seal(result.autoFill);
-    const data = { ...outcome, autoFill, version: version.number };
-    await this.db.$transaction(async (tx) => {
-      await tx.eligibilityAssessmentVersion.upsert({
-        where: { applicationNo_version: { applicationNo, version: version.number } },
-        create: {
-          applicationNo,
-          version: version.number,
-          cause: version.cause,
-          confirmations: json(version.confirmations),
-          ...outcome,
-        },
-        update: {},
-      });
-      const latest = await tx.eligibilityAssessment.findUnique({
-        where: { applicationNo },
-        select: { version: true },
-      });
-      if (latest && latest.version > version.number) return;
-      await tx.eligibilityAssessment.upsert({
-        where: { applicationNo },
-        create: { applicationNo, ...data },
-        update: data,
-      });
-    });
+    const autoFill = jsonb(await this.sealer.seal(result.autoFill));
+    // One statement, so one round trip: the version is added unless a retry already did, and
+    // the latest moves only forward (a later version already kept stays).
+    await this.db.$executeRaw`
+      WITH kept_version AS (
+        INSERT INTO eligibility_assessment_version (application_no, version, cause, confirmations,
+          policy_version, eligible, notes, schools, facts, assessed_at)
+        VALUES (${applicationNo}, ${version.number}, ${version.cause},
+          ${jsonb(version.confirmations)}, ${outcome.policyVersion}, ${outcome.eligible},
+          ${outcome.notes}, ${outcome.schools}, ${outcome.facts}, ${outcome.assessedAt})
+        ON CONFLICT (application_no, version) DO NOTHING
+      )
+      INSERT INTO eligibility_assessment AS latest (application_no, version, policy_version,
+        eligible, notes, schools, auto_fill, facts, assessed_at)
+      VALUES (${applicationNo}, ${version.number}, ${outcome.policyVersion}, ${outcome.eligible},
+        ${outcome.notes}, ${outcome.schools}, ${autoFill}, ${outcome.facts}, ${outcome.assessedAt})
+      ON CONFLICT (application_no) DO UPDATE SET version = EXCLUDED.version,
+        policy_version = EXCLUDED.policy_version, eligible = EXCLUDED.eligible,
+        notes = EXCLUDED.notes, schools = EXCLUDED.schools, auto_fill = EXCLUDED.auto_fill,
+        facts = EXCLUDED.facts, assessed_at = EXCLUDED.assessed_at
+      WHERE latest.version <= EXCLUDED.version`;
   }
 
   async versions(applicationNo: string) {

@@ -1,6 +1,11 @@
 import { ApplicationRepository } from '../../src/db/application-repository';
+import { EligibilityRepository } from '../../src/db/eligibility-repository';
+import { formatApplicationNo } from '../../src/domain/application-number';
+import type { PriorityAssessment } from '../../src/domain/eligibility/assess';
+import type { VerifiedFacts } from '../../src/domain/eligibility/facts';
+import type { CheckResult } from '../../src/domain/verification/checks';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
-import { columnSealerOf } from '../../src/encryption/sealer';
+import { columnSealerOf, isSealed } from '../../src/encryption/sealer';
 import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { FIXTURE_FAMILIES } from '../../src/simulator/fixtures';
 import { formFor } from '../../src/testing/forms';
@@ -111,5 +116,110 @@ describe('the read model under concurrent writers and late steps', () => {
       updatedAt: new Date(second.at),
       runId: RUN.runId,
     });
+  });
+
+  it("records a case's checks together, a retry overwriting each row; evidence sealed", async () => {
+    const sealer = columnSealerOf({ CHILD_KEY_SECRET: 'test-lookup-secret' });
+    const repository = new ApplicationRepository(database.db, sealer);
+    const input = { ...submitted(), applicationNo: formatApplicationNo(2026, '450103', 3) };
+    await repository.recordTransition(input, RUN, FIRST);
+    const identity: CheckResult = {
+      outcome: 'MATCH',
+      mismatchedFields: [],
+      evidence: { name: '李小明' },
+    };
+    const household: CheckResult = {
+      outcome: 'MISMATCH',
+      mismatchedFields: ['address', 'unit'],
+      evidence: { address: '青秀区 1 号' },
+    };
+    await repository.recordChecks(
+      input.applicationNo,
+      { IDENTITY: identity, HOUSEHOLD: household, PROPERTY: undefined },
+      new Date('2026-07-01T01:00:00.000Z'),
+    );
+    const retried: CheckResult = {
+      outcome: 'MATCH',
+      mismatchedFields: [],
+      evidence: { address: '青秀区 2 号' },
+    };
+    await repository.recordChecks(
+      input.applicationNo,
+      { HOUSEHOLD: retried },
+      new Date('2026-07-01T02:00:00.000Z'),
+    );
+
+    const stored = await repository.findByNumber(input.applicationNo);
+    expect(stored?.verifications.map((v) => [v.check, v.outcome, v.mismatchedFields])).toEqual([
+      ['HOUSEHOLD', 'MATCH', []],
+      ['IDENTITY', 'MATCH', []],
+    ]);
+    expect(stored?.verifications.map((v) => [v.evidence, v.checkedAt])).toEqual([
+      [retried.evidence, new Date('2026-07-01T02:00:00.000Z')],
+      [identity.evidence, new Date('2026-07-01T01:00:00.000Z')],
+    ]);
+    const raw = await database.db.verificationResult.findMany({
+      where: { applicationNo: input.applicationNo },
+    });
+    expect(raw.map((row) => isSealed(row.evidence))).toEqual([true, true]);
+  });
+
+  it('keeps each assessment version once and moves the latest only forward', async () => {
+    const sealer = columnSealerOf({ CHILD_KEY_SECRET: 'test-lookup-secret' });
+    const repository = new ApplicationRepository(database.db, sealer);
+    const eligibility = new EligibilityRepository(database.db, sealer);
+    const input = { ...submitted(), applicationNo: formatApplicationNo(2026, '450103', 4) };
+    await repository.recordTransition(input, RUN, FIRST);
+    const assessed = (tier: number, eligible: boolean): PriorityAssessment => ({
+      policyVersion: `policy-${tier}`,
+      eligible,
+      notes: eligible ? [] : [{ code: 'TOO_YOUNG', zh: '未达入学年龄', en: 'Too young' }],
+      schools: [
+        {
+          schoolId: 'school-1',
+          tier,
+          tierNameZh: `第${tier}类`,
+          tierNameEn: `Tier ${tier}`,
+          predicate: 'SOLE_OWNED_HOME_AT_HUKOU_IN_CATCHMENT',
+          evidence: [`证 ${tier}`],
+          qualifyingDate: '2020-01-02',
+          contributionMonths: null,
+        },
+      ],
+    });
+    const facts = { birthDate: '2019-05-01' } as VerifiedFacts;
+    const autoFill = [{ field: 'address', stated: null, registry: '青秀区', agrees: false }];
+    const save = (tier: number, version: number, at: string) =>
+      eligibility.save(
+        input.applicationNo,
+        { assessment: assessed(tier, tier < 3), autoFill, facts },
+        new Date(at),
+        { number: version, cause: version === 1 ? 'CHECKS' : 'OFFLINE_CHECK', confirmations: [] },
+      );
+    await save(1, 1, '2026-07-01T01:00:00.000Z');
+    await save(2, 2, '2026-07-02T01:00:00.000Z');
+    // A retry of the first version arriving late, with other contents: nothing moves.
+    await save(3, 1, '2026-07-03T01:00:00.000Z');
+
+    const latest = await eligibility.find(input.applicationNo);
+    expect(latest).toMatchObject({
+      version: 2,
+      policyVersion: 'policy-2',
+      eligible: true,
+      notes: [],
+      autoFill,
+      facts,
+      assessedAt: new Date('2026-07-02T01:00:00.000Z'),
+    });
+    expect(latest?.schools).toEqual(assessed(2, true).schools);
+    const versions = await eligibility.versions(input.applicationNo);
+    expect(versions.map((v) => [v.version, v.cause, v.policyVersion, v.eligible])).toEqual([
+      [1, 'CHECKS', 'policy-1', true],
+      [2, 'OFFLINE_CHECK', 'policy-2', true],
+    ]);
+    const raw = await database.db.eligibilityAssessment.findUnique({
+      where: { applicationNo: input.applicationNo },
+    });
+    expect([raw?.notes, raw?.facts, raw?.autoFill].map(isSealed)).toEqual([true, true, true]);
   });
 });

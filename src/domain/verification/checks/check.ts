@@ -12,6 +12,9 @@ export interface CheckResult<E = unknown> {
   readonly evidence: E | { readonly found: false } | { readonly reason: string };
 }
 
+/** Outcomes by check name, as a case records them (a check not run is absent). */
+export type CheckResultsByName = Readonly<Partial<Record<string, CheckResult>>>;
+
 export const notFound: CheckResult = {
   outcome: 'NOT_FOUND',
   mismatchedFields: [],

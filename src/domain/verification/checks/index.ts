@@ -70,7 +70,14 @@ type QueriesOf<D> = D extends { readonly queries: readonly (infer Q)[] } ? Q : n
 export type RegisteredQuery = QueriesOf<Registered>;
 export type DepartmentQueryName = RegisteredQuery['name'];
 
-export type { Bilingual, CheckDescriptor, CheckResult, DepartmentQuery, Ask } from './check';
+export type {
+  Bilingual,
+  CheckDescriptor,
+  CheckResult,
+  CheckResultsByName,
+  DepartmentQuery,
+  Ask,
+} from './check';
 export type { AnswerOf, RequestOf } from './check';
 export { identityOutcome, type IdentityEvidence, type StatedIdentity } from './identity';
 export { householdOutcome, type HouseholdEvidence, type RegistryHousehold } from './household';
