@@ -38,6 +38,12 @@ const seasonCount = Number(process.env.BENCH_SEASON ?? 100_000);
  */
 const deliveryWorkerCache = Math.min(liveCount, 10_000);
 
+/** A line on stderr, so a long run shows how far it is. */
+function progress(what: string, done: number, since: number): void {
+  const seconds = ((Date.now() - since) / 1000).toFixed(0);
+  process.stderr.write(`  … ${what} ${done} of ${liveCount} after ${seconds} s\n`);
+}
+
 function synthetic(
   applicantsCount: number,
   schoolsCount = Math.max(1, Math.round(applicantsCount / 333)),
@@ -161,6 +167,7 @@ async function deliveryFigures(): Promise<void> {
         .slice(i, i + 100)
         .map((workflowId) => client.workflow.start('awaitAdmission', { workflowId, taskQueue })),
     );
+    if ((i + 100) % 10_000 === 0) progress('started', i + 100, startedAt);
   }
   process.stdout.write(
     `started ${liveCount} live workflows in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
@@ -179,6 +186,7 @@ async function deliveryFigures(): Promise<void> {
         .slice(i, i + 20)
         .map((id) => client.workflow.getHandle(id).signal(admissionResultSignal, delivery)),
     );
+    if ((i + 20) % 10_000 === 0) progress('signalled', i + 20, t0);
   }
   const signalled = (Date.now() - t0) / 1000;
   process.stdout.write(
@@ -186,11 +194,12 @@ async function deliveryFigures(): Promise<void> {
   );
   // Waiting on 10 000 results at once would open as many long polls; count the open ones instead.
   let open = liveCount;
-  while (open > 0) {
+  for (let polls = 1; open > 0; polls++) {
     await new Promise((r) => setTimeout(r, 500));
     open = (
       await client.workflow.count(`TaskQueue = "${taskQueue}" AND ExecutionStatus = "Running"`)
     ).count;
+    if (polls % 60 === 0) progress('completed', liveCount - open, t0); // about every 30 s
   }
   const completed = (Date.now() - t0) / 1000;
   process.stdout.write(

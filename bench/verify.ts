@@ -15,7 +15,9 @@ import { workerTuningOf } from '../src/worker/tuning';
  * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
  * 30) cases a side, so neither side gets the colder or the warmer machine; between them, on the
  * same server and in the same order, as many bare workflows running as many no-op activities as a
- * case runs, and as many as it ran before its checks were recorded with the assessment. Beside the rates,
+ * case runs, and as many as it ran before its checks were recorded with the assessment; and cases
+ * whose workflows each evaluate the pure modules again (SHARED_WORKFLOW_MODULES not preloaded),
+ * as every workflow did before 2026-12-04. Beside the rates,
  * the CPU each case cost this process (workers, client) and the Temporal server, which a busy
  * machine does not distort as it does throughput (PostgreSQL's share is left out: the codec does
  * not touch it).
@@ -35,7 +37,18 @@ const BARE_ACTIVITIES = { bare: ACTIVITIES_PER_CASE, bareBefore: ACTIVITIES_BEFO
  * Half the cases of each side, then the other half in the mirrored order: the machine's speed
  * drifts within a run by a fifth or more, and each side gets as much of the early and the late.
  */
-const BATCH_ORDER = ['on', 'bare', 'bareBefore', 'off', 'off', 'bareBefore', 'bare', 'on'] as const;
+const BATCH_ORDER = [
+  'on',
+  'bare',
+  'unshared',
+  'bareBefore',
+  'off',
+  'off',
+  'bareBefore',
+  'unshared',
+  'bare',
+  'on',
+] as const;
 const SETTINGS = {
   verificationAttemptTimeoutMs: 15_000,
   verificationRetryBudgetMs: 600_000,
@@ -159,6 +172,7 @@ function report(
   off: Figures,
   bare: Figures,
   bareBefore: Figures,
+  unshared: Figures,
 ): string {
   return [
     `${cases} cases a side (Form A with a home: 3 checks, ${ACTIVITIES_PER_CASE} activities), department latency ${latencyMs} ms, ${engine}, 2 cores`,
@@ -166,6 +180,8 @@ function report(
     line('codec on ', on),
     line('codec off', off),
     `  ratio codec on / off: throughput ${(rate(on) / rate(off)).toFixed(2)}, p50 latency ${(p50(on) / p50(off)).toFixed(2)}, p95 latency ${(p95(on) / p95(off)).toFixed(2)}; CPU per case off / on ${(cpuMsPerCase(off) / cpuMsPerCase(on)).toFixed(2)} (the throughput a CPU-bound machine keeps)`,
+    line('modules unshared', unshared),
+    `  ratio modules shared / unshared (both codec on): throughput ${(rate(on) / rate(unshared)).toFixed(2)}; CPU per case unshared / shared ${(cpuMsPerCase(unshared) / cpuMsPerCase(on)).toFixed(2)}`,
     `  the codec itself (codec on): ${(on.payloads / on.count).toFixed(0)} payloads/case, ${((on.codecSeconds * 1000) / on.count).toFixed(2)} ms/case = ${((100 * on.codecSeconds) / on.cpuSeconds).toFixed(2)} % of the CPU a case costs`,
     ...(
       [
@@ -183,32 +199,36 @@ async function main(): Promise<void> {
   const stack = await startBenchStack({
     name: 'verify',
     temporalPort: 7950,
-    population: cases * 12,
+    population: cases * 16,
   });
   for (const endpoint of ['identity', 'household', 'real-estate', 'platform-callback'])
     stack.simulator.faults.set(endpoint, { latencyMs });
   const plain = await stack.withoutPayloadCodec();
+  const unshared = await stack.withModulesUnshared();
   // Each batch its own families: a child's case is one workflow id, and the first is still open.
-  const families = generateFamilies(11, cases * 12).filter(
+  const families = generateFamilies(11, cases * 16).filter(
     (f) => f.archetype === 'SOLE_OWNER_AT_HUKOU',
   );
   const take = (n: number) => families.splice(0, n);
   await verifyBatch(stack, stack, take(warmup));
   await verifyBatch(stack, plain, take(warmup));
+  await verifyBatch(stack, unshared, take(warmup));
   const half = Math.ceil(cases / 2);
   const totals = {
     on: emptyFigures(),
     off: emptyFigures(),
     bare: emptyFigures(),
     bareBefore: emptyFigures(),
+    unshared: emptyFigures(),
   };
   const batches: string[] = [];
   for (const [i, side] of BATCH_ORDER.entries()) {
     const n = i < BATCH_ORDER.length / 2 ? half : cases - half;
+    const runners = { on: stack, off: plain, unshared };
     const batch =
-      side === 'on' || side === 'off'
-        ? await verifyBatch(stack, side === 'on' ? stack : plain, take(n))
-        : await bareEngine(stack, plain, n, BARE_ACTIVITIES[side]);
+      side === 'bare' || side === 'bareBefore'
+        ? await bareEngine(stack, plain, n, BARE_ACTIVITIES[side])
+        : await verifyBatch(stack, runners[side], take(n));
     batches.push(line(`batch ${i + 1}, ${side.padEnd(10)}`, batch));
     add(totals[side], batch);
   }
@@ -216,7 +236,7 @@ async function main(): Promise<void> {
   const tuning = JSON.stringify(workerTuningOf(stack.config));
   process.stdout.write(`worker tuning (WORKER_* settings; {} is the SDK's defaults): ${tuning}\n`);
   process.stdout.write(
-    `${report(stack.engineLabel, batches, totals.on, totals.off, bare, bareBefore)}\n`,
+    `${report(stack.engineLabel, batches, totals.on, totals.off, bare, bareBefore, totals.unshared)}\n`,
   );
   await stack.close();
 }

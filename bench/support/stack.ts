@@ -23,6 +23,7 @@ import { maskResidentId } from '../../src/domain/resident-id';
 import type { Family } from '../../src/simulator/family-records';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
+import { SHARED_WORKFLOW_MODULES } from '../../src/worker/shared-workflow-modules';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
@@ -63,6 +64,8 @@ export interface BenchStack extends CaseRunner {
   readonly engineLabel: string;
   /** The same without the payload codec, only to measure what the codec costs (issue 12). */
   withoutPayloadCodec(): Promise<CaseRunner>;
+  /** The same with every workflow evaluating the pure modules again (no `preloadModules`). */
+  withModulesUnshared(): Promise<CaseRunner>;
   close(): Promise<void>;
 }
 
@@ -161,9 +164,15 @@ function meteredConverter(converter: DataConverter): DataConverter {
   return { ...converter, payloadCodecs: converter.payloadCodecs?.map(metered) };
 }
 
+/** How a runner's cases run: with the payload codec, with the pure modules shared. */
+interface RunnerShape {
+  readonly encrypt: boolean;
+  readonly shareModules: boolean;
+}
+
 async function caseRunner(
   infra: Infrastructure,
-  encrypt: boolean,
+  { encrypt, shareModules }: RunnerShape,
   taskQueue: string,
 ): Promise<CaseRunner> {
   const { config, db, connection } = infra;
@@ -175,6 +184,7 @@ async function caseRunner(
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../src/workflows'),
     ...(encrypt && { failureConverterPath: FAILURE_CONVERTER_PATH }),
+    preloadModules: shareModules ? [...SHARED_WORKFLOW_MODULES] : [],
     logger: new DefaultLogger('ERROR'),
   });
   return {
@@ -240,8 +250,14 @@ export async function startBenchStack(options: {
   readonly population: number;
 }): Promise<BenchStack> {
   const infra = await startInfrastructure(options);
-  const encrypted = await caseRunner(infra, true, infra.config.TEMPORAL_TASK_QUEUE);
-  const plain: CaseRunner[] = [];
+  const queue = infra.config.TEMPORAL_TASK_QUEUE;
+  const encrypted = await caseRunner(infra, { encrypt: true, shareModules: true }, queue);
+  const others: CaseRunner[] = [];
+  const other = async (shape: RunnerShape, suffix: string) => {
+    const runner = await caseRunner(infra, shape, `${queue}-${suffix}`);
+    others.push(runner);
+    return runner;
+  };
   return {
     ...encrypted,
     config: infra.config,
@@ -249,13 +265,10 @@ export async function startBenchStack(options: {
     simulator: infra.simulator,
     connection: infra.connection,
     engineLabel: infra.engineLabel,
-    async withoutPayloadCodec() {
-      const runner = await caseRunner(infra, false, `${infra.config.TEMPORAL_TASK_QUEUE}-plain`);
-      plain.push(runner);
-      return runner;
-    },
+    withoutPayloadCodec: () => other({ encrypt: false, shareModules: true }, 'plain'),
+    withModulesUnshared: () => other({ encrypt: true, shareModules: false }, 'unshared'),
     async close() {
-      for (const runner of [encrypted, ...plain]) await runner.client.connection.close();
+      for (const runner of [encrypted, ...others]) await runner.client.connection.close();
       await infra.close();
     },
   };

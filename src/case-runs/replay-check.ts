@@ -9,6 +9,7 @@ import {
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { maskByShape } from '../domain/masking';
 import { FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
+import { SHARED_WORKFLOW_MODULES } from '../worker/shared-workflow-modules';
 import type { ReplayProbeSinks } from '../contract';
 
 export type ReplayVerdict =
@@ -68,6 +69,7 @@ export class ReplayCheck {
       workflowsPath: require.resolve('../workflows'),
       workflowInterceptorModules: [require.resolve('../workflows/replay-probe')],
       failureConverterPath: FAILURE_CONVERTER_PATH,
+      preloadModules: [...SHARED_WORKFLOW_MODULES],
       logger: quiet,
     });
     return this.bundle;

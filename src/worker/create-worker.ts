@@ -4,6 +4,7 @@ import { createActivities, type ActivityDependencies } from '../activities';
 import type { FailingActivityRepository } from '../db/failing-activity-repository';
 import { applicationLogAttributes } from './application-log-attributes';
 import { failingActivityProjection } from './failing-activity-projection';
+import { SHARED_WORKFLOW_MODULES } from './shared-workflow-modules';
 import type { WorkerTuning } from './tuning';
 
 export interface EnrolmentWorkerOptions {
@@ -15,7 +16,10 @@ export interface EnrolmentWorkerOptions {
   readonly failingActivities: FailingActivityRepository;
   /** From `temporalDataConverter`: a prebuilt bundle must carry its failure converter too. */
   readonly dataConverter: DataConverter;
-  /** A prebuilt bundle (tests build one per file); otherwise the workflows are bundled at start. */
+  /**
+   * A prebuilt bundle (tests build one per file; it should preload SHARED_WORKFLOW_MODULES);
+   * otherwise the workflows are bundled at start.
+   */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
   readonly identity?: string;
   /** Slots, cache and pollers (worker/tuning.ts); unset fields keep the SDK's defaults. */
@@ -34,7 +38,10 @@ export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<
     },
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
+      : {
+          workflowsPath: require.resolve('../workflows'),
+          bundlerOptions: { preloadModules: [...SHARED_WORKFLOW_MODULES] },
+        }),
     ...(options.identity ? { identity: options.identity } : {}),
     // On SIGTERM: short activities get a few seconds to finish, the rest are cancelled (a
     // cancelled attempt is retried by whichever worker runs next); one that ignores its

@@ -21,6 +21,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/serve
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
+import { SHARED_WORKFLOW_MODULES } from '../../src/worker/shared-workflow-modules';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
@@ -65,6 +66,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: require.resolve('../../src/workflows'),
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    preloadModules: [...SHARED_WORKFLOW_MODULES],
     logger: quietBundlerLogger,
   });
 }
