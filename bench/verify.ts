@@ -221,10 +221,10 @@ async function main(): Promise<void> {
     bareBefore: emptyFigures(),
     unshared: emptyFigures(),
   };
+  const runners = { on: stack, off: plain, unshared };
   const batches: string[] = [];
   for (const [i, side] of BATCH_ORDER.entries()) {
     const n = i < BATCH_ORDER.length / 2 ? half : cases - half;
-    const runners = { on: stack, off: plain, unshared };
     const batch =
       side === 'bare' || side === 'bareBefore'
         ? await bareEngine(stack, plain, n, BARE_ACTIVITIES[side])

@@ -18,7 +18,7 @@ export class CaseRecords {
 
   /**
    * The checks' outcomes and evidence, in one statement; a retry overwrites the same rows.
-   * `check` names a column the SQL way, hence its quotes.
+   * The column `check` is a reserved word in SQL, hence its quotes.
    */
   async recordChecks(
     applicationNo: string,
