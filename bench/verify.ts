@@ -25,6 +25,8 @@ import { workerTuningOf } from '../src/worker/tuning';
 const cases = Number(process.env.BENCH_CASES ?? 300);
 const warmup = Number(process.env.BENCH_WARMUP ?? 30);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+/** Enough families that a quarter or so with a home (Form A) covers the three sides' batches. */
+const population = cases * 16;
 /**
  * Activities one such case runs: 3 transitions recorded, 3 checks, the checks' results recorded
  * with the assessment, 3 notices. Before the checks-recorded-with-assessment patch each result
@@ -199,14 +201,14 @@ async function main(): Promise<void> {
   const stack = await startBenchStack({
     name: 'verify',
     temporalPort: 7950,
-    population: cases * 16,
+    population,
   });
   for (const endpoint of ['identity', 'household', 'real-estate', 'platform-callback'])
     stack.simulator.faults.set(endpoint, { latencyMs });
   const plain = await stack.withoutPayloadCodec();
   const unshared = await stack.withModulesUnshared();
   // Each batch its own families: a child's case is one workflow id, and the first is still open.
-  const families = generateFamilies(11, cases * 16).filter(
+  const families = generateFamilies(11, population).filter(
     (f) => f.archetype === 'SOLE_OWNER_AT_HUKOU',
   );
   const take = (n: number) => families.splice(0, n);

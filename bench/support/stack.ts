@@ -23,7 +23,7 @@ import { maskResidentId } from '../../src/domain/resident-id';
 import type { Family } from '../../src/simulator/family-records';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
-import { SHARED_WORKFLOW_MODULES } from '../../src/worker/shared-workflow-modules';
+import { caseWorkflowsBundle } from '../../src/worker/shared-workflow-modules';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
@@ -182,9 +182,9 @@ async function caseRunner(
     dataConverter,
   });
   const workflowBundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../src/workflows'),
+    ...caseWorkflowsBundle(),
     ...(encrypt && { failureConverterPath: FAILURE_CONVERTER_PATH }),
-    preloadModules: shareModules ? [...SHARED_WORKFLOW_MODULES] : [],
+    ...(!shareModules && { preloadModules: [] }),
     logger: new DefaultLogger('ERROR'),
   });
   return {

@@ -9,7 +9,7 @@ import {
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { maskByShape } from '../domain/masking';
 import { FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
-import { SHARED_WORKFLOW_MODULES } from '../worker/shared-workflow-modules';
+import { caseWorkflowsBundle } from '../worker/shared-workflow-modules';
 import type { ReplayProbeSinks } from '../contract';
 
 export type ReplayVerdict =
@@ -66,10 +66,9 @@ export class ReplayCheck {
   /** The workflows with the replay probe, bundled once on first use (never a live worker's). */
   private workflowBundle(): Promise<WorkflowBundle> {
     this.bundle ??= bundleWorkflowCode({
-      workflowsPath: require.resolve('../workflows'),
+      ...caseWorkflowsBundle(),
       workflowInterceptorModules: [require.resolve('../workflows/replay-probe')],
       failureConverterPath: FAILURE_CONVERTER_PATH,
-      preloadModules: [...SHARED_WORKFLOW_MODULES],
       logger: quiet,
     });
     return this.bundle;

@@ -4,7 +4,7 @@ import { createActivities, type ActivityDependencies } from '../activities';
 import type { FailingActivityRepository } from '../db/failing-activity-repository';
 import { applicationLogAttributes } from './application-log-attributes';
 import { failingActivityProjection } from './failing-activity-projection';
-import { SHARED_WORKFLOW_MODULES } from './shared-workflow-modules';
+import { caseWorkflowsBundle } from './shared-workflow-modules';
 import type { WorkerTuning } from './tuning';
 
 export interface EnrolmentWorkerOptions {
@@ -17,8 +17,8 @@ export interface EnrolmentWorkerOptions {
   /** From `temporalDataConverter`: a prebuilt bundle must carry its failure converter too. */
   readonly dataConverter: DataConverter;
   /**
-   * A prebuilt bundle (tests build one per file; it should preload SHARED_WORKFLOW_MODULES);
-   * otherwise the workflows are bundled at start.
+   * A prebuilt bundle (tests build one per file, from `caseWorkflowsBundle`); otherwise the
+   * workflows are bundled at start.
    */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
   readonly identity?: string;
@@ -36,12 +36,7 @@ export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<
     interceptors: {
       activity: [applicationLogAttributes, failingActivityProjection(options.failingActivities)],
     },
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : {
-          workflowsPath: require.resolve('../workflows'),
-          bundlerOptions: { preloadModules: [...SHARED_WORKFLOW_MODULES] },
-        }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : bundledAtStart()),
     ...(options.identity ? { identity: options.identity } : {}),
     // On SIGTERM: short activities get a few seconds to finish, the rest are cancelled (a
     // cancelled attempt is retried by whichever worker runs next); one that ignores its
@@ -50,4 +45,10 @@ export function createEnrolmentWorker(options: EnrolmentWorkerOptions): Promise<
     shutdownForceTime: '60 seconds',
     ...options.tuning,
   });
+}
+
+/** The worker's own bundle, built as it starts. */
+function bundledAtStart(): Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'> {
+  const { workflowsPath, preloadModules } = caseWorkflowsBundle();
+  return { workflowsPath, bundlerOptions: { preloadModules } };
 }

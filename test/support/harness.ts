@@ -21,7 +21,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/serve
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
 import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
-import { SHARED_WORKFLOW_MODULES } from '../../src/worker/shared-workflow-modules';
+import { caseWorkflowsBundle } from '../../src/worker/shared-workflow-modules';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import { seedDemoData } from '../../src/db/seed-demo-data';
 import { seedReferenceData } from '../../src/db/seed-reference-data';
@@ -64,9 +64,8 @@ export function temporalAddress(): string {
 
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
-    workflowsPath: require.resolve('../../src/workflows'),
+    ...caseWorkflowsBundle(),
     failureConverterPath: FAILURE_CONVERTER_PATH,
-    preloadModules: [...SHARED_WORKFLOW_MODULES],
     logger: quietBundlerLogger,
   });
 }
