@@ -25,13 +25,16 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/serve
 import { FAILURE_CONVERTER_PATH, temporalDataConverter } from '../../src/temporal/data-converter';
 import { caseWorkflowsBundle } from '../../src/worker/shared-workflow-modules';
 import { createActivityDependencies } from '../../src/worker/activity-dependencies';
+import { ApplicationRepository } from '../../src/db/application-repository';
 import { FailingActivityRepository } from '../../src/db/failing-activity-repository';
+import { columnSealerOf } from '../../src/encryption/sealer';
 import { createEnrolmentWorker } from '../../src/worker/create-worker';
 import { workerTuningOf } from '../../src/worker/tuning';
 import {
   type EnrolmentApplicationInput,
   type EnrolmentSettings,
   initialSearchAttributes,
+  submissionEntry,
 } from '../../src/contract';
 import { formForFamily } from '../../src/testing/forms';
 import { metered } from './codec-meter';
@@ -181,6 +184,7 @@ async function caseRunner(
     connection: await Connection.connect({ address: infra.temporalAddress }),
     dataConverter,
   });
+  const applications = new ApplicationRepository(db, columnSealerOf(config));
   const workflowBundle = await bundleWorkflowCode({
     ...caseWorkflowsBundle(),
     ...(encrypt && { failureConverterPath: FAILURE_CONVERTER_PATH }),
@@ -190,7 +194,9 @@ async function caseRunner(
   return {
     client,
     startCases: (families, settings, concurrency = families.length) =>
-      mapLimit(families, concurrency, (family) => startCase(client, taskQueue, family, settings)),
+      mapLimit(families, concurrency, (family) =>
+        startCase(client, applications, taskQueue, family, settings),
+      ),
     async startWorker() {
       const worker = await createEnrolmentWorker({
         connection,
@@ -212,6 +218,7 @@ let nextApplication = 0;
 
 async function startCase(
   client: Client,
+  applications: ApplicationRepository,
   taskQueue: string,
   family: Family,
   settings: EnrolmentSettings,
@@ -229,13 +236,17 @@ async function startCase(
     submittedAt: new Date().toISOString(),
     settings,
   };
-  await client.workflow.start('enrolmentApplication', {
-    workflowId: enrolmentWorkflowId(form.seasonYear, form.stage, key),
+  const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
+  const { firstExecutionRunId: runId } = await client.workflow.start('enrolmentApplication', {
+    workflowId,
     taskQueue,
     args: [input],
     workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
     typedSearchAttributes: initialSearchAttributes(form),
   });
+  // As the API does on submission: the case's row and first entry, so the workflow's copy is one
+  // statement, as in production.
+  await applications.recordSubmission(input, { workflowId, runId }, submissionEntry(input));
   return input.applicationNo;
 }
 

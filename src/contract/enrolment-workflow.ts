@@ -46,6 +46,22 @@ export interface TimelineEntry {
   readonly at: string;
 }
 
+/**
+ * The case's first entry, as its workflow records it: the API writes the same one on submission
+ * (with the case's row), so the case is readable at once and the workflow's copy is one statement.
+ */
+export function submissionEntry(input: EnrolmentApplicationInput): TimelineEntry {
+  return {
+    seq: 1,
+    from: null,
+    to: 'SUBMITTED',
+    actor: input.submittedBy,
+    channel: input.form.channel,
+    reason: null,
+    at: input.submittedAt,
+  };
+}
+
 export interface CaseView {
   readonly applicationNo: string;
   readonly status: EnrolmentStatus;

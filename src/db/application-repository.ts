@@ -4,7 +4,7 @@ import { adoptRun, resetsOf } from './case-resets';
 import { CaseRecords } from './case-records';
 import { openAssessment } from './eligibility-repository';
 import type { Sealer } from '../encryption/sealer';
-import { appendTransition, recordTransition } from './case-timeline';
+import { appendTransition, recordSubmission, recordTransition } from './case-timeline';
 import type { CaseDetails, EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { CheckResultsByName } from '../domain/verification/checks';
 import { FINAL_STATUSES, type EnrolmentStatus } from '../domain/enrolment';
@@ -31,6 +31,15 @@ export class ApplicationRepository {
     entry: TimelineEntry,
   ): Promise<'recorded' | 'otherRun'> {
     return recordTransition(this.db, this.sealer, application, run, entry);
+  }
+
+  /** The first entry written on submission, creating the case's row (src/db/case-timeline.ts). */
+  recordSubmission(
+    application: EnrolmentApplicationInput,
+    run: { workflowId: string; runId: string },
+    entry: TimelineEntry,
+  ): Promise<'recorded' | 'otherRun'> {
+    return recordSubmission(this.db, this.sealer, application, run, entry);
   }
 
   /** After a reset, the read model follows the new run (src/db/case-resets.ts). */

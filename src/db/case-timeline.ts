@@ -13,9 +13,10 @@ import { utcTimestamp } from './sql-values';
 
 /**
  * Records a step of the case's run: its timeline entry, keyed by the run's own sequence number,
- * and the projection's status if the step is newer than the one it shows. The first entry also
- * creates the case's row and consent record. A step of a run the read model does not follow
- * (an old run after a reset) records nothing.
+ * and the projection's status if the step is newer than the one it shows. A step of a run the
+ * read model does not follow (an old run after a reset) records nothing. Once the case has its
+ * row (the API writes it on submission) every step, the workflow's copy of the first included,
+ * is one statement; without the row, `recordSubmission`.
  */
 export async function recordTransition(
   db: Db,
@@ -24,11 +25,22 @@ export async function recordTransition(
   run: { workflowId: string; runId: string },
   entry: TimelineEntry,
 ): Promise<'recorded' | 'otherRun'> {
-  // The first step creates the row (the API writes it on submission): no single statement for it.
-  if (entry.seq > 1) {
-    const later = await recordLaterStep(db, application.applicationNo, run.runId, entry);
-    if (later !== 'noRow') return later;
-  }
+  const step = await recordStepOfExistingCase(db, application.applicationNo, run.runId, entry);
+  return step === 'noRow' ? recordSubmission(db, sealer, application, run, entry) : step;
+}
+
+/**
+ * The first entry with the case's row and consent record, which no single statement writes: the
+ * API's write on submission (the row is nearly always new then), and the workflow's when it
+ * comes first.
+ */
+export async function recordSubmission(
+  db: Db,
+  sealer: Sealer,
+  application: EnrolmentApplicationInput,
+  run: { workflowId: string; runId: string },
+  entry: TimelineEntry,
+): Promise<'recorded' | 'otherRun'> {
   const { form } = application;
   const at = new Date(entry.at);
   return db.$transaction(async (tx) => {
@@ -91,11 +103,11 @@ export async function recordTransition(
 }
 
 /**
- * A step after the first, of a case whose row exists: the same writes as `recordTransition`'s,
- * in one statement rather than a transaction of five round trips. 'noRow' when the case has no
- * row yet.
+ * A step of a case whose row exists: the same writes as `recordSubmission`'s but the row's, in
+ * one statement rather than a transaction of five round trips. 'noRow' when the case has no row
+ * yet.
  */
-async function recordLaterStep(
+async function recordStepOfExistingCase(
   db: Db,
   applicationNo: string,
   runId: string,

@@ -60,7 +60,11 @@ describe('the read model under concurrent writers and late steps', () => {
     );
     const input = submitted();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 12 }, () => repository.recordTransition(input, RUN, FIRST)),
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2
+          ? repository.recordSubmission(input, RUN, FIRST)
+          : repository.recordTransition(input, RUN, FIRST),
+      ),
     );
 
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
@@ -94,9 +98,10 @@ describe('the read model under concurrent writers and late steps', () => {
     expect(await repository.recordTransition(input, RUN, second)).toBe('recorded');
     expect(await repository.recordTransition(input, RUN, FIRST)).toBe('recorded');
     const third = { ...second, seq: 3, from: 'VERIFYING' as const, to: 'AWAITING_REVIEW' as const };
-    expect(await repository.recordTransition(input, { ...RUN, runId: 'run-0' }, third)).toBe(
-      'otherRun',
-    );
+    for (const step of [FIRST, third])
+      expect(await repository.recordTransition(input, { ...RUN, runId: 'run-0' }, step)).toBe(
+        'otherRun',
+      );
 
     const events = await database.db.applicationEvent.findMany({ where, orderBy: { seq: 'asc' } });
     expect(events.map((e) => [e.seq, e.fromStatus, e.toStatus])).toEqual([

@@ -21,6 +21,7 @@ import { maskResidentId } from '../../domain/resident-id';
 import {
   ENROLMENT_WORKFLOW_TYPE,
   initialSearchAttributes,
+  submissionEntry,
   type EnrolmentApplicationInput,
   type EnrolmentApplicationWorkflow,
 } from '../../contract';
@@ -170,19 +171,7 @@ export class SubmissionService {
     const runId = await this.startCase(workflowId, input, caller, submitter);
     // The workflow records the same first entry; writing it here too makes the case readable the
     // moment this call returns, and the idempotent write makes the order of the two irrelevant.
-    await this.applications.recordTransition(
-      input,
-      { workflowId, runId },
-      {
-        seq: 1,
-        from: null,
-        to: 'SUBMITTED',
-        actor: input.submittedBy,
-        channel: form.channel,
-        reason: null,
-        at: input.submittedAt,
-      },
-    );
+    await this.applications.recordSubmission(input, { workflowId, runId }, submissionEntry(input));
     if (late) await this.window.recordLateEntry(applicationNo, form, caller, late);
     return { applicationNo, status: 'SUBMITTED', workflowId };
   }
