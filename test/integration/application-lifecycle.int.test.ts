@@ -204,7 +204,9 @@ describe('an application from submission to decision, over HTTP, Temporal and Po
   it('sends a case whose department stays down past the retry budget to offline checking', async () => {
     const budgetHarness = await startHarness({
       workflowBundle,
-      env: { VERIFICATION_RETRY_BUDGET_MS: '4000' },
+      // Scaled like every timer a test gets ahead of: on a busy machine an attempt may wait
+      // seconds for a worker, and the budget must still hold more than one attempt.
+      env: { VERIFICATION_RETRY_BUDGET_MS: String(scaled(4000)) },
     });
     try {
       budgetHarness.simulator.faults.set('identity', {
