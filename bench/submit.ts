@@ -33,6 +33,12 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0
 const ports = { api: 3900, temporal: 7900, ui: 8900, simulator: 4900, db: 54900 };
 const WITHOUT_CODEC = join(projectRoot(), 'bench', 'support', 'without-payload-codec.cjs');
 
+/**
+ * The accounts the requests take in turn: far more than the connections, so no two requests in
+ * flight queue on one account's live-case lock, as one account filing every case did.
+ */
+const ACCOUNTS = 1000;
+
 const FIRST_DAY = Date.UTC(2014, 8, 1);
 const DAYS = 2190;
 
@@ -111,7 +117,8 @@ async function startService(codec: boolean, rateLimits: boolean): Promise<Runnin
 
 /** POSTs a new child's Form A on every request for `seconds`. */
 async function submitFor(service: RunningService): Promise<autocannon.Result> {
-  // One account files every case: lift its cap of live cases (policy data) for the benchmark.
+  // An account of the pool files a case every ACCOUNTS requests: lift the cap of live cases
+  // (policy data) for the benchmark.
   const policy = new Client({ connectionString: service.dbUrl });
   await policy.connect();
   await policy.query(
@@ -128,22 +135,22 @@ async function submitFor(service: RunningService): Promise<autocannon.Result> {
     alive: true,
   });
   const config = loadConfig(service.env);
-  // The account's real-name person is the guardian the template names.
-  const token = await signAccessToken(
-    {
-      role: 'PARENT',
-      sub: 'bench-family',
-      guardian: guardianKeyOf(config.GUARDIAN_KEY_SECRET, template.guardians[0]!.idNumber),
-      ttlSeconds: 3600,
-    },
-    accessTokenSettings(config),
+  // Each account's real-name person is the guardian the template names.
+  const guardian = guardianKeyOf(config.GUARDIAN_KEY_SECRET, template.guardians[0]!.idNumber);
+  const tokens = await Promise.all(
+    Array.from({ length: ACCOUNTS }, (_, i) =>
+      signAccessToken(
+        { role: 'PARENT', sub: `bench-family-${i}`, guardian, ttlSeconds: 3600 },
+        accessTokenSettings(config),
+      ),
+    ),
   );
   return autocannon({
     url: `http://127.0.0.1:${ports.api}/applications`,
     method: 'POST',
     connections,
     duration: seconds,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json' },
     requests: [
       {
         setupRequest: (request) => {
@@ -151,6 +158,10 @@ async function submitFor(service: RunningService): Promise<autocannon.Result> {
           const { idNumber, day } = distinctChild(sequence);
           return {
             ...request,
+            headers: {
+              ...request.headers,
+              authorization: `Bearer ${tokens[sequence % ACCOUNTS]!}`,
+            },
             body: JSON.stringify({
               ...template,
               child: { ...template.child, idNumber, birthDate: day, gender: 'MALE' },
