@@ -11,6 +11,15 @@ import { utcTimestamp } from './sql-values';
  * moving with them (the projection only moves forward in the run's sequence).
  */
 
+/** Writes one step of a case's run; 'otherRun' when the read model follows another run. */
+type StepWrite = (
+  db: Db,
+  sealer: Sealer,
+  application: EnrolmentApplicationInput,
+  run: { workflowId: string; runId: string },
+  entry: TimelineEntry,
+) => Promise<'recorded' | 'otherRun'>;
+
 /**
  * Records a step of the case's run: its timeline entry, keyed by the run's own sequence number,
  * and the projection's status if the step is newer than the one it shows. A step of a run the
@@ -18,29 +27,17 @@ import { utcTimestamp } from './sql-values';
  * row (the API writes it on submission) every step, the workflow's copy of the first included,
  * is one statement; without the row, `recordSubmission`.
  */
-export async function recordTransition(
-  db: Db,
-  sealer: Sealer,
-  application: EnrolmentApplicationInput,
-  run: { workflowId: string; runId: string },
-  entry: TimelineEntry,
-): Promise<'recorded' | 'otherRun'> {
+export const recordTransition: StepWrite = async (db, sealer, application, run, entry) => {
   const step = await recordStepOfExistingCase(db, application.applicationNo, run.runId, entry);
   return step === 'noRow' ? recordSubmission(db, sealer, application, run, entry) : step;
-}
+};
 
 /**
  * The first entry with the case's row and consent record, which no single statement writes: the
  * API's write on submission (the row is nearly always new then), and the workflow's when it
  * comes first.
  */
-export async function recordSubmission(
-  db: Db,
-  sealer: Sealer,
-  application: EnrolmentApplicationInput,
-  run: { workflowId: string; runId: string },
-  entry: TimelineEntry,
-): Promise<'recorded' | 'otherRun'> {
+export const recordSubmission: StepWrite = async (db, sealer, application, run, entry) => {
   const { form } = application;
   const at = new Date(entry.at);
   return db.$transaction(async (tx) => {
@@ -100,7 +97,7 @@ export async function recordSubmission(
     });
     return 'recorded';
   });
-}
+};
 
 /**
  * A step of a case whose row exists: the same writes as `recordSubmission`'s but the row's, in
