@@ -239,9 +239,8 @@ async function untilAllReviewed(db: Db, accepted: number): Promise<void> {
 }
 
 /**
- * Families the simulator knows and verifies, each filing from its own account as on the first
- * day (one account filing every case would queue all of them on its live-case lock), each form
- * with its guardian's token made beforehand.
+ * Families the simulator verifies, each from its own account (one account's lock would queue
+ * them all), each form with its guardian's token made beforehand.
  */
 async function signedRequests(config: Config, total: number) {
   const families = generateFamilies(SEED, total * 5)
