@@ -187,6 +187,13 @@ const RECORDINGS: Record<string, Recording> = {
     await r.decide(no, approve);
     return r.until(no, 'APPROVED');
   },
+  'approved-transitions-recorded-locally': async (r) => {
+    // Each timeline step written by a local activity in the workflow task that took it.
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    return r.until(no, 'APPROVED');
+  },
   'withdrawn-then-applied-again-platform-down': async (r) => {
     // The WITHDRAWN notice cannot be delivered: the old run hands it on and closes.
     const body = r.form();

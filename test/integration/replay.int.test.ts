@@ -63,6 +63,7 @@ describe('replaying recorded histories against the current workflow code', () =>
         ...PLAIN_HISTORIES,
         'appeal-accepted-then-approved',
         'approved-checks-recorded-with-assessment',
+        'approved-transitions-recorded-locally',
         'facts-confirmed-then-admitted',
         'not-admitted-appeal-accepted-then-admitted',
         'not-admitted-then-supplementary',
@@ -156,6 +157,26 @@ describe('replaying recorded histories against the current workflow code', () =>
     expect(activities).toContain('recordChecksAndAssess');
     expect(activities).not.toContain('recordCheck');
     expect(activities).not.toContain('assessEligibility');
+  });
+
+  it('records each timeline step in a local activity, no activity task of its own, behind its patch', async () => {
+    const history = await encrypted('approved-transitions-recorded-locally');
+    expect(patchesOf(history)).toContain('transitions-recorded-locally');
+    const events = history.events ?? [];
+    const activities = events.flatMap(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+    expect(activities).not.toContain('recordTransition');
+    const localActivities = events.flatMap((e) => {
+      const marker = e.markerRecordedEventAttributes;
+      const data = marker?.details?.data?.payloads?.[0]?.data;
+      if (marker?.markerName !== 'core_local_activity' || !data) return [];
+      return [
+        (JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type,
+      ];
+    });
+    // SUBMITTED, VERIFYING, AWAITING_REVIEW and APPROVED.
+    expect(localActivities).toEqual(Array(4).fill('recordTransition'));
   });
 
   it('fails on a history the current code could not have produced', async () => {

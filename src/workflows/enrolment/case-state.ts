@@ -1,6 +1,7 @@
 import {
   CancellationScope,
   condition,
+  patched,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -24,7 +25,10 @@ import {
   type TimelineEntry,
   type TransitionResult,
 } from '../../contract';
-import { notifyPlatform, recordTransition } from './case-activities';
+import { notifyPlatform, recordTransition, recordTransitionLocally } from './case-activities';
+
+/** Runs started before this patch record each timeline step in an activity task of its own. */
+export const TRANSITIONS_RECORDED_LOCALLY = 'transitions-recorded-locally';
 
 export const SYSTEM_ACTOR = 'system';
 
@@ -171,7 +175,10 @@ export class EnrolmentCase {
       statusNotice({ workflowId, runId }, application, entry, school, admissionNotice),
     );
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
-    await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
+    const record = patched(TRANSITIONS_RECORDED_LOCALLY)
+      ? recordTransitionLocally
+      : recordTransition;
+    await CancellationScope.nonCancellable(() => record(input, workflowId, runId, entry));
   }
 
   /**
