@@ -33,12 +33,12 @@ interface Shape {
   readonly local: number;
 }
 /**
- * What one such case runs: 3 checks, the checks' results recorded with the assessment and 3
- * notices as activity tasks, its 3 timeline steps as local activities (since the patch
- * transitions-recorded-locally). The target was set on 13 activity tasks (before the checks were
- * recorded with the assessment and the steps locally): the bare engine runs both shapes.
+ * What one such case runs: 3 checks and 3 notices as activity tasks; its 3 timeline steps, and the
+ * checks' results recorded with the assessment, as local activities (since the patch
+ * case-writes-local). The target was set on 13 activity tasks (before the checks were recorded
+ * with the assessment and the case's writes were local): the bare engine runs both shapes.
  */
-const CASE_SHAPE: Shape = { tasks: 7, local: 3 };
+const CASE_SHAPE: Shape = { tasks: 6, local: 4 };
 const SHAPE_BEFORE_PATCHES: Shape = { tasks: 13, local: 0 };
 const BARE_SHAPES = { bare: CASE_SHAPE, bareBefore: SHAPE_BEFORE_PATCHES };
 const shapeText = ({ tasks, local }: Shape) =>

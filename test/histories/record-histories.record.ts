@@ -187,8 +187,8 @@ const RECORDINGS: Record<string, Recording> = {
     await r.decide(no, approve);
     return r.until(no, 'APPROVED');
   },
-  'approved-transitions-recorded-locally': async (r) => {
-    // Each timeline step written by a local activity in the workflow task that took it.
+  'approved-case-writes-local': async (r) => {
+    // The steps' writes and the first assessment as local activities, in the workflow tasks.
     const no = await r.submit();
     await r.until(no, 'AWAITING_REVIEW');
     await r.decide(no, approve);

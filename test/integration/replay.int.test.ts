@@ -63,7 +63,7 @@ describe('replaying recorded histories against the current workflow code', () =>
         ...PLAIN_HISTORIES,
         'appeal-accepted-then-approved',
         'approved-checks-recorded-with-assessment',
-        'approved-transitions-recorded-locally',
+        'approved-case-writes-local',
         'facts-confirmed-then-admitted',
         'not-admitted-appeal-accepted-then-admitted',
         'not-admitted-then-supplementary',
@@ -159,14 +159,15 @@ describe('replaying recorded histories against the current workflow code', () =>
     expect(activities).not.toContain('assessEligibility');
   });
 
-  it('records each timeline step in a local activity, no activity task of its own, behind its patch', async () => {
-    const history = await encrypted('approved-transitions-recorded-locally');
-    expect(patchesOf(history)).toContain('transitions-recorded-locally');
+  it("makes the case's own writes as local activities, none an activity task, behind its patch", async () => {
+    const history = await encrypted('approved-case-writes-local');
+    expect(patchesOf(history)).toContain('case-writes-local');
     const events = history.events ?? [];
     const activities = events.flatMap(
       (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
     );
     expect(activities).not.toContain('recordTransition');
+    expect(activities).not.toContain('recordChecksAndAssess');
     const localActivities = events.flatMap((e) => {
       const marker = e.markerRecordedEventAttributes;
       const data = marker?.details?.data?.payloads?.[0]?.data;
@@ -175,8 +176,14 @@ describe('replaying recorded histories against the current workflow code', () =>
         (JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type,
       ];
     });
-    // SUBMITTED, VERIFYING, AWAITING_REVIEW and APPROVED.
-    expect(localActivities).toEqual(Array(4).fill('recordTransition'));
+    // SUBMITTED, VERIFYING, the checks and the assessment, AWAITING_REVIEW, APPROVED.
+    expect(localActivities).toEqual([
+      'recordTransition',
+      'recordTransition',
+      'recordChecksAndAssess',
+      'recordTransition',
+      'recordTransition',
+    ]);
   });
 
   it('fails on a history the current code could not have produced', async () => {

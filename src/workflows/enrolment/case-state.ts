@@ -1,7 +1,6 @@
 import {
   CancellationScope,
   condition,
-  patched,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -25,10 +24,7 @@ import {
   type TimelineEntry,
   type TransitionResult,
 } from '../../contract';
-import { notifyPlatform, recordTransition, recordTransitionLocally } from './case-activities';
-
-/** Runs started before this patch record each timeline step in an activity task of its own. */
-export const TRANSITIONS_RECORDED_LOCALLY = 'transitions-recorded-locally';
+import { caseWrites, notifyPlatform } from './case-activities';
 
 export const SYSTEM_ACTOR = 'system';
 
@@ -175,10 +171,8 @@ export class EnrolmentCase {
       statusNotice({ workflowId, runId }, application, entry, school, admissionNotice),
     );
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
-    const record = patched(TRANSITIONS_RECORDED_LOCALLY)
-      ? recordTransitionLocally
-      : recordTransition;
-    await CancellationScope.nonCancellable(() => record(input, workflowId, runId, entry));
+    const { recordTransition } = caseWrites();
+    await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }
 
   /**
