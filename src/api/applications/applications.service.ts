@@ -51,8 +51,13 @@ export class ApplicationsService {
   }
 
   async get(applicationNo: string, caller: CallerContext) {
-    const row = await this.cases.find(applicationNo, caller, canReadCase);
-    const view = await this.cases.liveView(row.workflowId, row.runId);
+    const found = await this.cases.find(applicationNo, caller, canReadCase);
+    const view = await this.cases.liveView(found.workflowId, found.runId);
+    // A run takes its next step before that step's write lands, and what it wrote just before
+    // (the checks, an assessment) may have landed after the row was read: a run ahead of the row
+    // means reading it again, so the checks shown are never older than the status.
+    const ahead = view !== undefined && view.timeline.length > found.lastEventSeq;
+    const row = (ahead && (await this.applications.findByNumber(applicationNo))) || found;
     // The read model can know more than the run: an operator's terminate is recorded only there.
     const live = view && view.timeline.length >= row.lastEventSeq ? view : undefined;
     const status = live?.status ?? row.status;
