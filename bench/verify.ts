@@ -14,8 +14,8 @@ import { workerTuningOf } from '../src/worker/tuning';
  * with the payload codec and without it (issue 12: the codec may cost at most 5 %), in two
  * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
  * 30) cases a side, so neither side gets the colder or the warmer machine; between them, on the
- * same server and in the same order, as many bare workflows of no-op activities in the shape a
- * case runs (activity tasks and local activities), and in the shape the target was set on; and cases
+ * same server and in the same order, as many bare workflows running as many no-op activities as a
+ * case runs, and as many as it ran before its checks were recorded with the assessment; and cases
  * whose workflows each evaluate the pure modules again (SHARED_WORKFLOW_MODULES not preloaded),
  * as every workflow did before 2026-12-04. Beside the rates,
  * the CPU each case cost this process (workers, client) and the Temporal server, which a busy
@@ -27,22 +27,14 @@ const warmup = Number(process.env.BENCH_WARMUP ?? 30);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 /** Enough families that a quarter or so with a home (Form A) covers the three sides' batches. */
 const population = cases * 16;
-/** What a workflow runs: activity tasks, and local activities (run in a workflow task). */
-interface Shape {
-  readonly tasks: number;
-  readonly local: number;
-}
 /**
- * What one such case runs: 3 checks and 3 notices as activity tasks; its 3 timeline steps, and the
- * checks' results recorded with the assessment, as local activities (since the patch
- * case-writes-local). The target was set on 13 activity tasks (before the checks were recorded
- * with the assessment and the case's writes were local): the bare engine runs both shapes.
+ * Activities one such case runs: 3 transitions recorded, 3 checks, the checks' results recorded
+ * with the assessment, 3 notices. Before the checks-recorded-with-assessment patch each result
+ * was an activity of its own, 13 in all: the bare engine runs both shapes.
  */
-const CASE_SHAPE: Shape = { tasks: 6, local: 4 };
-const SHAPE_BEFORE_PATCHES: Shape = { tasks: 13, local: 0 };
-const BARE_SHAPES = { bare: CASE_SHAPE, bareBefore: SHAPE_BEFORE_PATCHES };
-const shapeText = ({ tasks, local }: Shape) =>
-  local ? `${tasks} activities + ${local} local` : `${tasks} activities`;
+const ACTIVITIES_PER_CASE = 10;
+const ACTIVITIES_BEFORE_PATCH = 13;
+const BARE_ACTIVITIES = { bare: ACTIVITIES_PER_CASE, bareBefore: ACTIVITIES_BEFORE_PATCH };
 /**
  * Half the cases of each side, then the other half in the mirrored order: the machine's speed
  * drifts within a run by a fifth or more, and each side gets as much of the early and the late.
@@ -133,12 +125,12 @@ async function verifyBatch(
   };
 }
 
-/** The bare engine on the same server: workflows of no-op activities in the given shape. */
+/** The bare engine on the same server: `activities` no-op activities per workflow. */
 async function bareEngine(
   stack: BenchStack,
   runner: CaseRunner,
   count: number,
-  shape: Shape,
+  activities: number,
 ): Promise<Figures> {
   const bareQueue = `bare-${randomUUID()}`;
   const bareWorker = await Worker.create({
@@ -159,7 +151,7 @@ async function bareEngine(
       await runner.client.workflow.execute('bareWorkflow', {
         workflowId: `bare-${i}-${randomUUID()}`,
         taskQueue: bareQueue,
-        args: [shape.tasks, shape.local],
+        args: [activities],
       });
       return Date.now() - t0;
     }),
@@ -185,7 +177,7 @@ function report(
   unshared: Figures,
 ): string {
   return [
-    `${cases} cases a side (Form A with a home: 3 checks, ${shapeText(CASE_SHAPE)}), department latency ${latencyMs} ms, ${engine}, 2 cores`,
+    `${cases} cases a side (Form A with a home: 3 checks, ${ACTIVITIES_PER_CASE} activities), department latency ${latencyMs} ms, ${engine}, 2 cores`,
     ...batches,
     line('codec on ', on),
     line('codec off', off),
@@ -195,12 +187,12 @@ function report(
     `  the codec itself (codec on): ${(on.payloads / on.count).toFixed(0)} payloads/case, ${((on.codecSeconds * 1000) / on.count).toFixed(2)} ms/case = ${((100 * on.codecSeconds) / on.cpuSeconds).toFixed(2)} % of the CPU a case costs`,
     ...(
       [
-        [bare, shapeText(CASE_SHAPE), 'the shape of a case'],
-        [bareBefore, shapeText(SHAPE_BEFORE_PATCHES), 'the shape the target was set on'],
+        [bare, ACTIVITIES_PER_CASE, 'as many as a case runs'],
+        [bareBefore, ACTIVITIES_BEFORE_PATCH, 'as many as a case ran before the patch'],
       ] as const
     ).flatMap(([b, n, what]) => [
-      `  bare, ${what}: ${b.count} workflows × ${n}, no-ops, in ${b.seconds.toFixed(1)} s → ${rate(b).toFixed(1)} workflows/s; p50 ${p50(b)} ms, p95 ${p95(b)} ms; CPU ${cpuMsPerCase(b).toFixed(1)} ms/workflow`,
-      `  ratio ours (codec on) / bare (${n}): throughput ${(rate(on) / rate(b)).toFixed(2)}, p50 latency ${(p50(on) / p50(b)).toFixed(2)}; CPU per case bare / ours ${(cpuMsPerCase(b) / cpuMsPerCase(on)).toFixed(2)}`,
+      `  bare, ${what}: ${b.count} workflows × ${n} no-op activities in ${b.seconds.toFixed(1)} s → ${rate(b).toFixed(1)} workflows/s; p50 ${p50(b)} ms, p95 ${p95(b)} ms; CPU ${cpuMsPerCase(b).toFixed(1)} ms/workflow`,
+      `  ratio ours (codec on) / bare × ${n}: throughput ${(rate(on) / rate(b)).toFixed(2)}, p50 latency ${(p50(on) / p50(b)).toFixed(2)}; CPU per case bare / ours ${(cpuMsPerCase(b) / cpuMsPerCase(on)).toFixed(2)}`,
     ]),
   ].join('\n');
 }
@@ -237,7 +229,7 @@ async function main(): Promise<void> {
     const n = i < BATCH_ORDER.length / 2 ? half : cases - half;
     const batch =
       side === 'bare' || side === 'bareBefore'
-        ? await bareEngine(stack, plain, n, BARE_SHAPES[side])
+        ? await bareEngine(stack, plain, n, BARE_ACTIVITIES[side])
         : await verifyBatch(stack, runners[side], take(n));
     batches.push(line(`batch ${i + 1}, ${side.padEnd(10)}`, batch));
     add(totals[side], batch);

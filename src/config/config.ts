@@ -75,7 +75,6 @@ export const configSchema = z
       .default('on')
       .describe("the Temporal SDK's metrics appended to each worker process's /metrics"),
     WORKER_MAX_CONCURRENT_ACTIVITIES: workerSlots.describe('unset = SDK default (100)'),
-    WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: workerSlots.describe('unset = SDK default (100)'),
     WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: workerSlots
       .refine((n) => n === undefined || n >= 2, 'at least 2 while workflows are cached')
       .describe('unset = SDK default (40)'),

@@ -9,7 +9,6 @@ describe("the worker's tuning from configuration", () => {
   it('passes slots, cache size and pollers through as the SDK names them', () => {
     const config = loadConfig({
       WORKER_MAX_CONCURRENT_ACTIVITIES: '200',
-      WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '50',
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20',
       WORKER_MAX_CACHED_WORKFLOWS: '0',
       WORKER_WORKFLOW_TASK_POLLERS: '4',
@@ -17,7 +16,6 @@ describe("the worker's tuning from configuration", () => {
     });
     expect(workerTuningOf(config)).toEqual({
       maxConcurrentActivityTaskExecutions: 200,
-      maxConcurrentLocalActivityExecutions: 50,
       maxConcurrentWorkflowTaskExecutions: 20,
       maxCachedWorkflows: 0,
       workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: 4 },
@@ -28,7 +26,6 @@ describe("the worker's tuning from configuration", () => {
   it.each([
     ['WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', '1'],
     ['WORKER_MAX_CONCURRENT_ACTIVITIES', '0'],
-    ['WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', '0'],
     ['WORKER_ACTIVITY_TASK_POLLERS', 'many'],
     ['WORKER_MAX_CACHED_WORKFLOWS', '-1'],
   ])('refuses %s=%s, naming the variable', (variable, value) => {

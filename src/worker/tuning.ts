@@ -4,7 +4,6 @@ import type { Config } from '../config/config';
 export type WorkerTuning = Pick<
   WorkerOptions,
   | 'maxConcurrentActivityTaskExecutions'
-  | 'maxConcurrentLocalActivityExecutions'
   | 'maxConcurrentWorkflowTaskExecutions'
   | 'maxCachedWorkflows'
   | 'workflowTaskPollerBehavior'
@@ -13,8 +12,7 @@ export type WorkerTuning = Pick<
 
 /**
  * The worker's capacity, from configuration; an unset value keeps the SDK's default (100
- * activities, 100 local activities (a case's own writes), 40 workflow tasks, a workflow cache
- * sized from the heap, up to 10 pollers each).
+ * activities, 40 workflow tasks, a workflow cache sized from the heap, up to 10 pollers each).
  * Department calls are I/O-bound, so activity slots are cheap; workflow tasks are CPU-bound and
  * share the process's cores with activities. docs/configuration.md#worker-tuning says when to
  * change which.
@@ -24,7 +22,6 @@ export function workerTuningOf(config: Config): WorkerTuning {
     maximum === undefined ? undefined : { type: 'simple-maximum' as const, maximum };
   const tuning: WorkerTuning = {
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
-    maxConcurrentLocalActivityExecutions: config.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     workflowTaskPollerBehavior: pollers(config.WORKER_WORKFLOW_TASK_POLLERS),

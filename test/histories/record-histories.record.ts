@@ -187,13 +187,6 @@ const RECORDINGS: Record<string, Recording> = {
     await r.decide(no, approve);
     return r.until(no, 'APPROVED');
   },
-  'approved-case-writes-local': async (r) => {
-    // The steps' writes and the first assessment as local activities, in the workflow tasks.
-    const no = await r.submit();
-    await r.until(no, 'AWAITING_REVIEW');
-    await r.decide(no, approve);
-    return r.until(no, 'APPROVED');
-  },
   'withdrawn-then-applied-again-platform-down': async (r) => {
     // The WITHDRAWN notice cannot be delivered: the old run hands it on and closes.
     const body = r.form();

@@ -63,7 +63,6 @@ describe('replaying recorded histories against the current workflow code', () =>
         ...PLAIN_HISTORIES,
         'appeal-accepted-then-approved',
         'approved-checks-recorded-with-assessment',
-        'approved-case-writes-local',
         'facts-confirmed-then-admitted',
         'not-admitted-appeal-accepted-then-admitted',
         'not-admitted-then-supplementary',
@@ -157,33 +156,6 @@ describe('replaying recorded histories against the current workflow code', () =>
     expect(activities).toContain('recordChecksAndAssess');
     expect(activities).not.toContain('recordCheck');
     expect(activities).not.toContain('assessEligibility');
-  });
-
-  it("makes the case's own writes as local activities, none an activity task, behind its patch", async () => {
-    const history = await encrypted('approved-case-writes-local');
-    expect(patchesOf(history)).toContain('case-writes-local');
-    const events = history.events ?? [];
-    const activities = events.flatMap(
-      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
-    );
-    expect(activities).not.toContain('recordTransition');
-    expect(activities).not.toContain('recordChecksAndAssess');
-    const localActivities = events.flatMap((e) => {
-      const marker = e.markerRecordedEventAttributes;
-      const data = marker?.details?.data?.payloads?.[0]?.data;
-      if (marker?.markerName !== 'core_local_activity' || !data) return [];
-      return [
-        (JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type,
-      ];
-    });
-    // SUBMITTED, VERIFYING, the checks and the assessment, AWAITING_REVIEW, APPROVED.
-    expect(localActivities).toEqual([
-      'recordTransition',
-      'recordTransition',
-      'recordChecksAndAssess',
-      'recordTransition',
-      'recordTransition',
-    ]);
   });
 
   it('fails on a history the current code could not have produced', async () => {

@@ -24,7 +24,7 @@ import {
   type TimelineEntry,
   type TransitionResult,
 } from '../../contract';
-import { caseWrites, notifyPlatform } from './case-activities';
+import { notifyPlatform, recordTransition } from './case-activities';
 
 export const SYSTEM_ACTOR = 'system';
 
@@ -171,7 +171,6 @@ export class EnrolmentCase {
       statusNotice({ workflowId, runId }, application, entry, school, admissionNotice),
     );
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
-    const { recordTransition } = caseWrites();
     await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
   }
 

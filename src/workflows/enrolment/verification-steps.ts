@@ -18,7 +18,7 @@ import {
   RELATION_NOT_CONFIRMED_REASON,
 } from '../../domain/timeline-reasons';
 import { FAILURE_TYPES, type Activities, type EnrolmentApplicationInput } from '../../contract';
-import { assessEligibility, caseWrites, recordCheck } from './case-activities';
+import { assessEligibility, recordCheck, recordChecksAndAssess } from './case-activities';
 import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
 
 /*
@@ -74,7 +74,7 @@ export function assessChecks(
 ): Promise<unknown> {
   c.checkResults = Object.fromEntries(results);
   const assessing = withRecording
-    ? caseWrites().recordChecksAndAssess(c.input, c.checkResults, noteOutcomes(c, results))
+    ? recordChecksAndAssess(c.input, c.checkResults, noteOutcomes(c, results))
     : assessEligibility(c.input, c.checkResults);
   void assessing.then(
     (summary) => {
