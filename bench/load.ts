@@ -1,20 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { signAccessToken } from '../src/auth/jwt';
-import { accessTokenSettings, loadConfig, type Config } from '../src/config/config';
-import { guardianKeyOf } from '../src/domain/application-identity';
-import type { Db } from '../src/db/prisma-client';
-import { generateFamilies } from '../src/simulator/families';
-import { formForFamily } from '../src/testing/forms';
+import { loadConfig } from '../src/config/config';
+import { applicationFormSchema } from '../src/domain/forms/application-form';
+import { checksFor } from '../src/domain/verification/checks';
 import { buildForChildProcesses } from '../test/support/build';
 import { spawnServiceProcess, type ServiceProcess } from '../test/support/worker-process';
 import { cpuSince, cpuSnapshot } from './support/cpu';
 import { benchEngineKind, startBenchEngine } from './support/engine';
 import type { LoadSample } from './support/load-chart';
 import { faultKinds, runFaults } from './support/load-faults';
-import { keepServiceLogs, writeLoadReport, type Outcome } from './support/load-report';
-import { lossAudit } from './support/loss-audit';
+import { runBarePhase } from './support/load-bare';
+import {
+  bareReport,
+  keepServiceLogs,
+  sendingReport,
+  submissionStages,
+  writeLoadReport,
+  type Outcome,
+} from './support/load-report';
+import { lossAudit, untilAllReviewed } from './support/loss-audit';
+import { send, signedRequests } from './support/load-requests';
 import { freshDatabase } from './support/stack';
 
 /**
@@ -33,6 +39,12 @@ import { freshDatabase } from './support/stack';
  * 5); the report then gives each one's dip and recovery, the chart (SVG) marks it, and the audit
  * also covers cases started by requests that were not answered 201. BENCH_WORKER_NICE runs the
  * workers at a lower priority, as a deployment gives the API its own share of the cores.
+ * BENCH_PEAK_SLOTS holds each worker to that many slots while sending (verification held back at
+ * the peak) and restarts it with the SDK's defaults for the drain.
+ * BENCH_BARE=1 first runs the bare engine at the same rate on the same server (load-bare.ts): the
+ * floor under a submission's latency, and the ratios of ours to it. The sending's figures, with
+ * the API's own account of each stage of a submission (its /metrics), print as soon as the
+ * sending ends; the rest after the drain.
  */
 const engine = benchEngineKind();
 const rate = Number(process.env.BENCH_RATE ?? (engine === 'server' ? 50 : 20));
@@ -41,7 +53,20 @@ const workers = Number(process.env.BENCH_WORKERS ?? 2);
 const faults = faultKinds();
 /** Niceness of the worker processes: the API's share of a small machine (0: none). */
 const workerNice = Number(process.env.BENCH_WORKER_NICE ?? 0);
-const CLIENT_TIMEOUT_MS = 30_000;
+const withBare = process.env.BENCH_BARE === '1';
+/**
+ * Activity and workflow-task slots of each worker while the requests are sent (0: the SDK's
+ * defaults throughout): verification held back at the peak so intake has the cores, lifted for
+ * the drain, as docs/configuration.md#worker-tuning describes.
+ */
+const peakSlots = Number(process.env.BENCH_PEAK_SLOTS ?? 0);
+/** The bare phase's worker processes (0: the engine's starts alone, nothing run). */
+const bareWorkers = Number(process.env.BENCH_BARE_WORKERS ?? workers);
+/**
+ * What a case runs by AWAITING_REVIEW besides its checks: three transitions recorded, the
+ * assessment with the checks' results, three notices (the bare phase's workflow shape).
+ */
+const ACTIVITIES_BESIDE_CHECKS = 7;
 const SEED = 20260901;
 const ports = { api: 3950, temporal: 7960, simulator: 4950, metrics: 9950 };
 const CHECKS = [
@@ -58,6 +83,7 @@ async function main(): Promise<void> {
   buildForChildProcesses();
   const dataDir = await mkdtemp(join(tmpdir(), 'gx-load-'));
   const temporal = await startBenchEngine(engine, ports.temporal);
+  const run = { rate, seconds, workers, workerNice, engine, label: temporal.label, faults };
   const database = await freshDatabase('load', 4);
   const { db } = database;
 
@@ -89,6 +115,22 @@ async function main(): Promise<void> {
     return service;
   };
   try {
+    const requests = await signedRequests(config, { seed: SEED, total, seconds });
+    const activities =
+      checksFor(applicationFormSchema.parse(JSON.parse(requests[0]!.body))).length +
+      ACTIVITIES_BESIDE_CHECKS;
+    const bare = withBare
+      ? {
+          activities,
+          workers: bareWorkers,
+          phase: await runBarePhase({
+            address: temporal.address,
+            ...{ rate, seconds, workers: bareWorkers, nice: workerNice, activities },
+            engineCommands: ENGINE_COMMANDS,
+          }),
+        }
+      : undefined;
+    if (bare) process.stdout.write(bareReport(run, bare));
     await spawnService('src/main/simulator.ts', 'data-sharing simulator on');
     for (const check of CHECKS)
       await fetch(`http://127.0.0.1:${ports.simulator}/__admin/faults/${check}`, {
@@ -96,18 +138,17 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ latencyMs: 30, jitterMs: 40 }),
       });
+    let holding = peakSlots > 0;
     const startWorker = (i: number) =>
       spawnService(
         'src/main/worker.ts',
         'worker polling',
-        { WORKER_METRICS_PORT: String(ports.metrics + i) },
+        { WORKER_METRICS_PORT: String(ports.metrics + i), ...(holding && heldTuning(peakSlots)) },
         workerNice,
       );
     const workerProcesses: ServiceProcess[] = [];
     for (let i = 0; i < workers; i += 1) workerProcesses.push(await startWorker(i));
     await spawnService('src/main/api.ts', 'API listening');
-
-    const requests = await signedRequests(config, total);
 
     const samples: LoadSample[] = [];
     const began = performance.now();
@@ -154,11 +195,31 @@ async function main(): Promise<void> {
       const due = began + (i * 1000) / rate;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      pending.push(send(requests[i]!.body, requests[i]!.token));
+      pending.push(send(ports.api, requests[i]!.body, requests[i]!.token));
     }
     const outcomes = await Promise.all(pending);
     const sentFor = (performance.now() - began) / 1000;
     const cpu = cpuSince(cpuBefore, serviceNames(processes), ENGINE_COMMANDS);
+    const sending = {
+      run,
+      outcomes,
+      sentFor,
+      cpu,
+      stages: await submissionStages(`http://127.0.0.1:${ports.api}`),
+      ...(bare && { bare }),
+    };
+    process.stdout.write(sendingReport(sending));
+    if (holding) {
+      // The peak is over: each worker again with the SDK's defaults, one at a time.
+      holding = false;
+      for (const [i, worker] of workerProcesses.entries()) {
+        await worker.stop();
+        workerProcesses[i] = await startWorker(i);
+      }
+      process.stdout.write(
+        `  verification held to ${peakSlots} slots a worker while sending; lifted for the drain\n`,
+      );
+    }
     const faultRecords = await faulting;
     const accepted = outcomes.filter((o) => o.status === 201);
     await untilAllReviewed(db, accepted.length);
@@ -175,15 +236,12 @@ async function main(): Promise<void> {
     const unansweredAudit = await lossAudit(db, temporal.address, unanswered);
 
     await writeLoadReport({
-      run: { rate, seconds, workers, workerNice, engine, label: temporal.label, faults },
-      outcomes,
-      sentFor,
+      ...sending,
       audit,
       samples,
       faultRecords,
       acceptedAt: accepted.map((o) => (o.sentAt - beganAt) / 1000),
       unanswered: { count: unanswered.length, problems: unansweredAudit.problems },
-      cpu,
     });
   } finally {
     for (const { service } of [...processes].reverse()) await service.stop();
@@ -194,6 +252,14 @@ async function main(): Promise<void> {
     await temporal.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A worker held to `slots` (the worker refuses fewer than 2 workflow-task slots with a cache). */
+function heldTuning(slots: number): Record<string, string> {
+  return {
+    WORKER_MAX_CONCURRENT_ACTIVITIES: String(slots),
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: String(Math.max(2, slots)),
+  };
 }
 
 /** The engine's processes by their executables' names (the server's Go binary is `server`). */
@@ -211,88 +277,6 @@ function serviceNames(
   for (const { name, service } of processes)
     if (service.child.pid) named.set(service.child.pid, name.replace(/-\d+$/, ''));
   return named;
-}
-
-/**
- * Waits until every case in the read model, and at least every accepted one, is at
- * AWAITING_REVIEW (a count that fails is asked again), saying how far it is every 30 s. A backlog
- * beyond the workers' rate drains after the sending: the limit is ten minutes and a fifth of a
- * second per accepted case (the slowest drain seen here, 5 cases/s).
- */
-async function untilAllReviewed(db: Db, accepted: number): Promise<void> {
-  const began = Date.now();
-  const deadline = began + 600_000 + accepted * 200;
-  let told = began;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const counts = await Promise.all([
-      db.application.count(),
-      db.application.count({ where: { status: 'AWAITING_REVIEW' } }),
-    ]).catch(() => null);
-    if (counts && counts[1] >= accepted && counts[1] === counts[0]) return;
-    if (counts && Date.now() - told >= 30_000) {
-      told = Date.now();
-      const waited = ((told - began) / 1000).toFixed(0);
-      process.stdout.write(`  draining: ${counts[1]} of ${counts[0]} verified after ${waited} s\n`);
-    }
-  }
-}
-
-/**
- * Families the simulator verifies, each from its own account (one account's lock would queue
- * them all), each form with its guardian's token made beforehand.
- */
-async function signedRequests(config: Config, total: number) {
-  const families = generateFamilies(SEED, total * 5)
-    .filter((f) => f.archetype === 'SOLE_OWNER_AT_HUKOU')
-    .slice(0, total);
-  if (families.length < total) throw new Error(`only ${families.length} families for ${total}`);
-  return Promise.all(
-    families.map(async (family, index) => {
-      const form = formForFamily(family);
-      const token = await signAccessToken(
-        {
-          role: 'PARENT',
-          sub: `bench-family-${index}`,
-          guardian: guardianKeyOf(config.GUARDIAN_KEY_SECRET, family.guardians[0]!.idNumber),
-          ttlSeconds: 3600 + seconds * 2,
-        },
-        accessTokenSettings(config),
-      );
-      return { body: JSON.stringify(form), token };
-    }),
-  );
-}
-
-async function send(body: string, token: string): Promise<Outcome> {
-  const sentAt = Date.now();
-  const t0 = performance.now();
-  try {
-    const response = await fetch(`http://127.0.0.1:${ports.api}/applications`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body,
-      signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
-    });
-    // Only a 201 is read; a refusal's or a failure's body (which may not be JSON) is drained.
-    const json = (
-      response.status === 201
-        ? await response.json()
-        : await response.arrayBuffer().then(() => ({}))
-    ) as { applicationNo?: string; workflowId?: string };
-    return {
-      status: response.status,
-      ms: performance.now() - t0,
-      sentAt,
-      ...(response.status === 201 && {
-        applicationNo: json.applicationNo,
-        workflowId: json.workflowId,
-      }),
-    };
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    return { status: timedOut ? 'timeout' : 'error', ms: performance.now() - t0, sentAt };
-  }
 }
 
 main().catch((error: unknown) => {

@@ -2,8 +2,10 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths';
+import { parseScrape } from '../../test/support/prometheus';
 import { loadChartSvg, type LoadSample } from './load-chart';
 import { dipAndRecovery, type FaultKind, type FaultRecord } from './load-faults';
+import type { BarePhase } from './load-bare';
 import type { lossAudit } from './loss-audit';
 
 /** One request of bench:load, as its client saw it. */
@@ -16,7 +18,8 @@ export interface Outcome {
   readonly workflowId?: string;
 }
 
-export interface LoadReport {
+/** What the sending showed (sendingReport). */
+export interface SendingFigures {
   readonly run: {
     readonly rate: number;
     readonly seconds: number;
@@ -28,6 +31,20 @@ export interface LoadReport {
   };
   readonly outcomes: readonly Outcome[];
   readonly sentFor: number;
+  /** CPU seconds each group of processes used while the requests were sent (cpu.ts). */
+  readonly cpu: ReadonlyMap<string, number>;
+  /** The API's submission stages from its /metrics (submissionStages). */
+  readonly stages: readonly Stage[];
+  /** The bare engine at the same rate, before the API (BENCH_BARE=1), and its workflows' shape. */
+  readonly bare?: {
+    readonly phase: BarePhase;
+    readonly activities: number;
+    readonly workers: number;
+  };
+}
+
+/** The whole run: the sending and what the drain after it showed. */
+export interface LoadReport extends SendingFigures {
   readonly audit: Awaited<ReturnType<typeof lossAudit>>;
   readonly samples: readonly LoadSample[];
   readonly faultRecords: readonly FaultRecord[];
@@ -35,8 +52,6 @@ export interface LoadReport {
   readonly acceptedAt: readonly number[];
   /** Cases the API started whose request was not answered 201, and their own audit. */
   readonly unanswered: { readonly count: number; readonly problems: readonly string[] };
-  /** CPU seconds each group of processes used while the requests were sent (cpu.ts). */
-  readonly cpu: ReadonlyMap<string, number>;
 }
 
 const percentile = (values: readonly number[], p: number) => {
@@ -77,23 +92,42 @@ export async function writeLoadReport(report: LoadReport): Promise<void> {
   const chart = join(outDir(), `${name}.svg`);
   const title = `bench:load ${run.rate}/s, ${run.label}`;
   await writeFile(chart, loadChartSvg(title, samples, faultRecords));
-  process.stdout.write(`${figures(report, `${csv}, ${chart}`).join('\n')}\n`);
+  process.stdout.write(`${drainFigures(report, `${csv}, ${chart}`).join('\n')}\n`);
 }
 
-function figures(report: LoadReport, files: string): string[] {
-  const { run, outcomes, sentFor, audit, samples, faultRecords, acceptedAt, unanswered } = report;
+/**
+ * What the sending showed, printed as soon as it ends (the drain after it may take many minutes):
+ * status codes, latency, CPU, the API's stages, and the ratios to the bare engine.
+ */
+export function sendingReport(report: SendingFigures): string {
+  const { run, outcomes, sentFor } = report;
   const codes = new Map<string, number>();
   for (const o of outcomes) codes.set(String(o.status), (codes.get(String(o.status)) ?? 0) + 1);
   const accepted = outcomes.filter((o) => o.status === 201);
   const latency = accepted.map((o) => o.ms);
-  const peak = Math.max(0, ...samples.map((x) => x.submitted + x.verifying));
   const lines = [
     `open loop ${run.rate}/s for ${run.seconds} s (${outcomes.length} sent in ${sentFor.toFixed(0)} s), API, ${run.workers} workers${run.workerNice ? ` (nice ${run.workerNice})` : ''} and simulator (~50 ms) as separate processes, ${run.label}`,
     `  status codes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; accepted ${(accepted.length / run.seconds).toFixed(1)}/s`,
     `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
+    cpuLine(report.cpu, accepted.length, sentFor, 'accepted submission'),
+    stagesLine(report.stages),
+  ];
+  const bare = report.bare?.phase.latencies;
+  if (bare)
+    lines.push(
+      `  ours / bare: accepted ${(accepted.length / Math.max(1, bare.length)).toFixed(2)}, latency p50 ${(percentile(latency, 50) / percentile(bare, 50)).toFixed(2)}, p99 ${(percentile(latency, 99) / percentile(bare, 99)).toFixed(2)}`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** What the drain showed: time to review, the backlog, the loss audit, the faults. */
+function drainFigures(report: LoadReport, files: string): string[] {
+  const { run, outcomes, audit, samples, faultRecords, acceptedAt, unanswered } = report;
+  const accepted = outcomes.filter((o) => o.status === 201);
+  const peak = Math.max(0, ...samples.map((x) => x.submitted + x.verifying));
+  const lines = [
     `  time to AWAITING_REVIEW ms: p50 ${percentile(audit.toReview, 50).toFixed(0)}  p99 ${percentile(audit.toReview, 99).toFixed(0)}; peak backlog (SUBMITTED+VERIFYING) ${peak}; ${files}`,
     `  loss audit of ${accepted.length} accepted: ${auditLine(audit.problems)}`,
-    cpuLine(report.cpu, accepted.length, sentFor),
   ];
   for (const fault of faultRecords)
     lines.push(`  fault: ${dipAndRecovery(fault, acceptedAt, samples)}`);
@@ -104,15 +138,69 @@ function figures(report: LoadReport, files: string): string[] {
   return lines;
 }
 
-/** Where the machine's CPU went while sending, per accepted submission: what a submission costs. */
-function cpuLine(cpu: ReadonlyMap<string, number>, accepted: number, sentFor: number): string {
+/**
+ * The bare engine's phase (printed as soon as it ends): what Temporal alone answers at the same
+ * rate on the same machine.
+ */
+export function bareReport(
+  run: SendingFigures['run'],
+  { phase: bare, activities, workers }: NonNullable<SendingFigures['bare']>,
+): string {
+  const ok = bare.latencies;
+  const lines = [
+    `bare engine first, open loop ${run.rate}/s for ${run.seconds} s (${bare.sent} starts in ${bare.sentFor.toFixed(0)} s), client straight to Temporal (no API, no read model, no codec), workflows of ${activities} no-op activities on ${workers} worker processes${run.workerNice ? ` (nice ${run.workerNice})` : ''}, ${run.label}`,
+    `  starts: ${ok.length} succeeded, ${bare.failed} failed; latency ms: p50 ${percentile(ok, 50).toFixed(0)}  p95 ${percentile(ok, 95).toFixed(0)}  p99 ${percentile(ok, 99).toFixed(0)}  max ${Math.max(...ok).toFixed(0)}`,
+    `  bare workflows completed by the end of the sending: ${bare.completed} (${(bare.completed / bare.sentFor).toFixed(1)}/s)`,
+    cpuLine(bare.cpu, ok.length, bare.sentFor, 'start'),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** One stage of the API's submissions, as its histogram has it. */
+export interface Stage {
+  readonly stage: string;
+  readonly count: number;
+  readonly seconds: number;
+}
+
+/** The API's own account of its submissions' stages (gx_enrolment_submission_stage_duration_seconds). */
+export async function submissionStages(apiUrl: string): Promise<Stage[]> {
+  const samples = parseScrape(await (await fetch(`${apiUrl}/metrics`)).text());
+  const metric = 'gx_enrolment_submission_stage_duration_seconds';
+  const of = (suffix: string, stage: string) =>
+    samples.find((x) => x.name === `${metric}_${suffix}` && x.labels.stage === stage)?.value ?? 0;
+  return samples
+    .filter((x) => x.name === `${metric}_count`)
+    .map(({ labels }) => labels.stage!)
+    .map((stage) => ({ stage, count: of('count', stage), seconds: of('sum', stage) }));
+}
+
+/** Where the submissions' time went, most first: each stage's mean and its share of the whole. */
+function stagesLine(stages: readonly Stage[]): string {
+  const total = stages.reduce((sum, s) => sum + s.seconds, 0);
+  const each = [...stages]
+    .sort((x, y) => y.seconds - x.seconds)
+    .map(
+      (s) =>
+        `${s.stage} ${((s.seconds * 1000) / Math.max(1, s.count)).toFixed(1)} (${((100 * s.seconds) / Math.max(total, 1e-9)).toFixed(0)} %)`,
+    );
+  return `  submission stages (the API's /metrics), mean ms and share: ${each.join(', ')}`;
+}
+
+/** Where the machine's CPU went while sending, per accepted request: what one costs. */
+function cpuLine(
+  cpu: ReadonlyMap<string, number>,
+  accepted: number,
+  sentFor: number,
+  unit: string,
+): string {
   const total = [...cpu.values()].reduce((sum, s) => sum + s, 0);
   const groups = [...cpu]
     .filter(([, seconds]) => seconds >= total / 100)
     .sort((x, y) => y[1] - x[1])
     .map(([group, seconds]) => `${group} ${((seconds * 1000) / Math.max(1, accepted)).toFixed(1)}`);
   return (
-    `  CPU while sending, ms per accepted submission: ${groups.join(', ')}; ` +
+    `  CPU while sending, ms per ${unit}: ${groups.join(', ')}; ` +
     `all processes ${(total / sentFor).toFixed(2)} of ${availableParallelism()} cores`
   );
 }

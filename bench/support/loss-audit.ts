@@ -85,3 +85,28 @@ async function inVisibility(
     await connection.close();
   }
 }
+
+/**
+ * Waits until every case in the read model, and at least every accepted one, is at
+ * AWAITING_REVIEW (a count that fails is asked again), saying how far it is every 30 s. A backlog
+ * beyond the workers' rate drains after the sending: the limit is ten minutes and a fifth of a
+ * second per accepted case (the slowest drain seen here, 5 cases/s).
+ */
+export async function untilAllReviewed(db: Db, accepted: number): Promise<void> {
+  const began = Date.now();
+  const deadline = began + 600_000 + accepted * 200;
+  let told = began;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const counts = await Promise.all([
+      db.application.count(),
+      db.application.count({ where: { status: 'AWAITING_REVIEW' } }),
+    ]).catch(() => null);
+    if (counts && counts[1] >= accepted && counts[1] === counts[0]) return;
+    if (counts && Date.now() - told >= 30_000) {
+      told = Date.now();
+      const waited = ((told - began) / 1000).toFixed(0);
+      process.stdout.write(`  draining: ${counts[1]} of ${counts[0]} verified after ${waited} s\n`);
+    }
+  }
+}

@@ -35,47 +35,29 @@ export const recordTransition: StepWrite = async (db, sealer, application, run, 
 /**
  * The first entry with the case's row and consent record, which no single statement writes: the
  * API's write on submission (the row is nearly always new then), and the workflow's when it
- * comes first.
+ * comes first. The row is inserted first: when this write creates it, the row already shows the
+ * entry and the consent is this write's to record (three statements, where reading the row first
+ * took five); otherwise the row another write made is read, and only its run's entry is added.
  */
 export const recordSubmission: StepWrite = async (db, sealer, application, run, entry) => {
-  const { form } = application;
   const at = new Date(entry.at);
+  const row = await caseRow(sealer, application, run, entry);
   return db.$transaction(async (tx) => {
-    const followed = await tx.application.findUnique({
-      where: { applicationNo: application.applicationNo },
-      select: { runId: true },
-    });
-    if (followed && followed.runId !== run.runId) return 'otherRun';
     // The API and the workflow's first activity write the first entry concurrently; INSERT … ON
     // CONFLICT DO NOTHING lets the loser pass, where an upsert (read, then insert) failed it
     // with a unique violation on a busy machine.
-    if (!followed)
-      await tx.application.createMany({
-        data: {
-          applicationNo: application.applicationNo,
-          workflowId: run.workflowId,
-          runId: run.runId,
-          ownerSub: application.ownerSub,
-          submittedBy: application.submittedBy,
-          registrationPointId: application.registrationPointId,
-          seasonYear: form.seasonYear,
-          stage: form.stage,
-          countyCode: form.countyCode,
-          formType: form.formType,
-          channel: form.channel,
-          childKey: application.childKey,
-          childName: await sealer.seal(form.child.name),
-          childIdMasked: application.childIdMasked,
-          statement: await sealer.seal(maskedStatement(form)),
-          status: entry.to,
-          lastEventSeq: entry.seq,
-          statusChangedAt: at,
-          submittedAt: new Date(application.submittedAt),
-          updatedAt: at,
-        },
-        skipDuplicates: true,
+    const { count: created } = await tx.application.createMany({
+      data: row,
+      skipDuplicates: true,
+    });
+    if (created) await recordConsentOfNewCase(tx, application);
+    else {
+      const followed = await tx.application.findUnique({
+        where: { applicationNo: application.applicationNo },
+        select: { runId: true },
       });
-    if (!followed) await recordConsentOfNewCase(tx, application);
+      if (followed && followed.runId !== run.runId) return 'otherRun';
+    }
     await tx.applicationEvent.createMany({
       data: [
         {
@@ -91,13 +73,47 @@ export const recordSubmission: StepWrite = async (db, sealer, application, run, 
       ],
       skipDuplicates: true,
     });
-    await tx.application.updateMany({
-      where: { applicationNo: application.applicationNo, lastEventSeq: { lt: entry.seq } },
-      data: { status: entry.to, lastEventSeq: entry.seq, statusChangedAt: at, updatedAt: at },
-    });
+    if (!created)
+      await tx.application.updateMany({
+        where: { applicationNo: application.applicationNo, lastEventSeq: { lt: entry.seq } },
+        data: { status: entry.to, lastEventSeq: entry.seq, statusChangedAt: at, updatedAt: at },
+      });
     return 'recorded';
   });
 };
+
+/** The case's row as its first entry leaves it, personal fields sealed. */
+async function caseRow(
+  sealer: Sealer,
+  application: EnrolmentApplicationInput,
+  run: { workflowId: string; runId: string },
+  entry: TimelineEntry,
+) {
+  const { form } = application;
+  const at = new Date(entry.at);
+  return {
+    applicationNo: application.applicationNo,
+    workflowId: run.workflowId,
+    runId: run.runId,
+    ownerSub: application.ownerSub,
+    submittedBy: application.submittedBy,
+    registrationPointId: application.registrationPointId,
+    seasonYear: form.seasonYear,
+    stage: form.stage,
+    countyCode: form.countyCode,
+    formType: form.formType,
+    channel: form.channel,
+    childKey: application.childKey,
+    childName: await sealer.seal(form.child.name),
+    childIdMasked: application.childIdMasked,
+    statement: await sealer.seal(maskedStatement(form)),
+    status: entry.to,
+    lastEventSeq: entry.seq,
+    statusChangedAt: at,
+    submittedAt: new Date(application.submittedAt),
+    updatedAt: at,
+  };
+}
 
 /**
  * A step of a case whose row exists: the same writes as `recordSubmission`'s but the row's, in

@@ -27,34 +27,14 @@ export class IntakeRepository {
   /**
    * Takes a live-case slot for the account's case of this child if it has room under `limit`:
    * under a per-account lock, its live cases and the slots its other submissions hold are counted
-   * (a child once), so concurrent submissions cannot pass the cap together. False: no room.
+   * (a child once), so concurrent submissions cannot pass the cap together. False: no room. One
+   * round trip: the SQL function `reserve_live_case` (its migration says how).
    */
-  reserveLiveCase(ownerSub: string, workflowId: string, limit: number): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`live-cases/${ownerSub}`}, 0))`;
-      const fresh = { gt: new Date(Date.now() - RESERVATION_TTL_MS) };
-      // The other children's cases, live or being started, each once; counting stops at the cap.
-      const [counted] = await tx.$queryRaw<{ others: number }[]>`
-        SELECT count(*)::int AS others FROM (
-          SELECT workflow_id FROM application
-          WHERE owner_sub = ${ownerSub} AND workflow_id <> ${workflowId}
-            AND status::text <> ALL(${[...FINAL_STATUSES]})
-          UNION
-          SELECT workflow_id FROM live_case_reservation
-          WHERE owner_sub = ${ownerSub} AND workflow_id <> ${workflowId} AND reserved_at > ${fresh.gt}
-          LIMIT ${limit}
-        ) AS cases`;
-      if (counted!.others >= limit) return false;
-      await tx.liveCaseReservation.deleteMany({
-        where: { ownerSub, reservedAt: { lte: fresh.gt } },
-      });
-      await tx.liveCaseReservation.upsert({
-        where: { ownerSub_workflowId: { ownerSub, workflowId } },
-        create: { ownerSub, workflowId },
-        update: { reservedAt: new Date() },
-      });
-      return true;
-    });
+  async reserveLiveCase(ownerSub: string, workflowId: string, limit: number): Promise<boolean> {
+    const [row] = await this.db.$queryRaw<{ reserved: boolean }[]>`
+      SELECT reserve_live_case(${ownerSub}, ${workflowId}, ${limit}::int,
+        ${[...FINAL_STATUSES]}::text[], ${RESERVATION_TTL_MS}::int) AS reserved`;
+    return row!.reserved;
   }
 
   /** The slot is no longer needed: the case's row counts it now, or the start failed. */

@@ -25,6 +25,44 @@ export const departmentCallDuration = new Histogram({
   registers: [processMetrics],
 });
 
+/**
+ * The stages of an application's submission (POST /applications), in the order they run: where a
+ * submission's time goes under load (docs/performance.md), one series per stage.
+ */
+export const SUBMISSION_STAGES = [
+  'registration_window',
+  'reference_data',
+  'submitter',
+  'idempotency',
+  'existing_case',
+  'account_room',
+  'admission',
+  'application_number',
+  'case_input',
+  'workflow_start',
+  'read_model',
+  'account_room_release',
+] as const;
+export type SubmissionStage = (typeof SUBMISSION_STAGES)[number];
+
+export const submissionStageDuration = new Histogram({
+  name: 'gx_enrolment_submission_stage_duration_seconds',
+  help: `Each stage of an application's submission, whether it went on or refused: ${SUBMISSION_STAGES.join(', ')}.`,
+  labelNames: ['stage'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+  registers: [processMetrics],
+});
+
+/** Runs one stage of a submission; its time is observed whether it succeeds or throws. */
+export async function timedStage<T>(stage: SubmissionStage, work: () => Promise<T>): Promise<T> {
+  const observed = submissionStageDuration.startTimer({ stage });
+  try {
+    return await work();
+  } finally {
+    observed();
+  }
+}
+
 export const verificationChecks = new Counter({
   name: 'gx_enrolment_verification_checks_total',
   help: 'Verification checks: MATCH, MISMATCH, NOT_FOUND or UNAVAILABLE as recorded on the case (once per case and check), error for each attempt that failed.',

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { eventually } from '../support/eventually';
+import { SUBMISSION_STAGES, type SubmissionStage } from '../../src/observability/metrics';
 import { formForFamily } from '../../src/testing/forms';
 import { bundleWorkflows, registryFamilies, startHarness, type Harness } from '../support/harness';
 import { parseScrape, sampleValue } from '../support/prometheus';
@@ -148,6 +149,16 @@ describe('Prometheus metrics at /metrics (API and worker in one process, as npm 
     expect(http('GET', 'UNMATCHED', '404')).toBe(1);
     const labelValues = samples.flatMap((s) => Object.values(s.labels));
     for (const no of numbers) expect(labelValues.join(' ')).not.toContain(no);
+
+    // Where the submissions' time went: every stage of the three, once each (no Idempotency-Key).
+    const stage = (name: SubmissionStage) =>
+      value('gx_enrolment_submission_stage_duration_seconds_count', { stage: name });
+    for (const name of SUBMISSION_STAGES.filter((s) => s !== 'idempotency'))
+      expect([name, stage(name)]).toEqual([name, 3]);
+    expect(stage('idempotency')).toBeUndefined();
+    expect(
+      value('gx_enrolment_submission_stage_duration_seconds_sum', { stage: 'workflow_start' }),
+    ).toBeGreaterThan(0);
 
     // Node's own process metrics come along.
     expect(samples.some((s) => s.name === 'process_cpu_seconds_total')).toBe(true);

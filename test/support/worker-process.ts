@@ -29,9 +29,11 @@ export async function spawnServiceProcess(
   entry: string,
   env: Record<string, string>,
   ready: string,
-  { nice = 0 }: { nice?: number } = {},
+  { nice = 0, fromSource = false }: { nice?: number; fromSource?: boolean } = {},
 ): Promise<ServiceProcess> {
-  const node = [process.execPath, '--enable-source-maps', built(entry)];
+  // From source (a bench's helper outside the build): compiled at load, as `npm run bench:*` is.
+  const script = fromSource ? ['-r', './test/support/swc-register.cjs', entry] : [built(entry)];
+  const node = [process.execPath, '--enable-source-maps', ...script];
   // Through nice(1), which execs node: every thread the process starts inherits the priority
   // (setpriority on a running process would reach its main thread only).
   const [command, ...args] = nice ? ['nice', '-n', String(nice), ...node] : node;

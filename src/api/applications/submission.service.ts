@@ -18,6 +18,7 @@ import type { ApplicationForm } from '../../domain/forms/application-form';
 import { checkAgainstReferenceData } from '../../domain/forms/reference-checks';
 import { actorOf } from '../../domain/principal';
 import { maskResidentId } from '../../domain/resident-id';
+import { timedStage } from '../../observability/metrics';
 import {
   ENROLMENT_WORKFLOW_TYPE,
   initialSearchAttributes,
@@ -85,9 +86,9 @@ export class SubmissionService {
   ): Promise<SubmissionReceipt> {
     // The registration window, the reference data, then who may submit the form, all before the
     // key is claimed: a refusal stores nothing at all.
-    const late = await this.window.admit(form, caller);
-    await this.checkReferenceData(form);
-    const submitter = await this.guards.submitter(form, caller);
+    const late = await timedStage('registration_window', () => this.window.admit(form, caller));
+    await timedStage('reference_data', () => this.checkReferenceData(form));
+    const submitter = await timedStage('submitter', () => this.guards.submitter(form, caller));
     const receipt = await this.startOnce(form, caller, submitter, late, idempotencyKey);
     if (submitter.ownerSub !== null) return receipt;
     // A case entered offline has no account yet: its receipt carries the family's claim code,
@@ -106,13 +107,17 @@ export class SubmissionService {
     if (!idempotencyKey) return this.start(form, caller, submitter, late);
     const principal = actorOf(caller.principal);
     const requestHash = createHash('sha256').update(JSON.stringify(form)).digest('hex');
-    const claim = await this.idempotency.claim(principal, idempotencyKey, requestHash);
+    const claim = await timedStage('idempotency', () =>
+      this.idempotency.claim(principal, idempotencyKey, requestHash),
+    );
     if (claim.kind === 'mismatch') throw new IdempotencyKeyReusedError();
     if (claim.kind === 'in-progress') throw new RequestInProgressError();
     if (claim.kind === 'replay') return claim.body as SubmissionReceipt;
     try {
       const receipt = await this.start(form, caller, submitter, late);
-      await this.idempotency.complete(principal, idempotencyKey, 201, receipt);
+      await timedStage('idempotency', () =>
+        this.idempotency.complete(principal, idempotencyKey, 201, receipt),
+      );
       return receipt;
     } catch (error) {
       await this.idempotency.release(principal, idempotencyKey);
@@ -130,15 +135,17 @@ export class SubmissionService {
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
     // A closed case blocks a new one unless it ended without a place (withdrawn, rejected, lapsed);
     // a running case is refused by Temporal itself below.
-    const previous = await this.guards.existingCase(workflowId);
+    const previous = await timedStage('existing_case', () => this.guards.existingCase(workflowId));
     if (previous && !REOPENABLE_STATUSES.includes(previous.status))
       throw this.guards.duplicateOf(previous, caller, submitter);
     // The account's slot is held from here until the case's row counts it (or the start failed).
-    const release = await this.guards.reserveRoomForCase(submitter, workflowId);
+    const release = await timedStage('account_room', () =>
+      this.guards.reserveRoomForCase(submitter, workflowId),
+    );
     try {
       return await this.startWithRoom(form, caller, submitter, late, { key, workflowId, previous });
     } finally {
-      await release();
+      await timedStage('account_room_release', release);
     }
   }
 
@@ -152,26 +159,34 @@ export class SubmissionService {
   ): Promise<SubmissionReceipt> {
     // Before the first write: a refusal at capacity leaves no number, row or workflow behind
     // (an Idempotency-Key claimed above is released), and an accepted retry still replays.
-    await this.admission.admit();
+    await timedStage('admission', () => this.admission.admit());
 
     // Taken after the duplicate check, and once for all concurrent duplicates of this child.
-    const { applicationNo, fresh } = await this.applications.claimApplicationNo({
-      workflowId,
-      after: previous?.applicationNo ?? null,
-      seasonYear: form.seasonYear,
-      countyCode: form.countyCode,
-    });
+    const { applicationNo, fresh } = await timedStage('application_number', () =>
+      this.applications.claimApplicationNo({
+        workflowId,
+        after: previous?.applicationNo ?? null,
+        seasonYear: form.seasonYear,
+        countyCode: form.countyCode,
+      }),
+    );
     // A case already holds the number: this request raced with the one that started it.
     if (!fresh && (await this.applications.statusOf(applicationNo)))
       throw this.guards.duplicateOf(await this.guards.existingCase(workflowId), caller, submitter);
-    const input = await this.caseInput(form, caller, submitter, { applicationNo, key });
+    const input = await timedStage('case_input', () =>
+      this.caseInput(form, caller, submitter, { applicationNo, key }),
+    );
     // The ended case's run may still be open (a rejection's appeal period, its last notices):
     // applying again closes it, unless an appeal is on file, and then the start below refuses.
     if (previous) await this.reapplication.closePrevious(workflowId, caller);
-    const runId = await this.startCase(workflowId, input, caller, submitter);
+    const runId = await timedStage('workflow_start', () =>
+      this.startCase(workflowId, input, caller, submitter),
+    );
     // The workflow records the same first entry; writing it here too makes the case readable the
     // moment this call returns, and the idempotent write makes the order of the two irrelevant.
-    await this.applications.recordSubmission(input, { workflowId, runId }, submissionEntry(input));
+    await timedStage('read_model', () =>
+      this.applications.recordSubmission(input, { workflowId, runId }, submissionEntry(input)),
+    );
     if (late) await this.window.recordLateEntry(applicationNo, form, caller, late);
     return { applicationNo, status: 'SUBMITTED', workflowId };
   }
