@@ -125,7 +125,11 @@ async function main(): Promise<void> {
           workers: bareWorkers,
           phase: await runBarePhase({
             address: temporal.address,
-            ...{ rate, seconds, workers: bareWorkers, nice: workerNice, activities },
+            rate,
+            seconds,
+            workers: bareWorkers,
+            nice: workerNice,
+            activities,
             engineCommands: ENGINE_COMMANDS,
           }),
         }
