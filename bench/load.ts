@@ -17,10 +17,9 @@ import {
   sendingReport,
   submissionStages,
   writeLoadReport,
-  type Outcome,
 } from './support/load-report';
 import { lossAudit, untilAllReviewed } from './support/loss-audit';
-import { send, signedRequests } from './support/load-requests';
+import { openLoop, send, signedRequests } from './support/load-requests';
 import { freshDatabase } from './support/stack';
 
 /**
@@ -192,16 +191,10 @@ async function main(): Promise<void> {
     // A fault that fails is reported where it is awaited, after the sending; not a crash before.
     faulting.catch(() => undefined);
 
-    // Open loop: the i-th request leaves at i / rate seconds, answered or not.
     const cpuBefore = cpuSnapshot();
-    const pending: Promise<Outcome>[] = [];
-    for (let i = 0; i < total; i += 1) {
-      const due = began + (i * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      pending.push(send(ports.api, requests[i]!.body, requests[i]!.token));
-    }
-    const outcomes = await Promise.all(pending);
+    const outcomes = await openLoop(began, total, rate, (i) =>
+      send(ports.api, requests[i]!.body, requests[i]!.token),
+    );
     const sentFor = (performance.now() - began) / 1000;
     const cpu = cpuSince(cpuBefore, serviceNames(processes), ENGINE_COMMANDS);
     const sending = {

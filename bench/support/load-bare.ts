@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { spawnServiceProcess, type ServiceProcess } from '../../test/support/worker-process';
 import { cpuSince, cpuSnapshot } from './cpu';
+import { openLoop } from './load-requests';
 
 /**
  * bench:load's bare phase (BENCH_BARE=1): before the API is started, the same open-loop rate of
@@ -52,13 +53,9 @@ export async function runBarePhase(options: BarePhaseOptions): Promise<BarePhase
     const before = cpuSnapshot();
     const began = performance.now();
     const total = Math.ceil(options.rate * options.seconds);
-    const pending: Promise<number | null>[] = [];
-    for (let i = 0; i < total; i += 1) {
-      const wait = began + (i * 1000) / options.rate - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      pending.push(startBare(client, taskQueue, i, options.activities));
-    }
-    const results = await Promise.all(pending);
+    const results = await openLoop(began, total, options.rate, (i) =>
+      startBare(client, taskQueue, i, options.activities),
+    );
     const sentFor = (performance.now() - began) / 1000;
     const cpu = cpuSince(before, named, options.engineCommands);
     const { count: completed } = await client.workflow.count(

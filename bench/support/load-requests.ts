@@ -68,3 +68,22 @@ export async function send(apiPort: number, body: string, token: string): Promis
     return { status: timedOut ? 'timeout' : 'error', ms: performance.now() - t0, sentAt };
   }
 }
+
+/**
+ * Open loop: the i-th request leaves at i / rate seconds after `began` (performance.now()),
+ * answered or not; resolves with every answer, in order.
+ */
+export async function openLoop<T>(
+  began: number,
+  total: number,
+  rate: number,
+  request: (i: number) => Promise<T>,
+): Promise<T[]> {
+  const pending: Promise<T>[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const wait = began + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(request(i));
+  }
+  return Promise.all(pending);
+}

@@ -21,7 +21,8 @@ export type WorkerProcess = ServiceProcess;
 
 /**
  * Starts `entry` (e.g. src/main/api.ts) from the build the integration set-up made (compiling at
- * start would take most of the readiness limit on a loaded machine) and waits until its output
+ * start would take most of the readiness limit on a loaded machine), or with `fromSource` a
+ * bench's own helper compiled at load, and waits until its output
  * contains `ready`, a line the launchers log at info (so at least info, although NODE_ENV=test
  * defaults to warn).
  */
