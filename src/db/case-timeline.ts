@@ -1,8 +1,7 @@
 import type { EnrolmentApplicationInput, TimelineEntry } from '../contract';
 import type { EnrolmentStatus } from '../domain/enrolment';
-import { maskResidentId } from '../domain/resident-id';
 import type { Sealer } from '../encryption/sealer';
-import { recordConsentOfNewCase } from './consent-repository';
+import { writeFirstEntry } from './case-first-write';
 import type { Db } from './prisma-client';
 import { utcTimestamp } from './sql-values';
 
@@ -33,92 +32,26 @@ export const recordTransition: StepWrite = async (db, sealer, application, run, 
 };
 
 /**
- * The first entry with the case's row and consent record, which no single statement writes: the
+ * The first entry with the case's row and consent record, which no single step writes: the
  * API's write on submission (the row is nearly always new then), and the workflow's when it
- * comes first. The row is inserted first: when this write creates it, the row already shows the
- * entry and the consent is this write's to record (three statements, where reading the row first
- * took five); otherwise the row another write made is read, and only its run's entry is added.
+ * comes first. One statement (`writeFirstEntry`); when another write's row committed while it
+ * ran, the step is recorded against that row.
  */
 export const recordSubmission: StepWrite = async (db, sealer, application, run, entry) => {
-  const at = new Date(entry.at);
-  const row = await caseRow(sealer, application, run, entry);
-  return db.$transaction(async (tx) => {
-    // The API and the workflow's first activity write the first entry concurrently; INSERT … ON
-    // CONFLICT DO NOTHING lets the loser pass, where an upsert (read, then insert) failed it
-    // with a unique violation on a busy machine.
-    const { count: created } = await tx.application.createMany({
-      data: row,
-      skipDuplicates: true,
-    });
-    if (created) await recordConsentOfNewCase(tx, application);
-    else {
-      const followed = await tx.application.findUnique({
-        where: { applicationNo: application.applicationNo },
-        select: { runId: true },
-      });
-      if (followed && followed.runId !== run.runId) return 'otherRun';
-    }
-    await tx.applicationEvent.createMany({
-      data: [
-        {
-          applicationNo: application.applicationNo,
-          seq: entry.seq,
-          fromStatus: entry.from,
-          toStatus: entry.to,
-          actor: entry.actor,
-          channel: entry.channel,
-          reason: entry.reason,
-          occurredAt: at,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (!created)
-      await tx.application.updateMany({
-        where: { applicationNo: application.applicationNo, lastEventSeq: { lt: entry.seq } },
-        data: { status: entry.to, lastEventSeq: entry.seq, statusChangedAt: at, updatedAt: at },
-      });
-    return 'recorded';
-  });
+  const written = await writeFirstEntry(db, sealer, application, run, entry);
+  switch (written.kind) {
+    case 'created':
+      return 'recorded';
+    case 'followed':
+      return written.runId === run.runId ? 'recorded' : 'otherRun';
+    case 'raced':
+      return recordTransition(db, sealer, application, run, entry);
+  }
 };
 
-/** The case's row as its first entry leaves it, personal fields sealed. */
-async function caseRow(
-  sealer: Sealer,
-  application: EnrolmentApplicationInput,
-  run: { workflowId: string; runId: string },
-  entry: TimelineEntry,
-) {
-  const { form } = application;
-  const at = new Date(entry.at);
-  return {
-    applicationNo: application.applicationNo,
-    workflowId: run.workflowId,
-    runId: run.runId,
-    ownerSub: application.ownerSub,
-    submittedBy: application.submittedBy,
-    registrationPointId: application.registrationPointId,
-    seasonYear: form.seasonYear,
-    stage: form.stage,
-    countyCode: form.countyCode,
-    formType: form.formType,
-    channel: form.channel,
-    childKey: application.childKey,
-    childName: await sealer.seal(form.child.name),
-    childIdMasked: application.childIdMasked,
-    statement: await sealer.seal(maskedStatement(form)),
-    status: entry.to,
-    lastEventSeq: entry.seq,
-    statusChangedAt: at,
-    submittedAt: new Date(application.submittedAt),
-    updatedAt: at,
-  };
-}
-
 /**
- * A step of a case whose row exists: the same writes as `recordSubmission`'s but the row's, in
- * one statement rather than a transaction of five round trips. 'noRow' when the case has no row
- * yet.
+ * A step of a case whose row exists: its entry and the row's status, in one statement. 'noRow'
+ * when the case has no row yet.
  */
 async function recordStepOfExistingCase(
   db: Db,
@@ -182,13 +115,4 @@ export async function appendTransition(
     });
     return { seq, from: row.status, at };
   });
-}
-
-/** The form as reviewers read it beside the evidence: every ID number masked. */
-function maskedStatement(form: EnrolmentApplicationInput['form']) {
-  return {
-    ...form,
-    child: { ...form.child, idNumber: maskResidentId(form.child.idNumber) },
-    guardians: form.guardians.map((g) => ({ ...g, idNumber: maskResidentId(g.idNumber) })),
-  };
 }

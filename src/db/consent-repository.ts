@@ -1,60 +1,7 @@
-import type { Prisma } from '../generated/prisma/client';
-import type { EnrolmentApplicationInput } from '../contract';
-import { CURRENT_CONSENT_VERSION, purposesConsented } from '../domain/consent';
 import type { Db } from './prisma-client';
 
 /** The file name a case's paper consent form carries among its attachments. */
 export const PAPER_CONSENT_FILE_NAME = 'paper-consent';
-
-/**
- * The consent record of a new case, written with its read-model row; plain inserts that skip
- * duplicates, so the API's first write and the workflow's, racing in any order, write it once.
- * Offline, the signed paper form the staff uploaded becomes one of the case's attachments.
- */
-export async function recordConsentOfNewCase(
-  tx: Prisma.TransactionClient,
-  application: EnrolmentApplicationInput,
-): Promise<void> {
-  const { applicationNo, form } = application;
-  const paperSha = form.consent.paperForm?.documentSha256 ?? null;
-  await tx.consentRecord.createMany({
-    data: [
-      {
-        applicationNo,
-        textVersion: form.consent.textVersion ?? CURRENT_CONSENT_VERSION,
-        purposes: purposesConsented(form.consent),
-        channel: form.channel,
-        actor: application.submittedBy,
-        givenAt: new Date(application.submittedAt),
-        paperFormSha256: paperSha,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  const paper =
-    paperSha && application.registrationPointId
-      ? await tx.consentForm.findUnique({
-          where: {
-            pointId_sha256: { pointId: application.registrationPointId, sha256: paperSha },
-          },
-        })
-      : null;
-  if (!paper) return;
-  await tx.attachment.createMany({
-    data: [
-      {
-        applicationNo,
-        sha256: paper.sha256,
-        mimeType: paper.mimeType,
-        size: paper.size,
-        fileName: PAPER_CONSENT_FILE_NAME,
-        storageKey: paper.storageKey,
-        uploadedBy: paper.uploadedBy,
-      },
-    ],
-    skipDuplicates: true,
-  });
-}
 
 /** Consent records, their withdrawal, and the paper forms staff upload before an offline entry. */
 export class ConsentRepository {

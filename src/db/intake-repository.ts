@@ -25,19 +25,29 @@ export class IntakeRepository {
   }
 
   /**
-   * Takes a live-case slot for the account's case of this child if it has room under `limit`:
-   * under a per-account lock, its live cases and the slots its other submissions hold are counted
-   * (a child once), so concurrent submissions cannot pass the cap together. False: no room. One
-   * round trip: the SQL function `reserve_live_case` (its migration says how).
+   * Takes a live-case slot for the account's case of this child if it has room under the region's
+   * cap: under a per-account lock, its live cases and the slots its other submissions hold are
+   * counted (a child once), so concurrent submissions cannot pass the cap together. One round
+   * trip, the cap read with it (the region's intake policy's, or the domain's default): the SQL
+   * function `reserve_live_case` (its migration says how).
    */
-  async reserveLiveCase(ownerSub: string, workflowId: string, limit: number): Promise<boolean> {
-    const [row] = await this.db.$queryRaw<{ reserved: boolean }[]>`
-      SELECT reserve_live_case(${ownerSub}, ${workflowId}, ${limit}::int,
-        ${[...FINAL_STATUSES]}::text[], ${RESERVATION_TTL_MS}::int) AS reserved`;
-    return row!.reserved;
+  async reserveLiveCase(
+    ownerSub: string,
+    workflowId: string,
+  ): Promise<{ readonly reserved: boolean; readonly limit: number }> {
+    const [row] = await this.db.$queryRaw<{ reserved: boolean; cap: number }[]>`
+      SELECT reserve_live_case(${ownerSub}, ${workflowId}, cap, ${[...FINAL_STATUSES]}::text[],
+        ${RESERVATION_TTL_MS}::int) AS reserved, cap
+      FROM (SELECT COALESCE(max(max_live_cases_per_account),
+        ${DEFAULT_LIVE_CASES_PER_ACCOUNT}::int) AS cap
+        FROM intake_policy WHERE scope = ${REGION}) AS policy`;
+    return { reserved: row!.reserved, limit: row!.cap };
   }
 
-  /** The slot is no longer needed: the case's row counts it now, or the start failed. */
+  /**
+   * Gives the slot back: its submission failed before the case's row counted it (which hands the
+   * slot over, `writeFirstEntry`), or a claim has made the row count it.
+   */
   async releaseLiveCase(ownerSub: string, workflowId: string): Promise<void> {
     await this.db.liveCaseReservation.deleteMany({ where: { ownerSub, workflowId } });
   }
@@ -45,11 +55,6 @@ export class IntakeRepository {
   /** Cases waiting for verification, region-wide: what admission control bounds (issue 18). */
   verificationBacklog(): Promise<number> {
     return this.db.application.count({ where: { status: { in: ['SUBMITTED', 'VERIFYING'] } } });
-  }
-
-  async liveCasesPerAccount(): Promise<number> {
-    const row = await this.db.intakePolicy.findUnique({ where: { scope: REGION } });
-    return row?.maxLiveCasesPerAccount ?? DEFAULT_LIVE_CASES_PER_ACCOUNT;
   }
 
   async setLiveCasesPerAccount(limit: number): Promise<void> {

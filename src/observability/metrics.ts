@@ -30,7 +30,6 @@ export const departmentCallDuration = new Histogram({
  * submission's time goes under load (docs/performance.md), one series per stage.
  */
 export const SUBMISSION_STAGES = [
-  'registration_window',
   'reference_data',
   'submitter',
   'idempotency',
@@ -38,10 +37,8 @@ export const SUBMISSION_STAGES = [
   'account_room',
   'admission',
   'application_number',
-  'case_input',
   'workflow_start',
   'read_model',
-  'account_room_release',
 ] as const;
 export type SubmissionStage = (typeof SUBMISSION_STAGES)[number];
 

@@ -1,4 +1,5 @@
 import { IntakeRepository } from '../../src/db/intake-repository';
+import { DEFAULT_LIVE_CASES_PER_ACCOUNT } from '../../src/domain/guardianship';
 import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
 
 /**
@@ -20,18 +21,30 @@ describe('an account’s live-case slots', () => {
     intake = new IntakeRepository(database.db);
   });
   afterAll(() => database.drop());
+  const reserved = async (ownerSub: string, workflowId: string) =>
+    (await intake.reserveLiveCase(ownerSub, workflowId)).reserved;
+
+  it('reads the cap from the region’s intake policy, or takes the default without one', async () => {
+    expect(await intake.reserveLiveCase('acct-0', 'wf-1')).toEqual({
+      reserved: true,
+      limit: DEFAULT_LIVE_CASES_PER_ACCOUNT,
+    });
+    await intake.setLiveCasesPerAccount(2);
+    expect(await intake.reserveLiveCase('acct-0', 'wf-2')).toEqual({ reserved: true, limit: 2 });
+    expect(await intake.reserveLiveCase('acct-0', 'wf-3')).toEqual({ reserved: false, limit: 2 });
+  });
 
   it('counts other children’s slots up to the cap, a child once, and renews its own', async () => {
-    expect(await intake.reserveLiveCase('acct-a', 'wf-1', 2)).toBe(true);
-    expect(await intake.reserveLiveCase('acct-a', 'wf-2', 2)).toBe(true);
+    expect(await reserved('acct-a', 'wf-1')).toBe(true);
+    expect(await reserved('acct-a', 'wf-2')).toBe(true);
     // The same child again: its own slot is not another case.
-    expect(await intake.reserveLiveCase('acct-a', 'wf-2', 2)).toBe(true);
-    expect(await intake.reserveLiveCase('acct-a', 'wf-3', 2)).toBe(false);
+    expect(await reserved('acct-a', 'wf-2')).toBe(true);
+    expect(await reserved('acct-a', 'wf-3')).toBe(false);
     // Another account is not counted.
-    expect(await intake.reserveLiveCase('acct-b', 'wf-3', 2)).toBe(true);
+    expect(await reserved('acct-b', 'wf-3')).toBe(true);
     expect((await slotsOf('acct-a')).map((s) => s.workflowId)).toEqual(['wf-1', 'wf-2']);
     await intake.releaseLiveCase('acct-a', 'wf-1');
-    expect(await intake.reserveLiveCase('acct-a', 'wf-3', 2)).toBe(true);
+    expect(await reserved('acct-a', 'wf-3')).toBe(true);
   });
 
   it('lets an expired slot count no more, and removes it when the account takes another', async () => {
@@ -42,14 +55,15 @@ describe('an account’s live-case slots', () => {
     await database.db.liveCaseReservation.create({
       data: { ownerSub: 'acct-c', workflowId: 'wf-fresh' },
     });
-    expect(await intake.reserveLiveCase('acct-c', 'wf-new', 2)).toBe(true);
+    expect(await reserved('acct-c', 'wf-new')).toBe(true);
     expect((await slotsOf('acct-c')).map((s) => s.workflowId)).toEqual(['wf-fresh', 'wf-new']);
-    expect(await intake.reserveLiveCase('acct-c', 'wf-other', 2)).toBe(false);
+    expect(await reserved('acct-c', 'wf-other')).toBe(false);
   });
 
   it('holds the cap when many children’s slots are taken at the same moment', async () => {
+    await intake.setLiveCasesPerAccount(3);
     const taken = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => intake.reserveLiveCase('acct-d', `wf-${i}`, 3)),
+      Array.from({ length: 8 }, (_, i) => reserved('acct-d', `wf-${i}`)),
     );
     expect(taken.filter(Boolean)).toHaveLength(3);
     expect(await slotsOf('acct-d')).toHaveLength(3);

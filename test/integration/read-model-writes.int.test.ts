@@ -76,6 +76,50 @@ describe('the read model under concurrent writers and late steps', () => {
     expect(await database.db.applicationEvent.count({ where })).toBe(1);
   });
 
+  it('writes a new case’s row sealed, its consent and entry, and takes over the account’s slot', async () => {
+    const repository = new ApplicationRepository(
+      database.db,
+      columnSealerOf({ CHILD_KEY_SECRET: 'test-lookup-secret' }),
+    );
+    const input = { ...submitted(), applicationNo: '2026-450103-000003-9' };
+    const run = { workflowId: 'enrolment-slot', runId: 'run-1' };
+    const slot = { ownerSub: 'parent-1', workflowId: run.workflowId };
+    await database.db.liveCaseReservation.createMany({
+      data: [slot, { ownerSub: 'parent-1', workflowId: 'enrolment-other-child' }],
+    });
+
+    expect(await repository.recordSubmission(input, run, FIRST)).toBe('recorded');
+
+    const where = { applicationNo: input.applicationNo };
+    const row = await database.db.application.findUnique({ where });
+    expect(row).toMatchObject({
+      ...run,
+      status: 'SUBMITTED',
+      lastEventSeq: 1,
+      ownerSub: 'parent-1',
+    });
+    expect(isSealed(row!.childName)).toBe(true);
+    expect(typeof row!.statement === 'string' && isSealed(row!.statement)).toBe(true);
+    expect(await database.db.consentRecord.findUnique({ where })).toMatchObject({
+      channel: input.form.channel,
+      actor: input.submittedBy,
+      givenAt: new Date(input.submittedAt),
+      paperFormSha256: null,
+    });
+    expect(await database.db.applicationEvent.count({ where })).toBe(1);
+    // The row counts the case now; the account's slot for another child stays.
+    expect(
+      (await database.db.liveCaseReservation.findMany({ where: { ownerSub: 'parent-1' } })).map(
+        (s) => s.workflowId,
+      ),
+    ).toEqual(['enrolment-other-child']);
+    // A write of another run of the same number adds nothing.
+    expect(await repository.recordSubmission(input, { ...run, runId: 'run-0' }, FIRST)).toBe(
+      'otherRun',
+    );
+    expect(await database.db.applicationEvent.count({ where })).toBe(1);
+  });
+
   it('records a later step as given, moves the row only forward, and nothing from another run', async () => {
     const repository = new ApplicationRepository(
       database.db,

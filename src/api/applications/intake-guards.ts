@@ -86,16 +86,16 @@ export class IntakeGuards {
 
   /**
    * An account at its cap of live cases is refused before a number is claimed; otherwise the
-   * case's slot is held until the returned release, called once its row is written or it failed.
+   * case's slot is held until its row counts it (the read model's first write hands it over) or
+   * the returned release gives it back.
    */
   async reserveRoomForCase(
     { ownerSub }: Submitter,
     workflowId: string,
   ): Promise<() => Promise<void>> {
     if (!ownerSub) return () => Promise.resolve();
-    const limit = await this.intake.liveCasesPerAccount();
-    if (!(await this.intake.reserveLiveCase(ownerSub, workflowId, limit)))
-      throw new LiveCaseLimitError(limit);
+    const { reserved, limit } = await this.intake.reserveLiveCase(ownerSub, workflowId);
+    if (!reserved) throw new LiveCaseLimitError(limit);
     return () => this.intake.releaseLiveCase(ownerSub, workflowId);
   }
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { registrationWithoutWindow, type Config } from '../../config/config';
-import type { AdministrationRepository } from '../../db/administration-repository';
 import type { AuditRepository } from '../../db/audit-repository';
 import { RegistrationWindowError, RuleViolationError } from '../../domain/errors';
 import type { ApplicationForm } from '../../domain/forms/application-form';
@@ -9,7 +8,7 @@ import { actorOf } from '../../domain/principal';
 import { windowVerdict, type RegistrationWindow } from '../../domain/registration-window';
 import { originOf } from '../audit/request-trail';
 import type { CallerContext } from '../auth/caller';
-import { ADMINISTRATION, API_CONFIG, AUDIT } from '../injection-tokens';
+import { API_CONFIG, AUDIT } from '../injection-tokens';
 
 /** A submission the window let in late: the staff's reason goes to the audit log. */
 export interface LateEntry {
@@ -24,21 +23,22 @@ export interface LateEntry {
 @Injectable()
 export class RegistrationWindowGate {
   constructor(
-    @Inject(ADMINISTRATION) private readonly administration: AdministrationRepository,
     @Inject(AUDIT) private readonly audit: AuditRepository,
     @Inject(API_CONFIG) private readonly config: Config,
   ) {}
 
-  /** Throws when the form may not be submitted now; a late entry when staff enter it late. */
-  async admit(form: ApplicationForm, caller: CallerContext): Promise<LateEntry | null> {
+  /**
+   * Throws when the form may not be submitted now under the county's window for its stage (read
+   * with the rest of intake's reference data); a late entry when staff enter it late.
+   */
+  admit(
+    form: ApplicationForm,
+    caller: CallerContext,
+    window: RegistrationWindow | null,
+  ): LateEntry | null {
     const byStaff = caller.principal.role === 'STAFF';
     if (form.lateEntryReason !== undefined && !byStaff)
       throw new RuleViolationError([violation('lateEntryReason', 'CHANNEL_NOT_ALLOWED')]);
-    const window = await this.administration.window({
-      countyCode: form.countyCode,
-      stage: form.stage,
-      seasonYear: form.seasonYear,
-    });
     const verdict = windowVerdict(window, new Date(), registrationWithoutWindow(this.config), {
       byStaff,
       reason: form.lateEntryReason,

@@ -5,7 +5,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import type { Config } from '../../config/config';
 import type { ApplicationRepository } from '../../db/application-repository';
 import type { IdempotencyStore } from '../../db/idempotency-store';
-import type { ReferenceDataRepository } from '../../db/reference-data-repository';
+import type { CountyPeriods, ReferenceDataRepository } from '../../db/reference-data-repository';
 import { childKey, enrolmentWorkflowId } from '../../domain/application-identity';
 import { DEFAULT_APPEAL_WINDOW_MS } from '../../domain/appeals';
 import { REOPENABLE_STATUSES, type EnrolmentStatus } from '../../domain/enrolment';
@@ -51,6 +51,15 @@ export interface SubmissionReceipt {
 /** The child's newest case before this submission, if any. */
 type PreviousCase = Awaited<ReturnType<IntakeGuards['existingCase']>>;
 
+/** What intake's checks found before anything is written. */
+interface Admitted {
+  readonly submitter: Submitter;
+  /** Staff entering the case after the window closed, and why. */
+  readonly late: LateEntry | null;
+  /** The county's own periods, which the case starts with. */
+  readonly county: CountyPeriods | undefined;
+}
+
 /**
  * Submitting an application: who may submit through which channel, the reference-data checks,
  * the duplicate rules, and the start of the case's workflow.
@@ -84,12 +93,15 @@ export class SubmissionService {
     caller: CallerContext,
     idempotencyKey?: string,
   ): Promise<SubmissionReceipt> {
-    // The registration window, the reference data, then who may submit the form, all before the
-    // key is claimed: a refusal stores nothing at all.
-    const late = await timedStage('registration_window', () => this.window.admit(form, caller));
-    await timedStage('reference_data', () => this.checkReferenceData(form));
+    // The registration window, the reference data (read in one round trip), then who may submit
+    // the form, all before the key is claimed: a refusal stores nothing at all.
+    const reference = await timedStage('reference_data', () => this.reference.forIntake(form));
+    const late = this.window.admit(form, caller, reference.window);
+    const violations = checkAgainstReferenceData(form, reference.season, reference.schools);
+    if (violations.length) throw new RuleViolationError(violations);
     const submitter = await timedStage('submitter', () => this.guards.submitter(form, caller));
-    const receipt = await this.startOnce(form, caller, submitter, late, idempotencyKey);
+    const admitted = { submitter, late, county: reference.county };
+    const receipt = await this.startOnce(form, caller, admitted, idempotencyKey);
     if (submitter.ownerSub !== null) return receipt;
     // A case entered offline has no account yet: its receipt carries the family's claim code,
     // issued afresh for a retried request (only a hash is kept, so the first cannot be replayed).
@@ -100,11 +112,10 @@ export class SubmissionService {
   private async startOnce(
     form: ApplicationForm,
     caller: CallerContext,
-    submitter: Submitter,
-    late: LateEntry | null,
+    admitted: Admitted,
     idempotencyKey: string | undefined,
   ): Promise<SubmissionReceipt> {
-    if (!idempotencyKey) return this.start(form, caller, submitter, late);
+    if (!idempotencyKey) return this.start(form, caller, admitted);
     const principal = actorOf(caller.principal);
     const requestHash = createHash('sha256').update(JSON.stringify(form)).digest('hex');
     const claim = await timedStage('idempotency', () =>
@@ -114,7 +125,7 @@ export class SubmissionService {
     if (claim.kind === 'in-progress') throw new RequestInProgressError();
     if (claim.kind === 'replay') return claim.body as SubmissionReceipt;
     try {
-      const receipt = await this.start(form, caller, submitter, late);
+      const receipt = await this.start(form, caller, admitted);
       await timedStage('idempotency', () =>
         this.idempotency.complete(principal, idempotencyKey, 201, receipt),
       );
@@ -128,9 +139,9 @@ export class SubmissionService {
   private async start(
     form: ApplicationForm,
     caller: CallerContext,
-    submitter: Submitter,
-    late: LateEntry | null,
+    admitted: Admitted,
   ): Promise<SubmissionReceipt> {
+    const { submitter } = admitted;
     const key = childKey(this.config.CHILD_KEY_SECRET, form.child.idNumber);
     const workflowId = enrolmentWorkflowId(form.seasonYear, form.stage, key);
     // A closed case blocks a new one unless it ended without a place (withdrawn, rejected, lapsed);
@@ -138,14 +149,16 @@ export class SubmissionService {
     const previous = await timedStage('existing_case', () => this.guards.existingCase(workflowId));
     if (previous && !REOPENABLE_STATUSES.includes(previous.status))
       throw this.guards.duplicateOf(previous, caller, submitter);
-    // The account's slot is held from here until the case's row counts it (or the start failed).
+    // The account's slot is held from here until the case's row counts it: the read model's
+    // first write hands it over; a submission that fails before then gives it back.
     const release = await timedStage('account_room', () =>
       this.guards.reserveRoomForCase(submitter, workflowId),
     );
     try {
-      return await this.startWithRoom(form, caller, submitter, late, { key, workflowId, previous });
-    } finally {
-      await timedStage('account_room_release', release);
+      return await this.startWithRoom(form, caller, admitted, { key, workflowId, previous });
+    } catch (error) {
+      await release();
+      throw error;
     }
   }
 
@@ -153,10 +166,10 @@ export class SubmissionService {
   private async startWithRoom(
     form: ApplicationForm,
     caller: CallerContext,
-    submitter: Submitter,
-    late: LateEntry | null,
+    admitted: Admitted,
     { key, workflowId, previous }: { key: string; workflowId: string; previous: PreviousCase },
   ): Promise<SubmissionReceipt> {
+    const { submitter, late } = admitted;
     // Before the first write: a refusal at capacity leaves no number, row or workflow behind
     // (an Idempotency-Key claimed above is released), and an accepted retry still replays.
     await timedStage('admission', () => this.admission.admit());
@@ -173,9 +186,7 @@ export class SubmissionService {
     // A case already holds the number: this request raced with the one that started it.
     if (!fresh && (await this.applications.statusOf(applicationNo)))
       throw this.guards.duplicateOf(await this.guards.existingCase(workflowId), caller, submitter);
-    const input = await timedStage('case_input', () =>
-      this.caseInput(form, caller, submitter, { applicationNo, key }),
-    );
+    const input = this.caseInput(form, caller, admitted, { applicationNo, key });
     // The ended case's run may still be open (a rejection's appeal period, its last notices):
     // applying again closes it, unless an appeal is on file, and then the start below refuses.
     if (previous) await this.reapplication.closePrevious(workflowId, caller);
@@ -192,13 +203,12 @@ export class SubmissionService {
   }
 
   /** What the case's workflow starts from: the form, who filed it, and the county's periods. */
-  private async caseInput(
+  private caseInput(
     form: ApplicationForm,
     caller: CallerContext,
-    { ownerSub, registrationPointId }: Submitter,
+    { submitter: { ownerSub, registrationPointId }, county }: Admitted,
     { applicationNo, key }: { applicationNo: string; key: string },
-  ): Promise<EnrolmentApplicationInput> {
-    const county = await this.reference.countySettings(form.countyCode);
+  ): EnrolmentApplicationInput {
     return {
       applicationNo,
       form,
@@ -256,14 +266,5 @@ export class SubmissionService {
       }
       throw error;
     }
-  }
-
-  private async checkReferenceData(form: ApplicationForm): Promise<void> {
-    const [season, schools] = await Promise.all([
-      this.reference.seasonRules(form.seasonYear),
-      this.reference.schools(form.schoolChoices),
-    ]);
-    const violations = checkAgainstReferenceData(form, season, schools);
-    if (violations.length) throw new RuleViolationError(violations);
   }
 }
