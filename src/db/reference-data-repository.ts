@@ -49,6 +49,8 @@ export class ReferenceDataRepository {
     seasonYear: number;
     schoolChoices: readonly string[];
   }): Promise<IntakeReference> {
+    // The window's columns as stored (UTC wall time, which Prisma reads as UTC): converted to
+    // timestamptz, they came back shifted by the session's time zone.
     const [row] = await this.db.$queryRaw<IntakeRow[]>`
       SELECT w.opens_at, w.closes_at,
         s.year AS season_year,
