@@ -85,6 +85,14 @@ export const limitSettings = {
     .min(1)
     .default(30)
     .describe('Retry-After of a submission refused at capacity'),
+  ADMISSION_TARGET_LATENCY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe(
+      'a submission slower than this lowers how many one API process takes at once (up to ADMISSION_MAX_IN_FLIGHT), one within it raises it; 0 = the bound stays fixed',
+    ),
   ADMISSION_BACKLOG_REFRESH_MS: z.coerce
     .number()
     .int()
@@ -188,6 +196,7 @@ export function admissionOf(config: LimitConfig) {
   return {
     maxBacklog: config.ADMISSION_MAX_BACKLOG || null,
     maxInFlight: config.ADMISSION_MAX_IN_FLIGHT || null,
+    targetLatencyMs: config.ADMISSION_TARGET_LATENCY_MS || null,
     retryAfterSeconds: config.ADMISSION_RETRY_AFTER_SECONDS,
     refreshMs: config.ADMISSION_BACKLOG_REFRESH_MS,
   };

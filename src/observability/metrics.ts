@@ -60,6 +60,12 @@ export async function timedStage<T>(stage: SubmissionStage, work: () => Promise<
   }
 }
 
+export const admissionLimit = new Gauge({
+  name: 'gx_enrolment_admission_limit',
+  help: 'Submissions this API process takes at once before refusing the next with 429: ADMISSION_MAX_IN_FLIGHT, or lower while steered by ADMISSION_TARGET_LATENCY_MS.',
+  registers: [processMetrics],
+});
+
 export const verificationChecks = new Counter({
   name: 'gx_enrolment_verification_checks_total',
   help: 'Verification checks: MATCH, MISMATCH, NOT_FOUND or UNAVAILABLE as recorded on the case (once per case and check), error for each attempt that failed.',

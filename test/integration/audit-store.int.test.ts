@@ -123,3 +123,69 @@ describe('the audit log in PostgreSQL: the application role and the hash chain',
     expect(broken.status).toBe(3);
   });
 });
+
+describe('audit rows written together (group commit)', () => {
+  let database: MigratedDatabase;
+  let audit: AuditRepository;
+
+  beforeAll(async () => {
+    database = await createMigratedDatabase();
+    audit = new AuditRepository(database.db);
+  });
+  afterAll(() => database?.drop());
+
+  const appendAll = (entries: AuditEntry[]) =>
+    Promise.allSettled(entries.map((e) => audit.append(e)));
+  /** How many transactions wrote the rows of these requests. */
+  const transactionsOf = async (prefix: string) => {
+    const [{ n }] = await database.db.$queryRaw<[{ n: number }]>`
+      SELECT count(DISTINCT xmin::text)::int AS n FROM audit_log WHERE request_id LIKE ${prefix + '%'}`;
+    return n;
+  };
+
+  it('gives each append the id of its own row, and chains rows that share a statement', async () => {
+    const entries = Array.from({ length: 40 }, (_, i) => ({
+      ...entry(`G${i}`),
+      requestId: `g-${i}`,
+    }));
+    const outcomes = await appendAll(entries);
+    const ids = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : null));
+    const rows = await database.db.auditLog.findMany({
+      where: { requestId: { startsWith: 'g-' } },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r.requestId]));
+    expect(ids.map((id) => id !== null && byId.get(id))).toEqual(entries.map((e) => e.requestId));
+    // The first goes out alone; the 39 asked for while it was in flight share one statement.
+    expect(await transactionsOf('g-')).toBe(2);
+    expect((await verifyAuditChain(database.url)).broken).toBeUndefined();
+  });
+
+  it('fails only the row the database refuses, not the others of its statement', async () => {
+    const entries = Array.from({ length: 8 }, (_, i) => ({
+      ...entry(`R${i}`),
+      requestId: `r-${i}`,
+      reason: i === 5 ? 'a NUL byte \u0000 PostgreSQL will not store' : null,
+    }));
+    const outcomes = await appendAll(entries);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      ...Array<string>(5).fill('fulfilled'),
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const stored = await database.db.auditLog.findMany({
+      where: { requestId: { startsWith: 'r-' } },
+      orderBy: { id: 'asc' },
+    });
+    expect(stored.map((r) => r.requestId)).toEqual([
+      'r-0',
+      'r-1',
+      'r-2',
+      'r-3',
+      'r-4',
+      'r-6',
+      'r-7',
+    ]);
+    expect((await verifyAuditChain(database.url)).broken).toBeUndefined();
+  });
+});

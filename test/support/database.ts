@@ -53,14 +53,14 @@ export interface MigratedDatabase extends TestDatabase {
   readonly db: Db;
 }
 
-export async function createMigratedDatabase(): Promise<MigratedDatabase> {
+export async function createMigratedDatabase(poolMax = 5): Promise<MigratedDatabase> {
   const database = await createEmptyDatabase();
   await migrate(database.url, migrationsDir());
   const appUrl = new URL(database.url);
   appUrl.username = TEST_APP_USER;
   appUrl.password = '';
   await ensureAppLogin(database.url, appUrl.toString());
-  const db = createDb({ url: appUrl.toString(), poolMax: 5 });
+  const db = createDb({ url: appUrl.toString(), poolMax });
   return {
     ...database,
     url: appUrl.toString(),
