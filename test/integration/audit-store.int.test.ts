@@ -33,22 +33,26 @@ const entry = (action: string): AuditEntry => ({
   details: { n: 1, nested: { b: true, a: [1, 2] } },
 });
 
-describe('the audit log in PostgreSQL: the application role and the hash chain', () => {
-  let database: MigratedDatabase;
-  let audit: AuditRepository;
-
+/** A database of its own for the describe block it is called in, and the audit log in it. */
+function auditLogDatabase(): { database: MigratedDatabase; audit: AuditRepository } {
+  const fixture = {} as { database: MigratedDatabase; audit: AuditRepository };
   beforeAll(async () => {
-    database = await createMigratedDatabase();
-    audit = new AuditRepository(database.db);
+    fixture.database = await createMigratedDatabase();
+    fixture.audit = new AuditRepository(fixture.database.db);
   });
-  afterAll(() => database?.drop());
+  afterAll(() => fixture.database?.drop());
+  return fixture;
+}
+
+describe('the audit log in PostgreSQL: the application role and the hash chain', () => {
+  const fixture = auditLogDatabase();
 
   it('lets the application role insert and read, and chains every row, even written at once', async () => {
-    await Promise.all(Array.from({ length: 30 }, (_, i) => audit.append(entry(`A${i}`))));
-    const report = await verifyAuditChain(database.url);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => fixture.audit.append(entry(`A${i}`))));
+    const report = await verifyAuditChain(fixture.database.url);
     expect(report.broken).toBeUndefined();
     expect(report.rows).toBe(30);
-    const rows = await database.db.auditLog.findMany({ orderBy: { id: 'asc' } });
+    const rows = await fixture.database.db.auditLog.findMany({ orderBy: { id: 'asc' } });
     rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]!.hash));
   });
 
@@ -63,13 +67,13 @@ describe('the audit log in PostgreSQL: the application role and the hash chain',
     ['setval', `SELECT setval('audit_log_id_seq', 1)`],
     ['a replica session (skips triggers)', 'SET session_replication_role = replica'],
   ])('refuses the application role %s on the audit log', async (_what, sql) => {
-    await expect(run(database.url, sql)).rejects.toThrow(/permission denied|must be owner/);
+    await expect(run(fixture.database.url, sql)).rejects.toThrow(/permission denied|must be owner/);
   });
 
   it('lets production processes connect as the application role, never as the owner', async () => {
     const production = { NODE_ENV: 'production' } as Config;
-    await expect(refuseAuditOwner(production, database.db)).resolves.toBeUndefined();
-    const owner = createDb({ url: database.ownerUrl, poolMax: 1 });
+    await expect(refuseAuditOwner(production, fixture.database.db)).resolves.toBeUndefined();
+    const owner = createDb({ url: fixture.database.ownerUrl, poolMax: 1 });
     try {
       await expect(refuseAuditOwner(production, owner)).rejects.toThrow(/member of gx_app/);
     } finally {
@@ -79,27 +83,29 @@ describe('the audit log in PostgreSQL: the application role and the hash chain',
 
   it('overwrites a forged hash: the trigger, not the writer, computes the chain', async () => {
     await run(
-      database.url,
+      fixture.database.url,
       `INSERT INTO audit_log (actor, role, action, prev_hash, hash) VALUES ('x', 'OPERATOR', 'FORGED', 'f', 'f')`,
     );
-    const forged = await database.db.auditLog.findFirstOrThrow({ where: { action: 'FORGED' } });
+    const forged = await fixture.database.db.auditLog.findFirstOrThrow({
+      where: { action: 'FORGED' },
+    });
     expect(forged.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect((await verifyAuditChain(database.url)).broken).toBeUndefined();
+    expect((await verifyAuditChain(fixture.database.url)).broken).toBeUndefined();
   });
 
   it('audit:verify finds a row the owner changed, at that row, and a deleted row at the one after', async () => {
-    const rows = await database.db.auditLog.findMany({ orderBy: { id: 'asc' } });
+    const rows = await fixture.database.db.auditLog.findMany({ orderBy: { id: 'asc' } });
     const [changed, deleted, after] = [rows[10]!, rows[20]!, rows[21]!];
     const asOwner = (sql: string) =>
       run(
-        database.ownerUrl,
+        fixture.database.ownerUrl,
         `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete; ${sql}; ` +
           'ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete',
       );
     const verifyScript = () =>
       spawnSync(process.execPath, [built('scripts/audit-verify.ts')], {
         cwd: projectRoot(),
-        env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: database.url },
+        env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: fixture.database.url },
         encoding: 'utf8',
         timeout: scaled(60_000),
       });
@@ -108,13 +114,13 @@ describe('the audit log in PostgreSQL: the application role and the hash chain',
     expect(intact.status).toBe(0);
 
     await asOwner(`DELETE FROM audit_log WHERE id = ${deleted.id}`);
-    expect((await verifyAuditChain(database.url)).broken).toEqual({
+    expect((await verifyAuditChain(fixture.database.url)).broken).toEqual({
       id: String(after.id),
       problem: 'LINK_BROKEN',
     });
 
     await asOwner(`UPDATE audit_log SET actor = 'someone else' WHERE id = ${changed.id}`);
-    expect((await verifyAuditChain(database.url)).broken).toEqual({
+    expect((await verifyAuditChain(fixture.database.url)).broken).toEqual({
       id: String(changed.id),
       problem: 'CONTENT_CHANGED',
     });
@@ -125,20 +131,13 @@ describe('the audit log in PostgreSQL: the application role and the hash chain',
 });
 
 describe('audit rows written together (group commit)', () => {
-  let database: MigratedDatabase;
-  let audit: AuditRepository;
-
-  beforeAll(async () => {
-    database = await createMigratedDatabase();
-    audit = new AuditRepository(database.db);
-  });
-  afterAll(() => database?.drop());
+  const fixture = auditLogDatabase();
 
   const appendAll = (entries: AuditEntry[]) =>
-    Promise.allSettled(entries.map((e) => audit.append(e)));
+    Promise.allSettled(entries.map((e) => fixture.audit.append(e)));
   /** How many transactions wrote the rows of these requests. */
   const transactionsOf = async (prefix: string) => {
-    const [{ n }] = await database.db.$queryRaw<[{ n: number }]>`
+    const [{ n }] = await fixture.database.db.$queryRaw<[{ n: number }]>`
       SELECT count(DISTINCT xmin::text)::int AS n FROM audit_log WHERE request_id LIKE ${prefix + '%'}`;
     return n;
   };
@@ -150,14 +149,14 @@ describe('audit rows written together (group commit)', () => {
     }));
     const outcomes = await appendAll(entries);
     const ids = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : null));
-    const rows = await database.db.auditLog.findMany({
+    const rows = await fixture.database.db.auditLog.findMany({
       where: { requestId: { startsWith: 'g-' } },
     });
     const byId = new Map(rows.map((r) => [r.id, r.requestId]));
     expect(ids.map((id) => id !== null && byId.get(id))).toEqual(entries.map((e) => e.requestId));
     // The first goes out alone; the 39 asked for while it was in flight share one statement.
     expect(await transactionsOf('g-')).toBe(2);
-    expect((await verifyAuditChain(database.url)).broken).toBeUndefined();
+    expect((await verifyAuditChain(fixture.database.url)).broken).toBeUndefined();
   });
 
   it('fails only the row the database refuses, not the others of its statement', async () => {
@@ -173,7 +172,7 @@ describe('audit rows written together (group commit)', () => {
       'fulfilled',
       'fulfilled',
     ]);
-    const stored = await database.db.auditLog.findMany({
+    const stored = await fixture.database.db.auditLog.findMany({
       where: { requestId: { startsWith: 'r-' } },
       orderBy: { id: 'asc' },
     });
@@ -186,6 +185,6 @@ describe('audit rows written together (group commit)', () => {
       'r-6',
       'r-7',
     ]);
-    expect((await verifyAuditChain(database.url)).broken).toBeUndefined();
+    expect((await verifyAuditChain(fixture.database.url)).broken).toBeUndefined();
   });
 });
