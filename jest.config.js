@@ -33,6 +33,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/src/**/*.test.ts',
         '<rootDir>/scripts/**/*.test.ts',
+        '<rootDir>/bench/**/*.test.ts',
         // Component tests pick jsdom with a docblock of their own.
         '<rootDir>/web/src/**/*.test.ts?(x)',
       ],

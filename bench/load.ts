@@ -82,9 +82,14 @@ async function main(): Promise<void> {
   buildForChildProcesses();
   const dataDir = await mkdtemp(join(tmpdir(), 'gx-load-'));
   const temporal = await startBenchEngine(engine, ports.temporal);
-  const run = { rate, seconds, workers, workerNice, engine, label: temporal.label, faults };
   const database = await freshDatabase('load', 4);
   const { db } = database;
+  // Without autovacuum (as on some CI machines) the engine's churned tables bloat over a long run.
+  const [{ autovacuum } = { autovacuum: '?' }] = await db.$queryRaw<
+    { autovacuum: string }[]
+  >`SHOW autovacuum`;
+  const label = `${temporal.label}, PostgreSQL autovacuum ${autovacuum}`;
+  const run = { rate, seconds, workers, workerNice, engine, label, faults };
 
   const total = Math.ceil(rate * seconds);
   const env: Record<string, string> = {

@@ -111,6 +111,7 @@ export function sendingReport(report: SendingFigures): string {
     `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
     cpuLine(report.cpu, accepted.length, sentFor, 'accepted submission'),
     stagesLine(report.stages),
+    tailOverTimeLine(accepted, run.seconds),
   ];
   const bare = report.bare?.phase.latencies;
   if (bare)
@@ -118,6 +119,25 @@ export function sendingReport(report: SendingFigures): string {
       `  ours / bare: accepted ${(accepted.length / Math.max(1, bare.length)).toFixed(2)}, latency p50 ${(percentile(latency, 50) / percentile(bare, 50)).toFixed(2)}, p99 ${(percentile(latency, 99) / percentile(bare, 99)).toFixed(2)}`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The tail in ten windows of the sending: whether slow submissions grow with the run (a backlog's
+ * cost) or come in bursts (a checkpoint, a pause), which one p99 over the whole run cannot tell.
+ */
+function tailOverTimeLine(accepted: readonly Outcome[], seconds: number): string {
+  if (!accepted.length) return '  submit p99 over time: none accepted';
+  const windowS = Math.max(1, Math.ceil(seconds / 10));
+  const first = Math.min(...accepted.map((o) => o.sentAt));
+  const windows: number[][] = [];
+  for (const o of accepted) {
+    const i = Math.min(9, Math.floor((o.sentAt - first) / 1000 / windowS));
+    (windows[i] ??= []).push(o.ms);
+  }
+  const cells = [...windows].map((w = []) =>
+    w.length ? `${percentile(w, 99).toFixed(0)} (${w.filter((ms) => ms > 300).length})` : '-',
+  );
+  return `  submit p99 per ${windowS} s, ms (accepted over 300 ms): ${cells.join('  ')}`;
 }
 
 /** What the drain showed: time to review, the backlog, the loss audit, the faults. */
@@ -161,6 +181,8 @@ export interface Stage {
   readonly stage: string;
   readonly count: number;
   readonly seconds: number;
+  /** The 99th percentile in seconds, read from the histogram's buckets (as histogram_quantile). */
+  readonly p99: number;
 }
 
 /** The API's own account of its submissions' stages (gx_enrolment_submission_stage_duration_seconds). */
@@ -169,10 +191,44 @@ export async function submissionStages(apiUrl: string): Promise<Stage[]> {
   const metric = 'gx_enrolment_submission_stage_duration_seconds';
   const of = (suffix: string, stage: string) =>
     samples.find((x) => x.name === `${metric}_${suffix}` && x.labels.stage === stage)?.value ?? 0;
+  const bucketsOf = (stage: string) =>
+    samples
+      .filter((x) => x.name === `${metric}_bucket` && x.labels.stage === stage)
+      .map((x) => ({ le: Number(x.labels.le), count: x.value }));
   return samples
     .filter((x) => x.name === `${metric}_count`)
     .map(({ labels }) => labels.stage!)
-    .map((stage) => ({ stage, count: of('count', stage), seconds: of('sum', stage) }));
+    .map((stage) => ({
+      stage,
+      count: of('count', stage),
+      seconds: of('sum', stage),
+      p99: bucketQuantile(bucketsOf(stage), 0.99),
+    }));
+}
+
+/**
+ * A quantile from cumulative histogram buckets, interpolated linearly inside the bucket it falls
+ * in, as Prometheus' histogram_quantile does: as coarse as the buckets are.
+ */
+export function bucketQuantile(
+  buckets: readonly { readonly le: number; readonly count: number }[],
+  q: number,
+): number {
+  const sorted = [...buckets].sort((a, b) => a.le - b.le);
+  const total = sorted.at(-1)?.count ?? 0;
+  if (total === 0) return NaN;
+  const rank = q * total;
+  let below = { le: 0, count: 0 };
+  for (const bucket of sorted) {
+    if (bucket.count >= rank) {
+      // Past the last finite bound nothing can be interpolated: its lower bound is all we know.
+      if (!Number.isFinite(bucket.le)) return below.le;
+      const share = (rank - below.count) / Math.max(bucket.count - below.count, 1e-9);
+      return below.le + (bucket.le - below.le) * share;
+    }
+    below = bucket;
+  }
+  return below.le;
 }
 
 /** Where the submissions' time went, most first: each stage's mean and its share of the whole. */
@@ -182,9 +238,9 @@ function stagesLine(stages: readonly Stage[]): string {
     .sort((x, y) => y.seconds - x.seconds)
     .map(
       (s) =>
-        `${s.stage} ${((s.seconds * 1000) / Math.max(1, s.count)).toFixed(1)} (${((100 * s.seconds) / Math.max(total, 1e-9)).toFixed(0)} %)`,
+        `${s.stage} ${((s.seconds * 1000) / Math.max(1, s.count)).toFixed(1)} (${((100 * s.seconds) / Math.max(total, 1e-9)).toFixed(0)} %, p99 ≈ ${(s.p99 * 1000).toFixed(0)})`,
     );
-  return `  submission stages (the API's /metrics), mean ms and share: ${each.join(', ')}`;
+  return `  submission stages (the API's /metrics), mean ms, share and p99 from the buckets: ${each.join(', ')}`;
 }
 
 /** Where the machine's CPU went while sending, per accepted request: what one costs. */

@@ -4,7 +4,7 @@ import { seedDemoData } from '../db/seed-demo-data';
 import { startApi } from './start-api';
 import { startConfiguredSimulator } from './start-simulator';
 import { installWorkerRuntime, startWorker } from './start-worker';
-import { poolMax, prepareDatabase, provideDatabase } from './database';
+import { poolMax, prepareDatabase, provideDatabase, warnWithoutAutovacuum } from './database';
 import { launch } from './launch';
 import { onShutdown } from './shutdown';
 import { startTemporalEngine } from './temporal-engine';
@@ -30,6 +30,7 @@ launch('all-in-one', async (config, logger) => {
   const db = createDb({ url: database.url, poolMax: poolMax(config) });
   stops.unshift(() => db.$disconnect());
   await seedDemoData(db);
+  await warnWithoutAutovacuum(config, db, logger);
   log(
     `Database              ${database.embedded ? `embedded PGlite (${join(config.DATA_DIR, 'pglite')})` : 'DATABASE_URL'}; ${migrated.applied.length} migration(s) applied`,
   );

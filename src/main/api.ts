@@ -1,5 +1,5 @@
 import { createDb } from '../db/prisma-client';
-import { databaseUrl, poolMax, refuseAuditOwner } from './database';
+import { databaseUrl, poolMax, refuseAuditOwner, warnWithoutAutovacuum } from './database';
 import { launch } from './launch';
 import { startApi } from './start-api';
 import { onShutdown } from './shutdown';
@@ -8,6 +8,7 @@ import { onShutdown } from './shutdown';
 launch('api', async (config, logger) => {
   const db = createDb({ url: databaseUrl(config), poolMax: poolMax(config) });
   await refuseAuditOwner(config, db);
+  await warnWithoutAutovacuum(config, db, logger);
   const app = await startApi(config, db, logger);
   onShutdown([() => app.close(), () => db.$disconnect()], logger);
   logger.info(

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-pos
 import { migrate, type MigrateResult } from '../db/migrator';
 import { createDb, type Db } from '../db/prisma-client';
 import { seedReferenceData } from '../db/seed-reference-data';
+import type { Logger } from '../observability/logger';
 
 /** Where the processes find PostgreSQL: DATABASE_URL, else the embedded server of `npm start`. */
 export function databaseUrl(config: Config): string {
@@ -69,4 +70,21 @@ export async function refuseAuditOwner(config: Config, db: Db): Promise<void> {
     throw new Error(
       "DATABASE_URL's role may update or delete the audit log: connect as a member of gx_app and run migrations with MIGRATION_DATABASE_URL (docs/audit.md)",
     );
+}
+
+export const AUTOVACUUM_OFF =
+  'PostgreSQL runs without autovacuum: the dead rows that every case leaves in the read model (and Temporal in its task and execution tables) are never cleared, and reads slow down as they pile up; turn autovacuum on, or vacuum on a schedule (docs/deployment.md)';
+
+/**
+ * Said once at start for the operator, not refused: a database team may vacuum on a schedule of
+ * its own. The embedded PGlite of `npm start` (no DATABASE_URL) has no background workers at all.
+ */
+export async function warnWithoutAutovacuum(
+  config: Pick<Config, 'DATABASE_URL'>,
+  db: Pick<Db, '$queryRaw'>,
+  logger: Pick<Logger, 'warn'>,
+): Promise<void> {
+  if (!config.DATABASE_URL) return;
+  const [row] = await db.$queryRaw<{ autovacuum: string }[]>`SHOW autovacuum`;
+  if (row?.autovacuum === 'off') logger.warn(AUTOVACUUM_OFF);
 }

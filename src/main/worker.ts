@@ -2,7 +2,7 @@ import { createDb } from '../db/prisma-client';
 import { startMetricsServer } from '../observability/metrics-server';
 import { processMetrics } from '../observability/metrics';
 import { scrapeAccess } from '../observability/scrape-access';
-import { databaseUrl, poolMax, refuseAuditOwner } from './database';
+import { databaseUrl, poolMax, refuseAuditOwner, warnWithoutAutovacuum } from './database';
 import { launch } from './launch';
 import { installWorkerRuntime, startWorker } from './start-worker';
 import { onShutdown } from './shutdown';
@@ -24,6 +24,7 @@ launch('worker', async (config, logger) => {
     : undefined;
   const db = createDb({ url: databaseUrl(config), poolMax: poolMax(config) });
   await refuseAuditOwner(config, db);
+  await warnWithoutAutovacuum(config, db, logger);
   const worker = await startWorker(config, db);
   onShutdown([() => worker.stop(), async () => metrics?.close(), () => db.$disconnect()], logger);
   logger.info(
