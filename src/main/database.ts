@@ -85,6 +85,11 @@ export async function warnWithoutAutovacuum(
   logger: Pick<Logger, 'warn'>,
 ): Promise<void> {
   if (!config.DATABASE_URL) return;
+  if ((await autovacuumOf(db)) === 'off') logger.warn(AUTOVACUUM_OFF);
+}
+
+/** The server's autovacuum setting ('on' or 'off'), one for the whole cluster. */
+export async function autovacuumOf(db: Pick<Db, '$queryRaw'>): Promise<string | undefined> {
   const [row] = await db.$queryRaw<{ autovacuum: string }[]>`SHOW autovacuum`;
-  if (row?.autovacuum === 'off') logger.warn(AUTOVACUUM_OFF);
+  return row?.autovacuum;
 }
