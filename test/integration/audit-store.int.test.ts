@@ -4,7 +4,7 @@ import { projectRoot } from '../../src/config/paths';
 import type { Config } from '../../src/config/config';
 import { verifyAuditChain } from '../../src/db/audit-chain';
 import { createDb } from '../../src/db/prisma-client';
-import { refuseAuditOwner } from '../../src/main/database';
+import { autovacuumOf, refuseAuditOwner } from '../../src/main/database';
 import { AuditRepository, type AuditEntry } from '../../src/db/audit-repository';
 import { built } from '../support/build';
 import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
@@ -79,6 +79,14 @@ describe('the audit log in PostgreSQL: the application role and the hash chain',
     } finally {
       await owner.$disconnect();
     }
+  });
+
+  it("reads the server's autovacuum setting as the application role, as PostgreSQL has it", async () => {
+    const { db } = fixture.database;
+    const [expected] = await db.$queryRaw<{ setting: string }[]>`
+      SELECT setting FROM pg_settings WHERE name = 'autovacuum'`;
+    expect(['on', 'off']).toContain(expected!.setting);
+    await expect(autovacuumOf(db)).resolves.toBe(expected!.setting);
   });
 
   it('overwrites a forged hash: the trigger, not the writer, computes the chain', async () => {
