@@ -11,6 +11,7 @@ import { cpuSince, cpuSnapshot } from './support/cpu';
 import { benchEngineKind, startBenchEngine } from './support/engine';
 import type { LoadSample } from './support/load-chart';
 import { faultKinds, runFaults } from './support/load-faults';
+import { apiRuntime, scrapeApi } from './support/api-runtime';
 import { runBarePhase } from './support/load-bare';
 import {
   bareReport,
@@ -21,6 +22,7 @@ import {
 } from './support/load-report';
 import { lossAudit, untilAllReviewed } from './support/loss-audit';
 import { openLoop, send, signedRequests } from './support/load-requests';
+import { ENGINE_COMMANDS, heldTuning, serviceNames } from './support/load-processes';
 import { freshDatabase } from './support/stack';
 
 /**
@@ -40,7 +42,8 @@ import { freshDatabase } from './support/stack';
  * also covers cases started by requests that were not answered 201. BENCH_WORKER_NICE runs the
  * workers at a lower priority, as a deployment gives the API its own share of the cores.
  * BENCH_PEAK_SLOTS holds each worker to that many slots while sending (verification held back at
- * the peak) and restarts it with the SDK's defaults for the drain.
+ * the peak) and restarts it with the SDK's defaults for the drain; BENCH_PEAK_PAUSED=1 starts the
+ * workers only when the sending ends (verification paused at the peak).
  * BENCH_BARE=1 first runs the bare engine at the same rate on the same server (load-bare.ts): the
  * floor under a submission's latency, and the ratios of ours to it. The sending's figures, with
  * the API's own account of each stage of a submission (its /metrics), print as soon as the
@@ -60,6 +63,12 @@ const withBare = process.env.BENCH_BARE === '1';
  * the drain, as docs/configuration.md#worker-tuning describes.
  */
 const peakSlots = Number(process.env.BENCH_PEAK_SLOTS ?? 0);
+/**
+ * No worker while the requests are sent: every case waits at SUBMITTED, its first workflow task
+ * queued in Temporal, and the workers start when the sending ends (verification paused at the
+ * peak, as a deployment that scales its workers to none for it).
+ */
+const peakPaused = process.env.BENCH_PEAK_PAUSED === '1';
 /** The bare phase's worker processes (0: the engine's starts alone, nothing run). */
 const bareWorkers = Number(process.env.BENCH_BARE_WORKERS ?? workers);
 /**
@@ -88,7 +97,9 @@ async function main(): Promise<void> {
   // Without autovacuum (as this machine kind's PostgreSQL runs) the churned tables bloat over a
   // long run: the figures say which it was.
   const label = `${temporal.label}, PostgreSQL autovacuum ${await autovacuumOf(db)}`;
-  const run = { rate, seconds, workers, workerNice, engine, label, faults };
+  const run = { rate, seconds, workers, workerNice, engine, label, faults, peakPaused };
+  if (peakPaused && faults.includes('worker'))
+    throw new Error('BENCH_PEAK_PAUSED runs no worker while sending: none to kill (BENCH_FAULTS)');
 
   const total = Math.ceil(rate * seconds);
   const env: Record<string, string> = {
@@ -145,7 +156,7 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ latencyMs: 30, jitterMs: 40 }),
       });
-    let holding = peakSlots > 0;
+    let holding = peakSlots > 0 && !peakPaused;
     const startWorker = (i: number) =>
       spawnService(
         'src/main/worker.ts',
@@ -154,7 +165,10 @@ async function main(): Promise<void> {
         workerNice,
       );
     const workerProcesses: ServiceProcess[] = [];
-    for (let i = 0; i < workers; i += 1) workerProcesses.push(await startWorker(i));
+    const startWorkers = async () => {
+      for (let i = 0; i < workers; i += 1) workerProcesses.push(await startWorker(i));
+    };
+    if (!peakPaused) await startWorkers();
     await spawnService('src/main/api.ts', 'API listening');
 
     const samples: LoadSample[] = [];
@@ -195,6 +209,8 @@ async function main(): Promise<void> {
     // A fault that fails is reported where it is awaited, after the sending; not a crash before.
     faulting.catch(() => undefined);
 
+    const apiUrl = `http://127.0.0.1:${ports.api}`;
+    const scrapeBefore = await scrapeApi(apiUrl);
     const cpuBefore = cpuSnapshot();
     const outcomes = await openLoop(began, total, rate, (i) =>
       send(ports.api, requests[i]!.body, requests[i]!.token),
@@ -206,7 +222,10 @@ async function main(): Promise<void> {
       outcomes,
       sentFor,
       cpu,
-      stages: await submissionStages(`http://127.0.0.1:${ports.api}`),
+      ...(await scrapeApi(apiUrl).then((after) => ({
+        stages: submissionStages(after),
+        runtime: apiRuntime(scrapeBefore, after),
+      }))),
       ...(bare && { bare }),
     };
     process.stdout.write(sendingReport(sending));
@@ -219,6 +238,12 @@ async function main(): Promise<void> {
       }
       process.stdout.write(
         `  verification held to ${peakSlots} slots a worker while sending; lifted for the drain\n`,
+      );
+    }
+    if (peakPaused) {
+      await startWorkers();
+      process.stdout.write(
+        `  verification paused while sending; ${workers} workers started for the drain\n`,
       );
     }
     const faultRecords = await faulting;
@@ -253,31 +278,6 @@ async function main(): Promise<void> {
     await temporal.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-/** A worker held to `slots` (the worker refuses fewer than 2 workflow-task slots with a cache). */
-function heldTuning(slots: number): Record<string, string> {
-  return {
-    WORKER_MAX_CONCURRENT_ACTIVITIES: String(slots),
-    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: String(Math.max(2, slots)),
-  };
-}
-
-/** The engine's processes by their executables' names (the server's Go binary is `server`). */
-const ENGINE_COMMANDS = new Map([
-  ['server', 'Temporal server'],
-  ['temporal', 'Temporal dev server'],
-  ['postgres', 'PostgreSQL'],
-]);
-
-/** The bench's own process and each service's, by role (the workers together). */
-function serviceNames(
-  processes: readonly { name: string; service: ServiceProcess }[],
-): Map<number, string> {
-  const named = new Map<number, string>([[process.pid, 'bench client']]);
-  for (const { name, service } of processes)
-    if (service.child.pid) named.set(service.child.pid, name.replace(/-\d+$/, ''));
-  return named;
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths';
-import { parseScrape } from '../../test/support/prometheus';
+import type { Sample } from '../../test/support/prometheus';
+import { apiRuntimeLine, type ApiRuntime } from './api-runtime';
 import { loadChartSvg, type LoadSample } from './load-chart';
 import { dipAndRecovery, type FaultKind, type FaultRecord } from './load-faults';
 import type { BarePhase } from './load-bare';
@@ -28,6 +29,8 @@ export interface SendingFigures {
     readonly engine: string;
     readonly label: string;
     readonly faults: readonly FaultKind[];
+    /** No worker ran while sending (BENCH_PEAK_PAUSED). */
+    readonly peakPaused: boolean;
   };
   readonly outcomes: readonly Outcome[];
   readonly sentFor: number;
@@ -35,6 +38,8 @@ export interface SendingFigures {
   readonly cpu: ReadonlyMap<string, number>;
   /** The API's submission stages from its /metrics (submissionStages). */
   readonly stages: readonly Stage[];
+  /** The API's event loop and garbage collector over the sending (apiRuntime). */
+  readonly runtime: ApiRuntime;
   /** The bare engine at the same rate, before the API (BENCH_BARE=1), and its workflows' shape. */
   readonly bare?: {
     readonly phase: BarePhase;
@@ -106,11 +111,12 @@ export function sendingReport(report: SendingFigures): string {
   const accepted = outcomes.filter((o) => o.status === 201);
   const latency = accepted.map((o) => o.ms);
   const lines = [
-    `open loop ${run.rate}/s for ${run.seconds} s (${outcomes.length} sent in ${sentFor.toFixed(0)} s), API, ${run.workers} workers${run.workerNice ? ` (nice ${run.workerNice})` : ''} and simulator (~50 ms) as separate processes, ${run.label}`,
+    `open loop ${run.rate}/s for ${run.seconds} s (${outcomes.length} sent in ${sentFor.toFixed(0)} s), API, ${run.workers} workers${run.workerNice ? ` (nice ${run.workerNice})` : ''}${run.peakPaused ? ' started when the sending ends' : ''} and simulator (~50 ms) as separate processes, ${run.label}`,
     `  status codes: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}; accepted ${(accepted.length / run.seconds).toFixed(1)}/s`,
     `  submit latency (accepted) ms: p50 ${percentile(latency, 50).toFixed(0)}  p95 ${percentile(latency, 95).toFixed(0)}  p99 ${percentile(latency, 99).toFixed(0)}  max ${Math.max(...latency).toFixed(0)}`,
     cpuLine(report.cpu, accepted.length, sentFor, 'accepted submission'),
     stagesLine(report.stages),
+    apiRuntimeLine(report.runtime, sentFor),
     tailOverTimeLine(accepted, run.seconds),
   ];
   const bare = report.bare?.phase.latencies;
@@ -187,8 +193,7 @@ export interface Stage {
 }
 
 /** The API's own account of its submissions' stages (gx_enrolment_submission_stage_duration_seconds). */
-export async function submissionStages(apiUrl: string): Promise<Stage[]> {
-  const samples = parseScrape(await (await fetch(`${apiUrl}/metrics`)).text());
+export function submissionStages(samples: readonly Sample[]): Stage[] {
   const metric = 'gx_enrolment_submission_stage_duration_seconds';
   const of = (suffix: string, stage: string) =>
     samples.find((x) => x.name === `${metric}_${suffix}` && x.labels.stage === stage)?.value ?? 0;

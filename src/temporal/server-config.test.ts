@@ -47,6 +47,13 @@ describe("Temporal server's configuration", () => {
     expect(config.dynamicConfigClient.filepath).toBe(join(root, 'config', 'dynamicconfig.yaml'));
   });
 
+  it('leaves the search-attribute caches on: no forced read of the database on every use', async () => {
+    await writeServerConfig(root, { ...STORES, ports: standardPorts(7233) });
+    const dynamic = JSON.parse(await readFile(join(root, 'config', 'dynamicconfig.yaml'), 'utf8'));
+    expect(dynamic).toHaveProperty(['frontend.enableUpdateWorkflowExecution']);
+    expect(dynamic).not.toHaveProperty(['system.forceSearchAttributesCacheRefreshOnRead']);
+  });
+
   it('sizes each store’s pool per service: a deployment’s unless the caller gives its own', async () => {
     const pools = async (given?: { history: number; visibility: number }) => {
       await writeServerConfig(root, {

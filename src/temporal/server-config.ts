@@ -76,13 +76,16 @@ export function standardPorts(frontend: number): ServerPorts {
  */
 const HISTORY_SHARDS = 4;
 
+/**
+ * Without 'system.forceSearchAttributesCacheRefreshOnRead' (the dev server's default, which
+ * Temporal keeps for tests): it reads the namespace and the cluster's attributes from PostgreSQL,
+ * under a process-wide lock, on every use of a search attribute, and at the peak that queue was
+ * the tail of every start. ensureTemporalSetup waits instead until a registration is in the caches.
+ */
 const DYNAMIC_CONFIG = {
   'limit.maxIDLength': [{ value: 255 }],
   'frontend.enableUpdateWorkflowExecution': [{ value: true }],
   'frontend.enableExecuteMultiOperation': [{ value: true }],
-  // The frontend otherwise caches search attributes for 60 s, so a workflow started right after
-  // their registration would be refused; the check costs one small read per start.
-  'system.forceSearchAttributesCacheRefreshOnRead': [{ value: true }],
 };
 
 function datastore(options: ServerConfigOptions, databaseName: string, maxConns: number) {

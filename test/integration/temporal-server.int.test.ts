@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client } from 'pg';
 import request from 'supertest';
 import { postgresEndpoint } from '../../src/main/temporal-engine';
@@ -9,6 +10,8 @@ import { startTemporalServer, type RunningTemporalServer } from '../../src/tempo
 import type { ServerPorts } from '../../src/temporal/server-config';
 import { EXPECTED_SCHEMA_VERSIONS, requireTemporalServer } from '../../src/temporal/server-install';
 import { schemaVersion } from '../../src/temporal/server-schema';
+import { initialSearchAttributes, ReviewOverdueKey } from '../../src/contract';
+import { applicationFormSchema } from '../../src/domain/forms/application-form';
 import { missingTemporalSetup } from '../../src/temporal/setup';
 import { formFor } from '../../src/testing/forms';
 import { ADMIN_DATABASE_URL } from '../support/database';
@@ -50,10 +53,38 @@ describe('Temporal server on PostgreSQL', () => {
     });
   }
 
+  /**
+   * A workflow started with every search attribute the moment the server's start resolves (no
+   * worker needed): the set-up waits until the frontend's cache has them, so it is not refused.
+   */
+  async function startWithEveryAttribute(address: string): Promise<string> {
+    const connection = await Connection.connect({ address });
+    try {
+      const client = new TemporalClient({ connection, namespace: 'default' });
+      const handle = await client.workflow.start('noSuchWorkflow', {
+        taskQueue: `probe-${randomBytes(4).toString('hex')}`,
+        workflowId: `probe-${randomBytes(4).toString('hex')}`,
+        typedSearchAttributes: [
+          ...initialSearchAttributes(applicationFormSchema.parse(formFor(registryPeople[0]!))),
+          { key: ReviewOverdueKey, value: false },
+        ],
+      });
+      await handle.terminate('probe');
+      return 'started';
+    } catch (error) {
+      const cause = (error as { cause?: { message?: string } }).cause?.message;
+      return [String(error), cause].filter(Boolean).join(': ');
+    } finally {
+      await connection.close();
+    }
+  }
+  let firstStart: string;
+
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'gx-temporal-server-'));
     ports = await freeServerPorts();
     server = await start();
+    firstStart = await startWithEveryAttribute(server.address);
     sut = await startHarness({
       workflowBundle: await bundleWorkflows(),
       env: { TEMPORAL_ADDRESS: server.address },
@@ -82,6 +113,7 @@ describe('Temporal server on PostgreSQL', () => {
     expect(server!.registered).toContain('namespace default');
     expect(server!.registered).toContain('search attribute EnrolmentStatus');
     expect(await missingTemporalSetup(sut.temporal, 'default')).toEqual([]);
+    expect(firstStart).toBe('started');
   });
 
   it('runs an application to AWAITING_REVIEW, findable by search attribute in SQL visibility', async () => {
