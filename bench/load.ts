@@ -217,15 +217,14 @@ async function main(): Promise<void> {
     );
     const sentFor = (performance.now() - began) / 1000;
     const cpu = cpuSince(cpuBefore, serviceNames(processes), ENGINE_COMMANDS);
+    const scrapeAfter = await scrapeApi(apiUrl);
     const sending = {
       run,
       outcomes,
       sentFor,
       cpu,
-      ...(await scrapeApi(apiUrl).then((after) => ({
-        stages: submissionStages(after),
-        runtime: apiRuntime(scrapeBefore, after),
-      }))),
+      stages: submissionStages(scrapeAfter),
+      runtime: apiRuntime(scrapeBefore, scrapeAfter),
       ...(bare && { bare }),
     };
     process.stdout.write(sendingReport(sending));

@@ -1,4 +1,4 @@
-import { parseScrape, type Sample } from '../../test/support/prometheus';
+import { parseScrape, sampleValue, type Sample } from '../../test/support/prometheus';
 
 /** One scrape of the API's /metrics. */
 export async function scrapeApi(apiUrl: string): Promise<Sample[]> {
@@ -15,8 +15,7 @@ export interface ApiRuntime {
   readonly gc: ReadonlyMap<string, number>;
 }
 
-const value = (samples: readonly Sample[], name: string) =>
-  samples.find((s) => s.name === name)?.value ?? NaN;
+const value = (samples: readonly Sample[], name: string) => sampleValue(samples, name, {}) ?? NaN;
 
 function gcSeconds(samples: readonly Sample[]): Map<string, number> {
   const sums = samples.filter((s) => s.name === 'nodejs_gc_duration_seconds_sum');
