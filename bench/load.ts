@@ -72,10 +72,11 @@ const peakPaused = process.env.BENCH_PEAK_PAUSED === '1';
 /** The bare phase's worker processes (0: the engine's starts alone, nothing run). */
 const bareWorkers = Number(process.env.BENCH_BARE_WORKERS ?? workers);
 /**
- * What a case runs by AWAITING_REVIEW besides its checks: three transitions recorded, the
- * assessment with the checks' results, three notices (the bare phase's workflow shape).
+ * What a case runs by AWAITING_REVIEW besides its checks (the bare phase's workflow shape):
+ * SUBMITTED and VERIFYING recorded together and their notices sent together, the assessment
+ * with the checks' results, AWAITING_REVIEW recorded and its notice.
  */
-const ACTIVITIES_BESIDE_CHECKS = 7;
+const ACTIVITIES_BESIDE_CHECKS = 5;
 const SEED = 20260901;
 const ports = { api: 3950, temporal: 7960, simulator: 4950, metrics: 9950 };
 const CHECKS = [

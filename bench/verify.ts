@@ -6,16 +6,19 @@ import { codecMeter } from './support/codec-meter';
 import { treeCpuSeconds } from './support/cpu';
 import { startBenchStack, type BenchStack, type CaseRunner } from './support/stack';
 import { workerTuningOf } from '../src/worker/tuning';
+import { applicationFormSchema } from '../src/domain/forms/application-form';
+import { checksFor } from '../src/domain/verification/checks';
+import { formForFamily } from '../src/testing/forms';
 
 /**
  * `npm run bench:verify`: BENCH_CASES (default 300) applications of families with a home (Form A,
- * three department checks each, every call delayed 20 ms by the simulator) started at once
+ * each department check delayed 20 ms by the simulator) started at once
  * against a Temporal dev server (BENCH_ENGINE=server: Temporal server on PostgreSQL); cases/s reaching AWAITING_REVIEW and p50/p95 time-to-verified,
  * with the payload codec and without it (issue 12: the codec may cost at most 5 %), in two
  * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
  * 30) cases a side, so neither side gets the colder or the warmer machine; between them, on the
  * same server and in the same order, as many bare workflows running as many no-op activities as a
- * case runs, and as many as it ran before its checks were recorded with the assessment; and cases
+ * case runs, and one per step of a case (13, as each step ran when the target was set); and cases
  * whose workflows each evaluate the pure modules again (SHARED_WORKFLOW_MODULES not preloaded),
  * as every workflow did before 2026-12-04. Beside the rates,
  * the CPU each case cost this process (workers, client) and the Temporal server, which a busy
@@ -28,13 +31,14 @@ const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 /** Enough families that a quarter or so with a home (Form A) covers the three sides' batches. */
 const population = cases * 16;
 /**
- * Activities one such case runs: 3 transitions recorded, 3 checks, the checks' results recorded
- * with the assessment, 3 notices. Before the checks-recorded-with-assessment patch each result
- * was an activity of its own, 13 in all: the bare engine runs both shapes.
+ * The bare workflows' shapes for a case with `checks` department checks. A case runs one activity
+ * per check and 5 more: SUBMITTED and VERIFYING recorded together and their notices sent
+ * together, the checks' results recorded with the assessment, AWAITING_REVIEW recorded and its
+ * notice. When the target was set each step was an activity of its own: 3 transitions, each
+ * check and its recorded result, the assessment, 3 notices.
  */
-const ACTIVITIES_PER_CASE = 10;
-const ACTIVITIES_BEFORE_PATCH = 13;
-const BARE_ACTIVITIES = { bare: ACTIVITIES_PER_CASE, bareBefore: ACTIVITIES_BEFORE_PATCH };
+const bareShapes = (checks: number) => ({ bare: checks + 5, bareOnePerStep: 2 * checks + 7 });
+type BareShapes = ReturnType<typeof bareShapes>;
 /**
  * Half the cases of each side, then the other half in the mirrored order: the machine's speed
  * drifts within a run by a fifth or more, and each side gets as much of the early and the late.
@@ -43,10 +47,10 @@ const BATCH_ORDER = [
   'on',
   'bare',
   'unshared',
-  'bareBefore',
+  'bareOnePerStep',
   'off',
   'off',
-  'bareBefore',
+  'bareOnePerStep',
   'unshared',
   'bare',
   'on',
@@ -169,15 +173,17 @@ const line = (name: string, f: Figures) =>
 
 function report(
   engine: string,
+  checks: number,
+  shapes: BareShapes,
   batches: readonly string[],
   on: Figures,
   off: Figures,
   bare: Figures,
-  bareBefore: Figures,
+  bareOnePerStep: Figures,
   unshared: Figures,
 ): string {
   return [
-    `${cases} cases a side (Form A with a home: 3 checks, ${ACTIVITIES_PER_CASE} activities), department latency ${latencyMs} ms, ${engine}, 2 cores`,
+    `${cases} cases a side (Form A with a home: ${checks} checks, ${shapes.bare} activities), department latency ${latencyMs} ms, ${engine}, 2 cores`,
     ...batches,
     line('codec on ', on),
     line('codec off', off),
@@ -187,8 +193,12 @@ function report(
     `  the codec itself (codec on): ${(on.payloads / on.count).toFixed(0)} payloads/case, ${((on.codecSeconds * 1000) / on.count).toFixed(2)} ms/case = ${((100 * on.codecSeconds) / on.cpuSeconds).toFixed(2)} % of the CPU a case costs`,
     ...(
       [
-        [bare, ACTIVITIES_PER_CASE, 'as many as a case runs'],
-        [bareBefore, ACTIVITIES_BEFORE_PATCH, 'as many as a case ran before the patch'],
+        [bare, shapes.bare, 'as many as a case runs'],
+        [
+          bareOnePerStep,
+          shapes.bareOnePerStep,
+          'one per step, as a case ran when the target was set',
+        ],
       ] as const
     ).flatMap(([b, n, what]) => [
       `  bare, ${what}: ${b.count} workflows × ${n} no-op activities in ${b.seconds.toFixed(1)} s → ${rate(b).toFixed(1)} workflows/s; p50 ${p50(b)} ms, p95 ${p95(b)} ms; CPU ${cpuMsPerCase(b).toFixed(1)} ms/workflow`,
@@ -212,6 +222,8 @@ async function main(): Promise<void> {
     (f) => f.archetype === 'SOLE_OWNER_AT_HUKOU',
   );
   const take = (n: number) => families.splice(0, n);
+  const checks = checksFor(applicationFormSchema.parse(formForFamily(families[0]!))).length;
+  const shapes = bareShapes(checks);
   await verifyBatch(stack, stack, take(warmup));
   await verifyBatch(stack, plain, take(warmup));
   await verifyBatch(stack, unshared, take(warmup));
@@ -220,7 +232,7 @@ async function main(): Promise<void> {
     on: emptyFigures(),
     off: emptyFigures(),
     bare: emptyFigures(),
-    bareBefore: emptyFigures(),
+    bareOnePerStep: emptyFigures(),
     unshared: emptyFigures(),
   };
   const runners = { on: stack, off: plain, unshared };
@@ -228,17 +240,17 @@ async function main(): Promise<void> {
   for (const [i, side] of BATCH_ORDER.entries()) {
     const n = i < BATCH_ORDER.length / 2 ? half : cases - half;
     const batch =
-      side === 'bare' || side === 'bareBefore'
-        ? await bareEngine(stack, plain, n, BARE_ACTIVITIES[side])
+      side === 'bare' || side === 'bareOnePerStep'
+        ? await bareEngine(stack, plain, n, shapes[side])
         : await verifyBatch(stack, runners[side], take(n));
     batches.push(line(`batch ${i + 1}, ${side.padEnd(10)}`, batch));
     add(totals[side], batch);
   }
-  const { bare, bareBefore } = totals;
+  const { bare, bareOnePerStep } = totals;
   const tuning = JSON.stringify(workerTuningOf(stack.config));
   process.stdout.write(`worker tuning (WORKER_* settings; {} is the SDK's defaults): ${tuning}\n`);
   process.stdout.write(
-    `${report(stack.engineLabel, batches, totals.on, totals.off, bare, bareBefore, totals.unshared)}\n`,
+    `${report(stack.engineLabel, checks, shapes, batches, totals.on, totals.off, bare, bareOnePerStep, totals.unshared)}\n`,
   );
   await stack.close();
 }

@@ -13,11 +13,11 @@ import type { StatusNotifier } from '../integration/platform/status-notifier';
 import { admissionRoundActivities } from './admission-round';
 import { assessEligibilityActivity } from './assess-eligibility';
 import { lockHousingActivity } from './lock-housing';
-import { notifyPlatformActivity } from './notify-platform';
+import { notifyPlatformActivities } from './notify-platform';
 import { recordCaseDetailsActivity } from './record-case-details';
 import { checksRecorder, recordCheckActivity } from './record-check';
 import { recordChecksAndAssessActivity } from './record-checks-and-assess';
-import { recordTransitionActivity } from './record-transition';
+import { recordTransitionActivities } from './record-transition';
 import { earlyWarningActivities } from './early-warning';
 import { retentionActivities } from './retention';
 import { verificationActivities } from './verify-checks';
@@ -45,13 +45,13 @@ export function createActivities(deps: ActivityDependencies): Activities {
   const recordChecks = checksRecorder(deps.applications);
   const assessEligibility = assessEligibilityActivity(deps.eligibility, deps.reference);
   return {
-    recordTransition: recordTransitionActivity(deps.applications, deps.temporal),
+    ...recordTransitionActivities(deps.applications, deps.temporal),
     recordCheck: recordCheckActivity(recordChecks),
     recordCaseDetails: recordCaseDetailsActivity(deps.applications),
     ...verificationActivities(deps.dataSharing),
     assessEligibility,
     recordChecksAndAssess: recordChecksAndAssessActivity(recordChecks, assessEligibility),
-    notifyPlatform: notifyPlatformActivity(deps.platform),
+    ...notifyPlatformActivities(deps.platform),
     lockHousing: lockHousingActivity(deps.eligibility),
     ...admissionRoundActivities(deps.rounds, deps.eligibility, deps.temporal, deps.waitlists),
     ...retentionActivities(deps.retention, deps.attachments),

@@ -61,6 +61,13 @@ export interface CaseActivities {
     runId: string,
     entry: TimelineEntry,
   ): Promise<void>;
+  /** Steps the case took at once (its first two), in order: one activity for all of them. */
+  recordTransitions(
+    application: EnrolmentApplicationInput,
+    workflowId: string,
+    runId: string,
+    entries: readonly TimelineEntry[],
+  ): Promise<void>;
   recordCheck(
     applicationNo: string,
     check: string,
@@ -84,6 +91,8 @@ export interface CaseActivities {
     reassessment?: Reassessment,
   ): Promise<EligibilitySummary>;
   notifyPlatform(notice: StatusNotice): Promise<void>;
+  /** Notices waiting together, in order, in one activity. */
+  notifyPlatformInOrder(notices: readonly StatusNotice[]): Promise<void>;
   lockHousing(
     certificateNo: string,
     stage: Stage,

@@ -32,9 +32,11 @@ import {
 import {
   assessChecks,
   CHECKS_RECORDED_WITH_ASSESSMENT,
+  FIRST_STEPS_TOGETHER,
   moveAfterChecks,
   recordChecks,
   runChecks,
+  takeFirstSteps,
 } from './enrolment/verification-steps';
 
 /*
@@ -80,9 +82,12 @@ export async function enrolmentApplication(
 
 /** The case from submission to a final status; an operator's cancellation can end it anywhere. */
 async function runCase(c: EnrolmentCase, verification: CancellationScope): Promise<void> {
-  // Same entry the API wrote on submission (same seq and time), so this write is a no-op there.
-  await c.moveTo('SUBMITTED', c.input.submittedBy, null, new Date(c.input.submittedAt));
-  if (c.active) await c.moveTo('VERIFYING', SYSTEM_ACTOR, null);
+  if (patched(FIRST_STEPS_TOGETHER)) await takeFirstSteps(c);
+  else {
+    // Same entry the API wrote on submission (same seq and time), so this write is a no-op there.
+    await c.moveTo('SUBMITTED', c.input.submittedBy, null, new Date(c.input.submittedAt));
+    if (c.active) await c.moveTo('VERIFYING', SYSTEM_ACTOR, null);
+  }
   if (c.active) {
     const results = await runChecks(c, verification);
     if (results && c.active) {

@@ -187,6 +187,41 @@ const RECORDINGS: Record<string, Recording> = {
     await r.decide(no, approve);
     return r.until(no, 'APPROVED');
   },
+  'approved-first-steps-and-notices-together': async (r) => {
+    // SUBMITTED and VERIFYING recorded by one activity, their two notices sent by one.
+    const no = await r.submit();
+    await r.until(no, 'AWAITING_REVIEW');
+    await r.decide(no, approve);
+    return r.until(no, 'APPROVED');
+  },
+  'approved-notices-one-at-a-time-after-a-refused-batch': async (r) => {
+    // The platform refuses the first two notices sent together: they go one at a time.
+    r.sut.simulator.faults.set('platform-callback', {
+      outageUntil: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    try {
+      const no = await r.submit();
+      await r.until(no, 'AWAITING_REVIEW');
+      await eventually(
+        () =>
+          r.sut.simulator.refusedCallbacks.some((c) => c.body.applicationNo === no) || undefined,
+        `a notice of ${no} to be refused`,
+      );
+      r.sut.simulator.faults.clear('platform-callback');
+      await r.decide(no, approve);
+      const row = await r.until(no, 'APPROVED');
+      await eventually(
+        () =>
+          r.sut.simulator.callbacks.some(
+            (c) => c.body.applicationNo === no && c.body.status === 'APPROVED',
+          ) || undefined,
+        `${no}'s notices to reach the platform`,
+      );
+      return row;
+    } finally {
+      r.sut.simulator.faults.clear('platform-callback');
+    }
+  },
   'withdrawn-then-applied-again-platform-down': async (r) => {
     // The WITHDRAWN notice cannot be delivered: the old run hands it on and closes.
     const body = r.form();

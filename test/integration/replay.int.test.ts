@@ -63,6 +63,8 @@ describe('replaying recorded histories against the current workflow code', () =>
         ...PLAIN_HISTORIES,
         'appeal-accepted-then-approved',
         'approved-checks-recorded-with-assessment',
+        'approved-first-steps-and-notices-together',
+        'approved-notices-one-at-a-time-after-a-refused-batch',
         'facts-confirmed-then-admitted',
         'not-admitted-appeal-accepted-then-admitted',
         'not-admitted-then-supplementary',
@@ -157,6 +159,35 @@ describe('replaying recorded histories against the current workflow code', () =>
     expect(activities).not.toContain('recordCheck');
     expect(activities).not.toContain('assessEligibility');
   });
+
+  it('records the first two steps in one activity and sends their notices in one, behind their patches', async () => {
+    const history = await encrypted('approved-first-steps-and-notices-together');
+    expect(patchesOf(history)).toEqual(
+      expect.arrayContaining(['first-steps-together', 'notices-sent-together']),
+    );
+    const activities = activitiesOf(history);
+    expect(activities.filter((a) => a === 'recordTransitions')).toHaveLength(1);
+    expect(activities.filter((a) => a === 'notifyPlatformInOrder')).toHaveLength(1);
+    // AWAITING_REVIEW and APPROVED: each step after the first two is still recorded alone.
+    expect(activities.filter((a) => a === 'recordTransition')).toHaveLength(2);
+  });
+
+  it('holds notices sent one at a time after the platform refused them together', async () => {
+    const history = await encrypted('approved-notices-one-at-a-time-after-a-refused-batch');
+    const failed = (history.events ?? []).filter((e) => e.activityTaskFailedEventAttributes);
+    expect(failed.length).toBeGreaterThan(0);
+    const activities = activitiesOf(history);
+    expect(activities).toContain('notifyPlatformInOrder');
+    expect(activities.indexOf('notifyPlatform')).toBeGreaterThan(
+      activities.indexOf('notifyPlatformInOrder'),
+    );
+  });
+
+  function activitiesOf(history: Awaited<ReturnType<typeof encrypted>>): string[] {
+    return (history.events ?? []).flatMap(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+  }
 
   it('fails on a history the current code could not have produced', async () => {
     const [incompatible] = await histories(join(dir, 'incompatible'));

@@ -249,6 +249,47 @@ describe('verification inside the application workflow', () => {
     ).toMatchObject({ found: true });
   });
 
+  it('takes a case to review with its first two steps recorded, and their notices sent, in one activity each', async () => {
+    // A family no other test here submits: a child has one open case.
+    const owner = registryFamilies.filter((f) => f.archetype === 'SOLE_OWNER_AT_HUKOU')[3]!;
+    const applicationNo = await submitAndWait(formForFamily(owner));
+    const row = await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo } });
+    const notices = await eventually(() => {
+      // A delivery whose answer a loaded machine lost comes again under its id: count it once.
+      const sent = sut.simulator.callbacks.filter(
+        (c, i, all) =>
+          c.body.applicationNo === applicationNo &&
+          all.findIndex((d) => d.deliveryId === c.deliveryId) === i,
+      );
+      return sent.some((c) => c.body.status === 'AWAITING_REVIEW') ? sent : undefined;
+    }, 'the AWAITING_REVIEW notice to reach the platform');
+    expect(notices.map((c) => c.body.status)).toEqual([
+      'SUBMITTED',
+      'VERIFYING',
+      'AWAITING_REVIEW',
+    ]);
+    const history = await sut.temporal.workflow.getHandle(row.workflowId).fetchHistory();
+    const scheduled = (history.events ?? []).flatMap(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+    expect(scheduled.filter((a) => !a.startsWith('verify'))).toEqual([
+      'recordTransitions',
+      'notifyPlatformInOrder',
+      'recordChecksAndAssess',
+      'recordTransition',
+      'notifyPlatform',
+    ]);
+    const timeline = await sut.database.db.applicationEvent.findMany({
+      where: { applicationNo },
+      orderBy: { seq: 'asc' },
+    });
+    expect(timeline.map((e) => [e.seq, e.toStatus])).toEqual([
+      [1, 'SUBMITTED'],
+      [2, 'VERIFYING'],
+      [3, 'AWAITING_REVIEW'],
+    ]);
+  });
+
   it('fills in from the registry and shows where the family’s statement disagreed', async () => {
     const owner = registryFamilies.find(
       (f) => f.archetype === 'SOLE_OWNER_AT_HUKOU' && f.countyCode === '450103',

@@ -1,6 +1,8 @@
 import {
+  ActivityFailure,
   CancellationScope,
   condition,
+  patched,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -24,14 +26,22 @@ import {
   type TimelineEntry,
   type TransitionResult,
 } from '../../contract';
-import { notifyPlatform, recordTransition } from './case-activities';
+import {
+  notifyPlatform,
+  notifyPlatformInOrder,
+  recordTransition,
+  recordTransitions,
+} from './case-activities';
 
 export const SYSTEM_ACTOR = 'system';
 
+/** Runs from this patch on send the notices waiting together in one activity. */
+export const NOTICES_SENT_TOGETHER = 'notices-sent-together';
+
 /**
- * One case as its workflow holds it. Handlers and steps change it; `moveTo` is the only way its
- * status changes, and every change goes to the read model, the search attributes and (through
- * the outbox, in order) the platform.
+ * One case as its workflow holds it. Handlers and steps change it; `takeStep` is the only way its
+ * status changes, and every change goes to the search attributes, the read model (`moveTo`, or
+ * `recordSteps` for steps taken together) and, through the outbox in order, the platform.
  */
 export class EnrolmentCase {
   status: EnrolmentStatus = 'SUBMITTED';
@@ -143,8 +153,35 @@ export class EnrolmentCase {
     school?: StatusNotice['school'],
     admissionNotice?: StatusNotice['admissionNotice'],
   ): Promise<void> {
-    const { input, timeline } = this;
+    const entry = this.takeStep(to, actor, reason, at, school, admissionNotice);
     const { workflowId, runId } = this.run;
+    // A cancellation must not abort the write of a step already taken: the timeline stays whole.
+    await CancellationScope.nonCancellable(() =>
+      recordTransition(this.input, workflowId, runId, entry),
+    );
+  }
+
+  /** Steps taken one after another at once (`takeStep`), recorded in one activity. */
+  recordSteps(entries: readonly TimelineEntry[]): Promise<void> {
+    const { workflowId, runId } = this.run;
+    return CancellationScope.nonCancellable(() =>
+      recordTransitions(this.input, workflowId, runId, entries),
+    );
+  }
+
+  /**
+   * A status change on the case, its search attributes and its outbox, not yet in the read model:
+   * `moveTo` records it at once; a step taken with others goes to `recordSteps` with them.
+   */
+  takeStep(
+    to: EnrolmentStatus,
+    actor: string,
+    reason: string | null,
+    at = new Date(),
+    school?: StatusNotice['school'],
+    admissionNotice?: StatusNotice['admissionNotice'],
+  ): TimelineEntry {
+    const { input, timeline } = this;
     const entry: TimelineEntry = {
       seq: timeline.length + 1,
       from: timeline.length ? this.status : null,
@@ -167,28 +204,41 @@ export class EnrolmentCase {
     }
     upsertSearchAttributes(updates);
     const application = { applicationNo: input.applicationNo, ownerSub: this.ownerSub };
-    this.outbox.push(
-      statusNotice({ workflowId, runId }, application, entry, school, admissionNotice),
-    );
-    // A cancellation must not abort the write of a step already taken: the timeline stays whole.
-    await CancellationScope.nonCancellable(() => recordTransition(input, workflowId, runId, entry));
+    this.outbox.push(statusNotice(this.run, application, entry, school, admissionNotice));
+    return entry;
   }
 
   /**
-   * Sends the outbox's notices one at a time, in order, until `closeOutbox` and the outbox is
-   * empty; a platform outage delays notices, never the case. Not cancellable: an operator's
-   * cancellation must still reach the family through the platform.
+   * Sends the outbox's notices in order until `closeOutbox` and the outbox is empty; a platform
+   * outage delays notices, never the case. Not cancellable: an operator's cancellation must still
+   * reach the family through the platform.
    */
   notifyInOrder(): Promise<void> {
     return CancellationScope.nonCancellable(async () => {
       for (;;) {
         await condition(() => this.outbox.length > 0 || this.closing);
-        const next = this.outbox[0];
-        if (!next) return;
-        await notifyPlatform(next);
-        this.outbox.shift();
+        if (!this.outbox.length) return;
+        this.outbox.splice(0, await this.sendWaitingNotices());
       }
     });
+  }
+
+  /**
+   * Every notice waiting, in one activity (runs since `NOTICES_SENT_TOGETHER`); when that attempt
+   * fails, the first alone, retried until the platform takes it. Answers how many were sent.
+   */
+  private async sendWaitingNotices(): Promise<number> {
+    const waiting = [...this.outbox];
+    if (waiting.length > 1 && patched(NOTICES_SENT_TOGETHER)) {
+      try {
+        await notifyPlatformInOrder(waiting);
+        return waiting.length;
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+      }
+    }
+    await notifyPlatform(waiting[0]!);
+    return 1;
   }
 
   /** No more status changes come: the notifier stops once the outbox is empty. */

@@ -28,6 +28,24 @@ import { SYSTEM_ACTOR, type EnrolmentCase } from './case-state';
  * histories must replay command for command.
  */
 
+/** Runs from this patch on record SUBMITTED and VERIFYING in one activity (`takeFirstSteps`). */
+export const FIRST_STEPS_TOGETHER = 'first-steps-together';
+
+/**
+ * SUBMITTED, as the API wrote it on submission (same seq and time, so that write is a no-op),
+ * then VERIFYING unless an action settled the case first: taken at once, recorded together.
+ */
+export function takeFirstSteps(c: EnrolmentCase): Promise<void> {
+  const submitted = c.takeStep(
+    'SUBMITTED',
+    c.input.submittedBy,
+    null,
+    new Date(c.input.submittedAt),
+  );
+  const steps = c.active ? [submitted, c.takeStep('VERIFYING', SYSTEM_ACTOR, null)] : [submitted];
+  return c.recordSteps(steps);
+}
+
 /** Every check the form calls for; undefined when a withdrawal cancelled them. */
 export function runChecks(
   c: EnrolmentCase,
