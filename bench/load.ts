@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { loadConfig } from '../src/config/config';
-import { applicationFormSchema } from '../src/domain/forms/application-form';
 import { autovacuumOf } from '../src/main/database';
-import { checksFor } from '../src/domain/verification/checks';
+import { bareShapesOf } from './support/case-shape';
 import { buildForChildProcesses } from '../test/support/build';
 import { spawnServiceProcess, type ServiceProcess } from '../test/support/worker-process';
 import { cpuSince, cpuSnapshot } from './support/cpu';
@@ -71,12 +70,6 @@ const peakSlots = Number(process.env.BENCH_PEAK_SLOTS ?? 0);
 const peakPaused = process.env.BENCH_PEAK_PAUSED === '1';
 /** The bare phase's worker processes (0: the engine's starts alone, nothing run). */
 const bareWorkers = Number(process.env.BENCH_BARE_WORKERS ?? workers);
-/**
- * What a case runs by AWAITING_REVIEW besides its checks (the bare phase's workflow shape):
- * SUBMITTED and VERIFYING recorded together and their notices sent together, the assessment
- * with the checks' results, AWAITING_REVIEW recorded and its notice.
- */
-const ACTIVITIES_BESIDE_CHECKS = 5;
 const SEED = 20260901;
 const ports = { api: 3950, temporal: 7960, simulator: 4950, metrics: 9950 };
 const CHECKS = [
@@ -131,9 +124,7 @@ async function main(): Promise<void> {
   };
   try {
     const requests = await signedRequests(config, { seed: SEED, total, seconds });
-    const activities =
-      checksFor(applicationFormSchema.parse(JSON.parse(requests[0]!.body))).length +
-      ACTIVITIES_BESIDE_CHECKS;
+    const { activities } = bareShapesOf(JSON.parse(requests[0]!.body));
     const bare = withBare
       ? {
           activities,

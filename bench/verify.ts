@@ -6,8 +6,7 @@ import { codecMeter } from './support/codec-meter';
 import { treeCpuSeconds } from './support/cpu';
 import { startBenchStack, type BenchStack, type CaseRunner } from './support/stack';
 import { workerTuningOf } from '../src/worker/tuning';
-import { applicationFormSchema } from '../src/domain/forms/application-form';
-import { checksFor } from '../src/domain/verification/checks';
+import { bareShapesOf } from './support/case-shape';
 import { formForFamily } from '../src/testing/forms';
 
 /**
@@ -30,15 +29,6 @@ const warmup = Number(process.env.BENCH_WARMUP ?? 30);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 /** Enough families that a quarter or so with a home (Form A) covers the three sides' batches. */
 const population = cases * 16;
-/**
- * The bare workflows' shapes for a case with `checks` department checks. A case runs one activity
- * per check and 5 more: SUBMITTED and VERIFYING recorded together and their notices sent
- * together, the checks' results recorded with the assessment, AWAITING_REVIEW recorded and its
- * notice. When the target was set each step was an activity of its own: 3 transitions, each
- * check and its recorded result, the assessment, 3 notices.
- */
-const bareShapes = (checks: number) => ({ bare: checks + 5, bareOnePerStep: 2 * checks + 7 });
-type BareShapes = ReturnType<typeof bareShapes>;
 /**
  * Half the cases of each side, then the other half in the mirrored order: the machine's speed
  * drifts within a run by a fifth or more, and each side gets as much of the early and the late.
@@ -173,8 +163,7 @@ const line = (name: string, f: Figures) =>
 
 function report(
   engine: string,
-  checks: number,
-  shapes: BareShapes,
+  shapes: Record<'bare' | 'bareOnePerStep', number>,
   batches: readonly string[],
   on: Figures,
   off: Figures,
@@ -183,7 +172,7 @@ function report(
   unshared: Figures,
 ): string {
   return [
-    `${cases} cases a side (Form A with a home: ${checks} checks, ${shapes.bare} activities), department latency ${latencyMs} ms, ${engine}, 2 cores`,
+    `${cases} cases a side (Form A with a home: ${shapes.bare} activities), department latency ${latencyMs} ms, ${engine}, 2 cores`,
     ...batches,
     line('codec on ', on),
     line('codec off', off),
@@ -222,8 +211,8 @@ async function main(): Promise<void> {
     (f) => f.archetype === 'SOLE_OWNER_AT_HUKOU',
   );
   const take = (n: number) => families.splice(0, n);
-  const checks = checksFor(applicationFormSchema.parse(formForFamily(families[0]!))).length;
-  const shapes = bareShapes(checks);
+  const { activities, onePerStep } = bareShapesOf(formForFamily(families[0]!));
+  const shapes = { bare: activities, bareOnePerStep: onePerStep };
   await verifyBatch(stack, stack, take(warmup));
   await verifyBatch(stack, plain, take(warmup));
   await verifyBatch(stack, unshared, take(warmup));
@@ -250,7 +239,7 @@ async function main(): Promise<void> {
   const tuning = JSON.stringify(workerTuningOf(stack.config));
   process.stdout.write(`worker tuning (WORKER_* settings; {} is the SDK's defaults): ${tuning}\n`);
   process.stdout.write(
-    `${report(stack.engineLabel, checks, shapes, batches, totals.on, totals.off, bare, bareOnePerStep, totals.unshared)}\n`,
+    `${report(stack.engineLabel, shapes, batches, totals.on, totals.off, bare, bareOnePerStep, totals.unshared)}\n`,
   );
   await stack.close();
 }

@@ -145,15 +145,8 @@ export class EnrolmentCase {
   }
 
   /** State changes at once (queries see it); the read model and the platform follow. */
-  async moveTo(
-    to: EnrolmentStatus,
-    actor: string,
-    reason: string | null,
-    at = new Date(),
-    school?: StatusNotice['school'],
-    admissionNotice?: StatusNotice['admissionNotice'],
-  ): Promise<void> {
-    const entry = this.takeStep(to, actor, reason, at, school, admissionNotice);
+  async moveTo(...step: Parameters<EnrolmentCase['takeStep']>): Promise<void> {
+    const entry = this.takeStep(...step);
     const { workflowId, runId } = this.run;
     // A cancellation must not abort the write of a step already taken: the timeline stays whole.
     await CancellationScope.nonCancellable(() =>
