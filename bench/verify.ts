@@ -17,7 +17,7 @@ import { formForFamily } from '../src/testing/forms';
  * halves each, interleaved (on, off, off, on) after an uncounted warm-up of BENCH_WARMUP (default
  * 30) cases a side, so neither side gets the colder or the warmer machine; between them, on the
  * same server and in the same order, as many bare workflows running as many no-op activities as a
- * case runs, and one per step of a case (13, as each step ran when the target was set); and cases
+ * case runs, and one per step of a case, as each step ran when the target was set (case-shape.ts); and cases
  * whose workflows each evaluate the pure modules again (SHARED_WORKFLOW_MODULES not preloaded),
  * as every workflow did before 2026-12-04. Beside the rates,
  * the CPU each case cost this process (workers, client) and the Temporal server, which a busy
