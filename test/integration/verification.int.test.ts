@@ -254,15 +254,19 @@ describe('verification inside the application workflow', () => {
     const owner = registryFamilies.filter((f) => f.archetype === 'SOLE_OWNER_AT_HUKOU')[3]!;
     const applicationNo = await submitAndWait(formForFamily(owner));
     const row = await sut.database.db.application.findUniqueOrThrow({ where: { applicationNo } });
-    const notices = await eventually(() => {
-      // A delivery whose answer a loaded machine lost comes again under its id: count it once.
-      const sent = sut.simulator.callbacks.filter(
-        (c, i, all) =>
-          c.body.applicationNo === applicationNo &&
-          all.findIndex((d) => d.deliveryId === c.deliveryId) === i,
-      );
-      return sent.some((c) => c.body.status === 'AWAITING_REVIEW') ? sent : undefined;
-    }, 'the AWAITING_REVIEW notice to reach the platform');
+    const notices = await eventually(
+      () => {
+        // A delivery whose answer a loaded machine lost comes again under its id: count it once.
+        const sent = sut.simulator.callbacks.filter(
+          (c, i, all) =>
+            c.body.applicationNo === applicationNo &&
+            all.findIndex((d) => d.deliveryId === c.deliveryId) === i,
+        );
+        return sent.some((c) => c.body.status === 'AWAITING_REVIEW') ? sent : undefined;
+      },
+      'the AWAITING_REVIEW notice to reach the platform',
+      60_000,
+    );
     expect(notices.map((c) => c.body.status)).toEqual([
       'SUBMITTED',
       'VERIFYING',
